@@ -1,0 +1,6 @@
+# Sourced by the other scripts: one target directory outside the clone, shared by every build
+# (CI, the README commands, zombienet), so dependencies compile once per machine.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/govchain-target}"
+# One cargo profile for the node binary and the tests.
+export GOVCHAIN_PROFILE=release
+export GOVCHAIN_NODE="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-node"

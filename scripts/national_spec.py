@@ -1,0 +1,71 @@
+"""Turns an operator's JSON file into a govchain chain spec (the readable form).
+
+Usage: python3 national_spec.py OPERATOR.json BASE_SPEC.json OUT_DIR
+BASE_SPEC.json is any govchain spec of the current runtime (its code is kept, its genesis is
+replaced). Prints the chain id; writes OUT_DIR/<id>.json. Field reference: chain-specs/README.md.
+"""
+
+import json
+import re
+import sys
+
+REQUIRED = ["name", "id", "validators", "council", "minValidators", "sessionLength", "upgradeDelay"]
+
+
+def fail(message):
+    sys.exit(f"national-spec: {message}")
+
+
+def main():
+    operator_path, base_path, out_dir = sys.argv[1:4]
+    with open(operator_path) as f:
+        operator = json.load(f)
+    with open(base_path) as f:
+        spec = json.load(f)
+
+    missing = [key for key in REQUIRED if key not in operator]
+    if missing:
+        fail(f"{operator_path} lacks {', '.join(missing)}")
+    if not re.fullmatch(r"[a-z0-9_]+", operator["id"]):
+        fail("id must be lower-case letters, digits and underscores")
+    validators = operator["validators"]
+    if len(validators) < operator["minValidators"]:
+        fail(f"{len(validators)} validators is fewer than minValidators {operator['minValidators']}")
+    for index, validator in enumerate(validators):
+        for key in ("account", "aura", "grandpa"):
+            if key not in validator:
+                fail(f"validators[{index}] lacks {key}")
+
+    spec["name"] = operator["name"]
+    spec["id"] = operator["id"]
+    spec["chainType"] = "Live"
+    spec["bootNodes"] = operator.get("bootNodes", [])
+    spec["protocolId"] = operator.get("protocolId", operator["id"])
+    spec["properties"] = operator.get(
+        "properties", {"tokenSymbol": "GOV", "tokenDecimals": 12, "ss58Format": 42}
+    )
+    spec["genesis"]["runtimeGenesis"]["patch"] = {
+        "balances": {"balances": [[account, int(amount)] for account, amount in operator.get("endowed", [])]},
+        "validatorSet": {
+            "validators": [v["account"] for v in validators],
+            "minValidators": operator["minValidators"],
+            "sessionLength": operator["sessionLength"],
+        },
+        "session": {
+            "keys": [
+                [v["account"], v["account"], {"aura": v["aura"], "grandpa": v["grandpa"]}]
+                for v in validators
+            ]
+        },
+        "council": {"members": operator["council"]},
+        "governance": {"upgradeDelay": operator["upgradeDelay"]},
+    }
+
+    with open(f"{out_dir}/{operator['id']}.json", "w") as f:
+        json.dump(spec, f, indent=2)
+        f.write("\n")
+    print(operator["id"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The test command: every unit, runtime and end-to-end test, in the node's own profile.
+# Usage: scripts/test.sh [extra cargo test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+bash scripts/setup.sh
+cargo fmt --all -- --check
+start=$(date +%s)
+# The end-to-end tests start `govchain-node` (built here, in the same profile) themselves.
+cargo test --locked --release --workspace "$@"
+echo "test.sh: cargo test took $(($(date +%s) - start)) s (target dir $CARGO_TARGET_DIR)"
