@@ -183,6 +183,8 @@ pub fn new_full<
 			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
 			block_relay: None,
 			metrics,
+			// Derived from the pruning mode: archive nodes keep every body.
+			gap_sync_body_policy: None,
 		})?;
 
 	if config.offchain_worker.enabled {

@@ -32,8 +32,6 @@ pub mod genesis_config_presets;
 mod tests;
 
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 /// Balance transfers, for clients that build them natively.
@@ -89,12 +87,6 @@ macro_rules! runtime_version {
 runtime_version!(100);
 #[cfg(feature = "increment-spec-version")]
 runtime_version!(101);
-
-/// The version of this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Aura slot length: one block per slot at most.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
