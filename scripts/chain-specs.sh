@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --locked --release -p govchain-node
+build_node
 "$GOVCHAIN_NODE" export-chain-spec --chain local > chain-specs/local.json
 "$GOVCHAIN_NODE" export-chain-spec --chain local --raw > chain-specs/local.raw.json
 echo "chain-specs.sh: wrote chain-specs/local.json and chain-specs/local.raw.json"

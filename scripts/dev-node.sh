@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 bash scripts/setup.sh
-cargo build --locked --release -p govchain-node
+build_node
 exec "$GOVCHAIN_NODE" --dev --tmp "$@"

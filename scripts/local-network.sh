@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --locked --release -p govchain-node
+build_node
 net_dir="${GOVCHAIN_NET_DIR:-/tmp/govchain-local}"
 mkdir -p "$net_dir"
 pids=()

@@ -10,7 +10,7 @@ source scripts/env.sh
 operator_file=${1:?usage: scripts/national-spec.sh OPERATOR.json OUT_DIR}
 out_dir=${2:?usage: scripts/national-spec.sh OPERATOR.json OUT_DIR}
 mkdir -p "$out_dir"
-[ -x "$GOVCHAIN_NODE" ] || cargo build --locked --release -p govchain-node
+[ -x "$GOVCHAIN_NODE" ] || build_node
 
 base=$(mktemp)
 trap 'rm -f "$base"' EXIT

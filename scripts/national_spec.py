@@ -29,8 +29,13 @@ def main():
     if not re.fullmatch(r"[a-z0-9_]+", operator["id"]):
         fail("id must be lower-case letters, digits and underscores")
     validators = operator["validators"]
+    if operator["minValidators"] < 1:
+        fail("minValidators must be at least 1")
     if len(validators) < operator["minValidators"]:
         fail(f"{len(validators)} validators is fewer than minValidators {operator['minValidators']}")
+    accounts = [v.get("account") for v in validators]
+    if len(set(accounts)) != len(accounts):
+        fail("validator accounts must be distinct")
     for index, validator in enumerate(validators):
         for key in ("account", "aura", "grandpa"):
             if key not in validator:

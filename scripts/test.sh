@@ -9,5 +9,5 @@ bash scripts/setup.sh
 cargo fmt --all -- --check
 start=$(date +%s)
 # The end-to-end tests start `govchain-node` (built here, in the same profile) themselves.
-cargo test --locked --release --workspace "$@"
+cargo test --locked --release --workspace --no-fail-fast "$@"
 echo "test.sh: cargo test took $(($(date +%s) - start)) s (target dir $CARGO_TARGET_DIR)"

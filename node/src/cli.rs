@@ -3,49 +3,49 @@
 /// `govchain-node [SUBCOMMAND] [OPTIONS]`: without a subcommand it runs a node.
 #[derive(Debug, clap::Parser)]
 pub struct Cli {
-	#[command(subcommand)]
-	pub subcommand: Option<Subcommand>,
+    #[command(subcommand)]
+    pub subcommand: Option<Subcommand>,
 
-	#[clap(flatten)]
-	pub run: sc_cli::RunCmd,
+    #[clap(flatten)]
+    pub run: sc_cli::RunCmd,
 }
 
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]
 pub enum Subcommand {
-	/// Key management: generate, inspect, insert keys; node keys.
-	#[command(subcommand)]
-	Key(sc_cli::KeySubcommand),
+    /// Key management: generate, inspect, insert keys; node keys.
+    #[command(subcommand)]
+    Key(sc_cli::KeySubcommand),
 
-	/// Build a chain specification (`export-chain-spec` is the newer name).
-	BuildSpec(sc_cli::BuildSpecCmd),
+    /// Build a chain specification (`export-chain-spec` is the newer name).
+    BuildSpec(sc_cli::BuildSpecCmd),
 
-	/// Export a chain specification.
-	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+    /// Export a chain specification.
+    ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
-	/// Validate blocks.
-	CheckBlock(sc_cli::CheckBlockCmd),
+    /// Validate blocks.
+    CheckBlock(sc_cli::CheckBlockCmd),
 
-	/// Export blocks.
-	ExportBlocks(sc_cli::ExportBlocksCmd),
+    /// Export blocks.
+    ExportBlocks(sc_cli::ExportBlocksCmd),
 
-	/// Export the state of a given block into a chain spec.
-	ExportState(sc_cli::ExportStateCmd),
+    /// Export the state of a given block into a chain spec.
+    ExportState(sc_cli::ExportStateCmd),
 
-	/// Import blocks.
-	ImportBlocks(sc_cli::ImportBlocksCmd),
+    /// Import blocks.
+    ImportBlocks(sc_cli::ImportBlocksCmd),
 
-	/// Remove the whole chain.
-	PurgeChain(sc_cli::PurgeChainCmd),
+    /// Remove the whole chain.
+    PurgeChain(sc_cli::PurgeChainCmd),
 
-	/// Revert the chain to a previous state.
-	Revert(sc_cli::RevertCmd),
+    /// Revert the chain to a previous state.
+    Revert(sc_cli::RevertCmd),
 
-	/// Runtime and node benchmarks (built with `--features runtime-benchmarks`).
-	#[cfg(feature = "runtime-benchmarks")]
-	#[command(subcommand)]
-	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+    /// Runtime and node benchmarks (built with `--features runtime-benchmarks`).
+    #[cfg(feature = "runtime-benchmarks")]
+    #[command(subcommand)]
+    Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
-	/// Database metadata.
-	ChainInfo(sc_cli::ChainInfoCmd),
+    /// Database metadata.
+    ChainInfo(sc_cli::ChainInfoCmd),
 }

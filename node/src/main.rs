@@ -11,5 +11,5 @@ mod service;
 mod benchmarking;
 
 fn main() -> sc_cli::Result<()> {
-	command::run()
+    command::run()
 }

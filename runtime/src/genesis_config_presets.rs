@@ -9,8 +9,8 @@
 //! file with the real validators' keys and council (see `chain-specs/README.md`).
 
 use crate::{
-	AccountId, BalancesConfig, CouncilConfig, GovernanceConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
+    AccountId, BalancesConfig, CouncilConfig, GovernanceConfig, RuntimeGenesisConfig,
+    SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -22,111 +22,112 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What every govchain genesis is made of.
 pub struct GenesisParameters {
-	/// Validators, each with its Aura and GRANDPA keys.
-	pub validators: Vec<(AccountId, AuraId, GrandpaId)>,
-	/// The fewest validators the set may shrink to.
-	pub min_validators: u32,
-	/// Blocks per session.
-	pub session_length: u32,
-	/// Council members.
-	pub council: Vec<AccountId>,
-	/// Blocks between scheduling a runtime upgrade and its authorisation.
-	pub upgrade_delay: u32,
-	/// Accounts holding fee tokens from the start.
-	pub endowed: Vec<(AccountId, u128)>,
+    /// Validators, each with its Aura and GRANDPA keys.
+    pub validators: Vec<(AccountId, AuraId, GrandpaId)>,
+    /// The fewest validators the set may shrink to.
+    pub min_validators: u32,
+    /// Blocks per session.
+    pub session_length: u32,
+    /// Council members.
+    pub council: Vec<AccountId>,
+    /// Blocks between scheduling a runtime upgrade and its authorisation.
+    pub upgrade_delay: u32,
+    /// Accounts holding fee tokens from the start.
+    pub endowed: Vec<(AccountId, u128)>,
 }
 
 /// Builds the genesis JSON from its parameters.
 pub fn genesis(parameters: GenesisParameters) -> Value {
-	let GenesisParameters {
-		validators,
-		min_validators,
-		session_length,
-		council,
-		upgrade_delay,
-		endowed,
-	} = parameters;
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances: endowed },
-		validator_set: ValidatorSetConfig {
-			validators: validators.iter().map(|(account, _, _)| account.clone()).collect::<Vec<_>>(),
-			min_validators,
-			session_length,
-		},
-		session: SessionConfig {
-			keys: validators
-				.into_iter()
-				.map(|(account, aura, grandpa)| {
-					(account.clone(), account, SessionKeys { aura, grandpa })
-				})
-				.collect::<Vec<_>>(),
-		},
-		council: CouncilConfig { members: council },
-		governance: GovernanceConfig { upgrade_delay },
-	})
+    let GenesisParameters {
+        validators,
+        min_validators,
+        session_length,
+        council,
+        upgrade_delay,
+        endowed,
+    } = parameters;
+    build_struct_json_patch!(RuntimeGenesisConfig {
+        balances: BalancesConfig { balances: endowed },
+        validator_set: ValidatorSetConfig {
+            validators: validators
+                .iter()
+                .map(|(account, _, _)| account.clone())
+                .collect::<Vec<_>>(),
+            min_validators,
+            session_length,
+        },
+        session: SessionConfig {
+            keys: validators
+                .into_iter()
+                .map(|(account, aura, grandpa)| {
+                    (account.clone(), account, SessionKeys { aura, grandpa })
+                })
+                .collect::<Vec<_>>(),
+        },
+        council: CouncilConfig { members: council },
+        governance: GovernanceConfig { upgrade_delay },
+    })
 }
 
 /// A development validator: its account and keys derive from the well-known seed `//Name`.
 fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, AuraId, GrandpaId) {
-	(sr.to_account_id(), sr.public().into(), ed.public().into())
+    (sr.to_account_id(), sr.public().into(), ed.public().into())
 }
 
 /// Every well-known development account, with a thousand units each.
 fn dev_endowment() -> Vec<(AccountId, u128)> {
-	Sr25519Keyring::iter().map(|k| (k.to_account_id(), 1_000 * UNIT)).collect()
+    Sr25519Keyring::iter()
+        .map(|k| (k.to_account_id(), 1_000 * UNIT))
+        .collect()
 }
 
 /// The `development` preset.
 pub fn development() -> Value {
-	genesis(GenesisParameters {
-		validators: vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		min_validators: 1,
-		session_length: 10,
-		council: vec![Sr25519Keyring::Alice.to_account_id()],
-		upgrade_delay: 5,
-		endowed: dev_endowment(),
-	})
+    genesis(GenesisParameters {
+        validators: vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+        min_validators: 1,
+        session_length: 10,
+        council: vec![Sr25519Keyring::Alice.to_account_id()],
+        upgrade_delay: 5,
+        endowed: dev_endowment(),
+    })
 }
 
 /// The `local_testnet` preset.
 pub fn local_testnet() -> Value {
-	genesis(GenesisParameters {
-		validators: vec![
-			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
-		],
-		min_validators: 3,
-		session_length: 10,
-		council: vec![
-			Sr25519Keyring::Alice.to_account_id(),
-			Sr25519Keyring::Bob.to_account_id(),
-			Sr25519Keyring::Charlie.to_account_id(),
-		],
-		upgrade_delay: 10,
-		endowed: dev_endowment(),
-	})
+    genesis(GenesisParameters {
+        validators: vec![
+            dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+            dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+            dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+            dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+        ],
+        min_validators: 3,
+        session_length: 10,
+        council: vec![
+            Sr25519Keyring::Alice.to_account_id(),
+            Sr25519Keyring::Bob.to_account_id(),
+            Sr25519Keyring::Charlie.to_account_id(),
+        ],
+        upgrade_delay: 10,
+        endowed: dev_endowment(),
+    })
 }
 
 /// The genesis JSON of a named preset.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-	let patch = match id.as_str() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
-		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
-		_ => return None,
-	};
-	Some(
-		serde_json::to_string(&patch)
-			.ok()?
-			.into_bytes(),
-	)
+    let patch = match id.as_str() {
+        sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
+        sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+        _ => return None,
+    };
+    Some(serde_json::to_string(&patch).ok()?.into_bytes())
 }
 
 /// The presets this runtime knows.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![
-		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-	]
+    vec![
+        PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+        PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+    ]
 }

@@ -16,7 +16,10 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 /// The same runtime with `spec_version + 1`, for tests that upgrade a chain.
 #[cfg(feature = "std")]
 pub mod spec_version_incremented {
-	include!(concat!(env!("OUT_DIR"), "/wasm_binary_spec_version_incremented.rs"));
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/wasm_binary_spec_version_incremented.rs"
+    ));
 }
 
 extern crate alloc;
@@ -38,49 +41,49 @@ use sp_version::RuntimeVersion;
 pub use pallet_balances::Call as BalancesCall;
 
 pub use govchain_primitives::{
-	AccountId, Balance, BlockNumber, Hash, Nonce, Signature, DAYS, HOURS, MICRO_UNIT,
-	MILLI_SECS_PER_BLOCK, MILLI_UNIT, MINUTES, UNIT,
+    AccountId, Balance, BlockNumber, Hash, Nonce, Signature, DAYS, HOURS, MICRO_UNIT,
+    MILLI_SECS_PER_BLOCK, MILLI_UNIT, MINUTES, UNIT,
 };
 
 /// Types the node needs without knowing the runtime's extrinsic format.
 pub mod opaque {
-	use super::*;
+    use super::*;
 
-	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+    pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
 
-	/// A block header.
-	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-	/// A block whose extrinsics are opaque bytes.
-	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+    /// A block header.
+    pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+    /// A block whose extrinsics are opaque bytes.
+    pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 }
 
 impl_opaque_keys! {
-	/// The keys a validator registers with `session.set_keys`.
-	pub struct SessionKeys {
-		/// sr25519, for authoring blocks.
-		pub aura: Aura,
-		/// ed25519, for finality votes.
-		pub grandpa: Grandpa,
-	}
+    /// The keys a validator registers with `session.set_keys`.
+    pub struct SessionKeys {
+        /// sr25519, for authoring blocks.
+        pub aura: Aura,
+        /// ed25519, for finality votes.
+        pub grandpa: Grandpa,
+    }
 }
 
 /// Declares [`VERSION`] with the given `spec_version` literal (the version macro reads
 /// literals only).
 macro_rules! runtime_version {
-	($spec_version:tt) => {
-		/// This runtime's version: nodes and clients compare it to decide what they can run.
-		#[sp_version::runtime_version]
-		pub const VERSION: RuntimeVersion = RuntimeVersion {
-			spec_name: alloc::borrow::Cow::Borrowed("govchain"),
-			impl_name: alloc::borrow::Cow::Borrowed("govchain-node"),
-			authoring_version: 1,
-			spec_version: $spec_version,
-			impl_version: 1,
-			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
-			system_version: 1,
-		};
-	};
+    ($spec_version:tt) => {
+        /// This runtime's version: nodes and clients compare it to decide what they can run.
+        #[sp_version::runtime_version]
+        pub const VERSION: RuntimeVersion = RuntimeVersion {
+            spec_name: alloc::borrow::Cow::Borrowed("govchain"),
+            impl_name: alloc::borrow::Cow::Borrowed("govchain-node"),
+            authoring_version: 1,
+            spec_version: $spec_version,
+            impl_version: 1,
+            apis: apis::RUNTIME_API_VERSIONS,
+            transaction_version: 1,
+            system_version: 1,
+        };
+    };
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
@@ -99,61 +102,61 @@ pub const MAX_VALIDATORS: u32 = 32;
 
 #[frame_support::runtime]
 mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Runtime;
+    #[runtime::runtime]
+    #[runtime::derive(
+        RuntimeCall,
+        RuntimeEvent,
+        RuntimeError,
+        RuntimeOrigin,
+        RuntimeFreezeReason,
+        RuntimeHoldReason,
+        RuntimeSlashReason,
+        RuntimeLockId,
+        RuntimeTask,
+        RuntimeViewFunction
+    )]
+    pub struct Runtime;
 
-	// Core.
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Timestamp = pallet_timestamp;
+    // Core.
+    #[runtime::pallet_index(0)]
+    pub type System = frame_system;
+    #[runtime::pallet_index(1)]
+    pub type Timestamp = pallet_timestamp;
 
-	// Consensus. The validator set builds its genesis before the session pallet, which reads it
-	// and hands the keys to Aura and GRANDPA.
-	#[runtime::pallet_index(2)]
-	pub type ValidatorSet = pallet_validator_set;
-	#[runtime::pallet_index(3)]
-	pub type Session = pallet_session;
-	#[runtime::pallet_index(4)]
-	pub type Aura = pallet_aura;
-	#[runtime::pallet_index(5)]
-	pub type Grandpa = pallet_grandpa;
+    // Consensus. The validator set builds its genesis before the session pallet, which reads it
+    // and hands the keys to Aura and GRANDPA.
+    #[runtime::pallet_index(2)]
+    pub type ValidatorSet = pallet_validator_set;
+    #[runtime::pallet_index(3)]
+    pub type Session = pallet_session;
+    #[runtime::pallet_index(4)]
+    pub type Aura = pallet_aura;
+    #[runtime::pallet_index(5)]
+    pub type Grandpa = pallet_grandpa;
 
-	// Fees.
-	#[runtime::pallet_index(10)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(11)]
-	pub type TransactionPayment = pallet_transaction_payment;
+    // Fees.
+    #[runtime::pallet_index(10)]
+    pub type Balances = pallet_balances;
+    #[runtime::pallet_index(11)]
+    pub type TransactionPayment = pallet_transaction_payment;
 
-	// Governance.
-	#[runtime::pallet_index(20)]
-	pub type Council = pallet_collective<Instance1>;
-	#[runtime::pallet_index(21)]
-	pub type Governance = pallet_governance;
-	#[runtime::pallet_index(22)]
-	pub type Scheduler = pallet_scheduler;
-	#[runtime::pallet_index(23)]
-	pub type Preimage = pallet_preimage;
-	#[runtime::pallet_index(24)]
-	pub type SafeMode = pallet_safe_mode;
+    // Governance.
+    #[runtime::pallet_index(20)]
+    pub type Council = pallet_collective<Instance1>;
+    #[runtime::pallet_index(21)]
+    pub type Governance = pallet_governance;
+    #[runtime::pallet_index(22)]
+    pub type Scheduler = pallet_scheduler;
+    #[runtime::pallet_index(23)]
+    pub type Preimage = pallet_preimage;
+    #[runtime::pallet_index(24)]
+    pub type SafeMode = pallet_safe_mode;
 
-	// Utilities.
-	#[runtime::pallet_index(30)]
-	pub type Utility = pallet_utility;
-	#[runtime::pallet_index(31)]
-	pub type Multisig = pallet_multisig;
+    // Utilities.
+    #[runtime::pallet_index(30)]
+    pub type Utility = pallet_utility;
+    #[runtime::pallet_index(31)]
+    pub type Multisig = pallet_multisig;
 }
 
 /// How a transaction names an account.
@@ -165,20 +168,20 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The checks every signed transaction passes, in order.
 pub type TxExtension = (
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_system::WeightReclaim<Runtime>,
+    frame_system::CheckNonZeroSender<Runtime>,
+    frame_system::CheckSpecVersion<Runtime>,
+    frame_system::CheckTxVersion<Runtime>,
+    frame_system::CheckGenesis<Runtime>,
+    frame_system::CheckEra<Runtime>,
+    frame_system::CheckNonce<Runtime>,
+    frame_system::CheckWeight<Runtime>,
+    pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    frame_system::WeightReclaim<Runtime>,
 );
 
 /// A transaction as it arrives in a block.
 pub type UncheckedExtrinsic =
-	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+    generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// What a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
@@ -187,28 +190,28 @@ type Migrations = ();
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
-	Runtime,
-	Block,
-	frame_system::ChainContext<Runtime>,
-	Runtime,
-	AllPalletsWithSystem,
-	Migrations,
+    Runtime,
+    Block,
+    frame_system::ChainContext<Runtime>,
+    Runtime,
+    AllPalletsWithSystem,
+    Migrations,
 >;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benches {
-	frame_benchmarking::define_benchmarks!(
-		[frame_benchmarking, BaselineBench::<Runtime>]
-		[frame_system, SystemBench::<Runtime>]
-		[pallet_balances, Balances]
-		[pallet_timestamp, Timestamp]
-		[pallet_collective, Council]
-		[pallet_scheduler, Scheduler]
-		[pallet_preimage, Preimage]
-		[pallet_safe_mode, SafeMode]
-		[pallet_utility, Utility]
-		[pallet_multisig, Multisig]
-		[pallet_governance, Governance]
-		[pallet_validator_set, ValidatorSet]
-	);
+    frame_benchmarking::define_benchmarks!(
+        [frame_benchmarking, BaselineBench::<Runtime>]
+        [frame_system, SystemBench::<Runtime>]
+        [pallet_balances, Balances]
+        [pallet_timestamp, Timestamp]
+        [pallet_collective, Council]
+        [pallet_scheduler, Scheduler]
+        [pallet_preimage, Preimage]
+        [pallet_safe_mode, SafeMode]
+        [pallet_utility, Utility]
+        [pallet_multisig, Multisig]
+        [pallet_governance, Governance]
+        [pallet_validator_set, ValidatorSet]
+    );
 }

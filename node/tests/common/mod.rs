@@ -4,16 +4,16 @@
 #![allow(dead_code)]
 
 use jsonrpsee::{
-	core::client::ClientT,
-	rpc_params,
-	ws_client::{WsClient, WsClientBuilder},
+    core::client::ClientT,
+    rpc_params,
+    ws_client::{WsClient, WsClientBuilder},
 };
 use serde_json::Value;
 use std::{
-	net::TcpListener,
-	path::PathBuf,
-	process::{Child, Command, Stdio},
-	time::{Duration, Instant},
+    net::TcpListener,
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
 };
 
 /// The node binary cargo built for these tests, in the same profile.
@@ -21,106 +21,124 @@ pub const NODE: &str = env!("CARGO_BIN_EXE_govchain-node");
 
 /// A port nothing listens on right now.
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|listener| listener.local_addr())
-		.map(|address| address.port())
-		.expect("the loopback interface has a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("the loopback interface has a free port")
 }
 
 /// A running node. Dropping it kills the process and removes its directory.
 pub struct Node {
-	child: Child,
-	base_path: PathBuf,
-	pub rpc_port: u16,
-	pub prometheus_port: u16,
+    child: Child,
+    base_path: PathBuf,
+    pub rpc_port: u16,
+    pub prometheus_port: u16,
 }
 
 impl Node {
-	/// Starts `govchain-node` with `args` plus a private base path and free ports.
-	pub fn start(args: &[&str]) -> Node {
-		let base_path = std::env::temp_dir().join(format!(
-			"govchain-test-{}-{}",
-			std::process::id(),
-			free_port()
-		));
-		std::fs::create_dir_all(&base_path).expect("the temp dir is writable");
-		let rpc_port = free_port();
-		let prometheus_port = free_port();
-		let p2p_port = free_port();
-		let log = std::fs::File::create(base_path.join("node.log")).expect("log file");
-		let child = Command::new(NODE)
-			.args(args)
-			.arg("--base-path")
-			.arg(&base_path)
-			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--prometheus-port", &prometheus_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
-			.stdout(Stdio::null())
-			.stderr(log)
-			.spawn()
-			.expect("govchain-node starts");
-		Node { child, base_path, rpc_port, prometheus_port }
-	}
+    /// Starts `govchain-node` with `args` plus a private base path and free ports.
+    pub fn start(args: &[&str]) -> Node {
+        let base_path = std::env::temp_dir().join(format!(
+            "govchain-test-{}-{}",
+            std::process::id(),
+            free_port()
+        ));
+        std::fs::create_dir_all(&base_path).expect("the temp dir is writable");
+        let rpc_port = free_port();
+        let prometheus_port = free_port();
+        let p2p_port = free_port();
+        let log = std::fs::File::create(base_path.join("node.log")).expect("log file");
+        let child = Command::new(NODE)
+            .args(args)
+            .arg("--base-path")
+            .arg(&base_path)
+            .args(["--rpc-port", &rpc_port.to_string()])
+            .args(["--prometheus-port", &prometheus_port.to_string()])
+            .args(["--port", &p2p_port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("govchain-node starts");
+        Node {
+            child,
+            base_path,
+            rpc_port,
+            prometheus_port,
+        }
+    }
 
-	/// The node's log so far, for failure messages.
-	pub fn log(&self) -> String {
-		std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default()
-	}
+    /// The node's log so far, for failure messages.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default()
+    }
 
-	/// A WebSocket RPC client, once the node accepts connections (within `timeout`).
-	pub async fn rpc(&self, timeout: Duration) -> WsClient {
-		let url = format!("ws://127.0.0.1:{}", self.rpc_port);
-		let deadline = Instant::now() + timeout;
-		loop {
-			match WsClientBuilder::default().build(&url).await {
-				Ok(client) => return client,
-				Err(error) if Instant::now() < deadline => {
-					let _ = error;
-					tokio::time::sleep(Duration::from_millis(250)).await;
-				},
-				Err(error) => panic!("no RPC at {url}: {error}\n--- node log ---\n{}", self.log()),
-			}
-		}
-	}
+    /// A WebSocket RPC client, once the node accepts connections (within `timeout`).
+    pub async fn rpc(&self, timeout: Duration) -> WsClient {
+        let url = format!("ws://127.0.0.1:{}", self.rpc_port);
+        let deadline = Instant::now() + timeout;
+        loop {
+            match WsClientBuilder::default().build(&url).await {
+                Ok(client) => return client,
+                Err(error) if Instant::now() < deadline => {
+                    let _ = error;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(error) => panic!("no RPC at {url}: {error}\n--- node log ---\n{}", self.log()),
+            }
+        }
+    }
 }
 
 impl Drop for Node {
-	fn drop(&mut self) {
-		let _ = self.child.kill();
-		let _ = self.child.wait();
-		let _ = std::fs::remove_dir_all(&self.base_path);
-	}
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.base_path);
+    }
 }
 
 /// The number of a block header returned by `chain_getHeader`.
 pub fn header_number(header: &Value) -> u64 {
-	let hex = header["number"].as_str().expect("headers have a number");
-	u64::from_str_radix(hex.trim_start_matches("0x"), 16).expect("a hex number")
+    let hex = header["number"].as_str().expect("headers have a number");
+    u64::from_str_radix(hex.trim_start_matches("0x"), 16).expect("a hex number")
 }
 
 /// The best and the finalized block numbers.
 pub async fn best_and_finalized(client: &WsClient) -> (u64, u64) {
-	let best: Value = client.request("chain_getHeader", rpc_params![]).await.expect("best header");
-	let finalized_hash: Value =
-		client.request("chain_getFinalizedHead", rpc_params![]).await.expect("finalized head");
-	let finalized: Value =
-		client.request("chain_getHeader", rpc_params![finalized_hash]).await.expect("header");
-	(header_number(&best), header_number(&finalized))
+    let best: Value = client
+        .request("chain_getHeader", rpc_params![])
+        .await
+        .expect("best header");
+    let finalized_hash: Value = client
+        .request("chain_getFinalizedHead", rpc_params![])
+        .await
+        .expect("finalized head");
+    let finalized: Value = client
+        .request("chain_getHeader", rpc_params![finalized_hash])
+        .await
+        .expect("header");
+    (header_number(&best), header_number(&finalized))
 }
 
 /// Waits until the chain has at least `best` blocks and `finalized` finalized ones.
-pub async fn wait_for_blocks(node: &Node, client: &WsClient, best: u64, finalized: u64, timeout: Duration) {
-	let deadline = Instant::now() + timeout;
-	loop {
-		let (b, f) = best_and_finalized(client).await;
-		if b >= best && f >= finalized {
-			return;
-		}
-		assert!(
+pub async fn wait_for_blocks(
+    node: &Node,
+    client: &WsClient,
+    best: u64,
+    finalized: u64,
+    timeout: Duration,
+) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let (b, f) = best_and_finalized(client).await;
+        if b >= best && f >= finalized {
+            return;
+        }
+        assert!(
 			Instant::now() < deadline,
 			"after {timeout:?}: best {b} (want {best}), finalized {f} (want {finalized})\n--- node log ---\n{}",
 			node.log()
 		);
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 }

@@ -9,83 +9,87 @@ use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 
 /// The longest legal reference the runtime accepts.
 fn longest_reference<T: Config>() -> BoundedVec<u8, T::MaxLegalReferenceLen> {
-	BoundedVec::truncate_from(vec![b'r'; T::MaxLegalReferenceLen::get() as usize])
+    BoundedVec::truncate_from(vec![b'r'; T::MaxLegalReferenceLen::get() as usize])
 }
 
 #[benchmarks]
 mod benchmarks {
-	use super::*;
+    use super::*;
 
-	#[benchmark]
-	fn schedule_upgrade() -> Result<(), BenchmarkError> {
-		let origin =
-			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let code_hash = T::Hash::default();
+    #[benchmark]
+    fn schedule_upgrade() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let code_hash = T::Hash::default();
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, code_hash, longest_reference::<T>());
+        #[extrinsic_call]
+        _(
+            origin as T::RuntimeOrigin,
+            code_hash,
+            longest_reference::<T>(),
+        );
 
-		assert!(PendingUpgrade::<T>::exists());
-		Ok(())
-	}
+        assert!(PendingUpgrade::<T>::exists());
+        Ok(())
+    }
 
-	#[benchmark]
-	fn cancel_upgrade() -> Result<(), BenchmarkError> {
-		let origin =
-			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		Governance::<T>::schedule_upgrade(
-			origin.clone(),
-			T::Hash::default(),
-			longest_reference::<T>(),
-		)?;
+    #[benchmark]
+    fn cancel_upgrade() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        Governance::<T>::schedule_upgrade(
+            origin.clone(),
+            T::Hash::default(),
+            longest_reference::<T>(),
+        )?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin);
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin);
 
-		assert!(!PendingUpgrade::<T>::exists());
-		Ok(())
-	}
+        assert!(!PendingUpgrade::<T>::exists());
+        Ok(())
+    }
 
-	#[benchmark]
-	fn enact_upgrade() -> Result<(), BenchmarkError> {
-		let origin =
-			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let code_hash = T::Hash::default();
-		Governance::<T>::schedule_upgrade(origin, code_hash, longest_reference::<T>())?;
+    #[benchmark]
+    fn enact_upgrade() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let code_hash = T::Hash::default();
+        Governance::<T>::schedule_upgrade(origin, code_hash, longest_reference::<T>())?;
 
-		#[extrinsic_call]
-		_(RawOrigin::Root, code_hash);
+        #[extrinsic_call]
+        _(RawOrigin::Root, code_hash);
 
-		assert!(!PendingUpgrade::<T>::exists());
-		Ok(())
-	}
+        assert!(!PendingUpgrade::<T>::exists());
+        Ok(())
+    }
 
-	/// The dispatch overhead around a call that does nothing but succeed.
-	#[benchmark]
-	fn dispatch_as_root() -> Result<(), BenchmarkError> {
-		let origin =
-			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let call: <T as Config>::RuntimeCall =
-			frame_system::Call::<T>::remark { remark: vec![] }.into();
+    /// The dispatch overhead around a call that does nothing but succeed.
+    #[benchmark]
+    fn dispatch_as_root() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let call: <T as Config>::RuntimeCall =
+            frame_system::Call::<T>::remark { remark: vec![] }.into();
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, Box::new(call));
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, Box::new(call));
 
-		Ok(())
-	}
+        Ok(())
+    }
 
-	#[benchmark]
-	fn set_upgrade_delay() -> Result<(), BenchmarkError> {
-		let origin =
-			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let delay: BlockNumberFor<T> = 14_400u32.into();
+    #[benchmark]
+    fn set_upgrade_delay() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let delay: BlockNumberFor<T> = 14_400u32.into();
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, delay);
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, delay);
 
-		assert_eq!(UpgradeDelay::<T>::get(), delay);
-		Ok(())
-	}
+        assert_eq!(UpgradeDelay::<T>::get(), delay);
+        Ok(())
+    }
 
-	impl_benchmark_test_suite!(Governance, crate::mock::new_test_ext(), crate::mock::Test);
+    impl_benchmark_test_suite!(Governance, crate::mock::new_test_ext(), crate::mock::Test);
 }

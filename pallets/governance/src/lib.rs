@@ -15,8 +15,13 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(
-	test,
-	allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
 )]
 
 extern crate alloc;
@@ -35,301 +40,316 @@ mod tests;
 
 #[frame_support::pallet]
 pub mod pallet {
-	use super::WeightInfo;
-	use alloc::boxed::Box;
-	use frame_support::{
-		dispatch::{GetDispatchInfo, PostDispatchInfo},
-		pallet_prelude::*,
-		CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
-		traits::{
-			schedule::{v3::Named as ScheduleNamed, DispatchTime, HIGHEST_PRIORITY},
-			Contains, QueryPreimage, StorePreimage, UnfilteredDispatchable,
-		},
-	};
-	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Dispatchable, One, Saturating};
+    use super::WeightInfo;
+    use alloc::boxed::Box;
+    use frame_support::{
+        dispatch::{GetDispatchInfo, PostDispatchInfo},
+        pallet_prelude::*,
+        traits::{
+            schedule::{v3::Named as ScheduleNamed, DispatchTime, HIGHEST_PRIORITY},
+            Contains, QueryPreimage, StorePreimage, UnfilteredDispatchable,
+        },
+        CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+    };
+    use frame_system::pallet_prelude::*;
+    use sp_runtime::traits::{Dispatchable, One, Saturating};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+    /// The in-code storage version.
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
-	/// The scheduler's name for the pending upgrade's authorisation task.
-	pub const UPGRADE_TASK: [u8; 32] = *b"govchain/governance/upgrade-task";
+    /// The scheduler's name for the pending upgrade's authorisation task.
+    pub const UPGRADE_TASK: [u8; 32] = *b"govchain/governance/upgrade-task";
 
-	#[pallet::pallet]
-	#[pallet::storage_version(STORAGE_VERSION)]
-	pub struct Pallet<T>(_);
+    #[pallet::pallet]
+    #[pallet::storage_version(STORAGE_VERSION)]
+    pub struct Pallet<T>(_);
 
-	/// A runtime upgrade the council has scheduled.
-	#[derive(
-		CloneNoBound,
-		PartialEqNoBound,
-		EqNoBound,
-		DebugNoBound,
-		Encode,
-		Decode,
-		DecodeWithMemTracking,
-		MaxEncodedLen,
-		TypeInfo,
-	)]
-	#[scale_info(skip_type_params(MaxReference))]
-	pub struct ScheduledUpgrade<
-		Hash: Clone + PartialEq + Eq + core::fmt::Debug,
-		BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
-		MaxReference: Get<u32>,
-	> {
-		/// The blake2-256 hash of the new runtime code.
-		pub code_hash: Hash,
-		/// The legal instrument that orders the upgrade.
-		pub legal_reference: BoundedVec<u8, MaxReference>,
-		/// When the code becomes applicable.
-		pub enact_at: BlockNumber,
-	}
+    /// A runtime upgrade the council has scheduled.
+    #[derive(
+        CloneNoBound,
+        PartialEqNoBound,
+        EqNoBound,
+        DebugNoBound,
+        Encode,
+        Decode,
+        DecodeWithMemTracking,
+        MaxEncodedLen,
+        TypeInfo,
+    )]
+    #[scale_info(skip_type_params(MaxReference))]
+    pub struct ScheduledUpgrade<
+        Hash: Clone + PartialEq + Eq + core::fmt::Debug,
+        BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+        MaxReference: Get<u32>,
+    > {
+        /// The blake2-256 hash of the new runtime code.
+        pub code_hash: Hash,
+        /// The legal instrument that orders the upgrade.
+        pub legal_reference: BoundedVec<u8, MaxReference>,
+        /// When the code becomes applicable.
+        pub enact_at: BlockNumber,
+    }
 
-	/// The pending upgrade, as this runtime stores it.
-	pub type ScheduledUpgradeOf<T> = ScheduledUpgrade<
-		<T as frame_system::Config>::Hash,
-		BlockNumberFor<T>,
-		<T as Config>::MaxLegalReferenceLen,
-	>;
+    /// The pending upgrade, as this runtime stores it.
+    pub type ScheduledUpgradeOf<T> = ScheduledUpgrade<
+        <T as frame_system::Config>::Hash,
+        BlockNumberFor<T>,
+        <T as Config>::MaxLegalReferenceLen,
+    >;
 
-	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The runtime's call type, which this pallet dispatches and schedules.
-		type RuntimeCall: Parameter
-			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
-			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
-			+ GetDispatchInfo
-			+ From<Call<Self>>
-			+ From<frame_system::Call<Self>>
-			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+    #[pallet::config]
+    pub trait Config: frame_system::Config {
+        /// The runtime's call type, which this pallet dispatches and schedules.
+        type RuntimeCall: Parameter
+            + Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+            + UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+            + GetDispatchInfo
+            + From<Call<Self>>
+            + From<frame_system::Call<Self>>
+            + IsType<<Self as frame_system::Config>::RuntimeCall>;
 
-		/// The runtime's origin type without its filter, as the scheduler stores it.
-		type PalletsOrigin: From<frame_system::RawOrigin<Self::AccountId>>;
+        /// The runtime's origin type without its filter, as the scheduler stores it.
+        type PalletsOrigin: From<frame_system::RawOrigin<Self::AccountId>>;
 
-		/// A council majority: who may schedule, cancel and dispatch as root.
-		type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+        /// A council majority: who may schedule, cancel and dispatch as root.
+        type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// The scheduler that enacts upgrades after the delay.
-		type Scheduler: ScheduleNamed<
-			BlockNumberFor<Self>,
-			<Self as Config>::RuntimeCall,
-			Self::PalletsOrigin,
-			Hasher = Self::Hashing,
-		>;
+        /// The scheduler that enacts upgrades after the delay.
+        type Scheduler: ScheduleNamed<
+            BlockNumberFor<Self>,
+            <Self as Config>::RuntimeCall,
+            Self::PalletsOrigin,
+            Hasher = Self::Hashing,
+        >;
 
-		/// Where scheduled calls too large to inline are noted.
-		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
+        /// Where scheduled calls too large to inline are noted.
+        type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
 
-		/// The calls the council may dispatch as root at once. Runtime upgrades must not be
-		/// among them: they go through [`Pallet::schedule_upgrade`] and its delay.
-		type ImmediateRootCalls: Contains<<Self as Config>::RuntimeCall>;
+        /// The calls the council may dispatch as root at once. Runtime upgrades must not be
+        /// among them: they go through [`Pallet::schedule_upgrade`] and its delay.
+        type ImmediateRootCalls: Contains<<Self as Config>::RuntimeCall>;
 
-		/// The longest legal reference, in bytes.
-		#[pallet::constant]
-		type MaxLegalReferenceLen: Get<u32>;
+        /// The longest legal reference, in bytes.
+        #[pallet::constant]
+        type MaxLegalReferenceLen: Get<u32>;
 
-		/// Weights of this pallet's calls, from its benchmarks.
-		type WeightInfo: WeightInfo;
-	}
+        /// Weights of this pallet's calls, from its benchmarks.
+        type WeightInfo: WeightInfo;
+    }
 
-	/// The runtime upgrade that is scheduled and not yet authorised, with its legal reference.
-	#[pallet::storage]
-	pub type PendingUpgrade<T: Config> = StorageValue<_, ScheduledUpgradeOf<T>, OptionQuery>;
+    /// The runtime upgrade that is scheduled and not yet authorised, with its legal reference.
+    #[pallet::storage]
+    pub type PendingUpgrade<T: Config> = StorageValue<_, ScheduledUpgradeOf<T>, OptionQuery>;
 
-	/// Blocks between scheduling an upgrade and its authorisation: the time the public has to
-	/// see an upgrade coming, and the council to cancel it.
-	#[pallet::storage]
-	pub type UpgradeDelay<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+    /// Blocks between scheduling an upgrade and its authorisation: the time the public has to
+    /// see an upgrade coming, and the council to cancel it.
+    #[pallet::storage]
+    pub type UpgradeDelay<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
-	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
-	pub struct GenesisConfig<T: Config> {
-		/// Blocks between scheduling an upgrade and its authorisation.
-		pub upgrade_delay: BlockNumberFor<T>,
-	}
+    #[pallet::genesis_config]
+    #[derive(frame_support::DefaultNoBound)]
+    pub struct GenesisConfig<T: Config> {
+        /// Blocks between scheduling an upgrade and its authorisation.
+        pub upgrade_delay: BlockNumberFor<T>,
+    }
 
-	#[pallet::genesis_build]
-	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-		fn build(&self) {
-			UpgradeDelay::<T>::put(self.upgrade_delay);
-		}
-	}
+    #[pallet::genesis_build]
+    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+        fn build(&self) {
+            UpgradeDelay::<T>::put(self.upgrade_delay);
+        }
+    }
 
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// A runtime upgrade will be authorised at `enact_at`, by order of `legal_reference`.
-		UpgradeScheduled {
-			code_hash: T::Hash,
-			legal_reference: BoundedVec<u8, T::MaxLegalReferenceLen>,
-			enact_at: BlockNumberFor<T>,
-		},
-		/// The council cancelled the pending upgrade before it was authorised.
-		UpgradeCancelled { code_hash: T::Hash },
-		/// The delay passed: anyone may now apply the code with `system.apply_authorized_upgrade`.
-		UpgradeEnacted { code_hash: T::Hash },
-		/// Upgrades scheduled from now on wait `delay` blocks.
-		UpgradeDelaySet { delay: BlockNumberFor<T> },
-		/// The council dispatched a call as root; `result` is the call's own outcome.
-		DispatchedAsRoot { result: DispatchResult },
-	}
+    #[pallet::event]
+    #[pallet::generate_deposit(pub(super) fn deposit_event)]
+    pub enum Event<T: Config> {
+        /// A runtime upgrade will be authorised at `enact_at`, by order of `legal_reference`.
+        UpgradeScheduled {
+            code_hash: T::Hash,
+            legal_reference: BoundedVec<u8, T::MaxLegalReferenceLen>,
+            enact_at: BlockNumberFor<T>,
+        },
+        /// The council cancelled the pending upgrade before it was authorised.
+        UpgradeCancelled { code_hash: T::Hash },
+        /// The delay passed: anyone may now apply the code with `system.apply_authorized_upgrade`.
+        UpgradeEnacted { code_hash: T::Hash },
+        /// Upgrades scheduled from now on wait `delay` blocks.
+        UpgradeDelaySet { delay: BlockNumberFor<T> },
+        /// The council dispatched a call as root; `result` is the call's own outcome.
+        DispatchedAsRoot { result: DispatchResult },
+    }
 
-	#[pallet::error]
-	pub enum Error<T> {
-		/// An upgrade is pending already; cancel it first.
-		UpgradePending,
-		/// No upgrade is pending.
-		NoUpgradePending,
-		/// The code hash is not the one pending.
-		UpgradeMismatch,
-		/// The legal reference is empty; every upgrade must name its instrument.
-		EmptyLegalReference,
-		/// The call may not be dispatched as root at once (e.g. a runtime upgrade, which must be
-		/// scheduled).
-		CallNotImmediate,
-	}
+    #[pallet::error]
+    pub enum Error<T> {
+        /// An upgrade is pending already; cancel it first.
+        UpgradePending,
+        /// No upgrade is pending.
+        NoUpgradePending,
+        /// The code hash is not the one pending.
+        UpgradeMismatch,
+        /// The legal reference is empty; every upgrade must name its instrument.
+        EmptyLegalReference,
+        /// The call may not be dispatched as root at once (e.g. a runtime upgrade, which must be
+        /// scheduled).
+        CallNotImmediate,
+    }
 
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Schedules the authorisation of the runtime code with `code_hash` after
-		/// [`UpgradeDelay`] blocks (at least one), recording the `legal_reference` that orders it.
-		///
-		/// Origin: [`Config::CouncilOrigin`].
-		/// Emits `UpgradeScheduled`.
-		/// Errors: `UpgradePending`, `EmptyLegalReference`, and the scheduler's own.
-		/// Weight: O(1).
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::schedule_upgrade())]
-		pub fn schedule_upgrade(
-			origin: OriginFor<T>,
-			code_hash: T::Hash,
-			legal_reference: BoundedVec<u8, T::MaxLegalReferenceLen>,
-		) -> DispatchResult {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			ensure!(!legal_reference.is_empty(), Error::<T>::EmptyLegalReference);
-			ensure!(!PendingUpgrade::<T>::exists(), Error::<T>::UpgradePending);
+    #[pallet::call]
+    impl<T: Config> Pallet<T> {
+        /// Schedules the authorisation of the runtime code with `code_hash` after
+        /// [`UpgradeDelay`] blocks (at least one), recording the `legal_reference` that orders it.
+        ///
+        /// Origin: [`Config::CouncilOrigin`].
+        /// Emits `UpgradeScheduled`.
+        /// Errors: `UpgradePending`, `EmptyLegalReference`, and the scheduler's own.
+        /// Weight: O(1).
+        #[pallet::call_index(0)]
+        #[pallet::weight(T::WeightInfo::schedule_upgrade())]
+        pub fn schedule_upgrade(
+            origin: OriginFor<T>,
+            code_hash: T::Hash,
+            legal_reference: BoundedVec<u8, T::MaxLegalReferenceLen>,
+        ) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            ensure!(!legal_reference.is_empty(), Error::<T>::EmptyLegalReference);
+            ensure!(!PendingUpgrade::<T>::exists(), Error::<T>::UpgradePending);
 
-			// The scheduler runs tasks from the next block on, so the delay is at least one.
-			let delay = UpgradeDelay::<T>::get().max(One::one());
-			let enact_at = frame_system::Pallet::<T>::block_number().saturating_add(delay);
-			let enact: <T as Config>::RuntimeCall = Call::<T>::enact_upgrade { code_hash }.into();
-			T::Scheduler::schedule_named(
-				UPGRADE_TASK,
-				DispatchTime::At(enact_at),
-				None,
-				HIGHEST_PRIORITY,
-				frame_system::RawOrigin::Root.into(),
-				T::Preimages::bound(enact)?,
-			)?;
+            // The scheduler runs tasks from the next block on, so the delay is at least one.
+            let delay = UpgradeDelay::<T>::get().max(One::one());
+            let enact_at = frame_system::Pallet::<T>::block_number().saturating_add(delay);
+            let enact: <T as Config>::RuntimeCall = Call::<T>::enact_upgrade { code_hash }.into();
+            T::Scheduler::schedule_named(
+                UPGRADE_TASK,
+                DispatchTime::At(enact_at),
+                None,
+                HIGHEST_PRIORITY,
+                frame_system::RawOrigin::Root.into(),
+                T::Preimages::bound(enact)?,
+            )?;
 
-			PendingUpgrade::<T>::put(ScheduledUpgrade {
-				code_hash,
-				legal_reference: legal_reference.clone(),
-				enact_at,
-			});
-			Self::deposit_event(Event::UpgradeScheduled { code_hash, legal_reference, enact_at });
-			Ok(())
-		}
+            PendingUpgrade::<T>::put(ScheduledUpgrade {
+                code_hash,
+                legal_reference: legal_reference.clone(),
+                enact_at,
+            });
+            Self::deposit_event(Event::UpgradeScheduled {
+                code_hash,
+                legal_reference,
+                enact_at,
+            });
+            Ok(())
+        }
 
-		/// Cancels the pending upgrade before it is authorised.
-		///
-		/// Origin: [`Config::CouncilOrigin`].
-		/// Emits `UpgradeCancelled`.
-		/// Errors: `NoUpgradePending`.
-		/// Weight: O(1).
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::cancel_upgrade())]
-		pub fn cancel_upgrade(origin: OriginFor<T>) -> DispatchResult {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			let pending = PendingUpgrade::<T>::take().ok_or(Error::<T>::NoUpgradePending)?;
-			T::Scheduler::cancel_named(UPGRADE_TASK)?;
-			Self::deposit_event(Event::UpgradeCancelled { code_hash: pending.code_hash });
-			Ok(())
-		}
+        /// Cancels the pending upgrade before it is authorised.
+        ///
+        /// Origin: [`Config::CouncilOrigin`].
+        /// Emits `UpgradeCancelled`.
+        /// Errors: `NoUpgradePending`.
+        /// Weight: O(1).
+        #[pallet::call_index(1)]
+        #[pallet::weight(T::WeightInfo::cancel_upgrade())]
+        pub fn cancel_upgrade(origin: OriginFor<T>) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            let pending = PendingUpgrade::<T>::take().ok_or(Error::<T>::NoUpgradePending)?;
+            T::Scheduler::cancel_named(UPGRADE_TASK)?;
+            Self::deposit_event(Event::UpgradeCancelled {
+                code_hash: pending.code_hash,
+            });
+            Ok(())
+        }
 
-		/// Authorises the pending upgrade's code. The scheduler calls it when the delay is over.
-		///
-		/// Origin: Root (the scheduler task that [`Pallet::schedule_upgrade`] created).
-		/// Emits `UpgradeEnacted` and `system.UpgradeAuthorized`.
-		/// Errors: `NoUpgradePending`, `UpgradeMismatch`.
-		/// Weight: O(1).
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::enact_upgrade())]
-		pub fn enact_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
-			ensure_root(origin)?;
-			let pending = PendingUpgrade::<T>::get().ok_or(Error::<T>::NoUpgradePending)?;
-			ensure!(pending.code_hash == code_hash, Error::<T>::UpgradeMismatch);
-			PendingUpgrade::<T>::kill();
-			frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
-			Self::deposit_event(Event::UpgradeEnacted { code_hash });
-			Ok(())
-		}
+        /// Authorises the pending upgrade's code. The scheduler calls it when the delay is over.
+        ///
+        /// Origin: Root (the scheduler task that [`Pallet::schedule_upgrade`] created).
+        /// Emits `UpgradeEnacted` and `system.UpgradeAuthorized`.
+        /// Errors: `NoUpgradePending`, `UpgradeMismatch`.
+        /// Weight: O(1).
+        #[pallet::call_index(2)]
+        #[pallet::weight(T::WeightInfo::enact_upgrade())]
+        pub fn enact_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
+            ensure_root(origin)?;
+            let pending = PendingUpgrade::<T>::get().ok_or(Error::<T>::NoUpgradePending)?;
+            ensure!(pending.code_hash == code_hash, Error::<T>::UpgradeMismatch);
+            PendingUpgrade::<T>::kill();
+            frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
+            Self::deposit_event(Event::UpgradeEnacted { code_hash });
+            Ok(())
+        }
 
-		/// Dispatches `call` as root, for a council motion.
-		///
-		/// Origin: [`Config::CouncilOrigin`].
-		/// Emits `DispatchedAsRoot` with the call's own result.
-		/// Errors: `CallNotImmediate` for calls [`Config::ImmediateRootCalls`] refuses.
-		/// Weight: the call's own plus O(1).
-		#[pallet::call_index(3)]
-		#[pallet::weight({
+        /// Dispatches `call` as root, for a council motion.
+        ///
+        /// Origin: [`Config::CouncilOrigin`].
+        /// Emits `DispatchedAsRoot` with the call's own result.
+        /// Errors: `CallNotImmediate` for calls [`Config::ImmediateRootCalls`] refuses.
+        /// Weight: the call's own plus O(1).
+        #[pallet::call_index(3)]
+        #[pallet::weight({
 			let info = call.get_dispatch_info();
 			(T::WeightInfo::dispatch_as_root().saturating_add(info.call_weight), info.class)
 		})]
-		pub fn dispatch_as_root(
-			origin: OriginFor<T>,
-			call: Box<<T as Config>::RuntimeCall>,
-		) -> DispatchResultWithPostInfo {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			ensure!(T::ImmediateRootCalls::contains(&call), Error::<T>::CallNotImmediate);
-			let result = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
-			Self::deposit_event(Event::DispatchedAsRoot {
-				result: result.map(|_| ()).map_err(|e| e.error),
-			});
-			Ok(Pays::No.into())
-		}
+        pub fn dispatch_as_root(
+            origin: OriginFor<T>,
+            call: Box<<T as Config>::RuntimeCall>,
+        ) -> DispatchResultWithPostInfo {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            ensure!(
+                T::ImmediateRootCalls::contains(&call),
+                Error::<T>::CallNotImmediate
+            );
+            let result = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
+            Self::deposit_event(Event::DispatchedAsRoot {
+                result: result.map(|_| ()).map_err(|e| e.error),
+            });
+            Ok(Pays::No.into())
+        }
 
-		/// Sets how many blocks upgrades scheduled from now on wait before authorisation. An
-		/// upgrade already pending keeps its enactment block.
-		///
-		/// Origin: [`Config::CouncilOrigin`].
-		/// Emits `UpgradeDelaySet`.
-		/// Errors: none beyond the origin check.
-		/// Weight: O(1).
-		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::set_upgrade_delay())]
-		pub fn set_upgrade_delay(origin: OriginFor<T>, delay: BlockNumberFor<T>) -> DispatchResult {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			UpgradeDelay::<T>::put(delay);
-			Self::deposit_event(Event::UpgradeDelaySet { delay });
-			Ok(())
-		}
-	}
+        /// Sets how many blocks upgrades scheduled from now on wait before authorisation. An
+        /// upgrade already pending keeps its enactment block.
+        ///
+        /// Origin: [`Config::CouncilOrigin`].
+        /// Emits `UpgradeDelaySet`.
+        /// Errors: none beyond the origin check.
+        /// Weight: O(1).
+        #[pallet::call_index(4)]
+        #[pallet::weight(T::WeightInfo::set_upgrade_delay())]
+        pub fn set_upgrade_delay(origin: OriginFor<T>, delay: BlockNumberFor<T>) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            UpgradeDelay::<T>::put(delay);
+            Self::deposit_event(Event::UpgradeDelaySet { delay });
+            Ok(())
+        }
+    }
 
-	#[pallet::hooks]
-	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
-			Self::do_try_state()
-		}
-	}
+    #[pallet::hooks]
+    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        #[cfg(feature = "try-runtime")]
+        fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+            Self::do_try_state()
+        }
+    }
 
-	impl<T: Config> Pallet<T> {
-		/// The pallet's invariants: a pending upgrade names its instrument and has its
-		/// authorisation scheduled, and nothing is scheduled without a pending upgrade.
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let scheduled_at = T::Scheduler::next_dispatch_time(UPGRADE_TASK).ok();
-			match PendingUpgrade::<T>::get() {
-				Some(pending) => {
-					ensure!(!pending.legal_reference.is_empty(), "pending upgrade without reference");
-					ensure!(
-						scheduled_at == Some(pending.enact_at),
-						"pending upgrade is not scheduled for its enactment block"
-					);
-				},
-				None => ensure!(scheduled_at.is_none(), "upgrade task scheduled with none pending"),
-			}
-			Ok(())
-		}
-	}
+    impl<T: Config> Pallet<T> {
+        /// The pallet's invariants: a pending upgrade names its instrument and has its
+        /// authorisation scheduled, and nothing is scheduled without a pending upgrade.
+        pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+            let scheduled_at = T::Scheduler::next_dispatch_time(UPGRADE_TASK).ok();
+            match PendingUpgrade::<T>::get() {
+                Some(pending) => {
+                    ensure!(
+                        !pending.legal_reference.is_empty(),
+                        "pending upgrade without reference"
+                    );
+                    ensure!(
+                        scheduled_at == Some(pending.enact_at),
+                        "pending upgrade is not scheduled for its enactment block"
+                    );
+                }
+                None => ensure!(
+                    scheduled_at.is_none(),
+                    "upgrade task scheduled with none pending"
+                ),
+            }
+            Ok(())
+        }
+    }
 }

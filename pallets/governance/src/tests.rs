@@ -8,258 +8,320 @@ use sp_runtime::DispatchError;
 const CODE_HASH: H256 = H256::repeat_byte(0xab);
 
 fn decree() -> BoundedVec<u8, frame_support::traits::ConstU32<64>> {
-	BoundedVec::truncate_from(b"Decree 2026/118 of the Council of Ministers".to_vec())
+    BoundedVec::truncate_from(b"Decree 2026/118 of the Council of Ministers".to_vec())
 }
 
 mod schedule_upgrade {
-	use super::*;
+    use super::*;
 
-	#[test]
-	fn records_the_legal_reference_and_the_enactment_block() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
+    #[test]
+    fn records_the_legal_reference_and_the_enactment_block() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
 
-			let enact_at = 1 + UPGRADE_DELAY;
-			assert_eq!(
-				PendingUpgrade::<Test>::get(),
-				Some(ScheduledUpgrade { code_hash: CODE_HASH, legal_reference: decree(), enact_at })
-			);
-			System::assert_last_event(
-				Event::UpgradeScheduled { code_hash: CODE_HASH, legal_reference: decree(), enact_at }
-					.into(),
-			);
-		});
-	}
+            let enact_at = 1 + UPGRADE_DELAY;
+            assert_eq!(
+                PendingUpgrade::<Test>::get(),
+                Some(ScheduledUpgrade {
+                    code_hash: CODE_HASH,
+                    legal_reference: decree(),
+                    enact_at
+                })
+            );
+            System::assert_last_event(
+                Event::UpgradeScheduled {
+                    code_hash: CODE_HASH,
+                    legal_reference: decree(),
+                    enact_at,
+                }
+                .into(),
+            );
+        });
+    }
 
-	#[test]
-	fn the_code_is_not_authorised_before_the_delay() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
+    #[test]
+    fn the_code_is_not_authorised_before_the_delay() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
 
-			run_to_block(UPGRADE_DELAY);
-			assert!(frame_system::AuthorizedUpgrade::<Test>::get().is_none());
-			assert!(PendingUpgrade::<Test>::exists());
-		});
-	}
+            run_to_block(UPGRADE_DELAY);
+            assert!(System::authorized_upgrade().is_none());
+            assert!(PendingUpgrade::<Test>::exists());
+        });
+    }
 
-	#[test]
-	fn the_code_is_authorised_when_the_delay_is_over() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
+    #[test]
+    fn the_code_is_authorised_when_the_delay_is_over() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
 
-			run_to_block(1 + UPGRADE_DELAY);
-			let authorized = frame_system::AuthorizedUpgrade::<Test>::get().expect("authorised");
-			assert_eq!(authorized.code_hash(), &CODE_HASH);
-			assert!(!PendingUpgrade::<Test>::exists());
-			System::assert_has_event(Event::UpgradeEnacted { code_hash: CODE_HASH }.into());
-		});
-	}
+            run_to_block(1 + UPGRADE_DELAY);
+            let authorized = System::authorized_upgrade().expect("authorised");
+            assert_eq!(authorized.code_hash(), &CODE_HASH);
+            assert!(!PendingUpgrade::<Test>::exists());
+            System::assert_has_event(
+                Event::UpgradeEnacted {
+                    code_hash: CODE_HASH,
+                }
+                .into(),
+            );
+        });
+    }
 
-	#[test]
-	fn a_signed_account_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::schedule_upgrade(RuntimeOrigin::signed(1), CODE_HASH, decree()),
-				DispatchError::BadOrigin
-			);
-		});
-	}
+    #[test]
+    fn a_signed_account_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::schedule_upgrade(RuntimeOrigin::signed(1), CODE_HASH, decree()),
+                DispatchError::BadOrigin
+            );
+        });
+    }
 
-	#[test]
-	fn an_upgrade_without_legal_reference_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, BoundedVec::new()),
-				Error::<Test>::EmptyLegalReference
-			);
-		});
-	}
+    #[test]
+    fn an_upgrade_without_legal_reference_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, BoundedVec::new()),
+                Error::<Test>::EmptyLegalReference
+            );
+        });
+    }
 
-	#[test]
-	fn a_second_upgrade_waits_for_the_first() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_noop!(
-				Governance::schedule_upgrade(RuntimeOrigin::root(), H256::zero(), decree()),
-				Error::<Test>::UpgradePending
-			);
-		});
-	}
+    #[test]
+    fn a_second_upgrade_waits_for_the_first() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_noop!(
+                Governance::schedule_upgrade(RuntimeOrigin::root(), H256::zero(), decree()),
+                Error::<Test>::UpgradePending
+            );
+        });
+    }
 }
 
 mod cancel_upgrade {
-	use super::*;
+    use super::*;
 
-	#[test]
-	fn a_cancelled_upgrade_is_never_authorised() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_ok!(Governance::cancel_upgrade(RuntimeOrigin::root()));
-			System::assert_last_event(Event::UpgradeCancelled { code_hash: CODE_HASH }.into());
+    #[test]
+    fn a_cancelled_upgrade_is_never_authorised() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_ok!(Governance::cancel_upgrade(RuntimeOrigin::root()));
+            System::assert_last_event(
+                Event::UpgradeCancelled {
+                    code_hash: CODE_HASH,
+                }
+                .into(),
+            );
 
-			run_to_block(2 + UPGRADE_DELAY);
-			assert!(frame_system::AuthorizedUpgrade::<Test>::get().is_none());
-			assert!(!PendingUpgrade::<Test>::exists());
-		});
-	}
+            run_to_block(2 + UPGRADE_DELAY);
+            assert!(System::authorized_upgrade().is_none());
+            assert!(!PendingUpgrade::<Test>::exists());
+        });
+    }
 
-	#[test]
-	fn a_signed_account_is_refused() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_noop!(
-				Governance::cancel_upgrade(RuntimeOrigin::signed(1)),
-				DispatchError::BadOrigin
-			);
-		});
-	}
+    #[test]
+    fn a_signed_account_is_refused() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_noop!(
+                Governance::cancel_upgrade(RuntimeOrigin::signed(1)),
+                DispatchError::BadOrigin
+            );
+        });
+    }
 
-	#[test]
-	fn nothing_pending_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::cancel_upgrade(RuntimeOrigin::root()),
-				Error::<Test>::NoUpgradePending
-			);
-		});
-	}
+    #[test]
+    fn nothing_pending_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::cancel_upgrade(RuntimeOrigin::root()),
+                Error::<Test>::NoUpgradePending
+            );
+        });
+    }
 }
 
 mod enact_upgrade {
-	use super::*;
+    use super::*;
 
-	#[test]
-	fn only_root_may_enact() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_noop!(
-				Governance::enact_upgrade(RuntimeOrigin::signed(1), CODE_HASH),
-				DispatchError::BadOrigin
-			);
-		});
-	}
+    #[test]
+    fn only_root_may_enact() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_noop!(
+                Governance::enact_upgrade(RuntimeOrigin::signed(1), CODE_HASH),
+                DispatchError::BadOrigin
+            );
+        });
+    }
 
-	#[test]
-	fn nothing_pending_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::enact_upgrade(RuntimeOrigin::root(), CODE_HASH),
-				Error::<Test>::NoUpgradePending
-			);
-		});
-	}
+    #[test]
+    fn nothing_pending_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::enact_upgrade(RuntimeOrigin::root(), CODE_HASH),
+                Error::<Test>::NoUpgradePending
+            );
+        });
+    }
 
-	#[test]
-	fn another_code_hash_is_refused() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_noop!(
-				Governance::enact_upgrade(RuntimeOrigin::root(), H256::zero()),
-				Error::<Test>::UpgradeMismatch
-			);
-		});
-	}
+    #[test]
+    fn another_code_hash_is_refused() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_noop!(
+                Governance::enact_upgrade(RuntimeOrigin::root(), H256::zero()),
+                Error::<Test>::UpgradeMismatch
+            );
+        });
+    }
 }
 
 mod dispatch_as_root {
-	use super::*;
+    use super::*;
 
-	fn remark() -> Box<RuntimeCall> {
-		Box::new(RuntimeCall::System(frame_system::Call::remark_with_event {
-			remark: b"hello".to_vec(),
-		}))
-	}
+    fn remark() -> Box<RuntimeCall> {
+        Box::new(RuntimeCall::System(frame_system::Call::remark_with_event {
+            remark: b"hello".to_vec(),
+        }))
+    }
 
-	#[test]
-	fn an_allowed_call_runs_as_root() {
-		build_and_execute(|| {
-			let call = Box::new(RuntimeCall::System(frame_system::Call::remark {
-				remark: b"hello".to_vec(),
-			}));
-			assert_ok!(Governance::dispatch_as_root(RuntimeOrigin::root(), call));
-			System::assert_last_event(Event::DispatchedAsRoot { result: Ok(()) }.into());
-		});
-	}
+    #[test]
+    fn an_allowed_call_runs_as_root() {
+        build_and_execute(|| {
+            let call = Box::new(RuntimeCall::System(frame_system::Call::remark {
+                remark: b"hello".to_vec(),
+            }));
+            assert_ok!(Governance::dispatch_as_root(RuntimeOrigin::root(), call));
+            System::assert_last_event(Event::DispatchedAsRoot { result: Ok(()) }.into());
+        });
+    }
 
-	#[test]
-	fn a_call_outside_the_allowed_set_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::dispatch_as_root(RuntimeOrigin::root(), remark()),
-				Error::<Test>::CallNotImmediate
-			);
-		});
-	}
+    #[test]
+    fn a_call_outside_the_allowed_set_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::dispatch_as_root(RuntimeOrigin::root(), remark()),
+                Error::<Test>::CallNotImmediate
+            );
+        });
+    }
 
-	#[test]
-	fn an_upgrade_cannot_skip_the_delay() {
-		build_and_execute(|| {
-			let authorize = Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
-				code_hash: CODE_HASH,
-			}));
-			assert_noop!(
-				Governance::dispatch_as_root(RuntimeOrigin::root(), authorize),
-				Error::<Test>::CallNotImmediate
-			);
-		});
-	}
+    #[test]
+    fn an_upgrade_cannot_skip_the_delay() {
+        build_and_execute(|| {
+            let authorize = Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+                code_hash: CODE_HASH,
+            }));
+            assert_noop!(
+                Governance::dispatch_as_root(RuntimeOrigin::root(), authorize),
+                Error::<Test>::CallNotImmediate
+            );
+        });
+    }
 
-	#[test]
-	fn a_signed_account_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::dispatch_as_root(RuntimeOrigin::signed(1), remark()),
-				DispatchError::BadOrigin
-			);
-		});
-	}
+    #[test]
+    fn a_signed_account_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::dispatch_as_root(RuntimeOrigin::signed(1), remark()),
+                DispatchError::BadOrigin
+            );
+        });
+    }
 }
 
 mod set_upgrade_delay {
-	use super::*;
+    use super::*;
 
-	#[test]
-	fn later_upgrades_wait_the_new_delay() {
-		build_and_execute(|| {
-			assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
-			assert_eq!(UpgradeDelay::<Test>::get(), 20);
-			System::assert_last_event(Event::UpgradeDelaySet { delay: 20 }.into());
+    #[test]
+    fn later_upgrades_wait_the_new_delay() {
+        build_and_execute(|| {
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
+            assert_eq!(UpgradeDelay::<Test>::get(), 20);
+            System::assert_last_event(Event::UpgradeDelaySet { delay: 20 }.into());
 
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_eq!(PendingUpgrade::<Test>::get().map(|p| p.enact_at), Some(21));
-		});
-	}
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_eq!(PendingUpgrade::<Test>::get().map(|p| p.enact_at), Some(21));
+        });
+    }
 
-	#[test]
-	fn a_pending_upgrade_keeps_its_enactment_block() {
-		build_and_execute(|| {
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
+    #[test]
+    fn a_pending_upgrade_keeps_its_enactment_block() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
 
-			run_to_block(1 + UPGRADE_DELAY);
-			assert!(frame_system::AuthorizedUpgrade::<Test>::get().is_some());
-		});
-	}
+            run_to_block(1 + UPGRADE_DELAY);
+            assert!(System::authorized_upgrade().is_some());
+        });
+    }
 
-	#[test]
-	fn a_zero_delay_still_waits_one_block() {
-		build_and_execute(|| {
-			assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 0));
-			assert_ok!(Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, decree()));
-			assert!(frame_system::AuthorizedUpgrade::<Test>::get().is_none());
+    #[test]
+    fn a_zero_delay_still_waits_one_block() {
+        build_and_execute(|| {
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 0));
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert!(System::authorized_upgrade().is_none());
 
-			run_to_block(2);
-			assert!(frame_system::AuthorizedUpgrade::<Test>::get().is_some());
-		});
-	}
+            run_to_block(2);
+            assert!(System::authorized_upgrade().is_some());
+        });
+    }
 
-	#[test]
-	fn a_signed_account_is_refused() {
-		build_and_execute(|| {
-			assert_noop!(
-				Governance::set_upgrade_delay(RuntimeOrigin::signed(1), 20),
-				DispatchError::BadOrigin
-			);
-		});
-	}
+    #[test]
+    fn a_signed_account_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::set_upgrade_delay(RuntimeOrigin::signed(1), 20),
+                DispatchError::BadOrigin
+            );
+        });
+    }
 }

@@ -9,73 +9,73 @@
 
 use core::marker::PhantomData;
 use frame_support::{
-	traits::Get,
-	weights::{constants::RocksDbWeight, Weight},
+    traits::Get,
+    weights::{constants::RocksDbWeight, Weight},
 };
 
 /// Weight functions needed by `pallet-governance`.
 pub trait WeightInfo {
-	fn schedule_upgrade() -> Weight;
-	fn cancel_upgrade() -> Weight;
-	fn enact_upgrade() -> Weight;
-	fn dispatch_as_root() -> Weight;
-	fn set_upgrade_delay() -> Weight;
+    fn schedule_upgrade() -> Weight;
+    fn cancel_upgrade() -> Weight;
+    fn enact_upgrade() -> Weight;
+    fn dispatch_as_root() -> Weight;
+    fn set_upgrade_delay() -> Weight;
 }
 
 /// Weights for `pallet-governance`, priced with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Governance::PendingUpgrade` (r:1 w:1), `Scheduler::Lookup` (r:1 w:1),
-	/// `Scheduler::Agenda` (r:1 w:1).
-	fn schedule_upgrade() -> Weight {
-		Weight::from_parts(40_000_000, 40_000)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
-	}
-	/// Storage: `Governance::PendingUpgrade` (r:1 w:1), `Scheduler::Lookup` (r:1 w:1),
-	/// `Scheduler::Agenda` (r:1 w:1).
-	fn cancel_upgrade() -> Weight {
-		Weight::from_parts(35_000_000, 40_000)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
-	}
-	/// Storage: `Governance::PendingUpgrade` (r:1 w:1), `System::AuthorizedUpgrade` (w:1).
-	fn enact_upgrade() -> Weight {
-		Weight::from_parts(15_000_000, 1_600)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(2))
-	}
-	/// The dispatch itself; the inner call's weight is added by the call.
-	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(10_000_000, 0)
-	}
-	/// Storage: `Governance::UpgradeDelay` (w:1).
-	fn set_upgrade_delay() -> Weight {
-		Weight::from_parts(8_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
-	}
+    /// Storage: `Governance::PendingUpgrade` (r:1 w:1), `Scheduler::Lookup` (r:1 w:1),
+    /// `Scheduler::Agenda` (r:1 w:1).
+    fn schedule_upgrade() -> Weight {
+        Weight::from_parts(40_000_000, 40_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(3))
+    }
+    /// Storage: `Governance::PendingUpgrade` (r:1 w:1), `Scheduler::Lookup` (r:1 w:1),
+    /// `Scheduler::Agenda` (r:1 w:1).
+    fn cancel_upgrade() -> Weight {
+        Weight::from_parts(35_000_000, 40_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(3))
+    }
+    /// Storage: `Governance::PendingUpgrade` (r:1 w:1), `System::AuthorizedUpgrade` (w:1).
+    fn enact_upgrade() -> Weight {
+        Weight::from_parts(15_000_000, 1_600)
+            .saturating_add(T::DbWeight::get().reads(1))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    /// The dispatch itself; the inner call's weight is added by the call.
+    fn dispatch_as_root() -> Weight {
+        Weight::from_parts(10_000_000, 0)
+    }
+    /// Storage: `Governance::UpgradeDelay` (w:1).
+    fn set_upgrade_delay() -> Weight {
+        Weight::from_parts(8_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+    }
 }
 
 // For tests and mocks.
 impl WeightInfo for () {
-	fn schedule_upgrade() -> Weight {
-		Weight::from_parts(40_000_000, 40_000)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(3))
-	}
-	fn cancel_upgrade() -> Weight {
-		Weight::from_parts(35_000_000, 40_000)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(3))
-	}
-	fn enact_upgrade() -> Weight {
-		Weight::from_parts(15_000_000, 1_600)
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(2))
-	}
-	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(10_000_000, 0)
-	}
-	fn set_upgrade_delay() -> Weight {
-		Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
-	}
+    fn schedule_upgrade() -> Weight {
+        Weight::from_parts(40_000_000, 40_000)
+            .saturating_add(RocksDbWeight::get().reads(3))
+            .saturating_add(RocksDbWeight::get().writes(3))
+    }
+    fn cancel_upgrade() -> Weight {
+        Weight::from_parts(35_000_000, 40_000)
+            .saturating_add(RocksDbWeight::get().reads(3))
+            .saturating_add(RocksDbWeight::get().writes(3))
+    }
+    fn enact_upgrade() -> Weight {
+        Weight::from_parts(15_000_000, 1_600)
+            .saturating_add(RocksDbWeight::get().reads(1))
+            .saturating_add(RocksDbWeight::get().writes(2))
+    }
+    fn dispatch_as_root() -> Weight {
+        Weight::from_parts(10_000_000, 0)
+    }
+    fn set_upgrade_delay() -> Weight {
+        Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+    }
 }

@@ -4,8 +4,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use sp_runtime::{
-	traits::{IdentifyAccount, Verify},
-	MultiSignature,
+    traits::{IdentifyAccount, Verify},
+    MultiSignature,
 };
 
 /// A block number: at 6 s a block, `u32` lasts over 800 years.

@@ -8,74 +8,74 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 /// Fills the set with `count` benchmark accounts.
 fn fill_set<T: Config>(count: u32) {
-	let validators: alloc::vec::Vec<T::AccountId> =
-		(0..count).map(|i| account("validator", i, 0)).collect();
-	Validators::<T>::put(BoundedVec::truncate_from(validators));
+    let validators: alloc::vec::Vec<T::AccountId> =
+        (0..count).map(|i| account("validator", i, 0)).collect();
+    Validators::<T>::put(BoundedVec::truncate_from(validators));
 }
 
 #[benchmarks]
 mod benchmarks {
-	use super::*;
+    use super::*;
 
-	/// The new validator goes after `v` others: the duplicate check reads them all.
-	#[benchmark]
-	fn add_validator(v: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
-		fill_set::<T>(v);
-		let origin =
-			T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let candidate: T::AccountId = account("candidate", 0, 0);
-		T::HasSessionKeys::register_keys_for_benchmark(&candidate);
+    /// The new validator goes after `v` others: the duplicate check reads them all.
+    #[benchmark]
+    fn add_validator(
+        v: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>,
+    ) -> Result<(), BenchmarkError> {
+        fill_set::<T>(v);
+        let origin =
+            T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let candidate: T::AccountId = account("candidate", 0, 0);
+        T::HasSessionKeys::register_keys_for_benchmark(&candidate);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, candidate.clone());
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, candidate.clone());
 
-		assert!(Validators::<T>::get().contains(&candidate));
-		Ok(())
-	}
+        assert!(Validators::<T>::get().contains(&candidate));
+        Ok(())
+    }
 
-	/// The removed validator is the last of `v`: the search reads them all.
-	#[benchmark]
-	fn remove_validator(
-		v: Linear<2, { T::MaxValidators::get() }>,
-	) -> Result<(), BenchmarkError> {
-		fill_set::<T>(v);
-		MinValidators::<T>::put(1);
-		let origin =
-			T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let leaving: T::AccountId = account("validator", v.saturating_sub(1), 0);
+    /// The removed validator is the last of `v`: the search reads them all.
+    #[benchmark]
+    fn remove_validator(v: Linear<2, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
+        fill_set::<T>(v);
+        MinValidators::<T>::put(1);
+        let origin =
+            T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let leaving: T::AccountId = account("validator", v.saturating_sub(1), 0);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, leaving.clone());
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, leaving.clone());
 
-		assert!(!Validators::<T>::get().contains(&leaving));
-		Ok(())
-	}
+        assert!(!Validators::<T>::get().contains(&leaving));
+        Ok(())
+    }
 
-	#[benchmark]
-	fn set_session_length() -> Result<(), BenchmarkError> {
-		let origin =
-			T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let length: BlockNumberFor<T> = 600u32.into();
+    #[benchmark]
+    fn set_session_length() -> Result<(), BenchmarkError> {
+        let origin =
+            T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let length: BlockNumberFor<T> = 600u32.into();
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, length);
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, length);
 
-		assert_eq!(SessionLength::<T>::get(), length);
-		Ok(())
-	}
+        assert_eq!(SessionLength::<T>::get(), length);
+        Ok(())
+    }
 
-	#[benchmark]
-	fn set_min_validators() -> Result<(), BenchmarkError> {
-		fill_set::<T>(T::MaxValidators::get());
-		let origin =
-			T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+    #[benchmark]
+    fn set_min_validators() -> Result<(), BenchmarkError> {
+        fill_set::<T>(T::MaxValidators::get());
+        let origin =
+            T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, 2);
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, 2);
 
-		assert_eq!(MinValidators::<T>::get(), 2);
-		Ok(())
-	}
+        assert_eq!(MinValidators::<T>::get(), 2);
+        Ok(())
+    }
 
-	impl_benchmark_test_suite!(ValidatorSet, crate::mock::new_test_ext(), crate::mock::Test);
+    impl_benchmark_test_suite!(ValidatorSet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -8,19 +8,19 @@ use sp_runtime::BuildStorage;
 type Block = frame_system::mocking::MockBlock<Test>;
 
 frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		ValidatorSet: pallet_validator_set,
-	}
+    pub enum Test {
+        System: frame_system,
+        ValidatorSet: pallet_validator_set,
+    }
 );
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
-	type Block = Block;
+    type Block = Block;
 }
 
 parameter_types! {
-	pub const MaxValidators: u32 = 5;
+    pub const MaxValidators: u32 = 5;
 }
 
 /// Accounts from 100 on have no session keys.
@@ -28,18 +28,18 @@ pub const KEYLESS: u64 = 100;
 
 pub struct KeysBelowKeyless;
 impl HasSessionKeys<u64> for KeysBelowKeyless {
-	fn has_keys(who: &u64) -> bool {
-		*who < KEYLESS
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_keys_for_benchmark(_who: &u64) {}
+    fn has_keys(who: &u64) -> bool {
+        *who < KEYLESS
+    }
+    #[cfg(feature = "runtime-benchmarks")]
+    fn register_keys_for_benchmark(_who: &u64) {}
 }
 
 impl pallet_validator_set::Config for Test {
-	type ValidatorOrigin = EnsureRoot<u64>;
-	type HasSessionKeys = KeysBelowKeyless;
-	type MaxValidators = MaxValidators;
-	type WeightInfo = ();
+    type ValidatorOrigin = EnsureRoot<u64>;
+    type HasSessionKeys = KeysBelowKeyless;
+    type MaxValidators = MaxValidators;
+    type WeightInfo = ();
 }
 
 /// Genesis validators 1, 2 and 3, at least 2 of them; sessions of 10 blocks.
@@ -47,25 +47,25 @@ pub const GENESIS_VALIDATORS: [u64; 3] = [1, 2, 3];
 pub const SESSION_LENGTH: u64 = 10;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let storage = RuntimeGenesisConfig {
-		system: Default::default(),
-		validator_set: pallet_validator_set::GenesisConfig {
-			validators: GENESIS_VALIDATORS.to_vec(),
-			min_validators: 2,
-			session_length: SESSION_LENGTH,
-		},
-	}
-	.build_storage()
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+    let storage = RuntimeGenesisConfig {
+        system: Default::default(),
+        validator_set: pallet_validator_set::GenesisConfig {
+            validators: GENESIS_VALIDATORS.to_vec(),
+            min_validators: 2,
+            session_length: SESSION_LENGTH,
+        },
+    }
+    .build_storage()
+    .unwrap();
+    let mut ext = sp_io::TestExternalities::new(storage);
+    ext.execute_with(|| System::set_block_number(1));
+    ext
 }
 
 /// Runs `test` on a fresh chain, then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		ValidatorSet::do_try_state().expect("validator-set invariants hold after the test");
-	});
+    new_test_ext().execute_with(|| {
+        test();
+        ValidatorSet::do_try_state().expect("validator-set invariants hold after the test");
+    });
 }

@@ -9,68 +9,68 @@
 
 use core::marker::PhantomData;
 use frame_support::{
-	traits::Get,
-	weights::{constants::RocksDbWeight, Weight},
+    traits::Get,
+    weights::{constants::RocksDbWeight, Weight},
 };
 
 /// Weight functions needed by `pallet-validator-set`.
 pub trait WeightInfo {
-	fn add_validator(v: u32) -> Weight;
-	fn remove_validator(v: u32) -> Weight;
-	fn set_session_length() -> Weight;
-	fn set_min_validators() -> Weight;
+    fn add_validator(v: u32) -> Weight;
+    fn remove_validator(v: u32) -> Weight;
+    fn set_session_length() -> Weight;
+    fn set_min_validators() -> Weight;
 }
 
 /// Weights for `pallet-validator-set`, priced with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Session::NextKeys` (r:1), `ValidatorSet::Validators` (r:1 w:1),
-	/// `ValidatorSet::SetChanged` (w:1).
-	fn add_validator(v: u32) -> Weight {
-		Weight::from_parts(20_000_000, 1_600)
-			.saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
-	}
-	/// Storage: `ValidatorSet::Validators` (r:1 w:1), `ValidatorSet::SetChanged` (w:1).
-	fn remove_validator(v: u32) -> Weight {
-		Weight::from_parts(18_000_000, 1_600)
-			.saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(2))
-	}
-	/// Storage: `ValidatorSet::SessionLength` (w:1).
-	fn set_session_length() -> Weight {
-		Weight::from_parts(8_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
-	}
-	/// Storage: `ValidatorSet::Validators` (r:1), `ValidatorSet::MinValidators` (w:1).
-	fn set_min_validators() -> Weight {
-		Weight::from_parts(9_000_000, 1_600)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
+    /// Storage: `Session::NextKeys` (r:1), `ValidatorSet::Validators` (r:1 w:1),
+    /// `ValidatorSet::SetChanged` (w:1).
+    fn add_validator(v: u32) -> Weight {
+        Weight::from_parts(20_000_000, 1_600)
+            .saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
+            .saturating_add(T::DbWeight::get().reads(2))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    /// Storage: `ValidatorSet::Validators` (r:1 w:1), `ValidatorSet::SetChanged` (w:1).
+    fn remove_validator(v: u32) -> Weight {
+        Weight::from_parts(18_000_000, 1_600)
+            .saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
+            .saturating_add(T::DbWeight::get().reads(1))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    /// Storage: `ValidatorSet::SessionLength` (w:1).
+    fn set_session_length() -> Weight {
+        Weight::from_parts(8_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+    }
+    /// Storage: `ValidatorSet::Validators` (r:1), `ValidatorSet::MinValidators` (w:1).
+    fn set_min_validators() -> Weight {
+        Weight::from_parts(9_000_000, 1_600)
+            .saturating_add(T::DbWeight::get().reads(1))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
 }
 
 // For tests and mocks.
 impl WeightInfo for () {
-	fn add_validator(v: u32) -> Weight {
-		Weight::from_parts(20_000_000, 1_600)
-			.saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(2))
-	}
-	fn remove_validator(v: u32) -> Weight {
-		Weight::from_parts(18_000_000, 1_600)
-			.saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(2))
-	}
-	fn set_session_length() -> Weight {
-		Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
-	}
-	fn set_min_validators() -> Weight {
-		Weight::from_parts(9_000_000, 1_600)
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(1))
-	}
+    fn add_validator(v: u32) -> Weight {
+        Weight::from_parts(20_000_000, 1_600)
+            .saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
+            .saturating_add(RocksDbWeight::get().reads(2))
+            .saturating_add(RocksDbWeight::get().writes(2))
+    }
+    fn remove_validator(v: u32) -> Weight {
+        Weight::from_parts(18_000_000, 1_600)
+            .saturating_add(Weight::from_parts(60_000, 32).saturating_mul(v.into()))
+            .saturating_add(RocksDbWeight::get().reads(1))
+            .saturating_add(RocksDbWeight::get().writes(2))
+    }
+    fn set_session_length() -> Weight {
+        Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+    }
+    fn set_min_validators() -> Weight {
+        Weight::from_parts(9_000_000, 1_600)
+            .saturating_add(RocksDbWeight::get().reads(1))
+            .saturating_add(RocksDbWeight::get().writes(1))
+    }
 }

@@ -5,16 +5,16 @@
 //! for anything that changes the chain's rules, a simple majority to pull the emergency brake.
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, DAYS, MICRO_UNIT, UNIT,
+    AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Runtime, RuntimeCall,
+    RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, DAYS, MICRO_UNIT, UNIT,
 };
 use frame_support::{
-	parameter_types,
-	traits::{
-		fungible::HoldConsideration, ConstU32, Contains, EitherOfDiverse, EqualPrivilegeOnly,
-		LinearStoragePrice,
-	},
-	weights::Weight,
+    parameter_types,
+    traits::{
+        fungible::HoldConsideration, ConstU32, Contains, EitherOfDiverse, EqualPrivilegeOnly,
+        LinearStoragePrice,
+    },
+    weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureWithSuccess};
 use sp_runtime::Perbill;
@@ -26,41 +26,41 @@ pub type CouncilCollective = pallet_collective::Instance1;
 
 /// Two thirds of the council (or Root, which only the council reaches).
 pub type CouncilSuperMajority = EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+    EnsureRoot<AccountId>,
+    pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
 >;
 
 /// More than half of the council (or Root): enough to pull the emergency brake.
 pub type CouncilMajority = EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>,
+    EnsureRoot<AccountId>,
+    pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>,
 >;
 
 parameter_types! {
-	/// A motion not decided within three days lapses.
-	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
-	/// A motion may take up to half a block.
-	pub MaxCouncilProposalWeight: Weight =
-		Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+    /// A motion not decided within three days lapses.
+    pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
+    /// A motion may take up to half a block.
+    pub MaxCouncilProposalWeight: Weight =
+        Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
-	type RuntimeOrigin = RuntimeOrigin;
-	type Proposal = RuntimeCall;
-	type RuntimeEvent = RuntimeEvent;
-	type MotionDuration = CouncilMotionDuration;
-	type MaxProposals = ConstU32<100>;
-	type MaxMembers = ConstU32<100>;
-	/// Members who do not vote follow the prime member, if there is one.
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-	/// The council changes its own members by a motion through `governance.dispatch_as_root`.
-	type SetMembersOrigin = EnsureRoot<AccountId>;
-	type MaxProposalWeight = MaxCouncilProposalWeight;
-	type DisapproveOrigin = EnsureRoot<AccountId>;
-	type KillOrigin = EnsureRoot<AccountId>;
-	/// Members are heads of public institutions: proposing costs no deposit.
-	type Consideration = ();
+    type RuntimeOrigin = RuntimeOrigin;
+    type Proposal = RuntimeCall;
+    type RuntimeEvent = RuntimeEvent;
+    type MotionDuration = CouncilMotionDuration;
+    type MaxProposals = ConstU32<100>;
+    type MaxMembers = ConstU32<100>;
+    /// Members who do not vote follow the prime member, if there is one.
+    type DefaultVote = pallet_collective::PrimeDefaultVote;
+    type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+    /// The council changes its own members by a motion through `governance.dispatch_as_root`.
+    type SetMembersOrigin = EnsureRoot<AccountId>;
+    type MaxProposalWeight = MaxCouncilProposalWeight;
+    type DisapproveOrigin = EnsureRoot<AccountId>;
+    type KillOrigin = EnsureRoot<AccountId>;
+    /// Members are heads of public institutions: proposing costs no deposit.
+    type Consideration = ();
 }
 
 /// What a council motion may run as Root at once. Everything but the ways around the public
@@ -68,115 +68,116 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 /// code), and the calls that would dispatch others as Root (batches, the scheduler, this gateway).
 pub struct ImmediateRootCalls;
 impl Contains<RuntimeCall> for ImmediateRootCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		match call {
-			RuntimeCall::System(call) => matches!(
-				call,
-				frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. }
-			),
-			RuntimeCall::Utility(_) | RuntimeCall::Scheduler(_) | RuntimeCall::Governance(_) =>
-				false,
-			_ => true,
-		}
-	}
+    fn contains(call: &RuntimeCall) -> bool {
+        match call {
+            RuntimeCall::System(call) => matches!(
+                call,
+                frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. }
+            ),
+            RuntimeCall::Utility(_) | RuntimeCall::Scheduler(_) | RuntimeCall::Governance(_) => {
+                false
+            }
+            _ => true,
+        }
+    }
 }
 
 impl pallet_governance::Config for Runtime {
-	type RuntimeCall = RuntimeCall;
-	type PalletsOrigin = OriginCaller;
-	type CouncilOrigin = CouncilSuperMajority;
-	type Scheduler = Scheduler;
-	type Preimages = Preimage;
-	type ImmediateRootCalls = ImmediateRootCalls;
-	type MaxLegalReferenceLen = ConstU32<256>;
-	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+    type RuntimeCall = RuntimeCall;
+    type PalletsOrigin = OriginCaller;
+    type CouncilOrigin = CouncilSuperMajority;
+    type Scheduler = Scheduler;
+    type Preimages = Preimage;
+    type ImmediateRootCalls = ImmediateRootCalls;
+    type MaxLegalReferenceLen = ConstU32<256>;
+    type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
 
 /// Blocks an upgrade waits, as the governance pallet stores it.
 pub type UpgradeDelay = pallet_governance::UpgradeDelay<Runtime>;
 
 parameter_types! {
-	/// Scheduled calls may take up to 80 % of a block.
-	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+    /// Scheduled calls may take up to 80 % of a block.
+    pub MaximumSchedulerWeight: Weight =
+        Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_scheduler::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeOrigin = RuntimeOrigin;
-	type PalletsOrigin = OriginCaller;
-	type RuntimeCall = RuntimeCall;
-	type MaximumWeight = MaximumSchedulerWeight;
-	/// Only Root schedules directly; the governance pallet schedules through the trait.
-	type ScheduleOrigin = EnsureRoot<AccountId>;
-	type OriginPrivilegeCmp = EqualPrivilegeOnly;
-	type MaxScheduledPerBlock = ConstU32<50>;
-	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
-	type Preimages = Preimage;
-	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeOrigin = RuntimeOrigin;
+    type PalletsOrigin = OriginCaller;
+    type RuntimeCall = RuntimeCall;
+    type MaximumWeight = MaximumSchedulerWeight;
+    /// Only Root schedules directly; the governance pallet schedules through the trait.
+    type ScheduleOrigin = EnsureRoot<AccountId>;
+    type OriginPrivilegeCmp = EqualPrivilegeOnly;
+    type MaxScheduledPerBlock = ConstU32<50>;
+    type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+    type Preimages = Preimage;
+    type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
 
 parameter_types! {
-	pub const PreimageHoldReason: RuntimeHoldReason =
-		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
-	pub const PreimageBaseDeposit: Balance = UNIT;
-	pub const PreimageByteDeposit: Balance = MICRO_UNIT;
+    pub const PreimageHoldReason: RuntimeHoldReason =
+        RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+    pub const PreimageBaseDeposit: Balance = UNIT;
+    pub const PreimageByteDeposit: Balance = MICRO_UNIT;
 }
 
 impl pallet_preimage::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
-	type Currency = Balances;
-	type ManagerOrigin = EnsureRoot<AccountId>;
-	/// Noting a preimage holds a deposit by its size, so preimages cannot be used to bloat state.
-	type Consideration = HoldConsideration<
-		AccountId,
-		Balances,
-		PreimageHoldReason,
-		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
-	>;
+    type RuntimeEvent = RuntimeEvent;
+    type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+    type Currency = Balances;
+    type ManagerOrigin = EnsureRoot<AccountId>;
+    /// Noting a preimage holds a deposit by its size, so preimages cannot be used to bloat state.
+    type Consideration = HoldConsideration<
+        AccountId,
+        Balances,
+        PreimageHoldReason,
+        LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+    >;
 }
 
 /// The calls that still work in safe mode: consensus, governance, and the brake itself.
 pub struct SafeModeWhitelistedCalls;
 impl Contains<RuntimeCall> for SafeModeWhitelistedCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(
-			call,
-			RuntimeCall::System(_) |
-				RuntimeCall::Timestamp(_) |
-				RuntimeCall::ValidatorSet(_) |
-				RuntimeCall::Session(_) |
-				RuntimeCall::Grandpa(_) |
-				RuntimeCall::Council(_) |
-				RuntimeCall::Governance(_) |
-				RuntimeCall::Scheduler(_) |
-				RuntimeCall::Preimage(_) |
-				RuntimeCall::SafeMode(_)
-		)
-	}
+    fn contains(call: &RuntimeCall) -> bool {
+        matches!(
+            call,
+            RuntimeCall::System(_)
+                | RuntimeCall::Timestamp(_)
+                | RuntimeCall::ValidatorSet(_)
+                | RuntimeCall::Session(_)
+                | RuntimeCall::Grandpa(_)
+                | RuntimeCall::Council(_)
+                | RuntimeCall::Governance(_)
+                | RuntimeCall::Scheduler(_)
+                | RuntimeCall::Preimage(_)
+                | RuntimeCall::SafeMode(_)
+        )
+    }
 }
 
 parameter_types! {
-	/// Safe mode lasts a day unless the council extends or ends it.
-	pub const SafeModeDuration: BlockNumber = DAYS;
+    /// Safe mode lasts a day unless the council extends or ends it.
+    pub const SafeModeDuration: BlockNumber = DAYS;
 }
 
 impl pallet_safe_mode::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type WhitelistedCalls = SafeModeWhitelistedCalls;
-	type EnterDuration = SafeModeDuration;
-	type ExtendDuration = SafeModeDuration;
-	/// Nobody but the council can enter or extend safe mode: no deposit buys it.
-	type EnterDepositAmount = ();
-	type ExtendDepositAmount = ();
-	type ForceEnterOrigin = EnsureWithSuccess<CouncilMajority, AccountId, SafeModeDuration>;
-	type ForceExtendOrigin = EnsureWithSuccess<CouncilMajority, AccountId, SafeModeDuration>;
-	type ForceExitOrigin = CouncilMajority;
-	type ForceDepositOrigin = CouncilSuperMajority;
-	type Notify = ();
-	type ReleaseDelay = ();
-	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    type RuntimeHoldReason = RuntimeHoldReason;
+    type WhitelistedCalls = SafeModeWhitelistedCalls;
+    type EnterDuration = SafeModeDuration;
+    type ExtendDuration = SafeModeDuration;
+    /// Nobody but the council can enter or extend safe mode: no deposit buys it.
+    type EnterDepositAmount = ();
+    type ExtendDepositAmount = ();
+    type ForceEnterOrigin = EnsureWithSuccess<CouncilMajority, AccountId, SafeModeDuration>;
+    type ForceExtendOrigin = EnsureWithSuccess<CouncilMajority, AccountId, SafeModeDuration>;
+    type ForceExitOrigin = CouncilMajority;
+    type ForceDepositOrigin = CouncilSuperMajority;
+    type Notify = ();
+    type ReleaseDelay = ();
+    type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
 }

@@ -6,50 +6,62 @@ use sp_keyring::Sr25519Keyring;
 
 #[test]
 fn every_preset_builds_a_consistent_genesis() {
-	let names = preset_names();
-	assert_eq!(names.len(), 2);
-	for name in names {
-		preset_externalities(&name).execute_with(|| {
-			let validators = pallet_validator_set::Validators::<Runtime>::get();
-			let aura = pallet_aura::Authorities::<Runtime>::get();
-			let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
-			let session = pallet_session::Validators::<Runtime>::get();
-			assert!(!validators.is_empty(), "{name}: no validators");
-			assert_eq!(aura.len(), validators.len(), "{name}: Aura authorities");
-			assert_eq!(grandpa.len(), validators.len(), "{name}: GRANDPA authorities");
-			assert_eq!(session, validators.clone().into_inner(), "{name}: session validators");
-			let council = pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get();
-			assert!(!council.is_empty(), "{name}: no council");
-			assert_invariants();
-		});
-	}
+    let names = preset_names();
+    assert_eq!(names.len(), 2);
+    for name in names {
+        preset_externalities(&name).execute_with(|| {
+            let validators = pallet_validator_set::Validators::<Runtime>::get();
+            let aura = pallet_aura::Authorities::<Runtime>::get();
+            let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
+            let session = pallet_session::Validators::<Runtime>::get();
+            assert!(!validators.is_empty(), "{name}: no validators");
+            assert_eq!(aura.len(), validators.len(), "{name}: Aura authorities");
+            assert_eq!(
+                grandpa.len(),
+                validators.len(),
+                "{name}: GRANDPA authorities"
+            );
+            assert_eq!(
+                session,
+                validators.clone().into_inner(),
+                "{name}: session validators"
+            );
+            let council =
+                pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get();
+            assert!(!council.is_empty(), "{name}: no council");
+            assert_invariants();
+        });
+    }
 }
 
 #[test]
 fn development_has_alice_as_sole_validator_and_council() {
-	preset_externalities("development").execute_with(|| {
-		let alice = Sr25519Keyring::Alice.to_account_id();
-		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), vec![alice.clone()]);
-		assert_eq!(
-			pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get(),
-			vec![alice]
-		);
-	});
+    preset_externalities("development").execute_with(|| {
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        assert_eq!(
+            pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+            vec![alice.clone()]
+        );
+        assert_eq!(
+            pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get(),
+            vec![alice]
+        );
+    });
 }
 
 #[test]
 fn local_testnet_has_four_validators_and_a_council_of_three() {
-	preset_externalities("local_testnet").execute_with(|| {
-		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
-		assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), 3);
-		assert_eq!(
-			pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get().len(),
-			3
-		);
-	});
+    preset_externalities("local_testnet").execute_with(|| {
+        assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
+        assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), 3);
+        assert_eq!(
+            pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get().len(),
+            3
+        );
+    });
 }
 
 #[test]
 fn an_unknown_preset_is_none() {
-	assert!(crate::genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+    assert!(crate::genesis_config_presets::get_preset(&"mainnet".into()).is_none());
 }

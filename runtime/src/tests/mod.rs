@@ -5,52 +5,52 @@ mod genesis_presets;
 mod governance;
 mod upgrade;
 
-use crate::{genesis_config_presets, AllPalletsWithSystem, Runtime, RuntimeGenesisConfig, System};
-use frame_support::traits::{OnFinalize, OnInitialize};
+use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig, System};
+use frame_support::traits::OnInitialize;
 use serde_json::Value;
 
 /// Merges a preset's patch into a full genesis config, the way the node does.
 fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			},
-		(base, patch) => *base = patch,
-	}
+    match (base, patch) {
+        (Value::Object(base), Value::Object(patch)) => {
+            for (key, value) in patch {
+                merge(base.entry(key).or_insert(Value::Null), value);
+            }
+        }
+        (base, patch) => *base = patch,
+    }
 }
 
 /// The storage of a chain started from the named preset.
 fn preset_externalities(preset: &str) -> sp_io::TestExternalities {
-	let patch: Value = serde_json::from_slice(
-		&genesis_config_presets::get_preset(&preset.into()).expect("the preset exists"),
-	)
-	.expect("presets are JSON");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
-	let storage = sp_runtime::BuildStorage::build_storage(&config).expect("genesis builds");
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+    let patch: Value = serde_json::from_slice(
+        &genesis_config_presets::get_preset(&preset.into()).expect("the preset exists"),
+    )
+    .expect("presets are JSON");
+    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+    merge(&mut config, patch);
+    let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
+    let storage = sp_runtime::BuildStorage::build_storage(&config).expect("genesis builds");
+    let mut ext = sp_io::TestExternalities::new(storage);
+    ext.execute_with(|| System::set_block_number(1));
+    ext
 }
 
-/// Finishes the current block and starts the next, running every pallet's hooks.
+/// Moves to the next block and runs the scheduler there, as block initialisation would.
+/// (Events of earlier blocks are kept, so a test can read the whole story.)
 fn next_block() {
-	let now = System::block_number();
-	<AllPalletsWithSystem as OnFinalize<u32>>::on_finalize(now);
-	System::set_block_number(now + 1);
-	System::reset_events();
-	<AllPalletsWithSystem as OnInitialize<u32>>::on_initialize(now + 1);
+    let next = System::block_number() + 1;
+    System::set_block_number(next);
+    <crate::Scheduler as OnInitialize<u32>>::on_initialize(next);
 }
 
 /// Checks every govchain pallet's invariants.
 fn assert_invariants() {
-	pallet_validator_set::Pallet::<Runtime>::do_try_state().expect("validator set invariants");
-	pallet_governance::Pallet::<Runtime>::do_try_state().expect("governance invariants");
+    pallet_validator_set::Pallet::<Runtime>::do_try_state().expect("validator set invariants");
+    pallet_governance::Pallet::<Runtime>::do_try_state().expect("governance invariants");
 }
 
 /// Dave: a funded account outside the local testnet's council.
 fn dave() -> crate::AccountId {
-	sp_keyring::Sr25519Keyring::Dave.to_account_id()
+    sp_keyring::Sr25519Keyring::Dave.to_account_id()
 }

@@ -13,122 +13,127 @@ use sp_version::RuntimeVersion;
 const DECREE: &[u8] = b"Decree 2026/118: runtime 101 (registry fee rules)";
 
 fn executor() -> WasmExecutor<sp_io::SubstrateHostFunctions> {
-	WasmExecutor::builder().build()
+    WasmExecutor::builder().build()
 }
 
 /// The runtime version a wasm blob declares.
 fn version_of(code: &[u8]) -> RuntimeVersion {
-	let mut ext = sp_io::TestExternalities::default();
-	let encoded = executor()
-		.read_runtime_version(code, &mut ext.ext())
-		.expect("the blob declares a version");
-	RuntimeVersion::decode(&mut &encoded[..]).expect("a runtime version")
+    let mut ext = sp_io::TestExternalities::default();
+    let encoded = executor()
+        .read_runtime_version(code, &mut ext.ext())
+        .expect("the blob declares a version");
+    RuntimeVersion::decode(&mut &encoded[..]).expect("a runtime version")
 }
 
 fn upgraded_code() -> Vec<u8> {
-	crate::spec_version_incremented::WASM_BINARY
-		.expect("built with the runtime (SKIP_WASM_BUILD unset)")
-		.to_vec()
+    crate::spec_version_incremented::WASM_BINARY
+        .expect("built with the runtime (SKIP_WASM_BUILD unset)")
+        .to_vec()
 }
 
 #[test]
 fn the_test_blobs_differ_only_in_spec_version() {
-	let current = version_of(crate::WASM_BINARY.expect("the runtime wasm is built"));
-	let upgraded = version_of(&upgraded_code());
-	assert_eq!(current.spec_version, crate::VERSION.spec_version);
-	assert_eq!(upgraded.spec_version, crate::VERSION.spec_version + 1);
-	assert_eq!(upgraded.spec_name, current.spec_name);
-	assert_eq!(upgraded.transaction_version, current.transaction_version);
+    let current = version_of(crate::WASM_BINARY.expect("the runtime wasm is built"));
+    let upgraded = version_of(&upgraded_code());
+    assert_eq!(current.spec_version, crate::VERSION.spec_version);
+    assert_eq!(upgraded.spec_version, crate::VERSION.spec_version + 1);
+    assert_eq!(upgraded.spec_name, current.spec_name);
+    assert_eq!(upgraded.transaction_version, current.transaction_version);
 }
 
 #[test]
 fn council_motion_schedules_then_anyone_applies_the_upgrade() {
-	let code = upgraded_code();
-	let code_hash = sp_core::H256(sp_core::hashing::blake2_256(&code));
-	let mut ext = preset_externalities("development");
-	ext.register_extension(ReadRuntimeVersionExt::new(executor()));
-	ext.execute_with(|| {
-		// Given: the development council (Alice alone) passes a motion naming its decree.
-		let legal_reference: BoundedVec<u8, _> = BoundedVec::truncate_from(DECREE.to_vec());
-		let motion = RuntimeCall::Governance(pallet_governance::Call::schedule_upgrade {
-			code_hash,
-			legal_reference: legal_reference.clone(),
-		});
-		let length = motion.encoded_size() as u32;
-		assert_ok!(Council::propose(
-			RuntimeOrigin::signed(Alice.to_account_id()),
-			1,
-			Box::new(motion),
-			length
-		));
-		let pending = pallet_governance::PendingUpgrade::<Runtime>::get().expect("scheduled");
-		assert_eq!(pending.legal_reference, legal_reference);
-		System::assert_has_event(RuntimeEvent::Governance(
-			pallet_governance::Event::UpgradeScheduled {
-				code_hash,
-				legal_reference,
-				enact_at: pending.enact_at,
-			},
-		));
+    let code = upgraded_code();
+    let code_hash = sp_core::H256(sp_io::hashing::blake2_256(&code));
+    let mut ext = preset_externalities("development");
+    ext.register_extension(ReadRuntimeVersionExt::new(executor()));
+    ext.execute_with(|| {
+        // Given: the development council (Alice alone) passes a motion naming its decree.
+        let legal_reference: BoundedVec<u8, _> = BoundedVec::truncate_from(DECREE.to_vec());
+        let motion = RuntimeCall::Governance(pallet_governance::Call::schedule_upgrade {
+            code_hash,
+            legal_reference: legal_reference.clone(),
+        });
+        let length = motion.encoded_size() as u32;
+        assert_ok!(Council::propose(
+            RuntimeOrigin::signed(Alice.to_account_id()),
+            1,
+            Box::new(motion),
+            length
+        ));
+        let pending = pallet_governance::PendingUpgrade::<Runtime>::get().expect("scheduled");
+        assert_eq!(pending.legal_reference, legal_reference);
+        System::assert_has_event(RuntimeEvent::Governance(
+            pallet_governance::Event::UpgradeScheduled {
+                code_hash,
+                legal_reference,
+                enact_at: pending.enact_at,
+            },
+        ));
 
-		// While the delay runs, nobody can apply the code.
-		assert_noop!(
-			System::apply_authorized_upgrade(
-				RuntimeOrigin::signed(Bob.to_account_id()),
-				code.clone()
-			),
-			frame_system::Error::<Runtime>::NothingAuthorized
-		);
+        // While the delay runs, nobody can apply the code.
+        assert_noop!(
+            System::apply_authorized_upgrade(
+                RuntimeOrigin::signed(Bob.to_account_id()),
+                code.clone()
+            ),
+            frame_system::Error::<Runtime>::NothingAuthorized
+        );
 
-		// When the delay is over, the scheduler authorises it…
-		while System::block_number() < pending.enact_at {
-			next_block();
-		}
-		System::assert_has_event(RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
-			code_hash,
-			check_version: true,
-		}));
+        // When the delay is over, the scheduler authorises it…
+        while System::block_number() < pending.enact_at {
+            next_block();
+        }
+        System::assert_has_event(RuntimeEvent::System(
+            frame_system::Event::UpgradeAuthorized {
+                code_hash,
+                check_version: true,
+            },
+        ));
 
-		// …and anyone may apply it.
-		assert_ok!(System::apply_authorized_upgrade(
-			RuntimeOrigin::signed(Bob.to_account_id()),
-			code.clone()
-		));
+        // …and anyone may apply it.
+        assert_ok!(System::apply_authorized_upgrade(
+            RuntimeOrigin::signed(Bob.to_account_id()),
+            code.clone()
+        ));
 
-		// Then: the chain's code is the new runtime, one spec version up.
-		let stored = sp_io::storage::get(sp_core::storage::well_known_keys::CODE)
-			.expect("the chain has code");
-		assert_eq!(stored.as_ref(), code.as_slice());
-		assert_eq!(version_of(&stored).spec_version, crate::VERSION.spec_version + 1);
-		assert!(pallet_governance::PendingUpgrade::<Runtime>::get().is_none());
-		assert_invariants();
-	});
+        // Then: the chain's code is the new runtime, one spec version up.
+        let stored = sp_io::storage::get(sp_core::storage::well_known_keys::CODE)
+            .expect("the chain has code");
+        assert_eq!(stored.as_ref(), code.as_slice());
+        assert_eq!(
+            version_of(&stored).spec_version,
+            crate::VERSION.spec_version + 1
+        );
+        assert!(pallet_governance::PendingUpgrade::<Runtime>::get().is_none());
+        assert_invariants();
+    });
 }
 
 #[test]
 fn a_cancelled_upgrade_cannot_be_applied() {
-	let code = upgraded_code();
-	let code_hash = sp_core::H256(sp_core::hashing::blake2_256(&code));
-	let mut ext = preset_externalities("development");
-	ext.register_extension(ReadRuntimeVersionExt::new(executor()));
-	ext.execute_with(|| {
-		let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
-			_,
-			crate::configs::CouncilCollective,
-		>::Members(1, 1));
-		assert_ok!(Governance::schedule_upgrade(
-			council.clone(),
-			code_hash,
-			BoundedVec::truncate_from(DECREE.to_vec())
-		));
-		assert_ok!(Governance::cancel_upgrade(council));
-		for _ in 0..10 {
-			next_block();
-		}
-		assert_noop!(
-			System::apply_authorized_upgrade(RuntimeOrigin::signed(Bob.to_account_id()), code),
-			frame_system::Error::<Runtime>::NothingAuthorized
-		);
-		assert_invariants();
-	});
+    let code = upgraded_code();
+    let code_hash = sp_core::H256(sp_io::hashing::blake2_256(&code));
+    let mut ext = preset_externalities("development");
+    ext.register_extension(ReadRuntimeVersionExt::new(executor()));
+    ext.execute_with(|| {
+        let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
+            _,
+            crate::configs::CouncilCollective,
+        >::Members(1, 1));
+        assert_ok!(Governance::schedule_upgrade(
+            council.clone(),
+            code_hash,
+            BoundedVec::truncate_from(DECREE.to_vec())
+        ));
+        assert_ok!(Governance::cancel_upgrade(council));
+        for _ in 0..10 {
+            next_block();
+        }
+        assert_noop!(
+            System::apply_authorized_upgrade(RuntimeOrigin::signed(Bob.to_account_id()), code),
+            frame_system::Error::<Runtime>::NothingAuthorized
+        );
+        assert_invariants();
+    });
 }
