@@ -2,40 +2,62 @@
 
 //! Builds the runtime wasm twice: the runtime itself, and the same runtime with
 //! `spec_version + 1` that the runtime-upgrade test applies.
+//!
+//! The wasm must be the same whichever directory the repository was cloned into: chain specs
+//! embed it, and a test compares them with the committed ones. Cargo derives symbol hashes from
+//! the absolute paths of path dependencies outside the wasm workspace, and panic messages embed
+//! source paths. So the wasm is built from a fixed alias of the checkout inside the target
+//! directory (`<target>/govchain-src`, a symlink), and that alias and the cargo home are mapped to
+//! fixed names in the binary.
 
 #[cfg(feature = "std")]
 fn main() {
-    use std::{env, path::PathBuf};
+    use std::{env, fs, path::PathBuf};
 
-    // Panic locations embed source paths. Mapping the checkout and the cargo home to fixed
-    // names makes the wasm, and so the chain specs that embed it, the same on every machine.
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let workspace = manifest_dir
         .parent()
         .expect("the runtime lives in the workspace")
         .to_owned();
+    // OUT_DIR is <target>/<profile>/build/<crate>-<hash>/out.
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+    let target_dir = out_dir
+        .ancestors()
+        .nth(4)
+        .expect("OUT_DIR lies in the target directory");
+
+    let alias = target_dir.join("govchain-src");
+    if fs::read_link(&alias).ok().as_ref() != Some(&workspace) {
+        let staging = target_dir.join(format!("govchain-src.{}", std::process::id()));
+        let _ = fs::remove_file(&staging);
+        std::os::unix::fs::symlink(&workspace, &staging).expect("the target dir is writable");
+        fs::rename(&staging, &alias).expect("the alias can be replaced");
+    }
+    // The wasm builder finds the workspace's Cargo.lock through this hint, so the wasm uses the
+    // locked dependency versions.
+    env::set_var("WASM_BUILD_WORKSPACE_HINT", &alias);
+
     let cargo_home = env::var("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|_| env::var("HOME").map(|home| PathBuf::from(home).join(".cargo")))
         .expect("CARGO_HOME or HOME is set");
     let remap = format!(
         "--remap-path-prefix={}=/govchain --remap-path-prefix={}=/cargo",
-        workspace.display(),
+        alias.display(),
         cargo_home.display()
     );
+    let project = alias.join("runtime").join("Cargo.toml");
 
-    // The shared target directory lies outside the workspace: tell the wasm builder where the
-    // workspace (and its Cargo.lock) is, so the wasm uses the locked dependency versions.
-    if env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
-        env::set_var("WASM_BUILD_WORKSPACE_HINT", &workspace);
-    }
-
-    substrate_wasm_builder::WasmBuilder::init_with_defaults()
-        .append_to_rust_flags(remap.clone())
-        .build();
-
-    substrate_wasm_builder::WasmBuilder::init_with_defaults()
-        .append_to_rust_flags(remap)
+    let builder = || {
+        substrate_wasm_builder::WasmBuilder::new()
+            .with_project(project.clone())
+            .expect("the runtime's Cargo.toml exists")
+            .import_memory()
+            .export_heap_base()
+            .append_to_rust_flags(remap.clone())
+    };
+    builder().build();
+    builder()
         .enable_feature("increment-spec-version")
         .set_file_name("wasm_binary_spec_version_incremented.rs")
         .build();

@@ -21,24 +21,38 @@ fn wasm_binary() -> Result<&'static [u8], String> {
     WASM_BINARY.ok_or_else(|| "the runtime wasm was not built (was SKIP_WASM_BUILD set?)".into())
 }
 
-/// `--dev`: Alice validates alone and is the council.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A chain spec running the runtime's genesis preset `preset`.
+fn from_preset(
+    name: &str,
+    id: &str,
+    chain_type: ChainType,
+    preset: &str,
+) -> Result<ChainSpec, String> {
     Ok(ChainSpec::builder(wasm_binary()?, None)
-        .with_name("govchain development")
-        .with_id("govchain_dev")
-        .with_chain_type(ChainType::Development)
-        .with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+        .with_name(name)
+        .with_id(id)
+        .with_chain_type(chain_type)
+        .with_genesis_config_preset_name(preset)
         .with_properties(token_properties())
         .build())
 }
 
+/// `--dev`: Alice validates alone and is the council.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+    from_preset(
+        "govchain development",
+        "govchain_dev",
+        ChainType::Development,
+        sp_genesis_builder::DEV_RUNTIME_PRESET,
+    )
+}
+
 /// `--chain local`: Alice, Bob, Charlie and Dave validate; Alice, Bob and Charlie are the council.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-    Ok(ChainSpec::builder(wasm_binary()?, None)
-        .with_name("govchain local testnet")
-        .with_id("govchain_local")
-        .with_chain_type(ChainType::Local)
-        .with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-        .with_properties(token_properties())
-        .build())
+    from_preset(
+        "govchain local testnet",
+        "govchain_local",
+        ChainType::Local,
+        sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+    )
 }

@@ -31,6 +31,15 @@ fn upgraded_code() -> Vec<u8> {
         .to_vec()
 }
 
+/// A development chain that can read runtime versions, and the upgraded code with its hash.
+fn development_chain_and_upgraded_code() -> (Vec<u8>, sp_core::H256, sp_io::TestExternalities) {
+    let code = upgraded_code();
+    let code_hash = sp_core::H256(sp_io::hashing::blake2_256(&code));
+    let mut ext = preset_externalities("development");
+    ext.register_extension(ReadRuntimeVersionExt::new(executor()));
+    (code, code_hash, ext)
+}
+
 #[test]
 fn the_test_blobs_differ_only_in_spec_version() {
     let current = version_of(crate::WASM_BINARY.expect("the runtime wasm is built"));
@@ -43,10 +52,7 @@ fn the_test_blobs_differ_only_in_spec_version() {
 
 #[test]
 fn council_motion_schedules_then_anyone_applies_the_upgrade() {
-    let code = upgraded_code();
-    let code_hash = sp_core::H256(sp_io::hashing::blake2_256(&code));
-    let mut ext = preset_externalities("development");
-    ext.register_extension(ReadRuntimeVersionExt::new(executor()));
+    let (code, code_hash, mut ext) = development_chain_and_upgraded_code();
     ext.execute_with(|| {
         // Given: the development council (Alice alone) passes a motion naming its decree.
         let legal_reference: BoundedVec<u8, _> = BoundedVec::truncate_from(DECREE.to_vec());
@@ -112,10 +118,7 @@ fn council_motion_schedules_then_anyone_applies_the_upgrade() {
 
 #[test]
 fn a_cancelled_upgrade_cannot_be_applied() {
-    let code = upgraded_code();
-    let code_hash = sp_core::H256(sp_io::hashing::blake2_256(&code));
-    let mut ext = preset_externalities("development");
-    ext.register_extension(ReadRuntimeVersionExt::new(executor()));
+    let (code, code_hash, mut ext) = development_chain_and_upgraded_code();
     ext.execute_with(|| {
         let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
             _,
