@@ -21,6 +21,15 @@ use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
 
+/// `share` of a block's maximum weight, rounded down.
+fn share_of_block(share: Perbill) -> Weight {
+    let max = RuntimeBlockWeights::get().max_block;
+    Weight::from_parts(
+        share.mul_floor(max.ref_time()),
+        share.mul_floor(max.proof_size()),
+    )
+}
+
 /// The council's instance of `pallet-collective`.
 pub type CouncilCollective = pallet_collective::Instance1;
 
@@ -41,7 +50,7 @@ parameter_types! {
     pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
     /// A motion may take up to half a block.
     pub MaxCouncilProposalWeight: Weight =
-        Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+        share_of_block(Perbill::from_percent(50));
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -99,7 +108,7 @@ pub type UpgradeDelay = pallet_governance::UpgradeDelay<Runtime>;
 parameter_types! {
     /// Scheduled calls may take up to 80 % of a block.
     pub MaximumSchedulerWeight: Weight =
-        Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+        share_of_block(Perbill::from_percent(80));
 }
 
 impl pallet_scheduler::Config for Runtime {

@@ -35,7 +35,7 @@ parameter_types! {
     pub RuntimeBlockLength: BlockLength = BlockLength::builder()
         .max_length(MAX_BLOCK_LENGTH)
         .modify_max_length_for_class(DispatchClass::Normal, |max| {
-            *max = NORMAL_DISPATCH_RATIO * *max
+            *max = NORMAL_DISPATCH_RATIO.mul_floor(*max)
         })
         .build();
     /// The generic Substrate address format until a national prefix is registered.
