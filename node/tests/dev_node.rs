@@ -10,37 +10,27 @@ use govchain_runtime::{
 };
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
-use sp_core::{Pair, H256};
+use sp_core::{
+    bytes::{from_hex, to_hex},
+    Pair, H256,
+};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::generic::Era;
 use std::time::{Duration, Instant};
 
 type AccountInfo = frame_system::AccountInfo<Nonce, <Runtime as frame_system::Config>::AccountData>;
 
-fn hex_bytes(value: &Value) -> Vec<u8> {
-    let hex = value
-        .as_str()
-        .expect("a hex string")
-        .trim_start_matches("0x");
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digits"))
-        .collect()
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("0x{digits}")
-}
-
 async fn account(client: &WsClient, who: &govchain_runtime::AccountId) -> AccountInfo {
     let key = frame_system::Account::<Runtime>::hashed_key_for(who);
     let value: Option<Value> = client
-        .request("state_getStorage", rpc_params![to_hex(&key)])
+        .request("state_getStorage", rpc_params![to_hex(&key, false)])
         .await
         .expect("storage");
     match value {
-        Some(value) => AccountInfo::decode(&mut &hex_bytes(&value)[..]).expect("account info"),
+        Some(value) => AccountInfo::decode(
+            &mut &from_hex(value.as_str().expect("hex")).expect("hex storage")[..],
+        )
+        .expect("account info"),
         None => AccountInfo::default(),
     }
 }
@@ -115,7 +105,7 @@ async fn dev_node_produces_finalizes_and_includes_a_transfer() {
     let bob_before = account(&client, &Bob.to_account_id()).await.data.free;
     let value = 5 * UNIT;
     let transfer = signed_transfer(genesis, spec_version, transaction_version, 0, value);
-    let encoded = to_hex(&transfer.encode());
+    let encoded = to_hex(&transfer.encode(), false);
     let _hash: H256 = client
         .request("author_submitExtrinsic", rpc_params![encoded.clone()])
         .await
