@@ -55,7 +55,7 @@ fn signed_transfer(
         frame_system::CheckEra::from(Era::Immortal),
         frame_system::CheckNonce::from(nonce),
         frame_system::CheckWeight::new(),
-        pallet_transaction_payment::ChargeTransactionPayment::from(0),
+        pallet_identity_registry::ChargeFeeOrQuota::from(0),
         frame_system::WeightReclaim::new(),
     );
     let payload = SignedPayload::from_raw(

@@ -157,6 +157,10 @@ mod runtime {
     pub type Utility = pallet_utility;
     #[runtime::pallet_index(31)]
     pub type Multisig = pallet_multisig;
+
+    // Registries.
+    #[runtime::pallet_index(40)]
+    pub type Identity = pallet_identity_registry;
 }
 
 /// How a transaction names an account.
@@ -175,7 +179,8 @@ pub type TxExtension = (
     frame_system::CheckEra<Runtime>,
     frame_system::CheckNonce<Runtime>,
     frame_system::CheckWeight<Runtime>,
-    pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    // The normal fee, or an officer's or citizen's fee-free quota.
+    pallet_identity_registry::ChargeFeeOrQuota<Runtime>,
     frame_system::WeightReclaim<Runtime>,
 );
 
@@ -213,5 +218,6 @@ mod benches {
         [pallet_multisig, Multisig]
         [pallet_governance, Governance]
         [pallet_validator_set, ValidatorSet]
+        [pallet_identity_registry, Identity]
     );
 }

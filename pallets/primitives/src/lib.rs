@@ -3,6 +3,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod identity;
+
 use sp_runtime::{
     traits::{IdentifyAccount, Verify},
     MultiSignature,
@@ -42,3 +44,13 @@ pub const UNIT: Balance = 1_000_000_000_000;
 pub const MILLI_UNIT: Balance = UNIT / 1_000;
 /// A millionth of a [`UNIT`].
 pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
+
+/// The codes of `InvalidTransaction::Custom` that govchain's transaction checks return, in one
+/// place so that they never collide and clients can explain them.
+pub mod invalid_transaction {
+    /// An officer or citizen who cannot pay the fee used up its fee-free quota for this period.
+    pub const FEE_FREE_QUOTA_EXHAUSTED: u8 = 1;
+    /// An officer or citizen who cannot pay the fee sent a transaction heavier than may go
+    /// fee-free.
+    pub const TOO_HEAVY_FOR_FEE_FREE: u8 = 2;
+}

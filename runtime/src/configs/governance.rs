@@ -19,16 +19,7 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureWithSuccess};
 use sp_runtime::Perbill;
 
-use super::RuntimeBlockWeights;
-
-/// `share` of a block's maximum weight, rounded down.
-fn share_of_block(share: Perbill) -> Weight {
-    let max = RuntimeBlockWeights::get().max_block;
-    Weight::from_parts(
-        share.mul_floor(max.ref_time()),
-        share.mul_floor(max.proof_size()),
-    )
-}
+use super::system::share_of_block;
 
 /// The council's instance of `pallet-collective`.
 pub type CouncilCollective = pallet_collective::Instance1;

@@ -3,9 +3,13 @@
 mod consensus;
 mod fees;
 mod governance;
+mod identity;
 mod system;
 mod utility;
 
 pub use consensus::HasSessionKeys;
-pub use governance::{CouncilCollective, CouncilSuperMajority, ImmediateRootCalls, UpgradeDelay};
+pub use governance::{
+    CouncilCollective, CouncilMajority, CouncilSuperMajority, ImmediateRootCalls, UpgradeDelay,
+};
+pub use identity::{CitizenTxQuota, OfficerTxQuota, QuotaPeriod};
 pub use system::RuntimeBlockWeights;

@@ -42,6 +42,15 @@ parameter_types! {
     pub const SS58Prefix: u16 = 42;
 }
 
+/// `share` of a block's maximum weight, rounded down.
+pub(crate) fn share_of_block(share: Perbill) -> Weight {
+    let max = RuntimeBlockWeights::get().max_block;
+    Weight::from_parts(
+        share.mul_floor(max.ref_time()),
+        share.mul_floor(max.proof_size()),
+    )
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
     /// Calls are filtered by the emergency brake: in safe mode only governance gets through.

@@ -1,8 +1,9 @@
-//! Runtime-level tests: the presets, council governance and the runtime upgrade flow, run
-//! natively against the real runtime configuration.
+//! Runtime-level tests: the presets, council governance, the runtime upgrade flow and the identity
+//! lifecycle with fee-free quotas, run natively against the real runtime configuration.
 
 mod genesis_presets;
 mod governance;
+mod identity;
 mod upgrade;
 
 use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig, System};
@@ -48,6 +49,7 @@ fn next_block() {
 fn assert_invariants() {
     pallet_validator_set::Pallet::<Runtime>::do_try_state().expect("validator set invariants");
     pallet_governance::Pallet::<Runtime>::do_try_state().expect("governance invariants");
+    pallet_identity_registry::Pallet::<Runtime>::do_try_state().expect("identity invariants");
 }
 
 /// Dave: a funded account outside the local testnet's council.

@@ -1,0 +1,316 @@
+//! Benchmarks of `pallet-identity-registry`, each at its worst case.
+
+use super::*;
+use crate::Pallet as Identity;
+use features::quota::Allowance;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::RawOrigin;
+use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, Role};
+use sp_core::H256;
+use sp_runtime::traits::Saturating;
+
+/// Set-up shared with other pallets' benchmarks through `IdentityProvider`.
+pub(crate) mod helpers {
+    use super::*;
+    use alloc::{string::ToString, vec::Vec};
+
+    /// A fresh short code, `B-<n>`, unique for each institution id.
+    fn short_code(id: InstitutionId) -> ShortCode {
+        let mut code: Vec<u8> = b"B-".to_vec();
+        code.extend(id.to_string().into_bytes());
+        ShortCode::truncate_from(code)
+    }
+
+    /// Registers an active institution holding every role, administered by `admin`.
+    pub fn institution<T: Config>(admin: &T::AccountId) -> InstitutionId {
+        let id = NextInstitutionId::<T>::get();
+        let roles = RoleList::truncate_from(Role::ALL.to_vec());
+        let registered = Identity::<T>::do_register_institution(
+            InstitutionKind::Agency,
+            short_code(id),
+            H256::repeat_byte(1),
+            admin.clone(),
+            roles,
+        );
+        debug_assert!(registered.is_ok(), "a fresh institution registers");
+        id
+    }
+
+    /// Makes `who` an officer, for the longest term, of a fresh institution with `role`
+    /// (and every other role).
+    pub fn officer<T: Config>(who: &T::AccountId, _role: Role) -> InstitutionId {
+        let id = institution::<T>(who);
+        let expires_at =
+            frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
+        let appointed = Identity::<T>::do_appoint_officer(id, who.clone(), expires_at);
+        debug_assert!(appointed.is_ok(), "a fresh officer is appointed");
+        id
+    }
+
+    /// Registers `who` as a fresh citizen at the highest KYC tier.
+    pub fn citizen<T: Config>(who: &T::AccountId) -> CitizenId {
+        let id = NextCitizenId::<T>::get();
+        let registrar = NextInstitutionId::<T>::get();
+        let registered = Identity::<T>::do_register_citizen(
+            registrar,
+            who.clone(),
+            H256::from_low_u64_be(id),
+            Some(1),
+            KycTier::Enhanced,
+        );
+        debug_assert!(registered.is_ok(), "a fresh citizen registers");
+        id
+    }
+}
+
+use helpers::{citizen, institution, officer};
+
+fn council<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+    T::InstitutionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// A civil-registry officer, and a citizen it registered.
+fn registrar_and_citizen<T: Config>() -> (T::AccountId, CitizenId) {
+    let registrar: T::AccountId = account("registrar", 0, 0);
+    officer::<T>(&registrar, Role::CivilRegistry);
+    let person: T::AccountId = account("citizen", 0, 0);
+    (registrar, citizen::<T>(&person))
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    /// Every role at once: the duplicate check sees them all.
+    #[benchmark]
+    fn register_institution() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let admin: T::AccountId = account("admin", 0, 0);
+        let code = ShortCode::truncate_from(b"MINISTRY-OF-LAND".to_vec());
+        let roles = RoleList::truncate_from(Role::ALL.to_vec());
+
+        #[extrinsic_call]
+        _(
+            origin as T::RuntimeOrigin,
+            InstitutionKind::Ministry,
+            code.clone(),
+            H256::repeat_byte(7),
+            admin,
+            roles,
+        );
+
+        assert!(InstitutionByCode::<T>::contains_key(&code));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn grant_role() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let id = institution::<T>(&account("admin", 0, 0));
+        Identity::<T>::do_revoke_role(id, Role::ElectionCommission)?;
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, id, Role::ElectionCommission);
+
+        assert!(Identity::<T>::institution_has_role(
+            id,
+            Role::ElectionCommission
+        ));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn revoke_role() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let id = institution::<T>(&account("admin", 0, 0));
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, id, Role::ElectionCommission);
+
+        assert!(!Identity::<T>::institution_has_role(
+            id,
+            Role::ElectionCommission
+        ));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn suspend_institution() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let id = institution::<T>(&account("admin", 0, 0));
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, id);
+
+        assert!(!Identity::<T>::institution_has_role(
+            id,
+            Role::CivilRegistry
+        ));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn restore_institution() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let id = institution::<T>(&account("admin", 0, 0));
+        Identity::<T>::do_set_status(id, InstitutionStatus::Suspended)?;
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, id);
+
+        assert!(Identity::<T>::institution_has_role(id, Role::CivilRegistry));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_institution_admin() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let id = institution::<T>(&account("admin", 0, 0));
+        let new_admin: T::AccountId = account("admin", 1, 0);
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, id, new_admin.clone());
+
+        assert_eq!(
+            Institutions::<T>::get(id).map(|record| record.admin),
+            Some(new_admin)
+        );
+        Ok(())
+    }
+
+    /// By the admin, which reads the institution once more than the council does; a first
+    /// appointment, which also creates the account.
+    #[benchmark]
+    fn appoint_officer() -> Result<(), BenchmarkError> {
+        let admin: T::AccountId = account("admin", 0, 0);
+        let id = institution::<T>(&admin);
+        let officer: T::AccountId = account("officer", 0, 0);
+        let expires_at =
+            frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(admin), id, officer.clone(), expires_at);
+
+        assert!(Officers::<T>::contains_key(&officer));
+        Ok(())
+    }
+
+    /// By the admin, of an officer with fee-free usage to clear.
+    #[benchmark]
+    fn revoke_officer() -> Result<(), BenchmarkError> {
+        let admin: T::AccountId = account("admin", 0, 0);
+        let officer_account: T::AccountId = account("officer", 0, 0);
+        let id = institution::<T>(&admin);
+        let expires_at =
+            frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
+        Identity::<T>::do_appoint_officer(id, officer_account.clone(), expires_at)?;
+        Identity::<T>::use_quota(&FeeFreeIdentity::Officer(officer_account.clone()));
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(admin), officer_account.clone());
+
+        assert!(!Officers::<T>::contains_key(&officer_account));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn register_citizen() -> Result<(), BenchmarkError> {
+        let registrar: T::AccountId = account("registrar", 0, 0);
+        officer::<T>(&registrar, Role::CivilRegistry);
+        let person: T::AccountId = account("citizen", 0, 0);
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(registrar),
+            person.clone(),
+            H256::repeat_byte(9),
+            Some(17),
+            KycTier::Standard,
+        );
+
+        assert!(CitizenByAccount::<T>::contains_key(&person));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn update_citizen() -> Result<(), BenchmarkError> {
+        let (registrar, id) = registrar_and_citizen::<T>();
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(registrar), id, Some(18), KycTier::Basic);
+
+        assert_eq!(
+            Citizens::<T>::get(id).map(|record| record.kyc_tier),
+            Some(KycTier::Basic)
+        );
+        Ok(())
+    }
+
+    #[benchmark]
+    fn move_citizen_account() -> Result<(), BenchmarkError> {
+        let (registrar, id) = registrar_and_citizen::<T>();
+        let new_account: T::AccountId = account("citizen", 1, 0);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(registrar), id, new_account.clone());
+
+        assert_eq!(CitizenByAccount::<T>::get(&new_account), Some(id));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn deactivate_citizen() -> Result<(), BenchmarkError> {
+        let (registrar, id) = registrar_and_citizen::<T>();
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(registrar),
+            id,
+            DeactivationReason::Emigrated,
+        );
+
+        assert!(Identity::<T>::account_of(id).is_none());
+        Ok(())
+    }
+
+    #[benchmark]
+    fn reactivate_citizen() -> Result<(), BenchmarkError> {
+        let (registrar, id) = registrar_and_citizen::<T>();
+        Identity::<T>::do_deactivate_citizen(id, DeactivationReason::Emigrated)?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(registrar), id);
+
+        assert!(Identity::<T>::account_of(id).is_some());
+        Ok(())
+    }
+
+    /// The transaction extension's own work, at its worst: the sender is an officer of a
+    /// suspended institution (two reads that do not qualify it) and then a citizen with quota
+    /// left (three more reads and the write).
+    #[benchmark]
+    fn fee_free_quota() -> Result<(), BenchmarkError> {
+        let who: T::AccountId = account("citizen", 0, 0);
+        let id = officer::<T>(&who, Role::CivilRegistry);
+        Identity::<T>::do_set_status(id, InstitutionStatus::Suspended)?;
+        let citizen_id = citizen::<T>(&who);
+
+        #[block]
+        {
+            if let Allowance::Available(identity) = Identity::<T>::fee_free_allowance(&who) {
+                Identity::<T>::use_quota(&identity);
+            }
+        }
+
+        assert_eq!(
+            Identity::<T>::quota_used(&FeeFreeIdentity::Citizen(citizen_id)),
+            1
+        );
+        Ok(())
+    }
+
+    impl_benchmark_test_suite!(Identity, crate::mock::new_test_ext(), crate::mock::Test);
+}
+
+use govchain_primitives::identity::IdentityProvider as _;

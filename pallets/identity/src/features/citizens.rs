@@ -1,0 +1,143 @@
+//! Registering citizens, and the civil registry's changes to them.
+
+use crate::{pallet::*, types::*};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
+use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode};
+use sp_core::H256;
+use sp_runtime::DispatchError;
+
+impl<T: Config> Pallet<T> {
+    pub(crate) fn do_register_citizen(
+        registered_by: InstitutionId,
+        account: T::AccountId,
+        national_id_hash: H256,
+        region: Option<RegionCode>,
+        kyc_tier: KycTier,
+    ) -> DispatchResult {
+        ensure!(
+            !CitizenByNationalId::<T>::contains_key(national_id_hash),
+            Error::<T>::NationalIdTaken
+        );
+        ensure!(
+            !CitizenByAccount::<T>::contains_key(&account),
+            Error::<T>::AccountIsCitizen
+        );
+        let citizen = NextCitizenId::<T>::get();
+        let next = citizen.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+
+        NextCitizenId::<T>::put(next);
+        CitizenByNationalId::<T>::insert(national_id_hash, citizen);
+        CitizenByAccount::<T>::insert(&account, citizen);
+        Citizens::<T>::insert(
+            citizen,
+            Citizen {
+                account: account.clone(),
+                national_id_hash,
+                region,
+                kyc_tier,
+                status: CitizenStatus::Active,
+                registered_by,
+                registered_at: frame_system::Pallet::<T>::block_number(),
+            },
+        );
+        // An active identity makes its account exist, so it can transact without the fee token.
+        frame_system::Pallet::<T>::inc_sufficients(&account);
+        Self::deposit_event(Event::CitizenRegistered {
+            citizen,
+            account,
+            registered_by,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_update_citizen(
+        citizen: CitizenId,
+        region: Option<RegionCode>,
+        kyc_tier: KycTier,
+    ) -> DispatchResult {
+        Citizens::<T>::try_mutate(citizen, |record| {
+            let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
+            ensure!(
+                record.status == CitizenStatus::Active,
+                Error::<T>::CitizenNotActive
+            );
+            record.region = region;
+            record.kyc_tier = kyc_tier;
+            Ok::<_, DispatchError>(())
+        })?;
+        Self::deposit_event(Event::CitizenUpdated {
+            citizen,
+            region,
+            kyc_tier,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_move_citizen_account(
+        citizen: CitizenId,
+        new_account: T::AccountId,
+    ) -> DispatchResult {
+        ensure!(
+            !CitizenByAccount::<T>::contains_key(&new_account),
+            Error::<T>::AccountIsCitizen
+        );
+        let old_account = Citizens::<T>::try_mutate(citizen, |record| {
+            let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
+            ensure!(
+                record.status == CitizenStatus::Active,
+                Error::<T>::CitizenNotActive
+            );
+            Ok::<_, DispatchError>(core::mem::replace(&mut record.account, new_account.clone()))
+        })?;
+        CitizenByAccount::<T>::remove(&old_account);
+        CitizenByAccount::<T>::insert(&new_account, citizen);
+        frame_system::Pallet::<T>::dec_sufficients(&old_account);
+        frame_system::Pallet::<T>::inc_sufficients(&new_account);
+        Self::deposit_event(Event::CitizenAccountMoved {
+            citizen,
+            from: old_account,
+            to: new_account,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_deactivate_citizen(
+        citizen: CitizenId,
+        reason: DeactivationReason,
+    ) -> DispatchResult {
+        let account = Citizens::<T>::try_mutate(citizen, |record| {
+            let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
+            ensure!(
+                record.status == CitizenStatus::Active,
+                Error::<T>::CitizenNotActive
+            );
+            record.status = CitizenStatus::Deactivated(reason);
+            Ok::<_, DispatchError>(record.account.clone())
+        })?;
+        frame_system::Pallet::<T>::dec_sufficients(&account);
+        Self::deposit_event(Event::CitizenDeactivated { citizen, reason });
+        Ok(())
+    }
+
+    pub(crate) fn do_reactivate_citizen(citizen: CitizenId) -> DispatchResult {
+        let account = Citizens::<T>::try_mutate(citizen, |record| {
+            let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
+            ensure!(
+                record.status != CitizenStatus::Active,
+                Error::<T>::CitizenAlreadyActive
+            );
+            record.status = CitizenStatus::Active;
+            Ok::<_, DispatchError>(record.account.clone())
+        })?;
+        frame_system::Pallet::<T>::inc_sufficients(&account);
+        Self::deposit_event(Event::CitizenReactivated { citizen });
+        Ok(())
+    }
+
+    /// The active citizen whose identity `who` holds, with the record.
+    pub(crate) fn active_citizen(who: &T::AccountId) -> Option<(CitizenId, CitizenOf<T>)> {
+        let citizen = CitizenByAccount::<T>::get(who)?;
+        let record = Citizens::<T>::get(citizen)?;
+        (record.status == CitizenStatus::Active).then_some((citizen, record))
+    }
+}

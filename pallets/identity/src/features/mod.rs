@@ -1,0 +1,7 @@
+//! The pallet's capabilities, one file each; the calls in `lib.rs` check origins and delegate
+//! here.
+
+mod citizens;
+mod institutions;
+mod officers;
+pub(crate) mod quota;

@@ -1,0 +1,141 @@
+//! A runtime with `frame_system`, balances, transaction payment and this pallet; the council is
+//! Root.
+
+use crate::{self as pallet_identity_registry, InstitutionKind, RoleList, ShortCode};
+use frame_support::{
+    assert_ok, derive_impl, parameter_types,
+    weights::{IdentityFee, Weight},
+};
+use frame_system::EnsureRoot;
+use govchain_primitives::identity::{KycTier, Role};
+use pallet_transaction_payment::FungibleAdapter;
+use sp_core::H256;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+    pub enum Test {
+        System: frame_system,
+        Balances: pallet_balances,
+        TransactionPayment: pallet_transaction_payment,
+        Identity: pallet_identity_registry,
+    }
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+    type Block = Block;
+    type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+    type AccountStore = System;
+}
+
+impl pallet_transaction_payment::Config for Test {
+    type RuntimeEvent = RuntimeEvent;
+    type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+    type OperationalFeeMultiplier = frame_support::traits::ConstU8<5>;
+    type WeightToFee = IdentityFee<u64>;
+    type LengthToFee = IdentityFee<u64>;
+    type FeeMultiplierUpdate = ();
+    type WeightInfo = ();
+}
+
+parameter_types! {
+    pub const MaxOfficerTerm: u64 = 1_000;
+    pub const QuotaPeriod: u64 = 10;
+    pub const CitizenTxQuota: u32 = 3;
+    pub const OfficerTxQuota: u32 = 5;
+    pub MaxFeeFreeWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
+}
+
+impl pallet_identity_registry::Config for Test {
+    type InstitutionOrigin = EnsureRoot<u64>;
+    type MaxOfficerTerm = MaxOfficerTerm;
+    type QuotaPeriod = QuotaPeriod;
+    type CitizenTxQuota = CitizenTxQuota;
+    type OfficerTxQuota = OfficerTxQuota;
+    type MaxFeeFreeWeight = MaxFeeFreeWeight;
+    type WeightInfo = ();
+}
+
+/// Administers the civil registry (institution 0).
+pub const ADMIN: u64 = 1;
+/// An officer of the civil registry until [`REGISTRAR_EXPIRES`].
+pub const REGISTRAR: u64 = 2;
+/// A citizen (id 0) the registrar registered, in region 7 at the standard KYC tier.
+pub const CITIZEN: u64 = 10;
+/// An account that is neither officer nor citizen, with funds.
+pub const PAYER: u64 = 20;
+/// An account that is nobody: no role, no identity, no funds.
+pub const NOBODY: u64 = 99;
+
+pub const CIVIL_REGISTRY: u32 = 0;
+pub const CITIZEN_ID: u64 = 0;
+pub const REGISTRAR_EXPIRES: u64 = 100;
+pub const CITIZEN_REGION: u32 = 7;
+
+pub fn national_id(n: u8) -> H256 {
+    H256::repeat_byte(n)
+}
+
+pub fn code(text: &str) -> ShortCode {
+    ShortCode::truncate_from(text.as_bytes().to_vec())
+}
+
+pub fn roles(list: &[Role]) -> RoleList {
+    RoleList::truncate_from(list.to_vec())
+}
+
+/// An empty chain at block 1, [`PAYER`] funded.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+    let storage = RuntimeGenesisConfig {
+        balances: pallet_balances::GenesisConfig {
+            balances: vec![(PAYER, 1_000_000_000_000)],
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+    .build_storage()
+    .unwrap();
+    let mut ext = sp_io::TestExternalities::new(storage);
+    ext.execute_with(|| System::set_block_number(1));
+    ext
+}
+
+/// Registers the civil registry, its officer and one citizen, through the calls themselves.
+fn set_up_registry() {
+    assert_ok!(Identity::register_institution(
+        RuntimeOrigin::root(),
+        InstitutionKind::Agency,
+        code("CRA"),
+        H256::repeat_byte(0xc0),
+        ADMIN,
+        roles(&[Role::CivilRegistry]),
+    ));
+    assert_ok!(Identity::appoint_officer(
+        RuntimeOrigin::signed(ADMIN),
+        CIVIL_REGISTRY,
+        REGISTRAR,
+        REGISTRAR_EXPIRES,
+    ));
+    assert_ok!(Identity::register_citizen(
+        RuntimeOrigin::signed(REGISTRAR),
+        CITIZEN,
+        national_id(1),
+        Some(CITIZEN_REGION),
+        KycTier::Standard,
+    ));
+}
+
+/// Runs `test` on a chain with the civil registry set up, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+    new_test_ext().execute_with(|| {
+        set_up_registry();
+        test();
+        Identity::do_try_state().expect("identity invariants hold after the test");
+    });
+}

@@ -1,0 +1,51 @@
+//! The answers other pallets get through [`IdentityProvider`].
+
+use crate::{pallet::*, types::*};
+use govchain_primitives::identity::{
+    CitizenId, IdentityProvider, InstitutionId, KycTier, RegionCode, Role,
+};
+use sp_runtime::DispatchError;
+
+impl<T: Config> Pallet<T> {
+    fn active_citizen_record(citizen: CitizenId) -> Option<CitizenOf<T>> {
+        Citizens::<T>::get(citizen).filter(|record| record.status == CitizenStatus::Active)
+    }
+}
+
+impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
+    fn ensure_role(who: &T::AccountId, role: Role) -> Result<InstitutionId, DispatchError> {
+        Self::officer_with_role(who, role)
+    }
+
+    fn institution_has_role(institution: InstitutionId, role: Role) -> bool {
+        Institutions::<T>::get(institution).is_some_and(|record| {
+            record.status == InstitutionStatus::Active && record.roles.contains(&role)
+        })
+    }
+
+    fn citizen_of(who: &T::AccountId) -> Option<CitizenId> {
+        Self::active_citizen(who).map(|(citizen, _)| citizen)
+    }
+
+    fn account_of(citizen: CitizenId) -> Option<T::AccountId> {
+        Self::active_citizen_record(citizen).map(|record| record.account)
+    }
+
+    fn kyc_tier(citizen: CitizenId) -> Option<KycTier> {
+        Self::active_citizen_record(citizen).map(|record| record.kyc_tier)
+    }
+
+    fn region(citizen: CitizenId) -> Option<RegionCode> {
+        Self::active_citizen_record(citizen).and_then(|record| record.region)
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_officer(who: &T::AccountId, role: Role) -> InstitutionId {
+        crate::benchmarking::helpers::officer::<T>(who, role)
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_citizen(who: &T::AccountId) -> CitizenId {
+        crate::benchmarking::helpers::citizen::<T>(who)
+    }
+}

@@ -1,0 +1,8 @@
+//! Given the civil registry (institution 0, admin `ADMIN`), its officer `REGISTRAR` until block
+//! 100, and citizen 0 held by `CITIZEN`…
+
+mod citizens;
+mod fee_free;
+mod institutions;
+mod officers;
+mod provider;

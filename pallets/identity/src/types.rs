@@ -1,0 +1,184 @@
+//! The records the pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedBTreeSet, BoundedVec};
+use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role};
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// More roles than will ever be defined; bounds an institution's role set.
+pub const MAX_ROLES: u32 = 32;
+
+/// The roles an institution holds.
+pub type RoleSet = BoundedBTreeSet<Role, ConstU32<MAX_ROLES>>;
+
+/// Roles given with a registration, in the order the council listed them.
+pub type RoleList = BoundedVec<Role, ConstU32<MAX_ROLES>>;
+
+/// The longest institution short code.
+pub const MAX_SHORT_CODE_LEN: u32 = 16;
+
+/// An institution's public short code, such as `CRA` or `MOJ-LAND`: 1 to 16 upper-case ASCII
+/// letters, digits and hyphens.
+pub type ShortCode = BoundedVec<u8, ConstU32<MAX_SHORT_CODE_LEN>>;
+
+/// What sort of public body an institution is; informative, rights come from its roles.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum InstitutionKind {
+    /// A ministry.
+    Ministry,
+    /// A state agency or service.
+    Agency,
+    /// A court.
+    Court,
+    /// A university or other higher-education body.
+    University,
+    /// The central bank or a commercial bank.
+    Bank,
+    /// A regional or municipal government.
+    LocalGovernment,
+    /// Any other public body.
+    Other,
+}
+
+/// Whether an institution's officers may act.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum InstitutionStatus {
+    /// Its officers act with its roles.
+    Active,
+    /// The council suspended it: its officers are refused everywhere until it is restored.
+    Suspended,
+}
+
+/// A public body registered by the council.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Institution<AccountId> {
+    /// What sort of body it is.
+    pub kind: InstitutionKind,
+    /// Its unique public short code.
+    pub short_code: ShortCode,
+    /// Hash of its full legal name and founding document.
+    pub name_hash: H256,
+    /// The account that appoints and revokes its officers.
+    pub admin: AccountId,
+    /// What its officers may do.
+    pub roles: RoleSet,
+    /// Whether its officers may act.
+    pub status: InstitutionStatus,
+    /// How many accounts are appointed as its officers (expired ones included until revoked).
+    pub officers: u32,
+}
+
+/// An account's appointment as an officer.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Officer<BlockNumber> {
+    /// The institution the officer acts for.
+    pub institution: InstitutionId,
+    /// The first block at which the appointment no longer holds.
+    pub expires_at: BlockNumber,
+}
+
+/// Why the civil registry deactivated a citizen.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum DeactivationReason {
+    /// The person died.
+    Deceased,
+    /// The person left the country's registry.
+    Emigrated,
+    /// The registration was found to be in error.
+    RegistrationError,
+}
+
+/// Whether a citizen's identity may be used.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum CitizenStatus {
+    /// The identity acts as the citizen.
+    Active,
+    /// The identity no longer acts; records elsewhere still name it.
+    Deactivated(DeactivationReason),
+}
+
+/// A verified person. No personal data: the national ID appears only as a salted hash.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Citizen<AccountId, BlockNumber> {
+    /// The account that holds the identity now.
+    pub account: AccountId,
+    /// Salted hash of the national ID number; unique among citizens.
+    pub national_id_hash: H256,
+    /// Region in the national territorial classifier, if recorded.
+    pub region: Option<RegionCode>,
+    /// How thoroughly the person was verified.
+    pub kyc_tier: KycTier,
+    /// Whether the identity may be used.
+    pub status: CitizenStatus,
+    /// The civil-registry institution that registered the person.
+    pub registered_by: InstitutionId,
+    /// When the person was registered.
+    pub registered_at: BlockNumber,
+}
+
+/// An identity that may transact without fees, up to its quota.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum FeeFreeIdentity<AccountId> {
+    /// An active officer, counted per account.
+    Officer(AccountId),
+    /// An active citizen, counted per identity, so a move to a new account does not reset it.
+    Citizen(CitizenId),
+}
+
+/// Fee-free transactions an identity made in one quota period.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
+pub struct QuotaUsage<BlockNumber> {
+    /// The period, numbered from genesis in units of the quota period.
+    pub period: BlockNumber,
+    /// Fee-free transactions in that period.
+    pub used: u32,
+}

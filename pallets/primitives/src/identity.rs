@@ -1,0 +1,139 @@
+//! Who may do what: the roles of institutions, the identities of citizens, and the trait through
+//! which every registry asks about them without depending on the identity pallet's crate.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
+
+/// A public body registered on chain, numbered in order of registration.
+pub type InstitutionId = u32;
+
+/// A verified person, numbered in order of registration. Records in other registries name the
+/// person by this number, so they survive a move of the person to a new account.
+pub type CitizenId = u64;
+
+/// A region in the national territorial classifier (for example an oblast or district code).
+pub type RegionCode = u32;
+
+/// What an institution is allowed to do. Each registry names the role its calls need.
+///
+/// New roles are appended with the next free index; existing indices never change, because
+/// institutions' stored role sets refer to them.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Debug,
+)]
+pub enum Role {
+    /// Registers citizens, moves them to new accounts, records deaths and emigration.
+    #[codec(index = 0)]
+    CivilRegistry,
+    /// Registers land parcels and approves title transfers.
+    #[codec(index = 1)]
+    LandRegistrar,
+    /// Freezes parcels and accounts by court order.
+    #[codec(index = 2)]
+    Court,
+    /// Accredits universities.
+    #[codec(index = 3)]
+    EducationMinistry,
+    /// Issues and revokes diplomas while accredited.
+    #[codec(index = 4)]
+    University,
+    /// Records the reserve and mints the digital currency.
+    #[codec(index = 5)]
+    CentralBank,
+    /// Distributes and redeems the digital currency; registers mortgages.
+    #[codec(index = 6)]
+    CommercialBank,
+    /// Runs elections and polls.
+    #[codec(index = 7)]
+    ElectionCommission,
+}
+
+impl Role {
+    /// Every role, in index order.
+    pub const ALL: [Role; 8] = [
+        Role::CivilRegistry,
+        Role::LandRegistrar,
+        Role::Court,
+        Role::EducationMinistry,
+        Role::University,
+        Role::CentralBank,
+        Role::CommercialBank,
+        Role::ElectionCommission,
+    ];
+}
+
+/// How thoroughly the civil registry verified a citizen; limits elsewhere (for example payment
+/// caps) grow with the tier.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Debug,
+)]
+pub enum KycTier {
+    /// Identity document checked remotely.
+    #[codec(index = 0)]
+    Basic,
+    /// Identity document checked in person.
+    #[codec(index = 1)]
+    Standard,
+    /// In person, with proof of address and source of funds.
+    #[codec(index = 2)]
+    Enhanced,
+}
+
+/// What the registries ask about accounts, institutions and citizens.
+///
+/// The identity pallet implements it; other pallets take it as an associated type of their
+/// `Config`, and their test mocks implement it in a few lines.
+pub trait IdentityProvider<AccountId> {
+    /// The institution `who` acts for, if `who` is an officer whose appointment has not expired
+    /// or been revoked, of an active institution that holds `role`; otherwise the precise reason
+    /// it does not.
+    fn ensure_role(who: &AccountId, role: Role) -> Result<InstitutionId, DispatchError>;
+
+    /// Whether `institution` is registered, active and holds `role`.
+    fn institution_has_role(institution: InstitutionId, role: Role) -> bool;
+
+    /// The active citizen whose identity `who` holds.
+    fn citizen_of(who: &AccountId) -> Option<CitizenId>;
+
+    /// The account that currently holds an active citizen's identity.
+    fn account_of(citizen: CitizenId) -> Option<AccountId>;
+
+    /// An active citizen's KYC tier.
+    fn kyc_tier(citizen: CitizenId) -> Option<KycTier>;
+
+    /// An active citizen's region, if the civil registry recorded one.
+    fn region(citizen: CitizenId) -> Option<RegionCode>;
+
+    /// Makes `who` an officer of a fresh active institution holding `role`, for other pallets'
+    /// benchmarks.
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_officer(who: &AccountId, role: Role) -> InstitutionId;
+
+    /// Registers `who` as a fresh citizen with the highest KYC tier, for other pallets'
+    /// benchmarks.
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_citizen(who: &AccountId) -> CitizenId;
+}

@@ -1,0 +1,200 @@
+//! The identity lifecycle end to end: a council motion registers an institution, its admin
+//! appoints an officer, the officer registers a citizen, and the citizen transacts without the
+//! fee token until its quota for the hour is used.
+
+use super::{assert_invariants, next_block, preset_externalities};
+use crate::{
+    configs::{CitizenTxQuota, QuotaPeriod},
+    Balances, Council, Executive, Identity, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+    SignedPayload, System, TxExtension, UncheckedExtrinsic,
+};
+use codec::Encode;
+use frame_support::{assert_ok, weights::Weight, BoundedVec};
+use govchain_primitives::{
+    identity::{IdentityProvider, KycTier, Role},
+    invalid_transaction::FEE_FREE_QUOTA_EXHAUSTED,
+    AccountId, Nonce,
+};
+use pallet_identity_registry::InstitutionKind;
+use sp_core::{sr25519, Pair, H256};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+use sp_runtime::{
+    generic::Era,
+    traits::Hash as _,
+    transaction_validity::{InvalidTransaction, TransactionValidityError},
+    ApplyExtrinsicResult, MultiSignature,
+};
+
+/// A key nobody funded.
+fn fresh_key(name: &str) -> sr25519::Pair {
+    sr25519::Pair::from_string(&format!("//{name}"), None).expect("a valid derivation")
+}
+
+fn account(pair: &sr25519::Pair) -> AccountId {
+    pair.public().into()
+}
+
+/// Signs `call` as `signer` with the runtime's real extensions and applies it, as a block would.
+fn submit(signer: &sr25519::Pair, nonce: Nonce, call: RuntimeCall) -> ApplyExtrinsicResult {
+    let extension: TxExtension = (
+        frame_system::CheckNonZeroSender::new(),
+        frame_system::CheckSpecVersion::new(),
+        frame_system::CheckTxVersion::new(),
+        frame_system::CheckGenesis::new(),
+        frame_system::CheckEra::from(Era::Immortal),
+        frame_system::CheckNonce::from(nonce),
+        frame_system::CheckWeight::new(),
+        pallet_identity_registry::ChargeFeeOrQuota::from(0),
+        frame_system::WeightReclaim::new(),
+    );
+    let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
+    let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+    Executive::apply_extrinsic(UncheckedExtrinsic::new_signed(
+        call,
+        account(signer).into(),
+        MultiSignature::Sr25519(signature),
+        extension,
+    ))
+}
+
+/// Alice proposes `call`, Alice and Bob (two of three) vote aye, and Charlie closes the vote.
+fn pass_council_motion(call: RuntimeCall) {
+    let length = call.encoded_size() as u32;
+    let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+    assert_ok!(Council::propose(
+        RuntimeOrigin::signed(Alice.to_account_id()),
+        2,
+        Box::new(call),
+        length
+    ));
+    for member in [Alice, Bob] {
+        assert_ok!(Council::vote(
+            RuntimeOrigin::signed(member.to_account_id()),
+            hash,
+            0,
+            true
+        ));
+    }
+    assert_ok!(Council::close(
+        RuntimeOrigin::signed(Charlie.to_account_id()),
+        hash,
+        0,
+        Weight::MAX,
+        length
+    ));
+    System::assert_has_event(RuntimeEvent::Council(pallet_collective::Event::Executed {
+        proposal_hash: hash,
+        result: Ok(()),
+    }));
+}
+
+fn remark(n: u32) -> RuntimeCall {
+    RuntimeCall::System(frame_system::Call::remark {
+        remark: n.to_le_bytes().to_vec(),
+    })
+}
+
+#[test]
+fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its_quota() {
+    preset_externalities("local_testnet").execute_with(|| {
+        let admin = Dave.to_account_id();
+        let officer = fresh_key("CivilRegistryOfficer");
+        let citizen = fresh_key("Citizen");
+
+        // A council motion registers the civil registry, administered by Dave.
+        pass_council_motion(RuntimeCall::Identity(
+            pallet_identity_registry::Call::register_institution {
+                kind: InstitutionKind::Agency,
+                short_code: BoundedVec::truncate_from(b"CRA".to_vec()),
+                name_hash: H256::repeat_byte(0xc0),
+                admin: admin.clone(),
+                roles: BoundedVec::truncate_from(vec![Role::CivilRegistry]),
+            },
+        ));
+        let registry = 0;
+        assert!(Identity::institution_has_role(
+            registry,
+            Role::CivilRegistry
+        ));
+
+        // Its admin appoints an officer for thirty days.
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(admin),
+            registry,
+            account(&officer),
+            System::block_number() + 30 * crate::DAYS,
+        ));
+
+        // The officer, who holds no tokens, registers a citizen in a fee-free transaction.
+        assert_eq!(Balances::free_balance(account(&officer)), 0);
+        assert_eq!(
+            submit(
+                &officer,
+                0,
+                RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
+                    account: account(&citizen),
+                    national_id_hash: H256::repeat_byte(0x42),
+                    region: Some(41_711),
+                    kyc_tier: KycTier::Standard,
+                }),
+            ),
+            Ok(Ok(()))
+        );
+        let citizen_id = Identity::citizen_of(&account(&citizen)).expect("registered");
+
+        // The citizen, who holds no tokens either, transacts free up to the hourly quota…
+        let quota = CitizenTxQuota::get();
+        for nonce in 0..quota {
+            assert_eq!(submit(&citizen, nonce, remark(nonce)), Ok(Ok(())));
+        }
+        assert_eq!(Balances::free_balance(account(&citizen)), 0);
+        assert!(!System::events().iter().any(|record| matches!(
+            record.event,
+            RuntimeEvent::TransactionPayment(
+                pallet_transaction_payment::Event::TransactionFeePaid { .. }
+            )
+        )));
+
+        // …and the first transaction beyond it is refused with the precise reason.
+        assert_eq!(
+            submit(&citizen, quota, remark(quota)),
+            Err(TransactionValidityError::Invalid(
+                InvalidTransaction::Custom(FEE_FREE_QUOTA_EXHAUSTED)
+            ))
+        );
+        assert_eq!(
+            Identity::quota_used(&pallet_identity_registry::FeeFreeIdentity::Citizen(
+                citizen_id
+            )),
+            quota
+        );
+
+        // In the next hour the quota is fresh.
+        let next_period = (System::block_number() / QuotaPeriod::get() + 1) * QuotaPeriod::get();
+        while System::block_number() < next_period {
+            next_block();
+        }
+        assert_eq!(submit(&citizen, quota, remark(quota)), Ok(Ok(())));
+        assert_invariants();
+    });
+}
+
+#[test]
+fn an_account_that_is_neither_officer_nor_citizen_must_pay() {
+    preset_externalities("local_testnet").execute_with(|| {
+        let stranger = fresh_key("Stranger");
+        assert_eq!(
+            submit(&stranger, 0, remark(0)),
+            Err(TransactionValidityError::Invalid(
+                InvalidTransaction::Payment
+            ))
+        );
+
+        // A funded account pays the normal fee.
+        let before = Balances::free_balance(Bob.to_account_id());
+        let bob = sr25519::Pair::from_string("//Bob", None).expect("Bob's key");
+        assert_eq!(submit(&bob, 0, remark(0)), Ok(Ok(())));
+        assert!(Balances::free_balance(Bob.to_account_id()) < before);
+        assert_invariants();
+    });
+}
