@@ -4,7 +4,10 @@ use super::*;
 use crate::Pallet as Governance;
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
-use frame_support::{traits::EnsureOrigin, BoundedVec};
+use frame_support::{
+    traits::{EnsureOrigin, Get},
+    BoundedVec,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 
 /// The longest legal reference the runtime accepts.

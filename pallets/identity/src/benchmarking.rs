@@ -14,6 +14,8 @@ use sp_runtime::traits::Saturating;
 pub(crate) mod helpers {
     use super::*;
     use alloc::{string::ToString, vec::Vec};
+    use codec::{Decode, Encode};
+    use sp_runtime::traits::TrailingZeroInput;
 
     /// A fresh short code, `B-<n>`, unique for each institution id.
     fn short_code(id: InstitutionId) -> ShortCode {
@@ -48,6 +50,11 @@ pub(crate) mod helpers {
         id
     }
 
+    /// A distinct national-ID hash for each citizen id.
+    fn national_id_hash(id: CitizenId) -> H256 {
+        H256::decode(&mut TrailingZeroInput::new(&id.encode())).unwrap_or_default()
+    }
+
     /// Registers `who` as a fresh citizen at the highest KYC tier.
     pub fn citizen<T: Config>(who: &T::AccountId) -> CitizenId {
         let id = NextCitizenId::<T>::get();
@@ -55,7 +62,7 @@ pub(crate) mod helpers {
         let registered = Identity::<T>::do_register_citizen(
             registrar,
             who.clone(),
-            H256::from_low_u64_be(id),
+            national_id_hash(id),
             Some(1),
             KycTier::Enhanced,
         );

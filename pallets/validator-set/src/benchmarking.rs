@@ -1,9 +1,11 @@
 //! Benchmarks of `pallet-validator-set`, each at its worst case.
 
 use super::*;
-use crate::Pallet as ValidatorSet;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::EnsureOrigin, BoundedVec};
+use frame_support::{
+    traits::{EnsureOrigin, Get},
+    BoundedVec,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 
 /// Fills the set with `count` benchmark accounts.
@@ -77,5 +79,5 @@ mod benchmarks {
         Ok(())
     }
 
-    impl_benchmark_test_suite!(ValidatorSet, crate::mock::new_test_ext(), crate::mock::Test);
+    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
