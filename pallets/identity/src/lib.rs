@@ -242,6 +242,8 @@ pub mod pallet {
         TermTooLong,
         /// The account is an officer of another institution.
         OfficerOfAnotherInstitution,
+        /// The institution has as many officers as its counter can hold.
+        TooManyOfficers,
         /// The account is not an officer.
         NotOfficer,
         /// The officer's appointment has expired.
@@ -371,7 +373,7 @@ pub mod pallet {
         /// Origin: the institution's admin (signed) or [`Config::InstitutionOrigin`].
         /// Emits `OfficerAppointed`.
         /// Errors: `InstitutionNotFound`, `NotInstitutionAdmin`, `InstitutionSuspended`,
-        /// `ExpiryNotInFuture`, `TermTooLong`, `OfficerOfAnotherInstitution`.
+        /// `ExpiryNotInFuture`, `TermTooLong`, `OfficerOfAnotherInstitution`, `TooManyOfficers`.
         /// Weight: O(1).
         #[pallet::call_index(6)]
         #[pallet::weight(T::WeightInfo::appoint_officer())]

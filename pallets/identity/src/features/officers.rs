@@ -34,7 +34,7 @@ impl<T: Config> Pallet<T> {
             record.officers = record
                 .officers
                 .checked_add(1)
-                .ok_or(Error::<T>::IdsExhausted)?;
+                .ok_or(Error::<T>::TooManyOfficers)?;
             Institutions::<T>::insert(institution, record);
             // Appointment makes the account exist, so it can transact without the fee token.
             frame_system::Pallet::<T>::inc_sufficients(&officer);

@@ -177,6 +177,28 @@ mod appoint_officer {
     }
 
     #[test]
+    fn an_institution_s_officer_counter_never_overflows() {
+        build_and_execute(|| {
+            Institutions::<Test>::mutate(CIVIL_REGISTRY, |record| {
+                record.as_mut().unwrap().officers = u32::MAX;
+            });
+            assert_noop!(
+                Identity::appoint_officer(
+                    RuntimeOrigin::signed(ADMIN),
+                    CIVIL_REGISTRY,
+                    NEW_OFFICER,
+                    60
+                ),
+                Error::<Test>::TooManyOfficers
+            );
+            // The counter must match the appointments again for the invariants.
+            Institutions::<Test>::mutate(CIVIL_REGISTRY, |record| {
+                record.as_mut().unwrap().officers = 1;
+            });
+        });
+    }
+
+    #[test]
     fn an_officer_of_another_institution_is_refused() {
         build_and_execute(|| {
             assert_ok!(Identity::register_institution(
