@@ -45,7 +45,11 @@ pub(crate) mod helpers {
         let id = institution::<T>(who);
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
-        let appointed = Identity::<T>::do_appoint_officer(id, who.clone(), expires_at);
+        let appointed = Institutions::<T>::get(id)
+            .ok_or(Error::<T>::InstitutionNotFound.into())
+            .and_then(|record| {
+                Identity::<T>::do_appoint_officer(record, id, who.clone(), expires_at)
+            });
         debug_assert!(appointed.is_ok(), "a fresh officer is appointed");
         id
     }
@@ -211,7 +215,8 @@ mod benchmarks {
         let id = institution::<T>(&admin);
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
-        Identity::<T>::do_appoint_officer(id, officer_account.clone(), expires_at)?;
+        let record = Institutions::<T>::get(id).ok_or(BenchmarkError::Weightless)?;
+        Identity::<T>::do_appoint_officer(record, id, officer_account.clone(), expires_at)?;
         Identity::<T>::use_quota(&FeeFreeIdentity::Officer(officer_account.clone()));
 
         #[extrinsic_call]

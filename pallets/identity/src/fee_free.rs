@@ -2,21 +2,21 @@
 //!
 //! [`ChargeFeeOrQuota`] takes the place of `pallet_transaction_payment`'s
 //! `ChargeTransactionPayment` in the runtime's transaction extensions. A signed transaction from
-//! an active officer or an active citizen, without a tip and no heavier than
-//! [`Config::MaxFeeFreeWeight`], costs no fee and counts against the identity's quota for the
+//! an active officer or an active citizen, without a tip, no heavier than
+//! [`Config::MaxFeeFreeWeight`] and no longer than [`Config::MaxFeeFreeLength`], costs no fee and counts against the identity's quota for the
 //! period instead. Everything else pays the normal fee. When an identity's quota is used up (or its
-//! transaction is too heavy) it pays like anyone else; if it cannot, the transaction is refused
+//! transaction is too large) it pays like anyone else; if it cannot, the transaction is refused
 //! with a precise `InvalidTransaction::Custom` code from
 //! [`govchain_primitives::invalid_transaction`], not a bare "cannot pay".
 
 use crate::{features::quota::Allowance, Config, Pallet, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{
-    dispatch::{DispatchInfo, PostDispatchInfo},
+    dispatch::{DispatchInfo, Pays, PostDispatchInfo},
     traits::Get,
     weights::Weight,
 };
-use govchain_primitives::invalid_transaction::{FEE_FREE_QUOTA_EXHAUSTED, TOO_HEAVY_FOR_FEE_FREE};
+use govchain_primitives::invalid_transaction::{FEE_FREE_QUOTA_EXHAUSTED, TOO_LARGE_FOR_FEE_FREE};
 use pallet_transaction_payment::{ChargeTransactionPayment, OnChargeTransaction};
 use scale_info::TypeInfo;
 use sp_runtime::{
@@ -107,19 +107,24 @@ where
         inherited_implication: &impl Implication,
         source: TransactionSource,
     ) -> ValidateResult<Self::Val, T::RuntimeCall> {
+        // A call that pays no fee anyway (`Pays::No`) spends no quota.
         let allowance = match origin.as_system_origin_signer() {
-            Some(who) if self.0.tip().is_zero() => Pallet::<T>::fee_free_allowance(who),
+            Some(who) if self.0.tip().is_zero() && info.pays_fee == Pays::Yes => {
+                Pallet::<T>::fee_free_allowance(who)
+            }
             _ => Allowance::NotEligible,
         };
-        let too_heavy = info.total_weight().any_gt(T::MaxFeeFreeWeight::get());
+        let length = u32::try_from(len).unwrap_or(u32::MAX);
+        let too_large = info.total_weight().any_gt(T::MaxFeeFreeWeight::get())
+            || length > T::MaxFeeFreeLength::get();
         let refusal = match allowance {
-            Allowance::Available(identity) if !too_heavy => {
+            Allowance::Available(identity) if !too_large => {
                 let priority = ChargeTransactionPayment::<T>::get_priority(
                     info,
                     len,
                     Zero::zero(),
                     pallet_transaction_payment::Pallet::<T>::compute_fee(
-                        len as u32,
+                        length,
                         info,
                         Zero::zero(),
                     ),
@@ -130,7 +135,7 @@ where
                 };
                 return Ok((valid, Val::FeeFree(identity), origin));
             }
-            Allowance::Available(_) => Some(TOO_HEAVY_FOR_FEE_FREE),
+            Allowance::Available(_) => Some(TOO_LARGE_FOR_FEE_FREE),
             Allowance::Exhausted => Some(FEE_FREE_QUOTA_EXHAUSTED),
             Allowance::NotEligible => None,
         };

@@ -1,19 +1,36 @@
 //! The pallet's invariants, checked by `try_state` and after every test.
 
 use crate::{pallet::*, types::*};
-use frame_support::{ensure, traits::Get};
+use alloc::collections::BTreeMap;
+use frame_support::ensure;
+use govchain_primitives::identity::InstitutionId;
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
     /// - Each institution's id is below `NextInstitutionId`, its short code indexes it and only
     ///   it, and its officer count matches the appointments naming it.
-    /// - Every appointment names a registered institution.
-    /// - Each citizen's id is below `NextCitizenId`, and its account and national-ID hash index
-    ///   it and only it: one person, one identity, one account.
-    /// - No identity has used more fee-free transactions than its quota in this period.
+    /// - Every appointment names a registered institution, and its account exists.
+    /// - Each citizen's id is below `NextCitizenId`, its account indexes it and only it, and its
+    ///   account exists: one identity per account.
+    /// - Each citizen's national-ID hash indexes it and only it, unless the registration was
+    ///   deactivated as an error: one identity per person.
+    /// - No quota usage is recorded for a period that has not begun.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
+        let mut appointed: BTreeMap<InstitutionId, u32> = BTreeMap::new();
+        for (account, officer) in Officers::<T>::iter() {
+            ensure!(
+                Institutions::<T>::contains_key(officer.institution),
+                "an officer acts for an unregistered institution"
+            );
+            ensure!(
+                frame_system::Pallet::<T>::sufficients(&account) >= 1,
+                "an officer's account is not held in existence"
+            );
+            let count = appointed.entry(officer.institution).or_default();
+            *count = count.saturating_add(1);
+        }
         let next_institution = NextInstitutionId::<T>::get();
-        let mut institutions: u32 = 0;
+        let mut institutions: usize = 0;
         for (id, record) in Institutions::<T>::iter() {
             ensure!(
                 id < next_institution,
@@ -23,28 +40,20 @@ impl<T: Config> Pallet<T> {
                 InstitutionByCode::<T>::get(&record.short_code) == Some(id),
                 "an institution's short code does not index it"
             );
-            let appointed = Officers::<T>::iter_values()
-                .filter(|officer| officer.institution == id)
-                .count();
             ensure!(
-                appointed == record.officers as usize,
+                appointed.get(&id).copied().unwrap_or_default() == record.officers,
                 "an institution's officer count does not match its appointments"
             );
             institutions = institutions.saturating_add(1);
         }
         ensure!(
-            InstitutionByCode::<T>::iter().count() == institutions as usize,
+            InstitutionByCode::<T>::iter().count() == institutions,
             "a short code indexes no institution"
         );
-        for officer in Officers::<T>::iter_values() {
-            ensure!(
-                Institutions::<T>::contains_key(officer.institution),
-                "an officer acts for an unregistered institution"
-            );
-        }
 
         let next_citizen = NextCitizenId::<T>::get();
         let mut citizens: usize = 0;
+        let mut indexed_hashes: usize = 0;
         for (id, record) in Citizens::<T>::iter() {
             ensure!(id < next_citizen, "a citizen id is not below NextCitizenId");
             ensure!(
@@ -52,9 +61,22 @@ impl<T: Config> Pallet<T> {
                 "a citizen's account does not index it"
             );
             ensure!(
-                CitizenByNationalId::<T>::get(record.national_id_hash) == Some(id),
-                "a citizen's national-ID hash does not index it"
+                frame_system::Pallet::<T>::sufficients(&record.account) >= 1,
+                "a citizen's account is not held in existence"
             );
+            let by_hash = CitizenByNationalId::<T>::get(record.national_id_hash);
+            if record.status == CitizenStatus::Deactivated(DeactivationReason::RegistrationError) {
+                ensure!(
+                    by_hash != Some(id),
+                    "a registration in error still holds its national-ID hash"
+                );
+            } else {
+                ensure!(
+                    by_hash == Some(id),
+                    "a citizen's national-ID hash does not index it"
+                );
+                indexed_hashes = indexed_hashes.saturating_add(1);
+            }
             citizens = citizens.saturating_add(1);
         }
         ensure!(
@@ -62,22 +84,15 @@ impl<T: Config> Pallet<T> {
             "an account indexes no citizen, or a stale one"
         );
         ensure!(
-            CitizenByNationalId::<T>::iter().count() == citizens,
+            CitizenByNationalId::<T>::iter().count() == indexed_hashes,
             "a national-ID hash indexes no citizen, or two hashes one citizen"
         );
 
-        // Only the current period counts: a runtime upgrade may lower the quota mid-period.
         let period = Self::current_quota_period();
-        for (identity, usage) in FeeFreeUsage::<T>::iter().filter(|(_, u)| u.period == period) {
-            let quota = match identity {
-                FeeFreeIdentity::Officer(_) => <T as Config>::OfficerTxQuota::get(),
-                FeeFreeIdentity::Citizen(_) => <T as Config>::CitizenTxQuota::get(),
-            };
-            ensure!(
-                usage.used <= quota,
-                "an identity exceeded its fee-free quota"
-            );
-        }
+        ensure!(
+            FeeFreeUsage::<T>::iter_values().all(|usage| usage.period <= period),
+            "quota usage is recorded for a future period"
+        );
         Ok(())
     }
 }

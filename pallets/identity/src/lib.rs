@@ -84,6 +84,11 @@ pub mod pallet {
         #[pallet::constant]
         type MaxOfficerTerm: Get<BlockNumberFor<Self>>;
 
+        /// The most officers (expired ones included until revoked) an institution may have: each
+        /// brings a fee-free quota, so one admin key must not be able to mint unlimited ones.
+        #[pallet::constant]
+        type MaxOfficersPerInstitution: Get<u32>;
+
         /// The length of a fee-free quota period, in blocks.
         #[pallet::constant]
         type QuotaPeriod: Get<BlockNumberFor<Self>>;
@@ -99,6 +104,11 @@ pub mod pallet {
         /// The heaviest transaction that may go fee-free; heavier ones pay the normal fee.
         #[pallet::constant]
         type MaxFeeFreeWeight: Get<Weight>;
+
+        /// The longest transaction, in bytes, that may go fee-free; longer ones pay the normal
+        /// fee, so free transactions cannot fill blocks with data.
+        #[pallet::constant]
+        type MaxFeeFreeLength: Get<u32>;
 
         /// Weights of this pallet's calls and of its transaction extension, from benchmarks.
         type WeightInfo: WeightInfo;
@@ -242,7 +252,7 @@ pub mod pallet {
         TermTooLong,
         /// The account is an officer of another institution.
         OfficerOfAnotherInstitution,
-        /// The institution has as many officers as its counter can hold.
+        /// The institution has `MaxOfficersPerInstitution` officers already.
         TooManyOfficers,
         /// The account is not an officer.
         NotOfficer,
@@ -368,12 +378,14 @@ pub mod pallet {
         }
 
         /// Appoints `officer` to act for `institution` until block `expires_at` (exclusive), or
-        /// renews its appointment with a new expiry.
+        /// renews its appointment with a new expiry. An account whose appointment elsewhere has
+        /// expired may be appointed without that institution revoking it first.
         ///
         /// Origin: the institution's admin (signed) or [`Config::InstitutionOrigin`].
         /// Emits `OfficerAppointed`.
-        /// Errors: `InstitutionNotFound`, `NotInstitutionAdmin`, `InstitutionSuspended`,
-        /// `ExpiryNotInFuture`, `TermTooLong`, `OfficerOfAnotherInstitution`, `TooManyOfficers`.
+        /// Errors: `BadOrigin`, `InstitutionNotFound`, `NotInstitutionAdmin`,
+        /// `InstitutionSuspended`, `ExpiryNotInFuture`, `TermTooLong`,
+        /// `OfficerOfAnotherInstitution`, `TooManyOfficers`.
         /// Weight: O(1).
         #[pallet::call_index(6)]
         #[pallet::weight(T::WeightInfo::appoint_officer())]
@@ -383,8 +395,9 @@ pub mod pallet {
             officer: T::AccountId,
             expires_at: BlockNumberFor<T>,
         ) -> DispatchResult {
-            Self::ensure_council_or_admin(origin, institution)?;
-            Self::do_appoint_officer(institution, officer, expires_at)
+            let appointer = Self::council_or_signed(origin)?;
+            let record = Self::ensure_may_manage(&appointer, institution)?;
+            Self::do_appoint_officer(record, institution, officer, expires_at)
         }
 
         /// Ends `officer`'s appointment at once.
@@ -392,13 +405,14 @@ pub mod pallet {
         /// Origin: the admin (signed) of the officer's institution or
         /// [`Config::InstitutionOrigin`].
         /// Emits `OfficerRevoked`.
-        /// Errors: `NotOfficer`, `NotInstitutionAdmin`.
+        /// Errors: `BadOrigin`, `NotOfficer`, `NotInstitutionAdmin`.
         /// Weight: O(1).
         #[pallet::call_index(7)]
         #[pallet::weight(T::WeightInfo::revoke_officer())]
         pub fn revoke_officer(origin: OriginFor<T>, officer: T::AccountId) -> DispatchResult {
+            let appointer = Self::council_or_signed(origin)?;
             let appointment = Officers::<T>::get(&officer).ok_or(Error::<T>::NotOfficer)?;
-            Self::ensure_council_or_admin(origin, appointment.institution)?;
+            Self::ensure_may_manage(&appointer, appointment.institution)?;
             Self::do_revoke_officer(officer, appointment.institution)
         }
 
@@ -461,7 +475,7 @@ pub mod pallet {
         }
 
         /// Deactivates a citizen's identity (death, emigration, registration error); records
-        /// elsewhere keep naming it.
+        /// elsewhere keep naming it. A registration in error also frees its national-ID hash.
         ///
         /// Origin: a signed `CivilRegistry` officer.
         /// Emits `CitizenDeactivated`.
@@ -485,7 +499,8 @@ pub mod pallet {
         /// Origin: a signed `CivilRegistry` officer.
         /// Emits `CitizenReactivated`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
-        /// `CitizenNotFound`, `CitizenAlreadyActive`.
+        /// `CitizenNotFound`, `CitizenAlreadyActive`, `NationalIdTaken` (a registration in error
+        /// whose hash was registered again since).
         /// Weight: O(1).
         #[pallet::call_index(12)]
         #[pallet::weight(T::WeightInfo::reactivate_citizen())]
@@ -497,6 +512,18 @@ pub mod pallet {
 
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        fn integrity_test() {
+            use sp_runtime::traits::Zero;
+            assert!(
+                !T::QuotaPeriod::get().is_zero(),
+                "a zero QuotaPeriod would make quotas last forever"
+            );
+            assert!(
+                !T::MaxOfficerTerm::get().is_zero(),
+                "a zero MaxOfficerTerm would refuse every appointment"
+            );
+        }
+
         #[cfg(feature = "try-runtime")]
         fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
             Self::do_try_state()

@@ -46,6 +46,8 @@ impl pallet_transaction_payment::Config for Test {
 
 parameter_types! {
     pub const MaxOfficerTerm: u64 = 1_000;
+    pub const MaxOfficersPerInstitution: u32 = 4;
+    pub const MaxFeeFreeLength: u32 = 1_000;
     pub const QuotaPeriod: u64 = 10;
     pub const CitizenTxQuota: u32 = 3;
     pub const OfficerTxQuota: u32 = 5;
@@ -55,10 +57,12 @@ parameter_types! {
 impl pallet_identity_registry::Config for Test {
     type InstitutionOrigin = EnsureRoot<u64>;
     type MaxOfficerTerm = MaxOfficerTerm;
+    type MaxOfficersPerInstitution = MaxOfficersPerInstitution;
     type QuotaPeriod = QuotaPeriod;
     type CitizenTxQuota = CitizenTxQuota;
     type OfficerTxQuota = OfficerTxQuota;
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
+    type MaxFeeFreeLength = MaxFeeFreeLength;
     type WeightInfo = ();
 }
 

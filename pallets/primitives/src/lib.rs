@@ -50,7 +50,7 @@ pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 pub mod invalid_transaction {
     /// An officer or citizen who cannot pay the fee used up its fee-free quota for this period.
     pub const FEE_FREE_QUOTA_EXHAUSTED: u8 = 1;
-    /// An officer or citizen who cannot pay the fee sent a transaction heavier than may go
-    /// fee-free.
-    pub const TOO_HEAVY_FOR_FEE_FREE: u8 = 2;
+    /// An officer or citizen who cannot pay the fee sent a transaction heavier or longer than may
+    /// go fee-free.
+    pub const TOO_LARGE_FOR_FEE_FREE: u8 = 2;
 }

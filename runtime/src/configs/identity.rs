@@ -8,14 +8,18 @@ use sp_runtime::Perbill;
 parameter_types! {
     /// Officers are re-appointed at least yearly.
     pub const MaxOfficerTerm: BlockNumber = 366 * DAYS;
+    /// Enough for a national registry's regional offices; bounds what one admin key can create.
+    pub const MaxOfficersPerInstitution: u32 = 1_000;
     /// Quotas count per hour.
     pub const QuotaPeriod: BlockNumber = HOURS;
     /// A citizen's fee-free transactions per hour: ample for a person, useless for a spammer.
     pub const CitizenTxQuota: u32 = 20;
     /// An officer's fee-free transactions per hour: a registrar's working day of records.
     pub const OfficerTxQuota: u32 = 600;
-    /// No fee-free transaction may take more than a tenth of a block.
+    /// No fee-free transaction may take more than a tenth of a block…
     pub MaxFeeFreeWeight: Weight = share_of_block(Perbill::from_percent(10));
+    /// …or more than 64 KiB of it.
+    pub const MaxFeeFreeLength: u32 = 64 * 1024;
 }
 
 impl pallet_identity_registry::Config for Runtime {
@@ -23,9 +27,11 @@ impl pallet_identity_registry::Config for Runtime {
     /// institution must be stoppable quickly.
     type InstitutionOrigin = CouncilMajority;
     type MaxOfficerTerm = MaxOfficerTerm;
+    type MaxOfficersPerInstitution = MaxOfficersPerInstitution;
     type QuotaPeriod = QuotaPeriod;
     type CitizenTxQuota = CitizenTxQuota;
     type OfficerTxQuota = OfficerTxQuota;
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
+    type MaxFeeFreeLength = MaxFeeFreeLength;
     type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
 }

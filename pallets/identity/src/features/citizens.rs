@@ -40,8 +40,8 @@ impl<T: Config> Pallet<T> {
                 registered_at: frame_system::Pallet::<T>::block_number(),
             },
         );
-        // An active identity makes its account exist, so it can transact without the fee token.
-        frame_system::Pallet::<T>::inc_sufficients(&account);
+        // The identity keeps its account in existence, so it can transact without the fee token.
+        Self::hold_account(&account);
         Self::deposit_event(Event::CitizenRegistered {
             citizen,
             account,
@@ -91,8 +91,8 @@ impl<T: Config> Pallet<T> {
         })?;
         CitizenByAccount::<T>::remove(&old_account);
         CitizenByAccount::<T>::insert(&new_account, citizen);
-        frame_system::Pallet::<T>::dec_sufficients(&old_account);
-        frame_system::Pallet::<T>::inc_sufficients(&new_account);
+        Self::release_account(&old_account);
+        Self::hold_account(&new_account);
         Self::deposit_event(Event::CitizenAccountMoved {
             citizen,
             from: old_account,
@@ -105,31 +105,41 @@ impl<T: Config> Pallet<T> {
         citizen: CitizenId,
         reason: DeactivationReason,
     ) -> DispatchResult {
-        let account = Citizens::<T>::try_mutate(citizen, |record| {
+        let national_id_hash = Citizens::<T>::try_mutate(citizen, |record| {
             let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
             ensure!(
                 record.status == CitizenStatus::Active,
                 Error::<T>::CitizenNotActive
             );
             record.status = CitizenStatus::Deactivated(reason);
-            Ok::<_, DispatchError>(record.account.clone())
+            Ok::<_, DispatchError>(record.national_id_hash)
         })?;
-        frame_system::Pallet::<T>::dec_sufficients(&account);
+        // A registration in error frees its national-ID hash for the person it really belongs
+        // to; death and emigration keep it, so the same person is reactivated, never re-registered.
+        if reason == DeactivationReason::RegistrationError {
+            CitizenByNationalId::<T>::remove(national_id_hash);
+        }
         Self::deposit_event(Event::CitizenDeactivated { citizen, reason });
         Ok(())
     }
 
     pub(crate) fn do_reactivate_citizen(citizen: CitizenId) -> DispatchResult {
-        let account = Citizens::<T>::try_mutate(citizen, |record| {
+        Citizens::<T>::try_mutate(citizen, |record| {
             let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
-            ensure!(
-                record.status != CitizenStatus::Active,
-                Error::<T>::CitizenAlreadyActive
-            );
+            match record.status {
+                CitizenStatus::Active => return Err(Error::<T>::CitizenAlreadyActive.into()),
+                CitizenStatus::Deactivated(DeactivationReason::RegistrationError) => {
+                    ensure!(
+                        !CitizenByNationalId::<T>::contains_key(record.national_id_hash),
+                        Error::<T>::NationalIdTaken
+                    );
+                    CitizenByNationalId::<T>::insert(record.national_id_hash, citizen);
+                }
+                CitizenStatus::Deactivated(_) => {}
+            }
             record.status = CitizenStatus::Active;
-            Ok::<_, DispatchError>(record.account.clone())
+            Ok::<_, DispatchError>(())
         })?;
-        frame_system::Pallet::<T>::inc_sufficients(&account);
         Self::deposit_event(Event::CitizenReactivated { citizen });
         Ok(())
     }

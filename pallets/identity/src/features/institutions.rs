@@ -1,8 +1,7 @@
 //! Registering institutions, their roles, status and admin.
 
 use crate::{pallet::*, types::*};
-use frame_support::{ensure, pallet_prelude::DispatchResult, traits::EnsureOrigin};
-use frame_system::pallet_prelude::OriginFor;
+use frame_support::{ensure, pallet_prelude::DispatchResult};
 use govchain_primitives::identity::{InstitutionId, Role};
 use sp_core::H256;
 use sp_runtime::DispatchError;
@@ -112,27 +111,6 @@ impl<T: Config> Pallet<T> {
             Ok::<_, DispatchError>(())
         })?;
         Self::deposit_event(Event::InstitutionAdminChanged { institution, admin });
-        Ok(())
-    }
-
-    /// Passes the council, or the signed admin of `institution`.
-    pub(crate) fn ensure_council_or_admin(
-        origin: OriginFor<T>,
-        institution: InstitutionId,
-    ) -> DispatchResult {
-        let origin = match T::InstitutionOrigin::try_origin(origin) {
-            Ok(_) => {
-                ensure!(
-                    Institutions::<T>::contains_key(institution),
-                    Error::<T>::InstitutionNotFound
-                );
-                return Ok(());
-            }
-            Err(origin) => origin,
-        };
-        let who = frame_system::ensure_signed(origin)?;
-        let record = Institutions::<T>::get(institution).ok_or(Error::<T>::InstitutionNotFound)?;
-        ensure!(record.admin == who, Error::<T>::NotInstitutionAdmin);
         Ok(())
     }
 }

@@ -1,13 +1,48 @@
 //! Appointing and revoking officers, and checking what an officer may do.
 
 use crate::{pallet::*, types::*};
-use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use frame_support::{
+    ensure,
+    pallet_prelude::DispatchResult,
+    traits::{EnsureOrigin, Get},
+};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use govchain_primitives::identity::{InstitutionId, Role};
 use sp_runtime::{traits::Saturating, DispatchError};
 
+/// Who is managing an institution's officers.
+pub(crate) enum Appointer<AccountId> {
+    /// The council, which may manage any institution's officers.
+    Council,
+    /// A signed account, which must be the institution's admin.
+    Account(AccountId),
+}
+
 impl<T: Config> Pallet<T> {
+    /// The council, or else a signed account; anything else is `BadOrigin`.
+    pub(crate) fn council_or_signed(
+        origin: OriginFor<T>,
+    ) -> Result<Appointer<T::AccountId>, DispatchError> {
+        match T::InstitutionOrigin::try_origin(origin) {
+            Ok(_) => Ok(Appointer::Council),
+            Err(origin) => Ok(Appointer::Account(frame_system::ensure_signed(origin)?)),
+        }
+    }
+
+    /// The institution, if `appointer` may manage its officers.
+    pub(crate) fn ensure_may_manage(
+        appointer: &Appointer<T::AccountId>,
+        institution: InstitutionId,
+    ) -> Result<Institution<T::AccountId>, DispatchError> {
+        let record = Institutions::<T>::get(institution).ok_or(Error::<T>::InstitutionNotFound)?;
+        if let Appointer::Account(who) = appointer {
+            ensure!(record.admin == *who, Error::<T>::NotInstitutionAdmin);
+        }
+        Ok(record)
+    }
+
     pub(crate) fn do_appoint_officer(
+        mut record: Institution<T::AccountId>,
         institution: InstitutionId,
         officer: T::AccountId,
         expires_at: BlockNumberFor<T>,
@@ -18,26 +53,31 @@ impl<T: Config> Pallet<T> {
             expires_at <= now.saturating_add(T::MaxOfficerTerm::get()),
             Error::<T>::TermTooLong
         );
-        let mut record =
-            Institutions::<T>::get(institution).ok_or(Error::<T>::InstitutionNotFound)?;
         ensure!(
             record.status == InstitutionStatus::Active,
             Error::<T>::InstitutionSuspended
         );
-        let renewal = match Officers::<T>::get(&officer) {
-            Some(current) if current.institution == institution => true,
-            Some(_) => return Err(Error::<T>::OfficerOfAnotherInstitution.into()),
-            None => false,
-        };
-
-        if !renewal {
-            record.officers = record
-                .officers
-                .checked_add(1)
-                .ok_or(Error::<T>::TooManyOfficers)?;
-            Institutions::<T>::insert(institution, record);
-            // Appointment makes the account exist, so it can transact without the fee token.
-            frame_system::Pallet::<T>::inc_sufficients(&officer);
+        let previous = Officers::<T>::get(&officer);
+        match &previous {
+            // A renewal: the officer is counted already.
+            Some(current) if current.institution == institution => {}
+            // An appointment elsewhere that still holds keeps the account there.
+            Some(current) if current.expires_at > now => {
+                return Err(Error::<T>::OfficerOfAnotherInstitution.into())
+            }
+            // A first appointment, or a move from an expired one.
+            _ => {
+                ensure!(
+                    record.officers < T::MaxOfficersPerInstitution::get(),
+                    Error::<T>::TooManyOfficers
+                );
+                record.officers = record.officers.saturating_add(1);
+                Institutions::<T>::insert(institution, record);
+                match previous {
+                    Some(expired) => Self::uncount_officer(expired.institution),
+                    None => Self::hold_account(&officer),
+                }
+            }
         }
         Officers::<T>::insert(
             &officer,
@@ -59,18 +99,27 @@ impl<T: Config> Pallet<T> {
         institution: InstitutionId,
     ) -> DispatchResult {
         Officers::<T>::remove(&officer);
-        Institutions::<T>::mutate(institution, |record| {
-            if let Some(record) = record {
-                record.officers = record.officers.saturating_sub(1);
-            }
-        });
-        FeeFreeUsage::<T>::remove(FeeFreeIdentity::Officer(officer.clone()));
-        frame_system::Pallet::<T>::dec_sufficients(&officer);
+        Self::uncount_officer(institution);
+        // Usage of the current period stays, so that revoking and re-appointing does not refill
+        // the quota.
+        let identity = FeeFreeIdentity::Officer(officer.clone());
+        if FeeFreeUsage::<T>::get(&identity).period != Self::current_quota_period() {
+            FeeFreeUsage::<T>::remove(&identity);
+        }
+        Self::release_account(&officer);
         Self::deposit_event(Event::OfficerRevoked {
             institution,
             officer,
         });
         Ok(())
+    }
+
+    fn uncount_officer(institution: InstitutionId) {
+        Institutions::<T>::mutate(institution, |record| {
+            if let Some(record) = record {
+                record.officers = record.officers.saturating_sub(1);
+            }
+        });
     }
 
     /// The institution `who` acts for, if `who` is an officer whose appointment holds, of an

@@ -127,8 +127,30 @@ mod register_citizen {
 
 /// Every civil-registry call refuses the same callers in the same precise words.
 #[test]
-fn every_civil_registry_call_refuses_non_officers() {
+fn every_civil_registry_call_refuses_all_but_active_civil_registry_officers() {
     build_and_execute(|| {
+        // Officer 3 acts for a land registry, which lacks the civil-registry role.
+        assert_ok!(Identity::register_institution(
+            RuntimeOrigin::root(),
+            crate::InstitutionKind::Agency,
+            code("LAND"),
+            sp_core::H256::zero(),
+            ADMIN,
+            roles(&[Role::LandRegistrar]),
+        ));
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(ADMIN),
+            1,
+            3,
+            60
+        ));
+        // Officer 4 of the civil registry expires at block 2.
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(ADMIN),
+            CIVIL_REGISTRY,
+            4,
+            2
+        ));
         let calls: [Box<dyn Fn(RuntimeOrigin) -> sp_runtime::DispatchResult>; 5] = [
             Box::new(|o| {
                 Identity::register_citizen(o, PERSON, national_id(2), None, KycTier::Basic)
@@ -138,7 +160,8 @@ fn every_civil_registry_call_refuses_non_officers() {
             Box::new(|o| Identity::deactivate_citizen(o, CITIZEN_ID, DeactivationReason::Deceased)),
             Box::new(|o| Identity::reactivate_citizen(o, CITIZEN_ID)),
         ];
-        for call in calls {
+        System::set_block_number(2);
+        for call in &calls {
             assert_noop!(call(RuntimeOrigin::root()), DispatchError::BadOrigin);
             assert_noop!(
                 call(RuntimeOrigin::signed(NOBODY)),
@@ -147,6 +170,21 @@ fn every_civil_registry_call_refuses_non_officers() {
             assert_noop!(
                 call(RuntimeOrigin::signed(ADMIN)),
                 Error::<Test>::NotOfficer
+            );
+            assert_noop!(call(RuntimeOrigin::signed(3)), Error::<Test>::RoleNotHeld);
+            assert_noop!(
+                call(RuntimeOrigin::signed(4)),
+                Error::<Test>::OfficerExpired
+            );
+        }
+        assert_ok!(Identity::suspend_institution(
+            RuntimeOrigin::root(),
+            CIVIL_REGISTRY
+        ));
+        for call in &calls {
+            assert_noop!(
+                call(RuntimeOrigin::signed(REGISTRAR)),
+                Error::<Test>::InstitutionSuspended
             );
         }
     });
@@ -266,6 +304,26 @@ mod move_citizen_account {
     }
 
     #[test]
+    fn the_account_of_a_deactivated_citizen_is_refused() {
+        build_and_execute(|| {
+            assert_ok!(register(PERSON, 2));
+            assert_ok!(Identity::deactivate_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                1,
+                DeactivationReason::Deceased
+            ));
+            assert_noop!(
+                Identity::move_citizen_account(
+                    RuntimeOrigin::signed(REGISTRAR),
+                    CITIZEN_ID,
+                    PERSON
+                ),
+                Error::<Test>::AccountIsCitizen
+            );
+        });
+    }
+
+    #[test]
     fn an_account_of_another_citizen_is_refused() {
         build_and_execute(|| {
             assert_ok!(register(PERSON, 2));
@@ -299,7 +357,8 @@ mod deactivation {
             );
             assert_eq!(Identity::citizen_of(&CITIZEN), None);
             assert_eq!(Identity::kyc_tier(CITIZEN_ID), None);
-            assert_eq!(System::sufficients(&CITIZEN), 0);
+            // The account stays in existence, so its nonce never restarts.
+            assert_eq!(System::sufficients(&CITIZEN), 1);
             System::assert_last_event(
                 Event::CitizenDeactivated {
                     citizen: CITIZEN_ID,
@@ -329,6 +388,45 @@ mod deactivation {
                     citizen: CITIZEN_ID,
                 }
                 .into(),
+            );
+        });
+    }
+
+    #[test]
+    fn a_registration_in_error_frees_the_national_id_hash() {
+        build_and_execute(|| {
+            assert_ok!(Identity::deactivate_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID,
+                DeactivationReason::RegistrationError
+            ));
+            assert_eq!(CitizenByNationalId::<Test>::get(national_id(1)), None);
+            // The person the hash really belongs to is registered…
+            assert_ok!(register(PERSON, 1));
+            assert_eq!(CitizenByNationalId::<Test>::get(national_id(1)), Some(1));
+            // …and the erroneous identity cannot take the hash back.
+            assert_noop!(
+                Identity::reactivate_citizen(RuntimeOrigin::signed(REGISTRAR), CITIZEN_ID),
+                Error::<Test>::NationalIdTaken
+            );
+        });
+    }
+
+    #[test]
+    fn a_registration_in_error_reactivated_takes_its_hash_back() {
+        build_and_execute(|| {
+            assert_ok!(Identity::deactivate_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID,
+                DeactivationReason::RegistrationError
+            ));
+            assert_ok!(Identity::reactivate_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID
+            ));
+            assert_eq!(
+                CitizenByNationalId::<Test>::get(national_id(1)),
+                Some(CITIZEN_ID)
             );
         });
     }

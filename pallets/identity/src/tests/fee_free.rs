@@ -2,8 +2,12 @@
 //! for officers, periods of 10 blocks); everyone else pays.
 
 use crate::{mock::*, ChargeFeeOrQuota, DeactivationReason, FeeFreeIdentity};
-use frame_support::{assert_ok, dispatch::DispatchInfo, weights::Weight};
-use govchain_primitives::invalid_transaction::{FEE_FREE_QUOTA_EXHAUSTED, TOO_HEAVY_FOR_FEE_FREE};
+use frame_support::{
+    assert_ok,
+    dispatch::{DispatchInfo, Pays},
+    weights::Weight,
+};
+use govchain_primitives::invalid_transaction::{FEE_FREE_QUOTA_EXHAUSTED, TOO_LARGE_FOR_FEE_FREE};
 use sp_runtime::{
     traits::DispatchTransaction,
     transaction_validity::{InvalidTransaction, TransactionValidityError},
@@ -13,17 +17,21 @@ const LIGHT: Weight = Weight::from_parts(1_000, 0);
 const LENGTH: usize = 100;
 
 /// Runs a remark from `who` through the extension, as block execution would.
-fn transact_with(who: u64, tip: u64, weight: Weight) -> Result<(), TransactionValidityError> {
+fn run(who: u64, tip: u64, info: DispatchInfo, len: usize) -> Result<(), TransactionValidityError> {
     let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+    ChargeFeeOrQuota::<Test>::from(tip)
+        .test_run(RuntimeOrigin::signed(who), &call, &info, len, 0, |_| {
+            Ok(().into())
+        })
+        .map(|result| assert!(result.is_ok(), "the remark dispatches"))
+}
+
+fn transact_with(who: u64, tip: u64, weight: Weight) -> Result<(), TransactionValidityError> {
     let info = DispatchInfo {
         call_weight: weight,
         ..Default::default()
     };
-    ChargeFeeOrQuota::<Test>::from(tip)
-        .test_run(RuntimeOrigin::signed(who), &call, &info, LENGTH, 0, |_| {
-            Ok(().into())
-        })
-        .map(|result| assert!(result.is_ok(), "the remark dispatches"))
+    run(who, tip, info, LENGTH)
 }
 
 fn transact(who: u64) -> Result<(), TransactionValidityError> {
@@ -171,8 +179,50 @@ fn a_transaction_too_heavy_to_go_free_must_pay() {
         let heavy = MaxFeeFreeWeight::get().saturating_add(Weight::from_parts(1, 0));
         assert_eq!(
             transact_with(CITIZEN, 0, heavy),
-            refused(TOO_HEAVY_FOR_FEE_FREE)
+            refused(TOO_LARGE_FOR_FEE_FREE)
         );
         assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+    });
+}
+
+#[test]
+fn a_transaction_too_long_to_go_free_must_pay() {
+    build_and_execute(|| {
+        let long = MaxFeeFreeLength::get() as usize + 1;
+        assert_eq!(
+            run(CITIZEN, 0, DispatchInfo::default(), long),
+            refused(TOO_LARGE_FOR_FEE_FREE)
+        );
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+    });
+}
+
+#[test]
+fn a_call_that_pays_no_fee_spends_no_quota() {
+    build_and_execute(|| {
+        let free_call = DispatchInfo {
+            pays_fee: Pays::No,
+            ..Default::default()
+        };
+        assert_ok!(run(CITIZEN, 0, free_call, LENGTH));
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+    });
+}
+
+#[test]
+fn officers_of_a_suspended_institution_and_revoked_officers_pay() {
+    build_and_execute(|| {
+        assert_ok!(Identity::suspend_institution(
+            RuntimeOrigin::root(),
+            CIVIL_REGISTRY
+        ));
+        assert_eq!(transact(REGISTRAR), Err(InvalidTransaction::Payment.into()));
+        assert_ok!(Identity::restore_institution(
+            RuntimeOrigin::root(),
+            CIVIL_REGISTRY
+        ));
+        assert_ok!(transact(REGISTRAR));
+        assert_ok!(Identity::revoke_officer(RuntimeOrigin::root(), REGISTRAR));
+        assert_eq!(transact(REGISTRAR), Err(InvalidTransaction::Payment.into()));
     });
 }

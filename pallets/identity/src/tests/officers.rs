@@ -177,24 +177,53 @@ mod appoint_officer {
     }
 
     #[test]
-    fn an_institution_s_officer_counter_never_overflows() {
+    fn an_institution_cannot_exceed_its_officer_limit() {
         build_and_execute(|| {
-            Institutions::<Test>::mutate(CIVIL_REGISTRY, |record| {
-                record.as_mut().unwrap().officers = u32::MAX;
-            });
-            assert_noop!(
-                Identity::appoint_officer(
+            // The registrar is the first of at most four.
+            for officer in [3, 4, 5] {
+                assert_ok!(Identity::appoint_officer(
                     RuntimeOrigin::signed(ADMIN),
                     CIVIL_REGISTRY,
-                    NEW_OFFICER,
+                    officer,
                     60
-                ),
+                ));
+            }
+            assert_noop!(
+                Identity::appoint_officer(RuntimeOrigin::root(), CIVIL_REGISTRY, 6, 60),
                 Error::<Test>::TooManyOfficers
             );
-            // The counter must match the appointments again for the invariants.
-            Institutions::<Test>::mutate(CIVIL_REGISTRY, |record| {
-                record.as_mut().unwrap().officers = 1;
-            });
+            // Renewing one of the four is no new officer.
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(ADMIN),
+                CIVIL_REGISTRY,
+                3,
+                70
+            ));
+        });
+    }
+
+    #[test]
+    fn an_officer_whose_appointment_expired_elsewhere_may_be_appointed() {
+        build_and_execute(|| {
+            assert_ok!(Identity::register_institution(
+                RuntimeOrigin::root(),
+                crate::InstitutionKind::Court,
+                code("COURT"),
+                sp_core::H256::zero(),
+                ADMIN,
+                roles(&[Role::Court]),
+            ));
+            System::set_block_number(REGISTRAR_EXPIRES);
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(ADMIN),
+                1,
+                REGISTRAR,
+                REGISTRAR_EXPIRES + 10
+            ));
+            assert_eq!(Identity::ensure_role(&REGISTRAR, Role::Court), Ok(1));
+            assert_eq!(officers_of_registry(), 0);
+            assert_eq!(Institutions::<Test>::get(1).unwrap().officers, 1);
+            assert_eq!(System::sufficients(&REGISTRAR), 1);
         });
     }
 
@@ -259,9 +288,31 @@ mod revoke_officer {
     }
 
     #[test]
-    fn revocation_clears_the_officer_s_fee_free_usage() {
+    fn revoking_and_re_appointing_does_not_refill_the_quota() {
         build_and_execute(|| {
-            crate::Pallet::<Test>::use_quota(&FeeFreeIdentity::Officer(REGISTRAR));
+            Identity::use_quota(&FeeFreeIdentity::Officer(REGISTRAR));
+            assert_ok!(Identity::revoke_officer(
+                RuntimeOrigin::signed(ADMIN),
+                REGISTRAR
+            ));
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(ADMIN),
+                CIVIL_REGISTRY,
+                REGISTRAR,
+                60
+            ));
+            assert_eq!(
+                Identity::quota_used(&FeeFreeIdentity::Officer(REGISTRAR)),
+                1
+            );
+        });
+    }
+
+    #[test]
+    fn revocation_clears_usage_of_past_periods() {
+        build_and_execute(|| {
+            Identity::use_quota(&FeeFreeIdentity::Officer(REGISTRAR));
+            System::set_block_number(QuotaPeriod::get() + 1);
             assert_ok!(Identity::revoke_officer(
                 RuntimeOrigin::signed(ADMIN),
                 REGISTRAR
@@ -269,6 +320,28 @@ mod revoke_officer {
             assert!(!FeeFreeUsage::<Test>::contains_key(
                 FeeFreeIdentity::Officer(REGISTRAR)
             ));
+        });
+    }
+
+    #[test]
+    fn a_revoked_officer_that_transacted_keeps_its_nonce() {
+        build_and_execute(|| {
+            System::inc_account_nonce(REGISTRAR);
+            assert_ok!(Identity::revoke_officer(
+                RuntimeOrigin::signed(ADMIN),
+                REGISTRAR
+            ));
+            // Deleting the account would restart its nonce at zero and let its old transactions
+            // be replayed after a re-appointment.
+            assert!(System::account_exists(&REGISTRAR));
+            assert_eq!(System::account_nonce(REGISTRAR), 1);
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(ADMIN),
+                CIVIL_REGISTRY,
+                REGISTRAR,
+                60
+            ));
+            assert_eq!(System::account_nonce(REGISTRAR), 1);
         });
     }
 
@@ -291,6 +364,10 @@ mod revoke_officer {
             );
             assert_noop!(
                 Identity::revoke_officer(RuntimeOrigin::none(), REGISTRAR),
+                DispatchError::BadOrigin
+            );
+            assert_noop!(
+                Identity::revoke_officer(RuntimeOrigin::none(), NEW_OFFICER),
                 DispatchError::BadOrigin
             );
         });
