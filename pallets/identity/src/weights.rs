@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn register_institution() -> Weight {
 		// Proof size: measured `4`, estimated `3502`.
-		// Minimum execution time: 19_386_000 picoseconds.
-		Weight::from_parts(24_830_000, 3502)
+		// Minimum execution time: 19_089_000 picoseconds.
+		Weight::from_parts(23_310_000, 3502)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `185`, estimated `3597`.
-		// Minimum execution time: 17_764_000 picoseconds.
-		Weight::from_parts(22_212_000, 3597)
+		// Minimum execution time: 17_532_000 picoseconds.
+		Weight::from_parts(22_945_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 19_778_000 picoseconds.
-		Weight::from_parts(26_065_000, 3597)
+		// Minimum execution time: 18_706_000 picoseconds.
+		Weight::from_parts(24_273_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn suspend_institution() -> Weight {
 		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 19_329_000 picoseconds.
-		Weight::from_parts(24_626_000, 3597)
+		// Minimum execution time: 18_952_000 picoseconds.
+		Weight::from_parts(34_354_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn restore_institution() -> Weight {
 		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 17_526_000 picoseconds.
-		Weight::from_parts(21_978_000, 3597)
+		// Minimum execution time: 18_683_000 picoseconds.
+		Weight::from_parts(23_245_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn set_institution_admin() -> Weight {
 		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 17_921_000 picoseconds.
-		Weight::from_parts(23_663_000, 3597)
+		// Minimum execution time: 18_652_000 picoseconds.
+		Weight::from_parts(24_074_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn appoint_officer() -> Weight {
 		// Proof size: measured `225`, estimated `3597`.
-		// Minimum execution time: 38_955_000 picoseconds.
-		Weight::from_parts(48_612_000, 3597)
+		// Minimum execution time: 35_415_000 picoseconds.
+		Weight::from_parts(43_246_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,16 +134,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::FeeFreeUsage` (r:1 w:0)
+	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Identity::FeeFreeUsage` (r:0 w:1)
-	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn revoke_officer() -> Weight {
-		// Proof size: measured `471`, estimated `3597`.
-		// Minimum execution time: 42_721_000 picoseconds.
-		Weight::from_parts(53_766_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `517`, estimated `3597`.
+		// Minimum execution time: 51_254_000 picoseconds.
+		Weight::from_parts(61_541_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn register_citizen() -> Weight {
 		// Proof size: measured `303`, estimated `3597`.
-		// Minimum execution time: 45_684_000 picoseconds.
-		Weight::from_parts(59_611_000, 3597)
+		// Minimum execution time: 47_129_000 picoseconds.
+		Weight::from_parts(58_212_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn update_citizen() -> Weight {
 		// Proof size: measured `476`, estimated `3597`.
-		// Minimum execution time: 29_260_000 picoseconds.
-		Weight::from_parts(37_834_000, 3597)
+		// Minimum execution time: 30_962_000 picoseconds.
+		Weight::from_parts(37_521_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -191,8 +191,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn move_citizen_account() -> Weight {
 		// Proof size: measured `745`, estimated `6196`.
-		// Minimum execution time: 55_242_000 picoseconds.
-		Weight::from_parts(66_859_000, 6196)
+		// Minimum execution time: 59_039_000 picoseconds.
+		Weight::from_parts(72_098_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -202,14 +202,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn deactivate_citizen() -> Weight {
-		// Proof size: measured `650`, estimated `3597`.
-		// Minimum execution time: 39_163_000 picoseconds.
-		Weight::from_parts(50_013_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `476`, estimated `3597`.
+		// Minimum execution time: 31_510_000 picoseconds.
+		Weight::from_parts(38_986_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -217,14 +215,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reactivate_citizen() -> Weight {
-		// Proof size: measured `516`, estimated `3597`.
-		// Minimum execution time: 37_539_000 picoseconds.
-		Weight::from_parts(72_841_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `477`, estimated `3597`.
+		// Minimum execution time: 33_047_000 picoseconds.
+		Weight::from_parts(39_430_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -238,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn fee_free_quota() -> Weight {
 		// Proof size: measured `566`, estimated `3597`.
-		// Minimum execution time: 35_508_000 picoseconds.
-		Weight::from_parts(65_747_000, 3597)
+		// Minimum execution time: 36_336_000 picoseconds.
+		Weight::from_parts(44_573_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -248,72 +244,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_institution() -> Weight {
-		Weight::from_parts(24_830_000, 3502)
+		Weight::from_parts(23_310_000, 3502)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(22_212_000, 3597)
+		Weight::from_parts(22_945_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(26_065_000, 3597)
+		Weight::from_parts(24_273_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_institution() -> Weight {
-		Weight::from_parts(24_626_000, 3597)
+		Weight::from_parts(34_354_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn restore_institution() -> Weight {
-		Weight::from_parts(21_978_000, 3597)
+		Weight::from_parts(23_245_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_institution_admin() -> Weight {
-		Weight::from_parts(23_663_000, 3597)
+		Weight::from_parts(24_074_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(48_612_000, 3597)
+		Weight::from_parts(43_246_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke_officer() -> Weight {
-		Weight::from_parts(53_766_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(61_541_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(59_611_000, 3597)
+		Weight::from_parts(58_212_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_citizen() -> Weight {
-		Weight::from_parts(37_834_000, 3597)
+		Weight::from_parts(37_521_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn move_citizen_account() -> Weight {
-		Weight::from_parts(66_859_000, 6196)
+		Weight::from_parts(72_098_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn deactivate_citizen() -> Weight {
-		Weight::from_parts(50_013_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(38_986_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reactivate_citizen() -> Weight {
-		Weight::from_parts(72_841_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(39_430_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn fee_free_quota() -> Weight {
-		Weight::from_parts(65_747_000, 3597)
+		Weight::from_parts(44_573_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
