@@ -32,7 +32,10 @@ fn assert_same(file: &str, generated: String) {
     let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
     assert!(
         parse(&committed) == parse(&generated),
-        "chain-specs/{file} is stale: run scripts/chain-specs.sh and commit the result"
+        "chain-specs/{file} differs from what this build exports. Either it is stale (run \
+         scripts/chain-specs.sh and commit the result), or this runtime was built in a target \
+         directory at another path: the wasm is byte-reproducible only from the same target \
+         path (by default ~/.cache/govchain-target)"
     );
 }
 
