@@ -1,13 +1,13 @@
 //! Council motions reach Root only through the governance pallet, and only by two thirds.
 
-use super::{assert_invariants, preset_externalities};
+use super::{assert_invariants, pass_council_motion, preset_externalities};
 use crate::{
     configs::CouncilCollective, Council, Governance, Runtime, RuntimeCall, RuntimeEvent,
     RuntimeOrigin, System,
 };
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
 /// The origin of a motion that `ayes` of `seats` council members approved.
 fn council(ayes: u32, seats: u32) -> RuntimeOrigin {
@@ -33,31 +33,8 @@ fn executed_results() -> Vec<sp_runtime::DispatchResult> {
 #[test]
 fn a_two_thirds_motion_changes_the_validator_rules() {
     preset_externalities("local_testnet").execute_with(|| {
-        let call = set_session_length(20);
-        let length = call.encoded_size() as u32;
-        let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-        assert_ok!(Council::propose(
-            RuntimeOrigin::signed(Alice.to_account_id()),
-            2,
-            Box::new(call),
-            length
-        ));
         // The proposer votes like any member; two of three is two thirds.
-        for member in [Alice, Bob] {
-            assert_ok!(Council::vote(
-                RuntimeOrigin::signed(member.to_account_id()),
-                hash,
-                0,
-                true
-            ));
-        }
-        assert_ok!(Council::close(
-            RuntimeOrigin::signed(Charlie.to_account_id()),
-            hash,
-            0,
-            frame_support::weights::Weight::MAX,
-            length
-        ));
+        pass_council_motion(set_session_length(20));
 
         assert_eq!(executed_results(), vec![Ok(())]);
         assert_eq!(pallet_validator_set::SessionLength::<Runtime>::get(), 20);
@@ -179,4 +156,3 @@ fn a_majority_pulls_the_emergency_brake_and_transfers_stop() {
 }
 
 use frame_support::traits::Contains;
-use sp_runtime::traits::Hash as _;

@@ -2,14 +2,14 @@
 //! appoints an officer, the officer registers a citizen, and the citizen transacts without the
 //! fee token until its quota for the hour is used.
 
-use super::{assert_invariants, next_block, preset_externalities};
+use super::{assert_invariants, next_block, pass_council_motion, preset_externalities};
 use crate::{
     configs::{CitizenTxQuota, QuotaPeriod},
-    Balances, Council, Executive, Identity, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-    SignedPayload, System, TxExtension, UncheckedExtrinsic,
+    Balances, Executive, Identity, RuntimeCall, RuntimeEvent, RuntimeOrigin, SignedPayload, System,
+    TxExtension, UncheckedExtrinsic,
 };
 use codec::Encode;
-use frame_support::{assert_ok, weights::Weight, BoundedVec};
+use frame_support::{assert_ok, BoundedVec};
 use govchain_primitives::{
     identity::{IdentityProvider, KycTier, Role},
     invalid_transaction::FEE_FREE_QUOTA_EXHAUSTED,
@@ -17,10 +17,9 @@ use govchain_primitives::{
 };
 use pallet_identity_registry::InstitutionKind;
 use sp_core::{sr25519, Pair, H256};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+use sp_keyring::Sr25519Keyring::{Bob, Dave};
 use sp_runtime::{
     generic::Era,
-    traits::Hash as _,
     transaction_validity::{InvalidTransaction, TransactionValidityError},
     ApplyExtrinsicResult, MultiSignature,
 };
@@ -55,37 +54,6 @@ fn submit(signer: &sr25519::Pair, nonce: Nonce, call: RuntimeCall) -> ApplyExtri
         MultiSignature::Sr25519(signature),
         extension,
     ))
-}
-
-/// Alice proposes `call`, Alice and Bob (two of three) vote aye, and Charlie closes the vote.
-fn pass_council_motion(call: RuntimeCall) {
-    let length = call.encoded_size() as u32;
-    let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-    assert_ok!(Council::propose(
-        RuntimeOrigin::signed(Alice.to_account_id()),
-        2,
-        Box::new(call),
-        length
-    ));
-    for member in [Alice, Bob] {
-        assert_ok!(Council::vote(
-            RuntimeOrigin::signed(member.to_account_id()),
-            hash,
-            0,
-            true
-        ));
-    }
-    assert_ok!(Council::close(
-        RuntimeOrigin::signed(Charlie.to_account_id()),
-        hash,
-        0,
-        Weight::MAX,
-        length
-    ));
-    System::assert_has_event(RuntimeEvent::Council(pallet_collective::Event::Executed {
-        proposal_hash: hash,
-        result: Ok(()),
-    }));
 }
 
 fn remark(n: u32) -> RuntimeCall {

@@ -56,3 +56,40 @@ fn assert_invariants() {
 fn dave() -> crate::AccountId {
     sp_keyring::Sr25519Keyring::Dave.to_account_id()
 }
+
+/// On the local testnet: Alice proposes `call`, Alice and Bob (two of three) vote aye, and
+/// Charlie closes the vote; the motion must execute successfully.
+fn pass_council_motion(call: crate::RuntimeCall) {
+    use codec::Encode;
+    use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+    use sp_runtime::traits::Hash as _;
+    let length = call.encoded_size() as u32;
+    let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+    frame_support::assert_ok!(crate::Council::propose(
+        crate::RuntimeOrigin::signed(Alice.to_account_id()),
+        2,
+        Box::new(call),
+        length
+    ));
+    for member in [Alice, Bob] {
+        frame_support::assert_ok!(crate::Council::vote(
+            crate::RuntimeOrigin::signed(member.to_account_id()),
+            hash,
+            0,
+            true
+        ));
+    }
+    frame_support::assert_ok!(crate::Council::close(
+        crate::RuntimeOrigin::signed(Charlie.to_account_id()),
+        hash,
+        0,
+        frame_support::weights::Weight::MAX,
+        length
+    ));
+    System::assert_has_event(crate::RuntimeEvent::Council(
+        pallet_collective::Event::Executed {
+            proposal_hash: hash,
+            result: Ok(()),
+        },
+    ));
+}
