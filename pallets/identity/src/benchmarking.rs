@@ -6,7 +6,9 @@ use features::quota::Allowance;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, Role};
+use govchain_primitives::identity::{
+    CitizenId, IdentityProvider as _, InstitutionId, KycTier, Role,
+};
 use sp_core::H256;
 use sp_runtime::traits::Saturating;
 
@@ -324,5 +326,3 @@ mod benchmarks {
 
     impl_benchmark_test_suite!(Identity, crate::mock::new_test_ext(), crate::mock::Test);
 }
-
-use govchain_primitives::identity::IdentityProvider as _;
