@@ -94,6 +94,19 @@ pub fn roles(list: &[Role]) -> RoleList {
     RoleList::truncate_from(list.to_vec())
 }
 
+/// Registers institution 1, administered by [`ADMIN`], holding `role` only.
+pub fn register_second_institution(short_code: &str, role: Role) -> u32 {
+    assert_ok!(Identity::register_institution(
+        RuntimeOrigin::root(),
+        InstitutionKind::Agency,
+        code(short_code),
+        H256::zero(),
+        ADMIN,
+        roles(&[role]),
+    ));
+    1
+}
+
 /// An empty chain at block 1, [`PAYER`] funded.
 pub fn new_test_ext() -> sp_io::TestExternalities {
     let storage = RuntimeGenesisConfig {

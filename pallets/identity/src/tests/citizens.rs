@@ -20,6 +20,10 @@ fn register(account: u64, national: u8) -> sp_runtime::DispatchResult {
     )
 }
 
+fn deactivate(citizen: u64, reason: DeactivationReason) -> sp_runtime::DispatchResult {
+    Identity::deactivate_citizen(RuntimeOrigin::signed(REGISTRAR), citizen, reason)
+}
+
 mod register_citizen {
     use super::*;
 
@@ -70,11 +74,7 @@ mod register_citizen {
     #[test]
     fn a_deactivated_person_s_hash_stays_taken() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                CITIZEN_ID,
-                DeactivationReason::Emigrated
-            ));
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Emigrated));
             assert_noop!(register(PERSON, 1), Error::<Test>::NationalIdTaken);
         });
     }
@@ -89,14 +89,7 @@ mod register_citizen {
     #[test]
     fn an_officer_without_the_civil_registry_role_is_refused() {
         build_and_execute(|| {
-            assert_ok!(Identity::register_institution(
-                RuntimeOrigin::root(),
-                crate::InstitutionKind::Agency,
-                code("LAND"),
-                sp_core::H256::zero(),
-                ADMIN,
-                roles(&[Role::LandRegistrar]),
-            ));
+            register_second_institution("LAND", Role::LandRegistrar);
             assert_ok!(Identity::appoint_officer(
                 RuntimeOrigin::signed(ADMIN),
                 1,
@@ -130,14 +123,7 @@ mod register_citizen {
 fn every_civil_registry_call_refuses_all_but_active_civil_registry_officers() {
     build_and_execute(|| {
         // Officer 3 acts for a land registry, which lacks the civil-registry role.
-        assert_ok!(Identity::register_institution(
-            RuntimeOrigin::root(),
-            crate::InstitutionKind::Agency,
-            code("LAND"),
-            sp_core::H256::zero(),
-            ADMIN,
-            roles(&[Role::LandRegistrar]),
-        ));
+        register_second_institution("LAND", Role::LandRegistrar);
         assert_ok!(Identity::appoint_officer(
             RuntimeOrigin::signed(ADMIN),
             1,
@@ -228,11 +214,7 @@ mod update_citizen {
     #[test]
     fn a_deactivated_citizen_is_refused() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                CITIZEN_ID,
-                DeactivationReason::Deceased
-            ));
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Deceased));
             assert_noop!(
                 Identity::update_citizen(
                     RuntimeOrigin::signed(REGISTRAR),
@@ -287,11 +269,7 @@ mod move_citizen_account {
     #[test]
     fn a_deactivated_citizen_is_refused() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                CITIZEN_ID,
-                DeactivationReason::Deceased
-            ));
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Deceased));
             assert_noop!(
                 Identity::move_citizen_account(
                     RuntimeOrigin::signed(REGISTRAR),
@@ -307,11 +285,7 @@ mod move_citizen_account {
     fn the_account_of_a_deactivated_citizen_is_refused() {
         build_and_execute(|| {
             assert_ok!(register(PERSON, 2));
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                1,
-                DeactivationReason::Deceased
-            ));
+            assert_ok!(deactivate(1, DeactivationReason::Deceased));
             assert_noop!(
                 Identity::move_citizen_account(
                     RuntimeOrigin::signed(REGISTRAR),
@@ -345,11 +319,7 @@ mod deactivation {
     #[test]
     fn a_deactivated_identity_no_longer_acts_but_keeps_its_record() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                CITIZEN_ID,
-                DeactivationReason::Deceased
-            ));
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Deceased));
             let record = Citizens::<Test>::get(CITIZEN_ID).unwrap();
             assert_eq!(
                 record.status,
@@ -372,11 +342,7 @@ mod deactivation {
     #[test]
     fn a_returning_emigrant_is_reactivated() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                CITIZEN_ID,
-                DeactivationReason::Emigrated
-            ));
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Emigrated));
             assert_ok!(Identity::reactivate_citizen(
                 RuntimeOrigin::signed(REGISTRAR),
                 CITIZEN_ID
@@ -395,8 +361,7 @@ mod deactivation {
     #[test]
     fn a_registration_in_error_frees_the_national_id_hash() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
+            assert_ok!(deactivate(
                 CITIZEN_ID,
                 DeactivationReason::RegistrationError
             ));
@@ -415,8 +380,7 @@ mod deactivation {
     #[test]
     fn a_registration_in_error_reactivated_takes_its_hash_back() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
+            assert_ok!(deactivate(
                 CITIZEN_ID,
                 DeactivationReason::RegistrationError
             ));
@@ -435,11 +399,7 @@ mod deactivation {
     fn unknown_citizens_are_refused() {
         build_and_execute(|| {
             assert_noop!(
-                Identity::deactivate_citizen(
-                    RuntimeOrigin::signed(REGISTRAR),
-                    9,
-                    DeactivationReason::Deceased
-                ),
+                deactivate(9, DeactivationReason::Deceased),
                 Error::<Test>::CitizenNotFound
             );
             assert_noop!(
@@ -452,17 +412,9 @@ mod deactivation {
     #[test]
     fn deactivating_twice_is_refused() {
         build_and_execute(|| {
-            assert_ok!(Identity::deactivate_citizen(
-                RuntimeOrigin::signed(REGISTRAR),
-                CITIZEN_ID,
-                DeactivationReason::Deceased
-            ));
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Deceased));
             assert_noop!(
-                Identity::deactivate_citizen(
-                    RuntimeOrigin::signed(REGISTRAR),
-                    CITIZEN_ID,
-                    DeactivationReason::Deceased
-                ),
+                deactivate(CITIZEN_ID, DeactivationReason::Deceased),
                 Error::<Test>::CitizenNotActive
             );
         });

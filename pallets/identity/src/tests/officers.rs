@@ -205,14 +205,7 @@ mod appoint_officer {
     #[test]
     fn an_officer_whose_appointment_expired_elsewhere_may_be_appointed() {
         build_and_execute(|| {
-            assert_ok!(Identity::register_institution(
-                RuntimeOrigin::root(),
-                crate::InstitutionKind::Court,
-                code("COURT"),
-                sp_core::H256::zero(),
-                ADMIN,
-                roles(&[Role::Court]),
-            ));
+            register_second_institution("COURT", Role::Court);
             System::set_block_number(REGISTRAR_EXPIRES);
             assert_ok!(Identity::appoint_officer(
                 RuntimeOrigin::signed(ADMIN),
@@ -230,14 +223,7 @@ mod appoint_officer {
     #[test]
     fn an_officer_of_another_institution_is_refused() {
         build_and_execute(|| {
-            assert_ok!(Identity::register_institution(
-                RuntimeOrigin::root(),
-                crate::InstitutionKind::Court,
-                code("COURT"),
-                sp_core::H256::zero(),
-                ADMIN,
-                roles(&[Role::Court]),
-            ));
+            register_second_institution("COURT", Role::Court);
             assert_noop!(
                 Identity::appoint_officer(RuntimeOrigin::signed(ADMIN), 1, REGISTRAR, 60),
                 Error::<Test>::OfficerOfAnotherInstitution
