@@ -3,20 +3,14 @@
 
 mod common;
 
-use codec::{Decode, Encode};
-use common::{wait_for_blocks, Node};
-use govchain_runtime::{
-    Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic, UNIT,
-};
+use codec::Decode;
+use common::{submit_and_wait, wait_for_blocks, Node, SigningContext};
+use govchain_runtime::{Nonce, Runtime, RuntimeCall, UNIT};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
-use sp_core::{
-    bytes::{from_hex, to_hex},
-    Pair, H256,
-};
+use sp_core::bytes::{from_hex, to_hex};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
-use sp_runtime::generic::Era;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 type AccountInfo = frame_system::AccountInfo<Nonce, <Runtime as frame_system::Config>::AccountData>;
 
@@ -35,53 +29,6 @@ async fn account(client: &WsClient, who: &govchain_runtime::AccountId) -> Accoun
     }
 }
 
-/// A transfer from Alice, signed for the chain with `genesis` at runtime `spec_version`.
-fn signed_transfer(
-    genesis: H256,
-    spec_version: u32,
-    transaction_version: u32,
-    nonce: Nonce,
-    value: Balance,
-) -> UncheckedExtrinsic {
-    let call = RuntimeCall::Balances(govchain_runtime::BalancesCall::transfer_keep_alive {
-        dest: Bob.to_account_id().into(),
-        value,
-    });
-    let extension: TxExtension = (
-        frame_system::CheckNonZeroSender::new(),
-        frame_system::CheckSpecVersion::new(),
-        frame_system::CheckTxVersion::new(),
-        frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
-        frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::from(0),
-        frame_system::WeightReclaim::new(),
-    );
-    let payload = SignedPayload::from_raw(
-        call.clone(),
-        extension.clone(),
-        (
-            (),
-            spec_version,
-            transaction_version,
-            genesis,
-            genesis,
-            (),
-            (),
-            (),
-            (),
-        ),
-    );
-    let signature = payload.using_encoded(|bytes| Alice.pair().sign(bytes));
-    UncheckedExtrinsic::new_signed(
-        call,
-        Alice.to_account_id().into(),
-        sp_runtime::MultiSignature::Sr25519(signature),
-        extension,
-    )
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn dev_node_produces_finalizes_and_includes_a_transfer() {
     let node = Node::start(&["--dev"]);
@@ -90,51 +37,26 @@ async fn dev_node_produces_finalizes_and_includes_a_transfer() {
     // Blocks every 6 s and GRANDPA finality: 3 blocks and 1 finalized well within a minute.
     wait_for_blocks(&node, &client, 3, 1, Duration::from_secs(60)).await;
 
-    let genesis: H256 = client
-        .request("chain_getBlockHash", rpc_params![0])
-        .await
-        .expect("genesis");
+    let context = SigningContext::of(&client).await;
     let version: Value = client
         .request("state_getRuntimeVersion", rpc_params![])
         .await
         .expect("version");
-    let spec_version = version["specVersion"].as_u64().expect("specVersion") as u32;
-    let transaction_version = version["transactionVersion"].as_u64().expect("txVersion") as u32;
     assert_eq!(version["specName"], "govchain");
 
     let bob_before = account(&client, &Bob.to_account_id()).await.data.free;
     let value = 5 * UNIT;
-    let transfer = signed_transfer(genesis, spec_version, transaction_version, 0, value);
-    let encoded = to_hex(&transfer.encode(), false);
-    let _hash: H256 = client
-        .request("author_submitExtrinsic", rpc_params![encoded.clone()])
-        .await
-        .unwrap_or_else(|error| panic!("the pool accepts the transfer: {error}\n{}", node.log()));
+    let transfer = context.sign(
+        Alice,
+        0,
+        RuntimeCall::Balances(govchain_runtime::BalancesCall::transfer_keep_alive {
+            dest: Bob.to_account_id().into(),
+            value,
+        }),
+    );
 
     // The transfer lands in a block, and Bob is paid.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let included_in = loop {
-        let block: Value = client
-            .request("chain_getBlock", rpc_params![])
-            .await
-            .expect("block");
-        let extrinsics = block["block"]["extrinsics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        if extrinsics
-            .iter()
-            .any(|xt| xt.as_str() == Some(encoded.as_str()))
-        {
-            break common::header_number(&block["block"]["header"]);
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the transfer was not included\n{}",
-            node.log()
-        );
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    };
+    let included_in = submit_and_wait(&node, &client, &transfer, Duration::from_secs(60)).await;
     assert!(included_in >= 1);
     assert_eq!(
         account(&client, &Bob.to_account_id()).await.data.free,

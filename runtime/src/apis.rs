@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-    genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-    Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-    VERSION,
+    genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
+    InherentDataExt, LandTitles, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+    System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -186,6 +186,24 @@ impl_runtime_apis! {
         }
         fn query_length_to_fee(length: u32) -> Balance {
             TransactionPayment::length_to_fee(length)
+        }
+    }
+
+    impl pallet_land_titles_runtime_api::LandTitlesApi<Block, BlockNumber> for Runtime {
+        fn parcel(
+            parcel: pallet_land_titles::ParcelId,
+        ) -> Option<pallet_land_titles::ParcelRecord<BlockNumber>> {
+            LandTitles::parcel_record(parcel)
+        }
+        fn parcel_by_cadastral_number(number: Vec<u8>) -> Option<pallet_land_titles::ParcelId> {
+            LandTitles::parcel_by_cadastral_number(number)
+        }
+        fn parcels_of(
+            owner: govchain_primitives::identity::Party,
+            start_after: Option<pallet_land_titles::ParcelId>,
+            limit: u32,
+        ) -> Vec<pallet_land_titles::ParcelId> {
+            LandTitles::parcels_of(owner, start_after, limit)
         }
     }
 

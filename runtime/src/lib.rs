@@ -161,6 +161,9 @@ mod runtime {
     // Registries.
     #[runtime::pallet_index(40)]
     pub type Identity = pallet_identity_registry;
+
+    #[runtime::pallet_index(41)]
+    pub type LandTitles = pallet_land_titles;
 }
 
 /// How a transaction names an account.
@@ -219,5 +222,6 @@ mod benches {
         [pallet_governance, Governance]
         [pallet_validator_set, ValidatorSet]
         [pallet_identity_registry, Identity]
+        [pallet_land_titles, LandTitles]
     );
 }

@@ -3,12 +3,17 @@
 
 #![allow(dead_code)]
 
+use codec::Encode;
+use govchain_runtime::{Nonce, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
 use jsonrpsee::{
     core::client::ClientT,
     rpc_params,
     ws_client::{WsClient, WsClientBuilder},
 };
 use serde_json::Value;
+use sp_core::{bytes::to_hex, Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::generic::Era;
 use std::{
     net::TcpListener,
     path::PathBuf,
@@ -139,6 +144,112 @@ pub async fn wait_for_blocks(
 			"after {timeout:?}: best {b} (want {best}), finalized {f} (want {finalized})\n--- node log ---\n{}",
 			node.log()
 		);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// What a transaction is signed for: the chain's genesis and the runtime's versions.
+pub struct SigningContext {
+    pub genesis: H256,
+    pub spec_version: u32,
+    pub transaction_version: u32,
+}
+
+impl SigningContext {
+    /// The context of the chain `client` is connected to.
+    pub async fn of(client: &WsClient) -> SigningContext {
+        let genesis: H256 = client
+            .request("chain_getBlockHash", rpc_params![0])
+            .await
+            .expect("genesis");
+        let version: Value = client
+            .request("state_getRuntimeVersion", rpc_params![])
+            .await
+            .expect("version");
+        SigningContext {
+            genesis,
+            spec_version: version["specVersion"].as_u64().expect("specVersion") as u32,
+            transaction_version: version["transactionVersion"].as_u64().expect("txVersion") as u32,
+        }
+    }
+
+    /// `call` signed by `signer` with `nonce`, immortal, with no tip.
+    pub fn sign(
+        &self,
+        signer: Sr25519Keyring,
+        nonce: Nonce,
+        call: RuntimeCall,
+    ) -> UncheckedExtrinsic {
+        let extension: TxExtension = (
+            frame_system::CheckNonZeroSender::new(),
+            frame_system::CheckSpecVersion::new(),
+            frame_system::CheckTxVersion::new(),
+            frame_system::CheckGenesis::new(),
+            frame_system::CheckEra::from(Era::Immortal),
+            frame_system::CheckNonce::from(nonce),
+            frame_system::CheckWeight::new(),
+            pallet_identity_registry::ChargeFeeOrQuota::from(0),
+            frame_system::WeightReclaim::new(),
+        );
+        let payload = SignedPayload::from_raw(
+            call.clone(),
+            extension.clone(),
+            (
+                (),
+                self.spec_version,
+                self.transaction_version,
+                self.genesis,
+                self.genesis,
+                (),
+                (),
+                (),
+                (),
+            ),
+        );
+        let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
+        UncheckedExtrinsic::new_signed(
+            call,
+            signer.to_account_id().into(),
+            sp_runtime::MultiSignature::Sr25519(signature),
+            extension,
+        )
+    }
+}
+
+/// Submits `extrinsic` and waits (up to `timeout`) for a block that includes it; returns the
+/// block's number.
+pub async fn submit_and_wait(
+    node: &Node,
+    client: &WsClient,
+    extrinsic: &UncheckedExtrinsic,
+    timeout: Duration,
+) -> u64 {
+    let encoded = to_hex(&extrinsic.encode(), false);
+    let _hash: H256 = client
+        .request("author_submitExtrinsic", rpc_params![encoded.clone()])
+        .await
+        .unwrap_or_else(|error| panic!("the pool accepts the extrinsic: {error}\n{}", node.log()));
+    let deadline = Instant::now() + timeout;
+    loop {
+        let block: Value = client
+            .request("chain_getBlock", rpc_params![])
+            .await
+            .expect("block");
+        let extrinsics = block["block"]["extrinsics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if extrinsics
+            .iter()
+            .any(|xt| xt.as_str() == Some(encoded.as_str()))
+        {
+            return header_number(&block["block"]["header"]);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the extrinsic was not included within {timeout:?}\n{}",
+            node.log()
+        );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }

@@ -23,6 +23,15 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
         })
     }
 
+    fn officer_institution(who: &T::AccountId) -> Result<InstitutionId, DispatchError> {
+        Self::active_officer(who).map(|(institution, _)| institution)
+    }
+
+    fn institution_is_active(institution: InstitutionId) -> bool {
+        Institutions::<T>::get(institution)
+            .is_some_and(|record| record.status == InstitutionStatus::Active)
+    }
+
     fn citizen_of(who: &T::AccountId) -> Option<CitizenId> {
         Self::active_citizen(who).map(|(citizen, _)| citizen)
     }

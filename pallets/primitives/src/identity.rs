@@ -102,6 +102,33 @@ pub enum KycTier {
     Enhanced,
 }
 
+/// Whoever can hold rights in a registry (own land, hold money): a citizen or an institution.
+///
+/// Records name the identity, never an account, so they survive a citizen's move to a new account
+/// and the turnover of an institution's officers.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Debug,
+)]
+pub enum Party {
+    /// A verified citizen.
+    #[codec(index = 0)]
+    Citizen(CitizenId),
+    /// A public body, acting through any of its active officers.
+    #[codec(index = 1)]
+    Institution(InstitutionId),
+}
+
 /// What the registries ask about accounts, institutions and citizens.
 ///
 /// The identity pallet implements it; other pallets take it as an associated type of their
@@ -115,6 +142,13 @@ pub trait IdentityProvider<AccountId> {
     /// Whether `institution` is registered, active and holds `role`.
     fn institution_has_role(institution: InstitutionId, role: Role) -> bool;
 
+    /// The institution `who` acts for, whatever its roles, if `who` is an officer whose
+    /// appointment holds, of an active institution; otherwise the precise reason it is not.
+    fn officer_institution(who: &AccountId) -> Result<InstitutionId, DispatchError>;
+
+    /// Whether `institution` is registered and active.
+    fn institution_is_active(institution: InstitutionId) -> bool;
+
     /// The active citizen whose identity `who` holds.
     fn citizen_of(who: &AccountId) -> Option<CitizenId>;
 
@@ -126,6 +160,25 @@ pub trait IdentityProvider<AccountId> {
 
     /// An active citizen's region, if the civil registry recorded one.
     fn region(citizen: CitizenId) -> Option<RegionCode>;
+
+    /// Whether `who` may act for `party`: it holds the active citizen's identity, or it is an
+    /// active officer of the active institution.
+    fn acts_for(who: &AccountId, party: &Party) -> bool {
+        match party {
+            Party::Citizen(citizen) => Self::citizen_of(who) == Some(*citizen),
+            Party::Institution(institution) => {
+                Self::officer_institution(who).ok() == Some(*institution)
+            }
+        }
+    }
+
+    /// Whether `party` is an active citizen or an active institution.
+    fn party_is_active(party: &Party) -> bool {
+        match party {
+            Party::Citizen(citizen) => Self::account_of(*citizen).is_some(),
+            Party::Institution(institution) => Self::institution_is_active(*institution),
+        }
+    }
 
     /// Makes `who` an officer of a fresh active institution holding `role`, for other pallets'
     /// benchmarks.

@@ -4,6 +4,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod identity;
+pub mod payments;
 
 use sp_runtime::{
     traits::{IdentifyAccount, Verify},

@@ -4,6 +4,7 @@ mod consensus;
 mod fees;
 mod governance;
 mod identity;
+mod land_titles;
 mod system;
 mod utility;
 

@@ -1,9 +1,11 @@
-//! Runtime-level tests: the presets, council governance, the runtime upgrade flow and the identity
-//! lifecycle with fee-free quotas, run natively against the real runtime configuration.
+//! Runtime-level tests: the presets, council governance, the runtime upgrade flow, the identity
+//! lifecycle with fee-free quotas and the land registry, run natively against the real runtime
+//! configuration.
 
 mod genesis_presets;
 mod governance;
 mod identity;
+mod land_titles;
 mod upgrade;
 
 use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig, System};
@@ -50,6 +52,7 @@ fn assert_invariants() {
     pallet_validator_set::Pallet::<Runtime>::do_try_state().expect("validator set invariants");
     pallet_governance::Pallet::<Runtime>::do_try_state().expect("governance invariants");
     pallet_identity_registry::Pallet::<Runtime>::do_try_state().expect("identity invariants");
+    pallet_land_titles::Pallet::<Runtime>::do_try_state().expect("land-title invariants");
 }
 
 /// Dave: a funded account outside the local testnet's council.

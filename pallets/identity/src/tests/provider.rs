@@ -2,7 +2,7 @@
 
 use crate::{mock::*, Error};
 use frame_support::assert_ok;
-use govchain_primitives::identity::{IdentityProvider, KycTier, Role};
+use govchain_primitives::identity::{IdentityProvider, KycTier, Party, Role};
 
 #[test]
 fn an_active_officer_gets_its_institution_for_a_role_it_holds() {
@@ -52,5 +52,52 @@ fn a_citizen_s_account_tier_and_region_are_known() {
         assert_eq!(Identity::kyc_tier(CITIZEN_ID), Some(KycTier::Standard));
         assert_eq!(Identity::region(CITIZEN_ID), Some(CITIZEN_REGION));
         assert_eq!(Identity::region(9), None);
+    });
+}
+
+#[test]
+fn an_active_officer_acts_for_its_institution_whatever_its_roles() {
+    build_and_execute(|| {
+        let registry = Party::Institution(CIVIL_REGISTRY);
+        assert_eq!(
+            Identity::officer_institution(&REGISTRAR),
+            Ok(CIVIL_REGISTRY)
+        );
+        assert!(Identity::acts_for(&REGISTRAR, &registry));
+        assert!(!Identity::acts_for(&REGISTRAR, &Party::Institution(9)));
+        assert_eq!(
+            Identity::officer_institution(&CITIZEN),
+            Err(Error::<Test>::NotOfficer.into())
+        );
+        System::set_block_number(REGISTRAR_EXPIRES);
+        assert_eq!(
+            Identity::officer_institution(&REGISTRAR),
+            Err(Error::<Test>::OfficerExpired.into())
+        );
+        assert!(!Identity::acts_for(&REGISTRAR, &registry));
+    });
+}
+
+#[test]
+fn a_party_is_active_while_its_citizen_or_institution_is() {
+    build_and_execute(|| {
+        let registry = Party::Institution(CIVIL_REGISTRY);
+        let citizen = Party::Citizen(CITIZEN_ID);
+        assert!(Identity::party_is_active(&registry));
+        assert!(Identity::party_is_active(&citizen));
+        assert!(Identity::acts_for(&CITIZEN, &citizen));
+        assert!(!Identity::acts_for(&NOBODY, &citizen));
+        assert!(!Identity::party_is_active(&Party::Citizen(9)));
+        assert!(!Identity::party_is_active(&Party::Institution(9)));
+        assert_ok!(Identity::suspend_institution(
+            RuntimeOrigin::root(),
+            CIVIL_REGISTRY
+        ));
+        assert!(!Identity::institution_is_active(CIVIL_REGISTRY));
+        assert!(!Identity::party_is_active(&registry));
+        assert_eq!(
+            Identity::officer_institution(&REGISTRAR),
+            Err(Error::<Test>::InstitutionSuspended.into())
+        );
     });
 }

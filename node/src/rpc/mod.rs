@@ -1,8 +1,10 @@
 //! The node's own RPC methods, beside the standard ones `sc-service` serves.
 
+mod land_titles;
+
 use std::sync::Arc;
 
-use govchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use govchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -17,7 +19,7 @@ pub struct FullDeps<C, P> {
     pub pool: Arc<P>,
 }
 
-/// All the node's own RPC methods: `system_accountNextIndex` and `payment_*`.
+/// All the node's own RPC methods: `system_accountNextIndex`, `payment_*` and `landTitles_*`.
 pub fn create_full<C, P>(
     deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -30,9 +32,11 @@ where
         + 'static,
     C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
     C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
+    C::Api: pallet_land_titles_runtime_api::LandTitlesApi<Block, BlockNumber>,
     C::Api: BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
+    use land_titles::{LandTitles, LandTitlesApiServer};
     use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
     use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -40,7 +44,8 @@ where
     let FullDeps { client, pool } = deps;
 
     module.merge(System::new(client.clone(), pool).into_rpc())?;
-    module.merge(TransactionPayment::new(client).into_rpc())?;
+    module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+    module.merge(LandTitles::new(client).into_rpc())?;
 
     Ok(module)
 }

@@ -1,0 +1,42 @@
+//! Court freezes.
+
+use crate::{pallet::*, types::*};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
+use govchain_primitives::identity::InstitutionId;
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+    pub(crate) fn do_freeze_parcel(
+        court: InstitutionId,
+        parcel: ParcelId,
+        case: H256,
+    ) -> DispatchResult {
+        Self::live_parcel(parcel)?;
+        ensure!(
+            !Freezes::<T>::contains_key(parcel),
+            Error::<T>::AlreadyFrozen
+        );
+        Freezes::<T>::insert(
+            parcel,
+            Freeze {
+                court,
+                case,
+                since: frame_system::Pallet::<T>::block_number(),
+            },
+        );
+        Self::deposit_event(Event::ParcelFrozen {
+            parcel,
+            court,
+            case,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_lift_freeze(court: InstitutionId, parcel: ParcelId) -> DispatchResult {
+        let freeze = Freezes::<T>::get(parcel).ok_or(Error::<T>::NotFrozen)?;
+        ensure!(freeze.court == court, Error::<T>::NotFreezingCourt);
+        Freezes::<T>::remove(parcel);
+        Self::deposit_event(Event::FreezeLifted { parcel, court });
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+//! Liens: a bank proposes, every owner consents, the bank releases.
+
+use crate::{pallet::*, types::*};
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, BoundedVec};
+use govchain_primitives::identity::InstitutionId;
+use sp_core::H256;
+use sp_runtime::traits::{BlakeTwo256, Hash};
+
+impl<T: Config> Pallet<T> {
+    pub(crate) fn do_propose_lien(
+        bank: InstitutionId,
+        parcel: ParcelId,
+        reference: H256,
+    ) -> DispatchResult {
+        let record = Self::live_unfrozen_parcel(parcel)?;
+        ensure!(
+            (ParcelLiens::<T>::decode_len(parcel).unwrap_or(0) as u32)
+                < T::MaxLiensPerParcel::get(),
+            Error::<T>::TooManyLiens
+        );
+        let lien = NextLienId::<T>::get();
+        NextLienId::<T>::put(lien.checked_add(1).ok_or(Error::<T>::Overflow)?);
+        LienProposals::<T>::insert(
+            lien,
+            LienProposal::<T> {
+                parcel,
+                bank,
+                reference,
+                title_hash: Self::title_hash(&record.title),
+                consents: BoundedVec::default(),
+            },
+        );
+        Self::deposit_event(Event::LienProposed {
+            lien,
+            parcel,
+            bank,
+            reference,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_consent_lien(who: T::AccountId, lien: LienId) -> DispatchResult {
+        let mut proposal = LienProposals::<T>::get(lien).ok_or(Error::<T>::UnknownLien)?;
+        let record = Self::live_unfrozen_parcel(proposal.parcel)?;
+        // Consents bind the owners who gave them: once the title changes, the owners consent
+        // afresh, so a former owner's consent never counts again.
+        let title_hash = Self::title_hash(&record.title);
+        if proposal.title_hash != title_hash {
+            proposal.title_hash = title_hash;
+            proposal.consents = BoundedVec::default();
+        }
+        let mut owns = false;
+        let mut consented = alloc::vec::Vec::new();
+        for holding in &record.title {
+            if Self::acts_for(&who, &holding.owner) {
+                owns = true;
+                if let Err(index) = proposal.consents.binary_search(&holding.owner) {
+                    proposal
+                        .consents
+                        .try_insert(index, holding.owner)
+                        .map_err(|_| Error::<T>::TooManyOwners)?;
+                    consented.push(holding.owner);
+                }
+            }
+        }
+        ensure!(owns, Error::<T>::NotOwner);
+        ensure!(!consented.is_empty(), Error::<T>::AlreadyConsented);
+        let everyone_consented = record
+            .title
+            .iter()
+            .all(|holding| proposal.consents.binary_search(&holding.owner).is_ok());
+        if everyone_consented {
+            let mut liens = ParcelLiens::<T>::get(proposal.parcel);
+            let registration = LienRegistrations::<T>::get();
+            liens
+                .try_push(Lien {
+                    id: lien,
+                    bank: proposal.bank,
+                    reference: proposal.reference,
+                    registered_at: frame_system::Pallet::<T>::block_number(),
+                    registration,
+                })
+                .map_err(|_| Error::<T>::TooManyLiens)?;
+            LienRegistrations::<T>::put(registration.checked_add(1).ok_or(Error::<T>::Overflow)?);
+            let rank = liens.len() as u32;
+            ParcelLiens::<T>::insert(proposal.parcel, liens);
+            LienProposals::<T>::remove(lien);
+            Self::announce_lien_consents(lien, consented);
+            Self::deposit_event(Event::LienRegistered {
+                lien,
+                parcel: proposal.parcel,
+                bank: proposal.bank,
+                rank,
+            });
+        } else {
+            LienProposals::<T>::insert(lien, proposal);
+            Self::announce_lien_consents(lien, consented);
+        }
+        Ok(())
+    }
+
+    /// What a consent to a lien is bound to: the title as the owners saw it.
+    fn title_hash(title: &Title<T>) -> H256 {
+        BlakeTwo256::hash_of(title)
+    }
+
+    fn announce_lien_consents(
+        lien: LienId,
+        owners: alloc::vec::Vec<govchain_primitives::identity::Party>,
+    ) {
+        for owner in owners {
+            Self::deposit_event(Event::LienConsented { lien, owner });
+        }
+    }
+
+    pub(crate) fn do_withdraw_lien_proposal(bank: InstitutionId, lien: LienId) -> DispatchResult {
+        let proposal = LienProposals::<T>::get(lien).ok_or(Error::<T>::UnknownLien)?;
+        ensure!(proposal.bank == bank, Error::<T>::NotLienHolder);
+        LienProposals::<T>::remove(lien);
+        Self::deposit_event(Event::LienProposalWithdrawn { lien });
+        Ok(())
+    }
+
+    pub(crate) fn do_release_lien(
+        bank: InstitutionId,
+        parcel: ParcelId,
+        lien: LienId,
+    ) -> DispatchResult {
+        let mut liens = ParcelLiens::<T>::get(parcel);
+        let index = liens
+            .iter()
+            .position(|registered| registered.id == lien)
+            .ok_or(Error::<T>::UnknownLien)?;
+        ensure!(
+            liens
+                .get(index)
+                .is_some_and(|registered| registered.bank == bank),
+            Error::<T>::NotLienHolder
+        );
+        liens.remove(index);
+        if liens.is_empty() {
+            ParcelLiens::<T>::remove(parcel);
+        } else {
+            ParcelLiens::<T>::insert(parcel, liens);
+        }
+        Self::deposit_event(Event::LienReleased { lien, parcel, bank });
+        Ok(())
+    }
+}

@@ -1,0 +1,35 @@
+//! The land registry: parcels, titles, transfers, liens, court freezes, subdivision.
+
+use crate::{Balance, BlockNumber, Identity, Runtime, DAYS};
+use frame_support::parameter_types;
+use govchain_primitives::payments::NoOnChainPayments;
+
+parameter_types! {
+    /// Every accepted transfer waits for a registrar, as the national land code requires.
+    pub const RegistrarApprovesTransfers: bool = true;
+    /// Co-owners of one parcel: a family or a small cooperative. Bigger collectives own land
+    /// through an institution.
+    pub const MaxOwners: u32 = 16;
+    /// Mortgages ranked on one parcel.
+    pub const MaxLiensPerParcel: u32 = 8;
+    /// Plots one subdivision makes (a farm cut into building plots), or parcels one merge joins.
+    pub const MaxLineage: u32 = 100;
+    /// Live parcels per owner: room for a municipality's or the state property fund's land.
+    pub const MaxParcelsPerOwner: u32 = 100_000;
+    /// An offer stays open for at most a quarter.
+    pub const MaxOfferDuration: BlockNumber = 90 * DAYS;
+}
+
+impl pallet_land_titles::Config for Runtime {
+    type Identity = Identity;
+    type Balance = Balance;
+    /// Prices are settled off chain until the CBDC pallet implements `Payments`.
+    type Payments = NoOnChainPayments;
+    type RegistrarApprovesTransfers = RegistrarApprovesTransfers;
+    type MaxOwners = MaxOwners;
+    type MaxLiensPerParcel = MaxLiensPerParcel;
+    type MaxLineage = MaxLineage;
+    type MaxParcelsPerOwner = MaxParcelsPerOwner;
+    type MaxOfferDuration = MaxOfferDuration;
+    type WeightInfo = pallet_land_titles::weights::SubstrateWeight<Runtime>;
+}
