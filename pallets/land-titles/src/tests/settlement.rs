@@ -10,18 +10,24 @@ fn accept(buyer: u64, offer: u64) -> DispatchResult {
     LandTitles::accept_offer(RuntimeOrigin::signed(buyer), offer)
 }
 
+/// Alice's parcel "A-1", offered whole to Bob for 1,000 in the digital currency.
+fn alice_sells_to_bob_for_1000() -> (ParcelId, u64) {
+    let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+    let offer = offer(
+        ALICE,
+        parcel,
+        &[(ALICE_ID, 100)],
+        BOB_ID,
+        Price::Cbdc(1_000),
+        false,
+    );
+    (parcel, offer)
+}
+
 #[test]
 fn a_cbdc_price_pays_the_seller_and_moves_the_title_in_one_call() {
     build_and_execute(|| {
-        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-        let offer = offer(
-            ALICE,
-            parcel,
-            &[(ALICE_ID, 100)],
-            BOB_ID,
-            Price::Cbdc(1_000),
-            false,
-        );
+        let (parcel, offer) = alice_sells_to_bob_for_1000();
         fund(&BOB_ID, 1_500);
 
         assert_ok!(accept(BOB, offer));
@@ -46,15 +52,7 @@ fn a_cbdc_price_pays_the_seller_and_moves_the_title_in_one_call() {
 #[test]
 fn a_buyer_without_the_funds_changes_nothing() {
     build_and_execute(|| {
-        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-        let offer = offer(
-            ALICE,
-            parcel,
-            &[(ALICE_ID, 100)],
-            BOB_ID,
-            Price::Cbdc(1_000),
-            false,
-        );
+        let (parcel, offer) = alice_sells_to_bob_for_1000();
         fund(&BOB_ID, 999);
 
         assert_noop!(accept(BOB, offer), TokenError::FundsUnavailable);
@@ -196,15 +194,7 @@ fn an_off_chain_price_is_accepted_where_payments_are_unavailable() {
 fn acceptance_awaiting_approval_takes_no_money() {
     build_and_execute(|| {
         RegistrarApproves::set(&true);
-        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-        let offer = offer(
-            ALICE,
-            parcel,
-            &[(ALICE_ID, 100)],
-            BOB_ID,
-            Price::Cbdc(1_000),
-            false,
-        );
+        let (_, offer) = alice_sells_to_bob_for_1000();
         fund(&BOB_ID, 1_000);
 
         assert_ok!(accept(BOB, offer));
@@ -218,15 +208,7 @@ fn acceptance_awaiting_approval_takes_no_money() {
 fn approval_pays_the_price_and_moves_the_title() {
     build_and_execute(|| {
         RegistrarApproves::set(&true);
-        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-        let offer = offer(
-            ALICE,
-            parcel,
-            &[(ALICE_ID, 100)],
-            BOB_ID,
-            Price::Cbdc(1_000),
-            false,
-        );
+        let (parcel, offer) = alice_sells_to_bob_for_1000();
         fund(&BOB_ID, 1_000);
         assert_ok!(accept(BOB, offer));
 
@@ -255,15 +237,7 @@ fn approval_pays_the_price_and_moves_the_title() {
 fn approval_for_a_buyer_who_spent_the_funds_changes_nothing() {
     build_and_execute(|| {
         RegistrarApproves::set(&true);
-        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-        let offer = offer(
-            ALICE,
-            parcel,
-            &[(ALICE_ID, 100)],
-            BOB_ID,
-            Price::Cbdc(1_000),
-            false,
-        );
+        let (parcel, offer) = alice_sells_to_bob_for_1000();
         assert_ok!(accept(BOB, offer));
 
         assert_noop!(
