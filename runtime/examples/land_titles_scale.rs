@@ -16,40 +16,23 @@
     clippy::unwrap_used
 )]
 
+mod common;
+
+use common::development_storage;
 use frame_support::{assert_ok, BoundedVec};
 use govchain_primitives::identity::{IdentityProvider, KycTier, Party, Role};
 use govchain_runtime::{
-    configs::CouncilCollective, genesis_config_presets, AccountId, Identity, LandTitles, Runtime,
-    RuntimeGenesisConfig, RuntimeOrigin, System,
+    configs::CouncilCollective, AccountId, Identity, LandTitles, Runtime, RuntimeOrigin, System,
 };
 use pallet_land_titles::{Holding, ParcelId, ParcelSpec, Price};
-use serde_json::Value;
 use sp_core::H256;
-use sp_runtime::{BuildStorage, Permill};
+use sp_runtime::Permill;
 use std::time::{Duration, Instant};
 
 /// Parcels one owner holds at most in this benchmark, well under `MaxParcelsPerOwner`.
 const PARCELS_PER_OWNER: u64 = 50_000;
 /// Calls per state per round.
 const CALLS_PER_ROUND: u64 = 200;
-
-fn merge(base: &mut Value, patch: Value) {
-    match (base, patch) {
-        (Value::Object(base), Value::Object(patch)) => {
-            for (key, value) in patch {
-                merge(base.entry(key).or_insert(Value::Null), value);
-            }
-        }
-        (base, patch) => *base = patch,
-    }
-}
-
-fn development_storage() -> sp_runtime::Storage {
-    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-    merge(&mut config, genesis_config_presets::development());
-    let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
-    config.build_storage().expect("genesis builds")
-}
 
 fn account(n: u64) -> AccountId {
     let mut bytes = [0u8; 32];

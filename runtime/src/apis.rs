@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-    genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
-    InherentDataExt, LandTitles, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-    System, TransactionPayment, VERSION,
+    genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Diplomas, Executive,
+    Grandpa, InherentDataExt, LandTitles, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+    SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -204,6 +204,39 @@ impl_runtime_apis! {
             limit: u32,
         ) -> Vec<pallet_land_titles::ParcelId> {
             LandTitles::parcels_of(owner, start_after, limit)
+        }
+    }
+
+    impl pallet_diplomas_runtime_api::DiplomasApi<Block, BlockNumber> for Runtime {
+        fn verify(
+            id: pallet_diplomas::DiplomaId,
+            document_hash: sp_core::H256,
+        ) -> pallet_diplomas::Verification<BlockNumber> {
+            Diplomas::verify(id, document_hash)
+        }
+        fn diploma(
+            id: pallet_diplomas::DiplomaId,
+        ) -> Option<pallet_diplomas::DiplomaRecord<BlockNumber>> {
+            Diplomas::diploma_record(id)
+        }
+        fn diploma_id(
+            issuer: pallet_diplomas::Issuer,
+            serial: Vec<u8>,
+        ) -> Option<pallet_diplomas::DiplomaId> {
+            let serial = pallet_diplomas::Serial::try_from(serial).ok()?;
+            Some(Diplomas::diploma_id(&issuer, &serial))
+        }
+        fn diplomas_of(
+            holder: govchain_primitives::identity::CitizenId,
+            start_after: Option<pallet_diplomas::DiplomaId>,
+            limit: u32,
+        ) -> Vec<pallet_diplomas::DiplomaId> {
+            Diplomas::diplomas_of(holder, start_after, limit)
+        }
+        fn accreditation(
+            university: govchain_primitives::identity::InstitutionId,
+        ) -> Option<pallet_diplomas::AccreditationRecord> {
+            Diplomas::accreditation_record(university)
         }
     }
 

@@ -164,6 +164,9 @@ mod runtime {
 
     #[runtime::pallet_index(41)]
     pub type LandTitles = pallet_land_titles;
+
+    #[runtime::pallet_index(42)]
+    pub type Diplomas = pallet_diplomas;
 }
 
 /// How a transaction names an account.
@@ -223,5 +226,6 @@ mod benches {
         [pallet_validator_set, ValidatorSet]
         [pallet_identity_registry, Identity]
         [pallet_land_titles, LandTitles]
+        [pallet_diplomas, Diplomas]
     );
 }

@@ -3,13 +3,10 @@
 
 use std::sync::Arc;
 
+use super::errors::{invalid_params, runtime_error};
 use govchain_primitives::identity::{CitizenId, InstitutionId, Party};
 use govchain_runtime::{opaque::Block, BlockNumber};
-use jsonrpsee::{
-    core::RpcResult,
-    proc_macros::rpc,
-    types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_land_titles::{CadastralNumber, ParcelId, ParcelRecord, MAX_CADASTRAL_NUMBER_LEN};
 use pallet_land_titles_runtime_api::{LandTitlesApi as LandTitlesRuntimeApi, MAX_PAGE};
 use serde::{Deserialize, Serialize};
@@ -17,9 +14,6 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 use sp_runtime::traits::Block as BlockT;
-
-/// The error code of a failed runtime call.
-const RUNTIME_ERROR_CODE: i32 = 1;
 
 /// An owner or buyer: `{"citizen": 5}` or `{"institution": 2}`.
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
@@ -173,18 +167,6 @@ impl<C> LandTitles<C> {
     pub fn new(client: Arc<C>) -> Self {
         Self { client }
     }
-}
-
-fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {
-    ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message.into(), None::<()>)
-}
-
-fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
-    ErrorObjectOwned::owned(
-        RUNTIME_ERROR_CODE,
-        format!("the runtime could not answer: {error}"),
-        None::<()>,
-    )
 }
 
 impl<C> LandTitles<C>

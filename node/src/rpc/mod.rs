@@ -1,5 +1,8 @@
 //! The node's own RPC methods, beside the standard ones `sc-service` serves.
 
+mod dates;
+mod diplomas;
+mod errors;
 mod land_titles;
 
 use std::sync::Arc;
@@ -19,7 +22,8 @@ pub struct FullDeps<C, P> {
     pub pool: Arc<P>,
 }
 
-/// All the node's own RPC methods: `system_accountNextIndex`, `payment_*` and `landTitles_*`.
+/// All the node's own RPC methods: `system_accountNextIndex`, `payment_*`, `landTitles_*`
+/// and `diplomas_*`.
 pub fn create_full<C, P>(
     deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -33,9 +37,11 @@ where
     C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
     C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
     C::Api: pallet_land_titles_runtime_api::LandTitlesApi<Block, BlockNumber>,
+    C::Api: pallet_diplomas_runtime_api::DiplomasApi<Block, BlockNumber>,
     C::Api: BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
+    use diplomas::{Diplomas, DiplomasApiServer};
     use land_titles::{LandTitles, LandTitlesApiServer};
     use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
     use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -45,7 +51,8 @@ where
 
     module.merge(System::new(client.clone(), pool).into_rpc())?;
     module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-    module.merge(LandTitles::new(client).into_rpc())?;
+    module.merge(LandTitles::new(client.clone()).into_rpc())?;
+    module.merge(Diplomas::new(client).into_rpc())?;
 
     Ok(module)
 }

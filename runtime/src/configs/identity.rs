@@ -18,8 +18,9 @@ parameter_types! {
     pub const OfficerTxQuota: u32 = 600;
     /// No fee-free transaction may take more than a tenth of a block…
     pub MaxFeeFreeWeight: Weight = share_of_block(Perbill::from_percent(10));
-    /// …or more than 64 KiB of it.
-    pub const MaxFeeFreeLength: u32 = 64 * 1024;
+    /// …or more than 128 KiB of it: room for a university's batch of 1,000 diplomas with the
+    /// longest serial numbers (about 81 KB).
+    pub const MaxFeeFreeLength: u32 = 128 * 1024;
 }
 
 impl pallet_identity_registry::Config for Runtime {

@@ -1,6 +1,7 @@
 //! Each pallet's configuration, one module per area.
 
 mod consensus;
+mod diplomas;
 mod fees;
 mod governance;
 mod identity;

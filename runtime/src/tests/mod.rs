@@ -1,7 +1,8 @@
 //! Runtime-level tests: the presets, council governance, the runtime upgrade flow, the identity
-//! lifecycle with fee-free quotas and the land registry, run natively against the real runtime
-//! configuration.
+//! lifecycle with fee-free quotas, the land registry and the diploma register, run natively
+//! against the real runtime configuration.
 
+mod diplomas;
 mod genesis_presets;
 mod governance;
 mod identity;
@@ -53,6 +54,7 @@ fn assert_invariants() {
     pallet_governance::Pallet::<Runtime>::do_try_state().expect("governance invariants");
     pallet_identity_registry::Pallet::<Runtime>::do_try_state().expect("identity invariants");
     pallet_land_titles::Pallet::<Runtime>::do_try_state().expect("land-title invariants");
+    pallet_diplomas::Pallet::<Runtime>::do_try_state().expect("diploma invariants");
 }
 
 /// Dave: a funded account outside the local testnet's council.

@@ -1,0 +1,403 @@
+//! A runtime with `frame_system` and this pallet, a few-line identity provider (officers and
+//! citizens in a thread-local table) and a wall clock the tests set by the day.
+
+use crate::{self as pallet_diplomas, *};
+use core::cell::RefCell;
+use frame_support::{assert_ok, derive_impl, parameter_types, traits::UnixTime};
+use govchain_primitives::identity::{
+    CitizenId, IdentityProvider, InstitutionId, KycTier, RegionCode, Role,
+};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, DispatchError};
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+    pub enum Test {
+        System: frame_system,
+        Diplomas: pallet_diplomas,
+    }
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+    type Block = Block;
+}
+
+parameter_types! {
+    /// Today, in days since 1970-01-01.
+    pub storage Today: Day = TODAY;
+    pub const MaxBatchSize: u32 = 5;
+    pub const MaxAccreditationPeriods: u32 = 3;
+    /// A diploma's history holds 4 changes; a test lowers it to 3 to fill the history with a
+    /// reinstatement.
+    pub storage MaxStatusChanges: u32 = 4;
+}
+
+/// The day the tests start on (2024-10-05).
+pub const TODAY: Day = 20_001;
+
+/// A clock at noon of [`Today`].
+pub struct MockClock;
+
+impl UnixTime for MockClock {
+    fn now() -> core::time::Duration {
+        core::time::Duration::from_secs(u64::from(Today::get()) * 86_400 + 43_200)
+    }
+}
+
+/// Moves the clock `days` days on.
+pub fn advance_days(days: Day) {
+    Today::set(&(Today::get() + days));
+}
+
+impl pallet_diplomas::Config for Test {
+    type Identity = MockIdentity;
+    type UnixTime = MockClock;
+    type MaxBatchSize = MaxBatchSize;
+    type MaxAccreditationPeriods = MaxAccreditationPeriods;
+    type MaxStatusChanges = MaxStatusChanges;
+    type WeightInfo = ();
+    #[cfg(feature = "runtime-benchmarks")]
+    type BenchmarkHelper = MockClock;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for MockClock {
+    fn set_today(day: Day) {
+        Today::set(&day);
+    }
+}
+
+/// An officer's institution, its roles and the block its appointment ends.
+#[derive(Clone)]
+struct Appointment {
+    institution: InstitutionId,
+    roles: Vec<Role>,
+    expires_at: u64,
+}
+
+thread_local! {
+    static OFFICERS: RefCell<BTreeMap<u64, Appointment>> = const { RefCell::new(BTreeMap::new()) };
+    static CITIZENS: RefCell<BTreeMap<u64, CitizenId>> = const { RefCell::new(BTreeMap::new()) };
+    static INACTIVE: RefCell<Vec<InstitutionId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The Education Ministry.
+pub const MINISTRY_ID: InstitutionId = 0;
+/// A university.
+pub const UNIVERSITY_ID: InstitutionId = 1;
+/// Another university.
+pub const OTHER_UNIVERSITY_ID: InstitutionId = 2;
+/// A court.
+pub const COURT_ID: InstitutionId = 3;
+/// Another court.
+pub const OTHER_COURT_ID: InstitutionId = 4;
+/// A land registry: an institution without any education or court role.
+pub const REGISTRY_ID: InstitutionId = 5;
+/// The highest institution number that exists.
+const LAST_INSTITUTION: InstitutionId = 5;
+
+/// An officer of the ministry.
+pub const MINISTER: u64 = 1;
+/// An officer of [`UNIVERSITY_ID`].
+pub const DEAN: u64 = 2;
+/// An officer of [`OTHER_UNIVERSITY_ID`].
+pub const OTHER_DEAN: u64 = 3;
+/// An officer of [`COURT_ID`].
+pub const JUDGE: u64 = 4;
+/// An officer of [`OTHER_COURT_ID`].
+pub const OTHER_JUDGE: u64 = 5;
+/// An officer of [`REGISTRY_ID`].
+pub const REGISTRAR: u64 = 6;
+/// Citizen 0.
+pub const ALICE: u64 = 10;
+/// Citizen 1.
+pub const BOB: u64 = 11;
+/// Neither officer nor citizen.
+pub const NOBODY: u64 = 99;
+
+pub const ALICE_ID: CitizenId = 0;
+pub const BOB_ID: CitizenId = 1;
+/// No citizen has this number.
+pub const UNKNOWN_CITIZEN: CitizenId = 77;
+
+/// Officers' appointments end here unless a test expires them sooner.
+pub const APPOINTMENTS_END: u64 = 1_000;
+
+fn set_up_identities() {
+    let officers = [
+        (MINISTER, MINISTRY_ID, vec![Role::EducationMinistry]),
+        (DEAN, UNIVERSITY_ID, vec![Role::University]),
+        (OTHER_DEAN, OTHER_UNIVERSITY_ID, vec![Role::University]),
+        (JUDGE, COURT_ID, vec![Role::Court]),
+        (OTHER_JUDGE, OTHER_COURT_ID, vec![Role::Court]),
+        (REGISTRAR, REGISTRY_ID, vec![Role::LandRegistrar]),
+    ];
+    OFFICERS.with(|table| {
+        *table.borrow_mut() = officers
+            .into_iter()
+            .map(|(account, institution, roles)| {
+                let expires_at = APPOINTMENTS_END;
+                (
+                    account,
+                    Appointment {
+                        institution,
+                        roles,
+                        expires_at,
+                    },
+                )
+            })
+            .collect()
+    });
+    CITIZENS.with(|table| *table.borrow_mut() = [(ALICE, ALICE_ID), (BOB, BOB_ID)].into());
+    INACTIVE.with(|table| table.borrow_mut().clear());
+}
+
+/// Ends `officer`'s appointment at the current block.
+pub fn expire_officer(officer: u64) {
+    let now = System::block_number();
+    OFFICERS.with(|table| {
+        if let Some(appointment) = table.borrow_mut().get_mut(&officer) {
+            appointment.expires_at = now;
+        }
+    });
+}
+
+/// Takes every role from `institution` (as when a university closes or loses its licence).
+pub fn strip_roles(institution: InstitutionId) {
+    OFFICERS.with(|table| {
+        for appointment in table.borrow_mut().values_mut() {
+            if appointment.institution == institution {
+                appointment.roles.clear();
+            }
+        }
+    });
+}
+
+/// Deactivates an institution.
+pub fn deactivate_institution(institution: InstitutionId) {
+    INACTIVE.with(|table| table.borrow_mut().push(institution));
+}
+
+/// Deactivates a citizen (death or emigration).
+pub fn deactivate_citizen(account: u64) {
+    CITIZENS.with(|table| table.borrow_mut().remove(&account));
+}
+
+pub struct MockIdentity;
+
+impl IdentityProvider<u64> for MockIdentity {
+    fn ensure_role(who: &u64, role: Role) -> Result<InstitutionId, DispatchError> {
+        let institution = Self::officer_institution(who)?;
+        let holds = OFFICERS.with(|table| {
+            table
+                .borrow()
+                .get(who)
+                .is_some_and(|appointment| appointment.roles.contains(&role))
+        });
+        holds
+            .then_some(institution)
+            .ok_or(DispatchError::Other("RoleNotHeld"))
+    }
+
+    fn institution_has_role(institution: InstitutionId, role: Role) -> bool {
+        Self::institution_is_active(institution)
+            && OFFICERS.with(|table| {
+                table.borrow().values().any(|appointment| {
+                    appointment.institution == institution && appointment.roles.contains(&role)
+                })
+            })
+    }
+
+    fn officer_institution(who: &u64) -> Result<InstitutionId, DispatchError> {
+        let appointment = OFFICERS
+            .with(|table| table.borrow().get(who).cloned())
+            .ok_or(DispatchError::Other("NotOfficer"))?;
+        if System::block_number() >= appointment.expires_at {
+            return Err(DispatchError::Other("OfficerExpired"));
+        }
+        if !Self::institution_is_active(appointment.institution) {
+            return Err(DispatchError::Other("InstitutionInactive"));
+        }
+        Ok(appointment.institution)
+    }
+
+    fn institution_is_active(institution: InstitutionId) -> bool {
+        institution <= LAST_INSTITUTION
+            && !INACTIVE.with(|table| table.borrow().contains(&institution))
+    }
+
+    fn citizen_of(who: &u64) -> Option<CitizenId> {
+        CITIZENS.with(|table| table.borrow().get(who).copied())
+    }
+
+    fn account_of(citizen: CitizenId) -> Option<u64> {
+        CITIZENS.with(|table| {
+            table
+                .borrow()
+                .iter()
+                .find(|(_, id)| **id == citizen)
+                .map(|(account, _)| *account)
+        })
+    }
+
+    fn kyc_tier(citizen: CitizenId) -> Option<KycTier> {
+        Self::account_of(citizen).map(|_| KycTier::Standard)
+    }
+
+    fn region(_citizen: CitizenId) -> Option<RegionCode> {
+        None
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_officer(who: &u64, role: Role) -> InstitutionId {
+        let institution = LAST_INSTITUTION;
+        OFFICERS.with(|table| {
+            let roles = vec![role];
+            let expires_at = u64::MAX;
+            table.borrow_mut().insert(
+                *who,
+                Appointment {
+                    institution,
+                    roles,
+                    expires_at,
+                },
+            )
+        });
+        institution
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_citizen(who: &u64) -> CitizenId {
+        CITIZENS.with(|table| {
+            let mut table = table.borrow_mut();
+            let next = table.values().max().map_or(0, |last| last + 1);
+            *table.entry(*who).or_insert(next)
+        })
+    }
+}
+
+/// A serial number as stored.
+pub fn serial(number: &str) -> Serial {
+    Serial::truncate_from(number.as_bytes().to_vec())
+}
+
+/// The hash of a diploma document.
+pub fn document(number: u8) -> H256 {
+    H256::repeat_byte(number)
+}
+
+/// A bachelor's diploma in software development numbered `number`, held by `holder`, dated
+/// `issued_on`, with document hash `document(1)`.
+pub fn spec(number: &str, holder: CitizenId, issued_on: Day) -> DiplomaSpec {
+    DiplomaSpec {
+        serial: serial(number),
+        holder,
+        degree: DegreeLevel::Bachelor,
+        field: 613,
+        issued_on,
+        document_hash: document(1),
+    }
+}
+
+/// The id of `university`'s diploma `number`.
+pub fn id_of(university: InstitutionId, number: &str) -> DiplomaId {
+    Diplomas::diploma_id(&Issuer::Institution(university), &serial(number))
+}
+
+/// Accredits `university` from `from` to `until`.
+pub fn accredit(university: InstitutionId, from: Day, until: Day) {
+    assert_ok!(Diplomas::accredit(
+        RuntimeOrigin::signed(MINISTER),
+        university,
+        Period { from, until }
+    ));
+}
+
+/// Accredits [`UNIVERSITY_ID`] from 100 days ago for a year.
+pub fn accredit_university() {
+    accredit(UNIVERSITY_ID, TODAY - 100, TODAY + 265);
+}
+
+/// Suspends [`UNIVERSITY_ID`]'s accreditation today.
+pub fn suspend_university() {
+    assert_ok!(Diplomas::suspend_accreditation(
+        RuntimeOrigin::signed(MINISTER),
+        UNIVERSITY_ID
+    ));
+}
+
+/// Lifts the suspension of [`UNIVERSITY_ID`]'s accreditation.
+pub fn lift_university_suspension() {
+    assert_ok!(Diplomas::lift_suspension(
+        RuntimeOrigin::signed(MINISTER),
+        UNIVERSITY_ID
+    ));
+}
+
+/// Withdraws [`UNIVERSITY_ID`]'s accreditation, `last_day` (today if `None`) being its last
+/// accredited day.
+pub fn withdraw_university(last_day: Option<Day>) {
+    assert_ok!(Diplomas::withdraw_accreditation(
+        RuntimeOrigin::signed(MINISTER),
+        UNIVERSITY_ID,
+        last_day
+    ));
+}
+
+/// `DEAN` issues diploma `number` to Alice, dated today; returns its id.
+pub fn issue(number: &str) -> DiplomaId {
+    assert_ok!(Diplomas::issue(
+        RuntimeOrigin::signed(DEAN),
+        spec(number, ALICE_ID, Today::get())
+    ));
+    id_of(UNIVERSITY_ID, number)
+}
+
+/// A university's accreditation periods as (from, until) pairs.
+pub fn periods_of(university: InstitutionId) -> Vec<(Day, Day)> {
+    Accreditations::<Test>::get(university)
+        .map(|accreditation| {
+            accreditation
+                .periods
+                .iter()
+                .map(|period| (period.from, period.until))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The last event the pallet emitted.
+pub fn last_event() -> Event<Test> {
+    System::events()
+        .into_iter()
+        .rev()
+        .find_map(|record| match record.event {
+            RuntimeEvent::Diplomas(event) => Some(event),
+            _ => None,
+        })
+        .expect("the pallet emitted an event")
+}
+
+/// A chain at block 1 with the identities set up and the clock at [`TODAY`].
+pub fn new_test_ext() -> sp_io::TestExternalities {
+    let storage = frame_system::GenesisConfig::<Test>::default()
+        .build_storage()
+        .unwrap();
+    let mut ext = sp_io::TestExternalities::new(storage);
+    ext.execute_with(|| {
+        set_up_identities();
+        System::set_block_number(1);
+    });
+    ext
+}
+
+/// Runs `test` on a fresh chain, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+    new_test_ext().execute_with(|| {
+        test();
+        Diplomas::do_try_state().expect("diploma invariants hold after the test");
+    });
+}
