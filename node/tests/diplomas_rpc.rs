@@ -11,7 +11,10 @@ mod common;
 use common::{submit_and_wait, wait_for_blocks, Node, SigningContext};
 use govchain_primitives::identity::{KycTier, Role};
 use govchain_runtime::RuntimeCall;
-use jsonrpsee::{core::client::ClientT, rpc_params};
+use jsonrpsee::{
+    core::{client::ClientT, params::ObjectParams},
+    rpc_params,
+};
 use pallet_diplomas::{DegreeLevel, DiplomaSpec, Issuer, Period, RevocationReason, Serial};
 use serde_json::{json, Value};
 use sp_core::{Encode, H256};
@@ -157,6 +160,20 @@ async fn diplomas_rpc_verifies_lists_and_explains_bad_parameters() {
         json!({ "status": "unknown" })
     );
 
+    // Named parameters carry the documented names.
+    let mut named = ObjectParams::new();
+    named
+        .insert("diplomaId", format!("{valid:?}"))
+        .expect("serializes");
+    named
+        .insert("documentHash", format!("{:?}", H256::repeat_byte(0x11)))
+        .expect("serializes");
+    let by_name: Value = client
+        .request("diplomas_verify", named)
+        .await
+        .expect("diplomas_verify answers named parameters");
+    assert_eq!(by_name, json!({ "status": "valid" }));
+
     // The id from issuer and serial is the one the node computes.
     let id: H256 = client
         .request(
@@ -241,14 +258,28 @@ async fn diplomas_rpc_verifies_lists_and_explains_bad_parameters() {
             .contains("diplomaId must be 0x and 64 hex digits"),
         "{error}"
     );
+    for not_hex in [
+        format!("0x{}", "zz".repeat(32)),
+        format!("0x{}", "+a".repeat(32)),
+    ] {
+        let error = client
+            .request::<Value, _>(
+                "diplomas_verify",
+                rpc_params![format!("{valid:?}"), not_hex],
+            )
+            .await
+            .expect_err("a hash that is not hex is refused");
+        assert!(error.to_string().contains("not hex"), "{error}");
+    }
+    let without_prefix = format!("{valid:?}").trim_start_matches("0x").to_owned();
     let error = client
         .request::<Value, _>(
             "diplomas_verify",
-            rpc_params![format!("{valid:?}"), format!("0x{}", "zz".repeat(32))],
+            rpc_params![without_prefix, format!("{valid:?}")],
         )
         .await
-        .expect_err("a hash that is not hex is refused");
-    assert!(error.to_string().contains("not hex"), "{error}");
+        .expect_err("a hash without 0x is refused");
+    assert!(error.to_string().contains("must be 0x"), "{error}");
     let error = client
         .request::<Value, _>(
             "diplomas_id",

@@ -231,18 +231,22 @@ pub struct AccreditationJson {
 
 /// Parses a 32-byte hash given as `0x` and 64 hex digits.
 fn hash_param(name: &str, text: &str) -> RpcResult<H256> {
-    let digits = text.strip_prefix("0x").unwrap_or(text);
-    let mut bytes = [0u8; 32];
+    let malformed = || invalid_params(format!("{name} must be 0x and 64 hex digits, got {text:?}"));
+    let digits = text.strip_prefix("0x").ok_or_else(malformed)?.as_bytes();
     if digits.len() != 64 {
-        return Err(invalid_params(format!(
-            "{name} must be 0x and 64 hex digits, got {} characters",
-            text.len()
-        )));
+        return Err(malformed());
     }
-    for (byte, pair) in bytes.iter_mut().zip(digits.as_bytes().chunks(2)) {
-        let pair = std::str::from_utf8(pair).unwrap_or("");
-        *byte = u8::from_str_radix(pair, 16)
-            .map_err(|_| invalid_params(format!("{name} has a character that is not hex")))?;
+    let nibble = |digit: u8| {
+        char::from(digit)
+            .to_digit(16)
+            .and_then(|value| u8::try_from(value).ok())
+            .ok_or_else(|| invalid_params(format!("{name} has a character that is not hex")))
+    };
+    let mut bytes = [0u8; 32];
+    for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+        if let [high, low] = pair {
+            *byte = (nibble(*high)? << 4) | nibble(*low)?;
+        }
     }
     Ok(H256(bytes))
 }
@@ -256,14 +260,18 @@ pub trait DiplomasApi<BlockHash> {
     #[method(name = "diplomas_verify")]
     fn verify(
         &self,
-        diploma_id: String,
-        document_hash: String,
+        #[argument(rename = "diplomaId")] diploma_id: String,
+        #[argument(rename = "documentHash")] document_hash: String,
         at: Option<BlockHash>,
     ) -> RpcResult<VerificationJson>;
 
     /// A diploma with its history, or `null` if no diploma has the id.
     #[method(name = "diplomas_diploma")]
-    fn diploma(&self, diploma_id: String, at: Option<BlockHash>) -> RpcResult<Option<DiplomaJson>>;
+    fn diploma(
+        &self,
+        #[argument(rename = "diplomaId")] diploma_id: String,
+        at: Option<BlockHash>,
+    ) -> RpcResult<Option<DiplomaJson>>;
 
     /// The id of the diploma `issuer` numbered `serial`, whether or not it is registered.
     #[method(name = "diplomas_id")]
@@ -280,7 +288,7 @@ pub trait DiplomasApi<BlockHash> {
     fn diplomas_of(
         &self,
         holder: CitizenId,
-        start_after: Option<String>,
+        #[argument(rename = "startAfter")] start_after: Option<String>,
         limit: Option<u32>,
         at: Option<BlockHash>,
     ) -> RpcResult<Vec<DiplomaId>>;

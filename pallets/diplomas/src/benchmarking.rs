@@ -23,10 +23,10 @@ fn citizen<T: Config>(index: u32) -> CitizenId {
     T::Identity::benchmark_citizen(&account("holder", index, 0))
 }
 
-/// A serial number unique for each index: `BENCH-<index in hex>`.
+/// A serial number of the longest length, unique for each index: `BENCH-000…-<index in hex>`.
 fn serial(index: u32) -> Serial {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut number = b"BENCH-".to_vec();
+    let mut number = b"BENCH-00000000000000000-".to_vec();
     number.extend([28u32, 24, 20, 16, 12, 8, 4, 0].into_iter().map(|shift| {
         let digit = index.checked_shr(shift).unwrap_or(0) & 0x0f;
         HEX.get(digit as usize).copied().unwrap_or(b'0')
@@ -44,6 +44,18 @@ fn diploma_spec(index: u32, holder: CitizenId) -> DiplomaSpec {
         document_hash: H256::repeat_byte(0xd1),
     }
 }
+
+/// A university of its own per index, accredited since a day after [`LEGACY_DAY`] with the
+/// longest history: the most an import reads per diploma.
+fn legacy_university<T: Config>(index: u32) -> InstitutionId {
+    let dean: T::AccountId = account("legacy-dean", index, 0);
+    let university = T::Identity::benchmark_officer(&dean, Role::University);
+    set_up_accreditation::<T>(university, true, Standing::Accredited);
+    university
+}
+
+/// The date of the imported diplomas: before any benchmark university's first period.
+const LEGACY_DAY: Day = 500;
 
 /// `MaxAccreditationPeriods` one-day periods ending before today, the last `current` (from
 /// yesterday to a year from now) if asked, standing as given.
@@ -279,18 +291,21 @@ mod benchmarks {
         assert!(Records::<T>::get(id).is_some_and(|diploma| diploma.status == Status::Valid));
     }
 
-    /// Every diploma names a registered issuer, which is checked to be active.
+    /// Every diploma names a registered university of its own, whose role and accreditation
+    /// history are read.
     #[benchmark]
     fn import_legacy(n: Linear<1, { T::MaxBatchSize::get() }>) {
         let (who, _) = officer::<T>("minister", Role::EducationMinistry);
-        let (_, issuer) = officer::<T>("dean", Role::University);
-        T::BenchmarkHelper::set_today(TODAY);
         let diplomas: Vec<_> = (0..n)
             .map(|index| LegacyDiploma {
-                issuer: Issuer::Institution(issuer),
-                spec: diploma_spec(index, citizen::<T>(index)),
+                issuer: Issuer::Institution(legacy_university::<T>(index)),
+                spec: DiplomaSpec {
+                    issued_on: LEGACY_DAY,
+                    ..diploma_spec(index, citizen::<T>(index))
+                },
             })
             .collect();
+        T::BenchmarkHelper::set_today(TODAY);
 
         #[extrinsic_call]
         _(RawOrigin::Signed(who), diplomas);

@@ -10,11 +10,14 @@ impl<T: Config> Pallet<T> {
     ///   field code and holder index entry, and `DiplomaCount` counts them;
     /// - the holder index names only stored diplomas of that holder;
     /// - a diploma issued on chain names an institution, not a historic code, as its issuer;
-    /// - a diploma's status is the last entry of its history (valid without one), each
-    ///   reinstatement follows a revocation by the same authority, and a valid diploma's
-    ///   history leaves room for a revocation;
-    /// - accreditation periods are ordered, disjoint and well formed; a suspended
-    ///   accreditation would resume no earlier than its last period ended.
+    /// - histories belong to stored diplomas; a diploma's status is the last entry of its
+    ///   history (valid without one); each reinstatement follows a revocation by the same
+    ///   authority; a revocation follows another only as a court's over the issuer's or the
+    ///   ministry's; issuers revoke only their own diplomas, the ministry only imported ones,
+    ///   and only courts by court order; the history keeps room for a court to act;
+    /// - accreditation periods are ordered, disjoint and well formed, and only a withdrawn
+    ///   accreditation has none; a suspended one's last period ended by today, and would
+    ///   resume no earlier than it ended.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut diplomas = 0u64;
         for (id, diploma) in Records::<T>::iter() {
@@ -43,6 +46,12 @@ impl<T: Config> Pallet<T> {
             DiplomaCount::<T>::get() == diplomas,
             "DiplomaCount differs from the number of diplomas"
         );
+        for id in History::<T>::iter_keys() {
+            ensure!(
+                Records::<T>::contains_key(id),
+                "a history is kept for a diploma that does not exist"
+            );
+        }
         let mut indexed = 0u64;
         for (holder, id, ()) in HolderDiplomas::<T>::iter() {
             indexed = indexed.saturating_add(1);
@@ -74,8 +83,16 @@ impl<T: Config> Pallet<T> {
         let mut revoked_by: Option<Authority> = None;
         for event in &history {
             match event.change {
-                StatusChange::Revoked { by, .. } => {
-                    ensure!(revoked_by.is_none(), "a revoked diploma was revoked again");
+                StatusChange::Revoked { by, reason } => {
+                    let superseded = matches!(
+                        revoked_by,
+                        Some(Authority::Issuer(_) | Authority::Ministry(_))
+                    );
+                    ensure!(
+                        revoked_by.is_none() || (superseded && matches!(by, Authority::Court(_))),
+                        "a revoked diploma was revoked again, not by a court over another authority"
+                    );
+                    Self::check_authority(diploma, by, reason)?;
                     revoked_by = Some(by);
                 }
                 StatusChange::Reinstated { by } => {
@@ -95,8 +112,8 @@ impl<T: Config> Pallet<T> {
                     "a valid diploma's last status change is a revocation"
                 );
                 ensure!(
-                    history.len() < T::MaxStatusChanges::get() as usize,
-                    "a valid diploma's history leaves no room for a revocation"
+                    history.len().saturating_add(2) <= T::MaxStatusChanges::get() as usize,
+                    "a valid diploma's history leaves no room for a revocation and a court's"
                 );
                 Ok(())
             }
@@ -105,10 +122,40 @@ impl<T: Config> Pallet<T> {
                     last.change == StatusChange::Revoked { reason, by } && last.at == at,
                     "a revoked diploma's status differs from its last status change"
                 );
+                ensure!(
+                    matches!(by, Authority::Court(_))
+                        || history.len() < T::MaxStatusChanges::get() as usize,
+                    "a diploma revoked by its issuer or the ministry leaves no room for a court"
+                );
                 Ok(())
             }
             (Status::Revoked { .. }, None) => Err("a revoked diploma has no history".into()),
         }
+    }
+
+    /// Whether `by` may have revoked `diploma` for `reason`: an issuer only its own diplomas,
+    /// the ministry only imported ones, and only a court by court order.
+    fn check_authority(
+        diploma: &Diploma<T>,
+        by: Authority,
+        reason: RevocationReason,
+    ) -> Result<(), TryRuntimeError> {
+        match by {
+            Authority::Issuer(institution) => ensure!(
+                diploma.issuer == Issuer::Institution(institution),
+                "an institution revoked as issuer a diploma it did not issue"
+            ),
+            Authority::Ministry(_) => ensure!(
+                matches!(diploma.provenance, Provenance::Imported { .. }),
+                "the ministry revoked a diploma it did not import"
+            ),
+            Authority::Court(_) => {}
+        }
+        ensure!(
+            reason != RevocationReason::CourtOrder || matches!(by, Authority::Court(_)),
+            "a diploma was revoked by court order, but not by a court"
+        );
+        Ok(())
     }
 
     fn check_accreditation(accreditation: &Accreditation<T>) -> Result<(), TryRuntimeError> {
@@ -126,6 +173,10 @@ impl<T: Config> Pallet<T> {
             }
             previous = Some(period);
         }
+        ensure!(
+            !accreditation.periods.is_empty() || accreditation.standing == Standing::Withdrawn,
+            "an accreditation without periods is not withdrawn"
+        );
         if let Standing::Suspended { resume_until } = accreditation.standing {
             let last = accreditation
                 .periods
@@ -134,6 +185,10 @@ impl<T: Config> Pallet<T> {
             ensure!(
                 resume_until >= last.until,
                 "a suspension would resume a period shorter than it was cut to"
+            );
+            ensure!(
+                last.until <= Self::today(),
+                "a suspended accreditation's period runs on after today"
             );
         }
         Ok(())

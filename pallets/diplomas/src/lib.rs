@@ -238,6 +238,9 @@ pub mod pallet {
         NotAccreditedOnIssueDate,
         /// The imported diploma's issuer is not an active registered university.
         UnknownIssuer,
+        /// The imported diploma is dated on or after its university's first accreditation on
+        /// chain: from then on the university issues its diplomas itself.
+        DatedWithinRegister,
         /// A batch needs at least one diploma.
         EmptyBatch,
         /// A batch holds at most `MaxBatchSize` diplomas.
@@ -252,14 +255,14 @@ pub mod pallet {
         NotRevocationAuthority,
         /// Only a court revokes with the reason `CourtOrder`.
         CourtOrderNeedsCourt,
-        /// The diploma is revoked already.
+        /// The diploma is revoked already (by a court, or the caller is not a court).
         AlreadyRevoked,
         /// The diploma is not revoked.
         NotRevoked,
         /// Only the authority that revoked a diploma reinstates it.
         NotRevoker,
-        /// The diploma's history is full: a reinstatement must leave room in
-        /// `MaxStatusChanges` for a later revocation, so that one is always possible.
+        /// The diploma's history is full: a revocation by anyone but a court must leave room in
+        /// `MaxStatusChanges` for a court's, a reinstatement for a revocation and a court's.
         HistoryFull,
         /// A count does not fit its type.
         Overflow,
@@ -275,6 +278,7 @@ pub mod pallet {
                 ItemError::IssueDateInFuture => Self::IssueDateInFuture,
                 ItemError::NotAccreditedOnIssueDate => Self::NotAccreditedOnIssueDate,
                 ItemError::UnknownIssuer => Self::UnknownIssuer,
+                ItemError::DatedWithinRegister => Self::DatedWithinRegister,
             }
         }
     }
@@ -300,8 +304,8 @@ pub mod pallet {
                 "an accreditation needs room for a period"
             );
             assert!(
-                T::MaxStatusChanges::get() >= 3,
-                "a diploma needs room to be revoked, reinstated and revoked again"
+                T::MaxStatusChanges::get() >= 4,
+                "a diploma needs room to be revoked, reinstated, revoked and overruled by a court"
             );
         }
     }
@@ -426,7 +430,8 @@ pub mod pallet {
             Self::do_issue_batch(university, diplomas)
         }
 
-        /// Revokes a diploma for `reason`.
+        /// Revokes a diploma for `reason`. A court may also revoke a diploma the issuer or the
+        /// ministry revoked; its order then supersedes theirs.
         ///
         /// Origin: an officer of the issuing university (holding `University`), of a `Court`,
         /// or, for an imported diploma, of the `EducationMinistry`. Emits `DiplomaRevoked`.
@@ -458,7 +463,9 @@ pub mod pallet {
         }
 
         /// Imports up to `MaxBatchSize` historic diplomas with their original dates and
-        /// issuers, all or none; they are flagged as imported and need no accreditation.
+        /// issuers, all or none; they are flagged as imported and need no accreditation. A
+        /// registered university's diplomas must predate its first accreditation on chain, so
+        /// an import never stands in for accreditation the register knows about.
         ///
         /// Origin: an `EducationMinistry` officer. Emits `DiplomaImported` per diploma.
         /// Errors: the officer's, `EmptyBatch`, `BatchTooLarge`,

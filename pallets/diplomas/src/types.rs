@@ -416,6 +416,10 @@ pub enum ItemError {
     /// The imported diploma's issuer is not an active registered university.
     #[codec(index = 6)]
     UnknownIssuer,
+    /// The imported diploma is dated on or after its university's first accreditation on
+    /// chain: from then on the university issues its diplomas itself.
+    #[codec(index = 7)]
+    DatedWithinRegister,
 }
 
 /// What verifying a diploma id with a document hash finds.

@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::Accreditations` (`max_values`: None, `max_size`: Some(274), added: 2749, mode: `MaxEncodedLen`)
 	fn accredit() -> Weight {
 		// Proof size: measured `814`, estimated `6204`.
-		// Minimum execution time: 46_333_000 picoseconds.
-		Weight::from_parts(56_578_000, 6204)
+		// Minimum execution time: 45_563_000 picoseconds.
+		Weight::from_parts(50_831_000, 6204)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::Accreditations` (`max_values`: None, `max_size`: Some(274), added: 2749, mode: `MaxEncodedLen`)
 	fn extend_accreditation() -> Weight {
 		// Proof size: measured `753`, estimated `3739`.
-		// Minimum execution time: 39_159_000 picoseconds.
-		Weight::from_parts(44_999_000, 3739)
+		// Minimum execution time: 38_928_000 picoseconds.
+		Weight::from_parts(43_493_000, 3739)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::Accreditations` (`max_values`: None, `max_size`: Some(274), added: 2749, mode: `MaxEncodedLen`)
 	fn suspend_accreditation() -> Weight {
 		// Proof size: measured `753`, estimated `3739`.
-		// Minimum execution time: 39_579_000 picoseconds.
-		Weight::from_parts(49_740_000, 3739)
+		// Minimum execution time: 38_468_000 picoseconds.
+		Weight::from_parts(43_242_000, 3739)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::Accreditations` (`max_values`: None, `max_size`: Some(274), added: 2749, mode: `MaxEncodedLen`)
 	fn lift_suspension() -> Weight {
 		// Proof size: measured `749`, estimated `3739`.
-		// Minimum execution time: 39_430_000 picoseconds.
-		Weight::from_parts(51_504_000, 3739)
+		// Minimum execution time: 38_641_000 picoseconds.
+		Weight::from_parts(43_195_000, 3739)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::Accreditations` (`max_values`: None, `max_size`: Some(274), added: 2749, mode: `MaxEncodedLen`)
 	fn withdraw_accreditation() -> Weight {
 		// Proof size: measured `753`, estimated `3739`.
-		// Minimum execution time: 39_661_000 picoseconds.
-		Weight::from_parts(49_608_000, 3739)
+		// Minimum execution time: 38_770_000 picoseconds.
+		Weight::from_parts(43_404_000, 3739)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::HolderDiplomas` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
 		// Proof size: measured `890`, estimated `3739`.
-		// Minimum execution time: 51_381_000 picoseconds.
-		Weight::from_parts(65_157_000, 3739)
+		// Minimum execution time: 50_430_000 picoseconds.
+		Weight::from_parts(55_599_000, 3739)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,9 +172,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 1000]`.
 	fn issue_batch(n: u32, ) -> Weight {
 		// Proof size: measured `812 + n * (102 ±0)`, estimated `3739 + n * (2612 ±0)`.
-		// Minimum execution time: 52_647_000 picoseconds.
-		Weight::from_parts(54_410_000, 3739)
-			.saturating_add(Weight::from_parts(22_870_953, 0).saturating_mul(n.into()))
+		// Minimum execution time: 52_355_000 picoseconds.
+		Weight::from_parts(54_050_000, 3739)
+			.saturating_add(Weight::from_parts(17_873_188, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -190,9 +190,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Diplomas::History` (r:1 w:1)
 	/// Proof: `Diplomas::History` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `839`, estimated `3674`.
-		// Minimum execution time: 49_023_000 picoseconds.
-		Weight::from_parts(60_947_000, 3674)
+		// Proof size: measured `857`, estimated `3674`.
+		// Minimum execution time: 47_268_000 picoseconds.
+		Weight::from_parts(52_514_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -205,18 +205,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Diplomas::History` (r:1 w:1)
 	/// Proof: `Diplomas::History` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		// Proof size: measured `839`, estimated `3674`.
-		// Minimum execution time: 51_808_000 picoseconds.
-		Weight::from_parts(63_443_000, 3674)
+		// Proof size: measured `857`, estimated `3674`.
+		// Minimum execution time: 46_468_000 picoseconds.
+		Weight::from_parts(52_384_000, 3674)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Identity::Institutions` (r:2 w:0)
+	/// Storage: `Identity::Institutions` (r:1000 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Diplomas::Accreditations` (r:999 w:0)
+	/// Proof: `Diplomas::Accreditations` (`max_values`: None, `max_size`: Some(274), added: 2749, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:999 w:0)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Diplomas::Records` (r:999 w:999)
@@ -227,53 +229,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Diplomas::HolderDiplomas` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1000]`.
 	fn import_legacy(n: u32, ) -> Weight {
-		// Proof size: measured `659 + n * (102 ±0)`, estimated `6204 + n * (2612 ±0)`.
-		// Minimum execution time: 63_575_000 picoseconds.
-		Weight::from_parts(277_168_858, 6204)
-			.saturating_add(Weight::from_parts(21_250_161, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+		// Proof size: measured `1443 + n * (255 ±0)`, estimated `3597 + n * (2749 ±0)`.
+		// Minimum execution time: 62_716_000 picoseconds.
+		Weight::from_parts(64_936_000, 3597)
+			.saturating_add(Weight::from_parts(33_252_082, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2612).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2749).saturating_mul(n.into()))
 	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn accredit() -> Weight {
-		Weight::from_parts(56_578_000, 6204)
+		Weight::from_parts(50_831_000, 6204)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn extend_accreditation() -> Weight {
-		Weight::from_parts(44_999_000, 3739)
+		Weight::from_parts(43_493_000, 3739)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_accreditation() -> Weight {
-		Weight::from_parts(49_740_000, 3739)
+		Weight::from_parts(43_242_000, 3739)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn lift_suspension() -> Weight {
-		Weight::from_parts(51_504_000, 3739)
+		Weight::from_parts(43_195_000, 3739)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_accreditation() -> Weight {
-		Weight::from_parts(49_608_000, 3739)
+		Weight::from_parts(43_404_000, 3739)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(65_157_000, 3739)
+		Weight::from_parts(55_599_000, 3739)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn issue_batch(n: u32, ) -> Weight {
-		Weight::from_parts(54_410_000, 3739)
-			.saturating_add(Weight::from_parts(22_870_953, 0).saturating_mul(n.into()))
+		Weight::from_parts(54_050_000, 3739)
+			.saturating_add(Weight::from_parts(17_873_188, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -281,22 +283,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2612).saturating_mul(n.into()))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(60_947_000, 3674)
+		Weight::from_parts(52_514_000, 3674)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(63_443_000, 3674)
+		Weight::from_parts(52_384_000, 3674)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn import_legacy(n: u32, ) -> Weight {
-		Weight::from_parts(277_168_858, 6204)
-			.saturating_add(Weight::from_parts(21_250_161, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+		Weight::from_parts(64_936_000, 3597)
+			.saturating_add(Weight::from_parts(33_252_082, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2612).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2749).saturating_mul(n.into()))
 	}
 }

@@ -3,7 +3,8 @@
 //! [`ChargeFeeOrQuota`] takes the place of `pallet_transaction_payment`'s
 //! `ChargeTransactionPayment` in the runtime's transaction extensions. A signed transaction from
 //! an active officer or an active citizen, without a tip, no heavier than
-//! [`Config::MaxFeeFreeWeight`] and no longer than [`Config::MaxFeeFreeLength`], costs no fee and counts against the identity's quota for the
+//! [`Config::MaxFeeFreeWeight`] and no longer than [`Config::MaxFeeFreeLength`] (for officers
+//! [`Config::MaxOfficerFeeFreeLength`]), costs no fee and counts against the identity's quota for the
 //! period instead. Everything else pays the normal fee. When an identity's quota is used up (or its
 //! transaction is too large) it pays like anyone else; if it cannot, the transaction is refused
 //! with a precise `InvalidTransaction::Custom` code from
@@ -115,8 +116,12 @@ where
             _ => Allowance::NotEligible,
         };
         let length = u32::try_from(len).unwrap_or(u32::MAX);
-        let too_large = info.total_weight().any_gt(T::MaxFeeFreeWeight::get())
-            || length > T::MaxFeeFreeLength::get();
+        let max_length = match &allowance {
+            Allowance::Available(FeeFreeIdentity::Officer(_)) => T::MaxOfficerFeeFreeLength::get(),
+            _ => T::MaxFeeFreeLength::get(),
+        };
+        let too_large =
+            info.total_weight().any_gt(T::MaxFeeFreeWeight::get()) || length > max_length;
         let refusal = match allowance {
             Allowance::Available(identity) if !too_large => {
                 let priority = ChargeTransactionPayment::<T>::get_priority(

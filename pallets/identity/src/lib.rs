@@ -105,10 +105,15 @@ pub mod pallet {
         #[pallet::constant]
         type MaxFeeFreeWeight: Get<Weight>;
 
-        /// The longest transaction, in bytes, that may go fee-free; longer ones pay the normal
-        /// fee, so free transactions cannot fill blocks with data.
+        /// The longest transaction, in bytes, that a citizen may make fee-free; longer ones pay
+        /// the normal fee, so free transactions cannot fill blocks with data.
         #[pallet::constant]
         type MaxFeeFreeLength: Get<u32>;
+
+        /// The longest transaction, in bytes, that an officer may make fee-free: registries
+        /// record in batches (a graduating class of diplomas), which citizens never need.
+        #[pallet::constant]
+        type MaxOfficerFeeFreeLength: Get<u32>;
 
         /// Weights of this pallet's calls and of its transaction extension, from benchmarks.
         type WeightInfo: WeightInfo;

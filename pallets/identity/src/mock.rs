@@ -48,6 +48,7 @@ parameter_types! {
     pub const MaxOfficerTerm: u64 = 1_000;
     pub const MaxOfficersPerInstitution: u32 = 4;
     pub const MaxFeeFreeLength: u32 = 1_000;
+    pub const MaxOfficerFeeFreeLength: u32 = 3_000;
     pub const QuotaPeriod: u64 = 10;
     pub const CitizenTxQuota: u32 = 3;
     pub const OfficerTxQuota: u32 = 5;
@@ -63,6 +64,7 @@ impl pallet_identity_registry::Config for Test {
     type OfficerTxQuota = OfficerTxQuota;
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
     type MaxFeeFreeLength = MaxFeeFreeLength;
+    type MaxOfficerFeeFreeLength = MaxOfficerFeeFreeLength;
     type WeightInfo = ();
 }
 

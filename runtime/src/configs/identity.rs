@@ -18,9 +18,11 @@ parameter_types! {
     pub const OfficerTxQuota: u32 = 600;
     /// No fee-free transaction may take more than a tenth of a block…
     pub MaxFeeFreeWeight: Weight = share_of_block(Perbill::from_percent(10));
-    /// …or more than 128 KiB of it: room for a university's batch of 1,000 diplomas with the
+    /// …or more than 64 KiB of it for a citizen…
+    pub const MaxFeeFreeLength: u32 = 64 * 1024;
+    /// …or 128 KiB for an officer: room for a university's batch of 1,000 diplomas with the
     /// longest serial numbers (about 81 KB).
-    pub const MaxFeeFreeLength: u32 = 128 * 1024;
+    pub const MaxOfficerFeeFreeLength: u32 = 128 * 1024;
 }
 
 impl pallet_identity_registry::Config for Runtime {
@@ -34,5 +36,6 @@ impl pallet_identity_registry::Config for Runtime {
     type OfficerTxQuota = OfficerTxQuota;
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
     type MaxFeeFreeLength = MaxFeeFreeLength;
+    type MaxOfficerFeeFreeLength = MaxOfficerFeeFreeLength;
     type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
 }

@@ -215,7 +215,8 @@ fn a_full_batch_fits_an_officer_s_fee_free_transaction() {
                 .collect(),
         });
         let max_weight = <Runtime as pallet_identity_registry::Config>::MaxFeeFreeWeight::get();
-        let max_length = <Runtime as pallet_identity_registry::Config>::MaxFeeFreeLength::get();
+        let max_length =
+            <Runtime as pallet_identity_registry::Config>::MaxOfficerFeeFreeLength::get();
         let weight = call.get_dispatch_info().total_weight();
         assert!(
             weight.all_lte(max_weight),

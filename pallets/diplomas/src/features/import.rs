@@ -21,8 +21,10 @@ impl<T: Config> Pallet<T> {
         Self::count_recorded(recorded)
     }
 
-    /// Records one historic diploma; a registered issuer must still be an active university, a
-    /// historic one is taken on the ministry's word.
+    /// Records one historic diploma; a registered issuer must still be an active university and
+    /// the diploma must predate its first accreditation on chain (if its record has no period
+    /// left, after a backdated withdrawal, nothing does); a historic issuer is taken on the
+    /// ministry's word.
     fn import_one(
         ministry: InstitutionId,
         LegacyDiploma { issuer, spec }: LegacyDiploma,
@@ -33,6 +35,13 @@ impl<T: Config> Pallet<T> {
                 T::Identity::institution_has_role(institution, Role::University),
                 ItemError::UnknownIssuer
             );
+            if let Some(accreditation) = Accreditations::<T>::get(institution) {
+                let register_start = accreditation.periods.first().map_or(0, |first| first.from);
+                ensure!(
+                    spec.issued_on < register_start,
+                    ItemError::DatedWithinRegister
+                );
+            }
         }
         Self::check_spec(&spec, today)?;
         let holder = spec.holder;

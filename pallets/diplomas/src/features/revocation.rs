@@ -1,5 +1,7 @@
 //! The issuer, a court or (for imported diplomas) the ministry revokes a diploma; only the same
-//! authority reinstates it. Every change is kept in the diploma's history.
+//! authority reinstates it. A court's revocation supersedes another authority's. Every change
+//! is kept in the diploma's history, which always keeps room for a court to act: a revocation
+//! by anyone else leaves a change free, a reinstatement two.
 
 use crate::{pallet::*, types::*};
 use frame_support::{ensure, traits::Get};
@@ -20,7 +22,18 @@ impl<T: Config> Pallet<T> {
             reason != RevocationReason::CourtOrder || matches!(by, Authority::Court(_)),
             Error::<T>::CourtOrderNeedsCourt
         );
-        ensure!(diploma.status == Status::Valid, Error::<T>::AlreadyRevoked);
+        let by_court = matches!(by, Authority::Court(_));
+        match diploma.status {
+            Status::Valid => {}
+            // A court order takes over from the issuer's or the ministry's revocation, and the
+            // court alone then decides on reinstatement.
+            Status::Revoked {
+                by: Authority::Issuer(_) | Authority::Ministry(_),
+                ..
+            } if by_court => {}
+            Status::Revoked { .. } => return Err(Error::<T>::AlreadyRevoked.into()),
+        }
+        Self::ensure_history_room(id, if by_court { 1 } else { 2 })?;
         let at = frame_system::Pallet::<T>::block_number();
         Self::append_history(id, StatusChange::Revoked { reason, by }, at)?;
         diploma.status = Status::Revoked { reason, by, at };
@@ -40,15 +53,8 @@ impl<T: Config> Pallet<T> {
                 && T::Identity::institution_has_role(institution, Self::role_of(&by)),
             Error::<T>::NotRevoker
         );
+        Self::ensure_history_room(id, 3)?;
         let at = frame_system::Pallet::<T>::block_number();
-        // Keep room for a later revocation: a court order must always be able to take effect.
-        let room_after = History::<T>::decode_len(id)
-            .unwrap_or_default()
-            .saturating_add(2);
-        ensure!(
-            room_after <= T::MaxStatusChanges::get() as usize,
-            Error::<T>::HistoryFull
-        );
         Self::append_history(id, StatusChange::Reinstated { by }, at)?;
         diploma.status = Status::Valid;
         Records::<T>::insert(id, diploma);
@@ -80,6 +86,19 @@ impl<T: Config> Pallet<T> {
             Authority::Court(_) => Role::Court,
             Authority::Ministry(_) => Role::EducationMinistry,
         }
+    }
+
+    /// Refuses a change unless the history has room for `changes` more: the change itself and
+    /// those it must leave room for.
+    fn ensure_history_room(id: DiplomaId, changes: usize) -> DispatchResult {
+        let after = History::<T>::decode_len(id)
+            .unwrap_or_default()
+            .saturating_add(changes);
+        ensure!(
+            after <= T::MaxStatusChanges::get() as usize,
+            Error::<T>::HistoryFull
+        );
+        Ok(())
     }
 
     fn append_history(

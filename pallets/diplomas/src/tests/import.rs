@@ -1,6 +1,7 @@
 //! The ministry imports diplomas awarded before the register existed, with their original
-//! dates and issuers (registered institutions still active, or historic bodies by their code),
-//! all or none; they are flagged as imported and need no accreditation.
+//! dates and issuers (registered universities still active, for the time before their first
+//! accreditation on chain, or historic bodies by their code), all or none; they are flagged as
+//! imported and need no accreditation.
 
 use super::*;
 use crate::{Call, Diploma, DiplomaCount, HolderDiplomas, Provenance, Records, Status};
@@ -356,5 +357,49 @@ fn only_a_serving_minister_imports() {
         assert_only_serving_officers(MINISTER, &[DEAN], |origin| {
             Diplomas::import_legacy(origin, historic(&["1"]))
         });
+    });
+}
+
+#[test]
+fn a_registered_university_s_diploma_dated_within_the_register_is_refused() {
+    build_and_execute(|| {
+        accredit_university();
+        let registered = Issuer::Institution(UNIVERSITY_ID);
+
+        assert_noop!(
+            import(
+                MINISTER,
+                vec![
+                    legacy(registered, "OLD-1", ALICE_ID, TODAY - 101),
+                    legacy(registered, "NEW-1", ALICE_ID, TODAY - 100),
+                ]
+            ),
+            item_failed(1, ItemError::DatedWithinRegister)
+        );
+        assert_ok!(import(
+            MINISTER,
+            vec![legacy(registered, "OLD-1", ALICE_ID, TODAY - 101)]
+        ));
+    });
+}
+
+#[test]
+fn after_a_withdrawal_took_every_period_away_nothing_of_that_university_is_imported() {
+    build_and_execute(|| {
+        accredit_university();
+        withdraw_university(Some(TODAY - 101));
+
+        assert_noop!(
+            import(
+                MINISTER,
+                vec![legacy(
+                    Issuer::Institution(UNIVERSITY_ID),
+                    "OLD-1",
+                    ALICE_ID,
+                    IN_1985
+                )]
+            ),
+            item_failed(0, ItemError::DatedWithinRegister)
+        );
     });
 }

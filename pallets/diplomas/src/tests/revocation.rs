@@ -242,7 +242,7 @@ mod revoke {
     }
 
     #[test]
-    fn a_revoked_diploma_is_not_revoked_again() {
+    fn a_revoked_diploma_is_not_revoked_again_but_by_a_court() {
         build_and_execute(|| {
             let id = issued_diploma();
             assert_ok!(revoke(DEAN, id, RevocationReason::IssuedInError));
@@ -251,10 +251,80 @@ mod revoke {
                 revoke(DEAN, id, RevocationReason::Fraud),
                 Error::<Test>::AlreadyRevoked
             );
-            assert_noop!(
-                revoke(JUDGE, id, RevocationReason::CourtOrder),
-                Error::<Test>::AlreadyRevoked
+            assert_ok!(revoke(JUDGE, id, RevocationReason::CourtOrder));
+            for (officer, reason) in [
+                (OTHER_JUDGE, RevocationReason::CourtOrder),
+                (JUDGE, RevocationReason::Fraud),
+                (DEAN, RevocationReason::Fraud),
+            ] {
+                assert_noop!(revoke(officer, id, reason), Error::<Test>::AlreadyRevoked);
+            }
+        });
+    }
+
+    #[test]
+    fn a_court_order_supersedes_the_issuer_s_revocation() {
+        build_and_execute(|| {
+            // Room for the court's reinstatement after two revocations.
+            MaxStatusChanges::set(&6);
+            let id = issued_diploma();
+            assert_ok!(revoke(DEAN, id, RevocationReason::IssuedInError));
+            System::set_block_number(4);
+
+            assert_ok!(revoke(JUDGE, id, RevocationReason::CourtOrder));
+
+            let court = Authority::Court(COURT_ID);
+            assert_revoked(id, RevocationReason::CourtOrder, court, 4);
+            assert_eq!(
+                history_of(id),
+                vec![
+                    revoked_at(
+                        RevocationReason::IssuedInError,
+                        Authority::Issuer(UNIVERSITY_ID),
+                        1
+                    ),
+                    revoked_at(RevocationReason::CourtOrder, court, 4),
+                ]
             );
+            // The court alone now decides on reinstatement.
+            assert_noop!(reinstate(DEAN, id), Error::<Test>::NotRevoker);
+            assert_ok!(reinstate(JUDGE, id));
+        });
+    }
+
+    #[test]
+    fn a_court_order_supersedes_the_ministry_s_revocation() {
+        build_and_execute(|| {
+            let id = historic_diploma();
+            assert_ok!(revoke(MINISTER, id, RevocationReason::Fraud));
+
+            assert_ok!(revoke(OTHER_JUDGE, id, RevocationReason::CourtOrder));
+
+            assert_revoked(
+                id,
+                RevocationReason::CourtOrder,
+                Authority::Court(OTHER_COURT_ID),
+                1,
+            );
+            assert_noop!(reinstate(MINISTER, id), Error::<Test>::NotRevoker);
+        });
+    }
+
+    #[test]
+    fn the_last_free_change_of_a_history_is_kept_for_a_court() {
+        build_and_execute(|| {
+            let id = issued_diploma();
+            revoke_and_reinstate(id);
+            // A runtime upgrade lowers the bound: one change is left.
+            MaxStatusChanges::set(&3);
+
+            assert_noop!(
+                revoke(DEAN, id, RevocationReason::Fraud),
+                Error::<Test>::HistoryFull
+            );
+            assert_ok!(revoke(JUDGE, id, RevocationReason::CourtOrder));
+
+            MaxStatusChanges::set(&4);
         });
     }
 
@@ -515,21 +585,10 @@ mod reinstate {
             revoke_and_reinstate(id);
             assert_ok!(revoke(DEAN, id, RevocationReason::Fraud));
 
-            // Three of four changes are kept: a reinstatement would leave none for a court.
+            // Three of four changes are kept: a reinstatement would leave no room for a
+            // revocation and a court's after it.
             assert_noop!(reinstate(DEAN, id), Error::<Test>::HistoryFull);
             assert!(matches!(status_of(id), Some(Status::Revoked { .. })));
-        });
-    }
-
-    #[test]
-    fn a_diploma_with_a_full_history_is_not_reinstated() {
-        build_and_execute(|| {
-            MaxStatusChanges::set(&3);
-            let id = issued_diploma();
-            revoke_and_reinstate(id);
-            assert_ok!(revoke(DEAN, id, RevocationReason::Fraud));
-
-            assert_noop!(reinstate(DEAN, id), Error::<Test>::HistoryFull);
         });
     }
 

@@ -198,6 +198,22 @@ fn a_transaction_too_long_to_go_free_must_pay() {
 }
 
 #[test]
+fn an_officer_s_batch_longer_than_a_citizen_may_send_goes_free_up_to_the_officer_limit() {
+    build_and_execute(|| {
+        let batch = MaxFeeFreeLength::get() as usize + 1;
+        assert_ok!(run(REGISTRAR, 0, DispatchInfo::default(), batch));
+        assert_eq!(used(FeeFreeIdentity::Officer(REGISTRAR)), 1);
+
+        let too_long = MaxOfficerFeeFreeLength::get() as usize + 1;
+        assert_eq!(
+            run(REGISTRAR, 0, DispatchInfo::default(), too_long),
+            refused(TOO_LARGE_FOR_FEE_FREE)
+        );
+        assert_eq!(used(FeeFreeIdentity::Officer(REGISTRAR)), 1);
+    });
+}
+
+#[test]
 fn a_call_that_pays_no_fee_spends_no_quota() {
     build_and_execute(|| {
         let free_call = DispatchInfo {
