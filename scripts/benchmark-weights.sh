@@ -26,6 +26,7 @@ runtime="$bench_target/release/wbuild/govchain-runtime/govchain_runtime.compact.
 declare -A pallets=(
 	[governance]=pallet_governance
 	[identity]=pallet_identity_registry
+	[cbdc-reserve]=pallet_cbdc_reserve
 	[diplomas]=pallet_diplomas
 	[land-titles]=pallet_land_titles
 	[validator-set]=pallet_validator_set

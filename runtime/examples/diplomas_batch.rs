@@ -19,19 +19,17 @@
 
 mod common;
 
-use codec::Encode;
-use common::development_storage;
+use common::{apply_all, development_storage, median, next_block};
 use frame_support::{assert_ok, BoundedVec};
 use govchain_primitives::identity::{CitizenId, IdentityProvider, KycTier, Role};
 use govchain_runtime::{
-    configs::CouncilCollective, AccountId, Diplomas, Executive, Identity, Runtime, RuntimeCall,
-    RuntimeOrigin, SignedPayload, System, TxExtension, UncheckedExtrinsic, VERSION,
+    configs::CouncilCollective, AccountId, Diplomas, Identity, Runtime, RuntimeCall, RuntimeOrigin,
+    System, UncheckedExtrinsic,
 };
 use pallet_diplomas::{DegreeLevel, DiplomaSpec, Period, Serial};
-use sp_core::{Pair, H256};
+use sp_core::H256;
 use sp_keyring::Sr25519Keyring::Alice;
-use sp_runtime::generic::Era;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The day the benchmark issues on (2026-06-30).
 const TODAY: u32 = 20_634;
@@ -107,56 +105,10 @@ fn diploma(number: u64, holder: CitizenId) -> DiplomaSpec {
     }
 }
 
-/// `call` signed by Alice with her next nonce plus `offset`, immortal, without a tip.
+/// `call` signed by Alice with her next nonce plus `offset`.
 fn sign(call: RuntimeCall, offset: u32) -> UncheckedExtrinsic {
     let nonce = System::account_nonce(Alice.to_account_id()) + offset;
-    let genesis = frame_system::BlockHash::<Runtime>::get(0);
-    let extension: TxExtension = (
-        frame_system::CheckNonZeroSender::new(),
-        frame_system::CheckSpecVersion::new(),
-        frame_system::CheckTxVersion::new(),
-        frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
-        frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::from(0),
-        frame_system::WeightReclaim::new(),
-    );
-    let implicit = (
-        (),
-        VERSION.spec_version,
-        VERSION.transaction_version,
-        genesis,
-        genesis,
-        (),
-        (),
-        (),
-        (),
-    );
-    let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-    let signature = payload.using_encoded(|bytes| Alice.pair().sign(bytes));
-    UncheckedExtrinsic::new_signed(
-        call,
-        Alice.to_account_id().into(),
-        sp_runtime::MultiSignature::Sr25519(signature),
-        extension,
-    )
-}
-
-/// Starts the next block, as far as the extrinsics' checks are concerned.
-fn next_block() {
-    let number = System::block_number() + 1;
-    System::reset_events();
-    System::initialize(&number, &H256::repeat_byte(7), &Default::default());
-}
-
-fn apply(extrinsics: Vec<UncheckedExtrinsic>) -> Duration {
-    let started = Instant::now();
-    for extrinsic in extrinsics {
-        let outcome = Executive::apply_extrinsic(extrinsic).expect("the extrinsic is valid");
-        assert_ok!(outcome);
-    }
-    started.elapsed()
+    common::sign(&Alice.pair(), call, nonce)
 }
 
 /// `batch` single-issue transactions in one block.
@@ -171,7 +123,7 @@ fn singles(graduates: &[CitizenId], next: &mut u64) -> Duration {
         })
         .collect();
     *next += graduates.len() as u64;
-    apply(extrinsics)
+    apply_all(extrinsics)
 }
 
 /// One batch transaction of `batch` diplomas in one block.
@@ -183,12 +135,7 @@ fn batch(graduates: &[CitizenId], next: &mut u64) -> Duration {
             .collect(),
     });
     *next += graduates.len() as u64;
-    apply(vec![sign(call, 0)])
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+    apply_all(vec![sign(call, 0)])
 }
 
 fn main() {

@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-    genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Diplomas, Executive,
-    Grandpa, InherentDataExt, LandTitles, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-    SessionKeys, System, TransactionPayment, VERSION,
+    genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Cbdc, Diplomas,
+    Executive, Grandpa, InherentDataExt, LandTitles, Nonce, Runtime, RuntimeCall,
+    RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -204,6 +204,17 @@ impl_runtime_apis! {
             limit: u32,
         ) -> Vec<pallet_land_titles::ParcelId> {
             LandTitles::parcels_of(owner, start_after, limit)
+        }
+    }
+
+    impl pallet_cbdc_reserve_runtime_api::CbdcApi<Block, Balance, BlockNumber> for Runtime {
+        fn balance(
+            holder: govchain_primitives::identity::Party,
+        ) -> pallet_cbdc_reserve::BalanceInfo<Balance, BlockNumber> {
+            Cbdc::balance_info(holder)
+        }
+        fn reserve() -> pallet_cbdc_reserve::ReserveSummary<Balance> {
+            Cbdc::reserve_summary()
         }
     }
 

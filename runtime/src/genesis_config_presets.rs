@@ -9,8 +9,8 @@
 //! file with the real validators' keys and council (see `chain-specs/README.md`).
 
 use crate::{
-    AccountId, BalancesConfig, CouncilConfig, GovernanceConfig, RuntimeGenesisConfig,
-    SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
+    configs::cbdc_policy, AccountId, BalancesConfig, CbdcConfig, CouncilConfig, GovernanceConfig,
+    RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -66,6 +66,11 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
         },
         council: CouncilConfig { members: council },
         governance: GovernanceConfig { upgrade_delay },
+        cbdc: CbdcConfig {
+            tier_limits: cbdc_policy::TIER_LIMITS,
+            institution_limits: cbdc_policy::INSTITUTION_LIMITS,
+            max_coverage_percent: cbdc_policy::MAX_COVERAGE_PERCENT,
+        },
     })
 }
 

@@ -167,6 +167,9 @@ mod runtime {
 
     #[runtime::pallet_index(42)]
     pub type Diplomas = pallet_diplomas;
+
+    #[runtime::pallet_index(43)]
+    pub type Cbdc = pallet_cbdc_reserve;
 }
 
 /// How a transaction names an account.
@@ -227,5 +230,6 @@ mod benches {
         [pallet_identity_registry, Identity]
         [pallet_land_titles, LandTitles]
         [pallet_diplomas, Diplomas]
+        [pallet_cbdc_reserve, Cbdc]
     );
 }

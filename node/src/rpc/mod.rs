@@ -1,5 +1,6 @@
 //! The node's own RPC methods, beside the standard ones `sc-service` serves.
 
+mod cbdc;
 mod dates;
 mod diplomas;
 mod errors;
@@ -22,8 +23,8 @@ pub struct FullDeps<C, P> {
     pub pool: Arc<P>,
 }
 
-/// All the node's own RPC methods: `system_accountNextIndex`, `payment_*`, `landTitles_*`
-/// and `diplomas_*`.
+/// All the node's own RPC methods: `system_accountNextIndex`, `payment_*`, `landTitles_*`,
+/// `diplomas_*` and `cbdc_*`.
 pub fn create_full<C, P>(
     deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -38,9 +39,11 @@ where
     C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
     C::Api: pallet_land_titles_runtime_api::LandTitlesApi<Block, BlockNumber>,
     C::Api: pallet_diplomas_runtime_api::DiplomasApi<Block, BlockNumber>,
+    C::Api: pallet_cbdc_reserve_runtime_api::CbdcApi<Block, Balance, BlockNumber>,
     C::Api: BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
+    use cbdc::{Cbdc, CbdcApiServer};
     use diplomas::{Diplomas, DiplomasApiServer};
     use land_titles::{LandTitles, LandTitlesApiServer};
     use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -52,7 +55,8 @@ where
     module.merge(System::new(client.clone(), pool).into_rpc())?;
     module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
     module.merge(LandTitles::new(client.clone()).into_rpc())?;
-    module.merge(Diplomas::new(client).into_rpc())?;
+    module.merge(Diplomas::new(client.clone()).into_rpc())?;
+    module.merge(Cbdc::new(client).into_rpc())?;
 
     Ok(module)
 }

@@ -28,8 +28,13 @@ pub(crate) mod helpers {
 
     /// Registers an active institution holding every role, administered by `admin`.
     pub fn institution<T: Config>(admin: &T::AccountId) -> InstitutionId {
+        institution_with::<T>(admin, Role::ALL.to_vec())
+    }
+
+    /// Registers an active institution holding `roles`, administered by `admin`.
+    fn institution_with<T: Config>(admin: &T::AccountId, roles: Vec<Role>) -> InstitutionId {
         let id = NextInstitutionId::<T>::get();
-        let roles = RoleList::truncate_from(Role::ALL.to_vec());
+        let roles = RoleList::truncate_from(roles);
         let registered = Identity::<T>::do_register_institution(
             InstitutionKind::Agency,
             short_code(id),
@@ -41,10 +46,11 @@ pub(crate) mod helpers {
         id
     }
 
-    /// Makes `who` an officer, for the longest term, of a fresh institution with `role`
-    /// (and every other role).
-    pub fn officer<T: Config>(who: &T::AccountId, _role: Role) -> InstitutionId {
-        let id = institution::<T>(who);
+    /// Makes `who` an officer, for the longest term, of a fresh institution holding `role`
+    /// alone: registries that tell roles apart (a central bank never issues to itself) see
+    /// what a real institution would be.
+    pub fn officer<T: Config>(who: &T::AccountId, role: Role) -> InstitutionId {
+        let id = institution_with::<T>(who, alloc::vec![role]);
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
         let appointed = Institutions::<T>::get(id)

@@ -12,7 +12,9 @@ pub trait Payments<Balance> {
     /// Whether on-chain payments exist in this runtime at all.
     fn enabled() -> bool;
 
-    /// Moves `amount` from `payer` to `payee`, or fails and changes nothing.
+    /// Moves `amount` from `payer` to `payee`, or fails and changes nothing. The registry calling
+    /// it has established that the payment is due (its caller acts for the payer, or an
+    /// officer approved the deal the payer agreed to).
     fn pay(payer: &Party, payee: &Party, amount: Balance) -> DispatchResult;
 
     /// The most one [`Payments::pay`] costs, which the caller adds to its own weight.

@@ -1,8 +1,18 @@
-//! What the measuring examples share: a chain started from the development preset.
+//! What the measuring examples share: a chain started from the development preset, signing,
+//! applying extrinsics block by block, and the median of rounds.
 
-use govchain_runtime::{genesis_config_presets, RuntimeGenesisConfig};
+// Each example uses the part it needs.
+#![allow(dead_code)]
+
+use codec::Encode;
+use govchain_runtime::{
+    genesis_config_presets, Executive, Runtime, RuntimeCall, RuntimeGenesisConfig, SignedPayload,
+    System, TxExtension, UncheckedExtrinsic, VERSION,
+};
 use serde_json::Value;
-use sp_runtime::BuildStorage;
+use sp_core::{sr25519, Pair, H256};
+use sp_runtime::{generic::Era, BuildStorage};
+use std::time::{Duration, Instant};
 
 /// Merges a preset's patch into a full genesis config, the way the node does.
 fn merge(base: &mut Value, patch: Value) {
@@ -22,4 +32,62 @@ pub fn development_storage() -> sp_runtime::Storage {
     merge(&mut config, genesis_config_presets::development());
     let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
     config.build_storage().expect("genesis builds")
+}
+
+/// `call` signed by `signer` with `nonce`, immortal, without a tip.
+pub fn sign(signer: &sr25519::Pair, call: RuntimeCall, nonce: u32) -> UncheckedExtrinsic {
+    let genesis = frame_system::BlockHash::<Runtime>::get(0);
+    let extension: TxExtension = (
+        frame_system::CheckNonZeroSender::new(),
+        frame_system::CheckSpecVersion::new(),
+        frame_system::CheckTxVersion::new(),
+        frame_system::CheckGenesis::new(),
+        frame_system::CheckEra::from(Era::Immortal),
+        frame_system::CheckNonce::from(nonce),
+        frame_system::CheckWeight::new(),
+        pallet_identity_registry::ChargeFeeOrQuota::from(0),
+        frame_system::WeightReclaim::new(),
+    );
+    let implicit = (
+        (),
+        VERSION.spec_version,
+        VERSION.transaction_version,
+        genesis,
+        genesis,
+        (),
+        (),
+        (),
+        (),
+    );
+    let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+    let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+    UncheckedExtrinsic::new_signed(
+        call,
+        sp_runtime::AccountId32::from(signer.public()).into(),
+        sp_runtime::MultiSignature::Sr25519(signature),
+        extension,
+    )
+}
+
+/// Starts the next block, as far as the extrinsics' checks are concerned.
+pub fn next_block() {
+    let number = System::block_number() + 1;
+    System::reset_events();
+    System::initialize(&number, &H256::repeat_byte(7), &Default::default());
+}
+
+/// Applies `extrinsics` in order, each of which must succeed; returns the time it took.
+pub fn apply_all(extrinsics: Vec<UncheckedExtrinsic>) -> Duration {
+    let started = Instant::now();
+    for extrinsic in extrinsics {
+        let outcome = Executive::apply_extrinsic(extrinsic).expect("the extrinsic is valid");
+        assert!(outcome.is_ok(), "the extrinsic dispatches: {outcome:?}");
+    }
+    started.elapsed()
+}
+
+/// The median of `values`.
+pub fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }

@@ -1,8 +1,7 @@
 //! The land registry: parcels, titles, transfers, liens, court freezes, subdivision.
 
-use crate::{Balance, BlockNumber, Identity, Runtime, DAYS};
+use crate::{Balance, BlockNumber, Cbdc, Identity, Runtime, DAYS};
 use frame_support::parameter_types;
-use govchain_primitives::payments::NoOnChainPayments;
 
 parameter_types! {
     /// Every accepted transfer waits for a registrar, as the national land code requires.
@@ -23,8 +22,8 @@ parameter_types! {
 impl pallet_land_titles::Config for Runtime {
     type Identity = Identity;
     type Balance = Balance;
-    /// Prices are settled off chain until the CBDC pallet implements `Payments`.
-    type Payments = NoOnChainPayments;
+    /// Prices in the digital currency are paid in the extrinsic that transfers the title.
+    type Payments = Cbdc;
     type RegistrarApprovesTransfers = RegistrarApprovesTransfers;
     type MaxOwners = MaxOwners;
     type MaxLiensPerParcel = MaxLiensPerParcel;

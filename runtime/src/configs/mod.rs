@@ -1,5 +1,6 @@
 //! Each pallet's configuration, one module per area.
 
+pub mod cbdc;
 mod consensus;
 mod diplomas;
 mod fees;
@@ -9,6 +10,7 @@ mod land_titles;
 mod system;
 mod utility;
 
+pub use cbdc::policy as cbdc_policy;
 pub use consensus::HasSessionKeys;
 pub use governance::{
     CouncilCollective, CouncilMajority, CouncilSuperMajority, ImmediateRootCalls, UpgradeDelay,

@@ -3,39 +3,23 @@
 //! revocation, a legacy import, and the runtime API that the node's `diplomas_*` RPC methods
 //! serve.
 
-use super::{assert_invariants, pass_council_motion, preset_externalities};
+use super::{
+    account, assert_invariants, pass_council_motion, preset_externalities, register_institution,
+};
 use crate::{Diplomas, Identity, Runtime, RuntimeCall, RuntimeOrigin, System};
 use codec::Encode;
-use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, BoundedVec};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
 use govchain_primitives::identity::{IdentityProvider, KycTier, Role};
 use pallet_diplomas::{
     DegreeLevel, DiplomaSpec, Error, Issuer, ItemError, LegacyDiploma, Period, Provenance,
     RevocationReason, Serial, Standing, Verification,
 };
 use pallet_diplomas_runtime_api::runtime_decl_for_diplomas_api::DiplomasApiV1;
-use pallet_identity_registry::InstitutionKind;
-use sp_core::{sr25519, Pair, H256};
+use sp_core::H256;
 use sp_keyring::Sr25519Keyring::Dave;
 
 /// 2026-06-30, in days since 1970-01-01.
 const GRADUATION_DAY: u32 = 20_634;
-
-fn account(name: &str) -> crate::AccountId {
-    sr25519::Pair::from_string(&format!("//{name}"), None)
-        .expect("a valid derivation")
-        .public()
-        .into()
-}
-
-fn register_institution(code: &str, roles: Vec<Role>) -> RuntimeCall {
-    RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-        kind: InstitutionKind::Agency,
-        short_code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
-        name_hash: H256::repeat_byte(0x1a),
-        admin: Dave.to_account_id(),
-        roles: BoundedVec::truncate_from(roles),
-    })
-}
 
 fn diploma(serial: &str, holder: u64, issued_on: u32, document: u8) -> DiplomaSpec {
     DiplomaSpec {

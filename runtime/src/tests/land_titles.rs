@@ -1,36 +1,22 @@
 //! The land registry in the real runtime: institutions and officers from the identity pallet, a
-//! parcel registered, mortgaged and sold with the registrar's approval, and the runtime API that
+//! parcel registered, mortgaged and sold for the digital currency with the registrar's approval
+//! (title and price change hands in one extrinsic), and the runtime API that
 //! the node's `landTitles_*` RPC methods serve.
 
-use super::{assert_invariants, pass_council_motion, preset_externalities};
-use crate::{
-    BlockNumber, Identity, LandTitles, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+use super::{
+    account, assert_invariants, pass_council_motion, preset_externalities, register_institution,
 };
-use frame_support::{assert_noop, assert_ok, BoundedVec};
+use crate::{
+    configs::cbdc::CBDC_UNIT, BlockNumber, Cbdc, Identity, LandTitles, Runtime, RuntimeCall,
+    RuntimeEvent, RuntimeOrigin, System,
+};
+use frame_support::{assert_ok, BoundedVec};
 use govchain_primitives::identity::{IdentityProvider, KycTier, Party, Role};
-use pallet_identity_registry::InstitutionKind;
-use pallet_land_titles::{Error, Event, Holding, ParcelSpec, Price};
+use pallet_land_titles::{Event, Holding, ParcelSpec, Price};
 use pallet_land_titles_runtime_api::runtime_decl_for_land_titles_api::LandTitlesApiV1;
-use sp_core::{sr25519, Pair, H256};
+use sp_core::H256;
 use sp_keyring::Sr25519Keyring::Dave;
 use sp_runtime::Permill;
-
-fn account(name: &str) -> crate::AccountId {
-    sr25519::Pair::from_string(&format!("//{name}"), None)
-        .expect("a valid derivation")
-        .public()
-        .into()
-}
-
-fn register_institution(code: &str, roles: Vec<Role>) -> RuntimeCall {
-    RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-        kind: InstitutionKind::Agency,
-        short_code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
-        name_hash: H256::repeat_byte(0x1a),
-        admin: Dave.to_account_id(),
-        roles: BoundedVec::truncate_from(roles),
-    })
-}
 
 fn land_event(event: Event<Runtime>) -> bool {
     System::events()
@@ -45,15 +31,18 @@ fn a_mortgaged_parcel_is_sold_with_the_registrar_s_approval_and_read_through_the
         let (seller, buyer) = (account("Seller"), account("Buyer"));
         let signed = |who: &crate::AccountId| RuntimeOrigin::signed(who.clone());
 
-        // Given a public-service agency (civil and land registry) and a bank, with officers…
+        let governor = account("Governor");
+        // Given a public-service agency (civil and land registry), a bank and the central
+        // bank, with officers…
         pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
             calls: vec![
                 register_institution("PSA", vec![Role::CivilRegistry, Role::LandRegistrar]),
                 register_institution("BANK", vec![Role::CommercialBank]),
+                register_institution("CB", vec![Role::CentralBank]),
             ],
         }));
         let expires = System::block_number() + 30 * crate::DAYS;
-        for (institution, officer) in [(0, &registrar), (1, &banker)] {
+        for (institution, officer) in [(0, &registrar), (1, &banker), (2, &governor)] {
             assert_ok!(Identity::appoint_officer(
                 signed(&Dave.to_account_id()),
                 institution,
@@ -96,23 +85,26 @@ fn a_mortgaged_parcel_is_sold_with_the_registrar_s_approval_and_read_through_the
         ));
         assert_ok!(LandTitles::consent_lien(signed(&seller), 0));
 
-        // Digital-currency prices wait for the CBDC pallet; this runtime refuses them.
+        // The buyer has the price in the digital currency: the central bank records a reserve
+        // and mints to the bank, which credits the buyer.
+        // Within the buyer's daily outflow limit (tier Standard).
+        let price = 150_000 * CBDC_UNIT;
+        assert_ok!(Cbdc::record_reserve_asset(
+            signed(&governor),
+            pallet_cbdc_reserve::AssetClass::Gold,
+            BoundedVec::truncate_from(b"XAU".to_vec()),
+            1_000_000,
+            10 * price,
+            pallet_cbdc_reserve::Attestation {
+                report_hash: H256::repeat_byte(0xa7),
+                date: 20_000
+            },
+        ));
+        assert_ok!(Cbdc::set_bank_quota(signed(&governor), 1, 10 * price));
+        assert_ok!(Cbdc::mint(signed(&governor), 1, price));
+        let bank = Party::Institution(1);
+        assert_ok!(Cbdc::transfer(signed(&banker), bank, buyer_party, price));
         let expires_at: BlockNumber = System::block_number() + 10;
-        assert_noop!(
-            LandTitles::create_offer(
-                signed(&seller),
-                0,
-                BoundedVec::truncate_from(vec![Holding {
-                    owner: seller_party,
-                    share: Permill::one()
-                }]),
-                buyer_party,
-                Price::Cbdc(1_000),
-                expires_at,
-                true,
-            ),
-            Error::<Runtime>::PaymentUnavailable
-        );
 
         // The seller offers the parcel with its mortgage, the bank consents, the buyer accepts…
         assert_ok!(LandTitles::create_offer(
@@ -123,7 +115,7 @@ fn a_mortgaged_parcel_is_sold_with_the_registrar_s_approval_and_read_through_the
                 share: Permill::one()
             }]),
             buyer_party,
-            Price::OffChain(H256::repeat_byte(0xaa)),
+            Price::Cbdc(price),
             expires_at,
             true,
         ));
@@ -138,8 +130,11 @@ fn a_mortgaged_parcel_is_sold_with_the_registrar_s_approval_and_read_through_the
             }]
         );
 
-        // …and the registrar's approval transfers the title.
+        // …and the registrar's approval transfers the title and pays the price, in one
+        // extrinsic.
         assert_ok!(LandTitles::approve_transfer(signed(&registrar), 0));
+        assert_eq!(Cbdc::balance_info(buyer_party).balance, 0);
+        assert_eq!(Cbdc::balance_info(seller_party).balance, price);
         let record = Runtime::parcel(0).expect("registered");
         assert_eq!(
             record.title,

@@ -1,7 +1,8 @@
 //! Runtime-level tests: the presets, council governance, the runtime upgrade flow, the identity
-//! lifecycle with fee-free quotas, the land registry and the diploma register, run natively
-//! against the real runtime configuration.
+//! lifecycle with fee-free quotas, the land registry, the diploma register and the digital
+//! currency, run natively against the real runtime configuration.
 
+mod cbdc;
 mod diplomas;
 mod genesis_presets;
 mod governance;
@@ -55,6 +56,30 @@ fn assert_invariants() {
     pallet_identity_registry::Pallet::<Runtime>::do_try_state().expect("identity invariants");
     pallet_land_titles::Pallet::<Runtime>::do_try_state().expect("land-title invariants");
     pallet_diplomas::Pallet::<Runtime>::do_try_state().expect("diploma invariants");
+    pallet_cbdc_reserve::Pallet::<Runtime>::do_try_state().expect("CBDC invariants");
+}
+
+/// The account of the well-known development seed `//name`.
+fn account(name: &str) -> crate::AccountId {
+    use sp_core::Pair;
+    sp_core::sr25519::Pair::from_string(&format!("//{name}"), None)
+        .expect("a valid derivation")
+        .public()
+        .into()
+}
+
+/// The council's call registering an agency named `code` with `roles`, administered by Dave.
+fn register_institution(
+    code: &str,
+    roles: Vec<govchain_primitives::identity::Role>,
+) -> crate::RuntimeCall {
+    crate::RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
+        kind: pallet_identity_registry::InstitutionKind::Agency,
+        short_code: frame_support::BoundedVec::truncate_from(code.as_bytes().to_vec()),
+        name_hash: sp_core::H256::repeat_byte(0x1a),
+        admin: dave(),
+        roles: frame_support::BoundedVec::truncate_from(roles),
+    })
 }
 
 /// Dave: a funded account outside the local testnet's council.
@@ -70,6 +95,8 @@ fn pass_council_motion(call: crate::RuntimeCall) {
     use sp_runtime::traits::Hash as _;
     let length = call.encoded_size() as u32;
     let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+    let index =
+        pallet_collective::ProposalCount::<Runtime, crate::configs::CouncilCollective>::get();
     frame_support::assert_ok!(crate::Council::propose(
         crate::RuntimeOrigin::signed(Alice.to_account_id()),
         2,
@@ -80,14 +107,14 @@ fn pass_council_motion(call: crate::RuntimeCall) {
         frame_support::assert_ok!(crate::Council::vote(
             crate::RuntimeOrigin::signed(member.to_account_id()),
             hash,
-            0,
+            index,
             true
         ));
     }
     frame_support::assert_ok!(crate::Council::close(
         crate::RuntimeOrigin::signed(Charlie.to_account_id()),
         hash,
-        0,
+        index,
         frame_support::weights::Weight::MAX,
         length
     ));

@@ -79,7 +79,8 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn settle(offer: OfferId, record: Offer<T>) -> DispatchResult {
         let title = Self::transferred_title(&record)?;
         if let Price::Cbdc(amount) = record.price {
-            Self::pay_sellers(&record, amount)?;
+            // One seller's refused payment undoes the others', wherever settlement is called.
+            frame_support::storage::with_storage_layer(|| Self::pay_sellers(&record, amount))?;
         }
         for sale in &record.sales {
             if Self::holding_of(&title, &sale.seller).is_none() {

@@ -1,0 +1,265 @@
+//! Benchmarks of `pallet-cbdc-reserve`, each at its worst case: a reserve with the most assets,
+//! holders with limits, outflow counters and balances already stored.
+
+use super::*;
+use crate::Pallet as Cbdc;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::RawOrigin;
+use govchain_primitives::identity::{IdentityProvider, InstitutionId, KycTier, Party, Role};
+use sp_core::H256;
+
+fn officer<T: Config>(name: &'static str, role: Role) -> (T::AccountId, InstitutionId) {
+    let who: T::AccountId = account(name, 0, 0);
+    let institution = T::Identity::benchmark_officer(&who, role);
+    (who, institution)
+}
+
+fn citizen<T: Config>(name: &'static str) -> (T::AccountId, Party) {
+    let who: T::AccountId = account(name, 0, 0);
+    let citizen = T::Identity::benchmark_citizen(&who);
+    (who, Party::Citizen(citizen))
+}
+
+fn amount<T: Config>(units: u64) -> T::Balance {
+    T::Balance::from(units)
+}
+
+fn attestation(number: u8) -> Attestation {
+    Attestation {
+        report_hash: H256::repeat_byte(number),
+        date: 20_000,
+    }
+}
+
+fn longest_code() -> AssetCode {
+    AssetCode::truncate_from(b"XAU000000000".to_vec())
+}
+
+/// A reserve of `MaxReserveAssets - 1` assets worth `value` together, fully covering.
+fn fill_reserve<T: Config>(value: u64) {
+    MaxCoveragePercent::<T>::put(100);
+    let assets = T::MaxReserveAssets::get().saturating_sub(1).max(1);
+    let each = value.checked_div(u64::from(assets)).unwrap_or(value).max(1);
+    for _ in 0..assets {
+        let _ = Cbdc::<T>::do_record_reserve_asset(
+            AssetClass::Gold,
+            longest_code(),
+            1_000,
+            amount::<T>(each),
+            attestation(1),
+        );
+    }
+}
+
+/// A bank with a quota of `quota` and `minted` minted to it.
+fn funded_bank<T: Config>(quota: u64, minted: u64) -> (T::AccountId, InstitutionId) {
+    let (banker, bank) = officer::<T>("banker", Role::CommercialBank);
+    BankQuotas::<T>::insert(
+        bank,
+        BankQuota {
+            limit: amount::<T>(quota),
+            outstanding: Default::default(),
+        },
+    );
+    if minted > 0 {
+        let _ = Cbdc::<T>::do_mint(bank, amount::<T>(minted));
+    }
+    (banker, bank)
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    #[benchmark]
+    fn record_reserve_asset() {
+        let (governor, _) = officer::<T>("governor", Role::CentralBank);
+        fill_reserve::<T>(1_000_000);
+        let count = ReserveAssetCount::<T>::get();
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(governor),
+            AssetClass::ForeignCurrency,
+            longest_code(),
+            5_000,
+            amount::<T>(1_000),
+            attestation(2),
+        );
+
+        assert_eq!(ReserveAssetCount::<T>::get(), count.saturating_add(1));
+    }
+
+    /// Lowered, with currency in circulation: the coverage check runs and passes.
+    #[benchmark]
+    fn revalue_reserve_asset() {
+        let (governor, _) = officer::<T>("governor", Role::CentralBank);
+        fill_reserve::<T>(1_000_000);
+        funded_bank::<T>(1_000, 1_000);
+        let asset = 0;
+        let valuation = amount::<T>(1_000);
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(governor),
+            asset,
+            2_000,
+            valuation,
+            attestation(3),
+        );
+
+        assert!(ReserveAssets::<T>::get(asset).is_some_and(|a| a.valuation == valuation));
+    }
+
+    #[benchmark]
+    fn remove_reserve_asset() {
+        let (governor, _) = officer::<T>("governor", Role::CentralBank);
+        fill_reserve::<T>(1_000_000);
+        funded_bank::<T>(1_000, 1_000);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(governor), 0);
+
+        assert!(ReserveAssets::<T>::get(0).is_none());
+    }
+
+    #[benchmark]
+    fn set_bank_quota() {
+        let (governor, _) = officer::<T>("governor", Role::CentralBank);
+        let (_, bank) = funded_bank::<T>(1_000, 0);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(governor), bank, amount::<T>(5_000));
+
+        assert!(BankQuotas::<T>::get(bank).is_some_and(|q| q.limit == amount::<T>(5_000)));
+    }
+
+    #[benchmark]
+    fn mint() {
+        let (governor, _) = officer::<T>("governor", Role::CentralBank);
+        fill_reserve::<T>(1_000_000);
+        let (_, bank) = funded_bank::<T>(10_000, 1_000);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(governor), bank, amount::<T>(1_000));
+
+        assert_eq!(
+            Balances::<T>::get(Party::Institution(bank)),
+            Some(amount::<T>(2_000))
+        );
+    }
+
+    #[benchmark]
+    fn redeem() {
+        fill_reserve::<T>(1_000_000);
+        let (banker, bank) = funded_bank::<T>(10_000, 2_000);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(banker), amount::<T>(1_000));
+
+        assert_eq!(
+            Balances::<T>::get(Party::Institution(bank)),
+            Some(amount::<T>(1_000))
+        );
+    }
+
+    /// Between two institutions that are not banks, both under the default limits, the sender
+    /// with an outflow counter of the current period and the receiver with a balance: the most
+    /// reads a transfer makes (roles, own and default limits of both).
+    #[benchmark]
+    fn transfer() {
+        fill_reserve::<T>(1_000_000);
+        let (_, bank) = funded_bank::<T>(10_000, 10_000);
+        let bank = Party::Institution(bank);
+        let (sender, from) = officer::<T>("treasurer", Role::LandRegistrar);
+        let from = Party::Institution(from);
+        let (_, to) = officer::<T>("receiver", Role::LandRegistrar);
+        let to = Party::Institution(to);
+        DefaultInstitutionLimits::<T>::put(Limits {
+            balance_cap: amount::<T>(1_000_000),
+            daily_outflow: amount::<T>(1_000_000),
+        });
+        let _ = Cbdc::<T>::do_transfer(&bank, &from, amount::<T>(2_000));
+        let _ = Cbdc::<T>::do_transfer(&bank, &to, amount::<T>(1_000));
+        let _ = Cbdc::<T>::do_transfer(&from, &to, amount::<T>(1));
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(sender), from, to, amount::<T>(500));
+
+        assert_eq!(Balances::<T>::get(to), Some(amount::<T>(1_501)));
+    }
+
+    #[benchmark]
+    fn freeze() {
+        let (judge, _) = officer::<T>("judge", Role::Court);
+        let (_, holder) = citizen::<T>("holder");
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(judge), holder, H256::repeat_byte(9));
+
+        assert!(Frozen::<T>::contains_key(holder));
+    }
+
+    #[benchmark]
+    fn thaw() {
+        let (judge, court) = officer::<T>("judge", Role::Court);
+        let (_, holder) = citizen::<T>("holder");
+        let _ = Cbdc::<T>::do_freeze(court, holder, H256::repeat_byte(9));
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(judge), holder);
+
+        assert!(!Frozen::<T>::contains_key(holder));
+    }
+
+    #[benchmark]
+    fn set_tier_limits() -> Result<(), BenchmarkError> {
+        let origin =
+            T::LimitsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let limits = Limits {
+            balance_cap: amount::<T>(5_000),
+            daily_outflow: amount::<T>(500),
+        };
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, KycTier::Basic, limits);
+
+        assert_eq!(TierLimits::<T>::get(KycTier::Basic), limits);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_institution_limits() -> Result<(), BenchmarkError> {
+        let origin =
+            T::LimitsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let limits = Limits {
+            balance_cap: amount::<T>(5_000),
+            daily_outflow: amount::<T>(500),
+        };
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, 7, Some(limits));
+
+        assert_eq!(InstitutionLimits::<T>::get(7), Some(limits));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_max_coverage() -> Result<(), BenchmarkError> {
+        let origin =
+            T::LimitsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        fill_reserve::<T>(1_000_000);
+        funded_bank::<T>(1_000, 1_000);
+
+        let ceiling = T::MaxCoverageCeiling::get();
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, ceiling);
+
+        assert_eq!(MaxCoveragePercent::<T>::get(), ceiling);
+        Ok(())
+    }
+
+    impl_benchmark_test_suite!(Cbdc, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,10 @@
+//! The pallet's capabilities, one file each; `lib.rs` checks origins and delegates here.
+
+mod coverage;
+mod freezes;
+mod issuance;
+mod limits;
+mod officers;
+mod payments;
+mod reserve;
+mod transfers;

@@ -1,0 +1,539 @@
+//! # CBDC reserve
+//!
+//! The national digital currency and the reserve that backs it.
+//!
+//! - **Reserve ledger**: the `CentralBank` records reserve assets (gold, foreign currency,
+//!   crypto, other) with their quantity, their valuation in the currency and the auditor's
+//!   report it rests on; revaluations and removals are events. Total reserve value, supply and
+//!   coverage are public at every block.
+//! - **Two-tier issuance**: the central bank mints to a `CommercialBank` within the bank's
+//!   quota, never beyond `reserve value × MaxCoverage`; banks redeem (burn) what they return.
+//! - **Holdings by identity**: balances belong to a citizen or an institution
+//!   ([`Party`](govchain_primitives::identity::Party)), never to a bare account, so nobody
+//!   without a verified identity holds the currency and a citizen who moves to a new key keeps
+//!   their money. Banks credit citizens and institutions; holders pay each other.
+//! - **KYC limits**: per tier a balance cap and a daily outflow limit, and limits of their own
+//!   for institutions; banks are bound by their quotas instead.
+//! - **Court freezes**: a frozen holder neither sends nor receives; nothing is taken.
+//! - **Settlement**: the pallet implements
+//!   [`Payments`](govchain_primitives::payments::Payments), so registries (land titles) settle
+//!   a deal and its price in one extrinsic.
+//!
+//! Roles and identities come through
+//! [`IdentityProvider`](govchain_primitives::identity::IdentityProvider); the pallet depends on
+//! no other pallet's crate.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::arithmetic_side_effects
+    )
+)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod features;
+mod invariants;
+pub mod queries;
+mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+// FRAME's macro expansions call `expect` on values they know statically (pallet indices,
+// storage prefixes); the lint stays on for this crate's own code.
+#[allow(clippy::expect_used)]
+#[frame_support::pallet]
+pub mod pallet {
+    use super::*;
+    use frame_support::pallet_prelude::*;
+    use frame_system::pallet_prelude::*;
+    use govchain_primitives::identity::{IdentityProvider, InstitutionId, KycTier, Party, Role};
+    use sp_core::H256;
+    use sp_runtime::traits::{AtLeast32BitUnsigned, MaybeSerializeDeserialize};
+
+    /// The in-code storage version.
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+    #[pallet::pallet]
+    #[pallet::storage_version(STORAGE_VERSION)]
+    pub struct Pallet<T>(_);
+
+    #[pallet::config]
+    pub trait Config: frame_system::Config {
+        /// Who acts for which institution and citizen, with which roles and KYC tier.
+        type Identity: IdentityProvider<Self::AccountId>;
+
+        /// An amount of the currency, in its smallest unit.
+        type Balance: Parameter
+            + MaxEncodedLen
+            + Copy
+            + Default
+            + AtLeast32BitUnsigned
+            + MaybeSerializeDeserialize
+            + From<u64>
+            + Into<u128>;
+
+        /// Who sets KYC limits and the coverage ratio: the council.
+        type LimitsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+        /// The highest coverage limit `LimitsOrigin` may set, in percent of the reserve value;
+        /// issuing further beyond the reserve takes a runtime upgrade.
+        #[pallet::constant]
+        type MaxCoverageCeiling: Get<u32>;
+
+        /// The length of an outflow period, in blocks: a day.
+        #[pallet::constant]
+        type OutflowPeriod: Get<BlockNumberFor<Self>>;
+
+        /// The most reserve assets recorded at once.
+        #[pallet::constant]
+        type MaxReserveAssets: Get<u32>;
+
+        /// Weights of this pallet's calls, from benchmarks.
+        type WeightInfo: WeightInfo;
+    }
+
+    /// The reserve assets, by number.
+    #[pallet::storage]
+    pub type ReserveAssets<T: Config> =
+        StorageMap<_, Twox64Concat, AssetId, ReserveAsset<T::Balance>>;
+
+    /// The number the next reserve asset gets.
+    #[pallet::storage]
+    pub type NextAssetId<T> = StorageValue<_, AssetId, ValueQuery>;
+
+    /// How many reserve assets are recorded.
+    #[pallet::storage]
+    pub type ReserveAssetCount<T> = StorageValue<_, u32, ValueQuery>;
+
+    /// The sum of the reserve assets' valuations.
+    #[pallet::storage]
+    pub type ReserveValue<T: Config> = StorageValue<_, T::Balance, ValueQuery>;
+
+    /// The currency in circulation: the sum of all balances.
+    #[pallet::storage]
+    pub type TotalSupply<T: Config> = StorageValue<_, T::Balance, ValueQuery>;
+
+    /// The most supply may be, in percent of the reserve value (100: fully backed).
+    #[pallet::storage]
+    pub type MaxCoveragePercent<T> = StorageValue<_, u32, ValueQuery>;
+
+    /// Holdings; holders with nothing have no entry.
+    #[pallet::storage]
+    pub type Balances<T: Config> = StorageMap<_, Blake2_128Concat, Party, T::Balance>;
+
+    /// Commercial banks' issuance quotas.
+    #[pallet::storage]
+    pub type BankQuotas<T: Config> =
+        StorageMap<_, Twox64Concat, InstitutionId, BankQuota<T::Balance>>;
+
+    /// Citizens' limits, by KYC tier.
+    #[pallet::storage]
+    pub type TierLimits<T: Config> =
+        StorageMap<_, Twox64Concat, KycTier, Limits<T::Balance>, ValueQuery>;
+
+    /// The limits of institutions without limits of their own.
+    #[pallet::storage]
+    pub type DefaultInstitutionLimits<T: Config> = StorageValue<_, Limits<T::Balance>, ValueQuery>;
+
+    /// Institutions' own limits.
+    #[pallet::storage]
+    pub type InstitutionLimits<T: Config> =
+        StorageMap<_, Twox64Concat, InstitutionId, Limits<T::Balance>>;
+
+    /// What each holder sent in its latest outflow period.
+    #[pallet::storage]
+    pub type Outflows<T: Config> =
+        StorageMap<_, Blake2_128Concat, Party, Outflow<T::Balance>, ValueQuery>;
+
+    /// Court freezes.
+    #[pallet::storage]
+    pub type Frozen<T: Config> =
+        StorageMap<_, Blake2_128Concat, Party, Freeze<T::Balance, BlockNumberFor<T>>>;
+
+    #[pallet::genesis_config]
+    #[derive(frame_support::DefaultNoBound)]
+    pub struct GenesisConfig<T: Config> {
+        /// Balance cap and daily outflow of citizens of the `Basic`, `Standard` and `Enhanced`
+        /// tiers.
+        pub tier_limits: [(T::Balance, T::Balance); 3],
+        /// Balance cap and daily outflow of institutions without limits of their own.
+        pub institution_limits: (T::Balance, T::Balance),
+        /// The most supply may be, in percent of the reserve value.
+        pub max_coverage_percent: u32,
+    }
+
+    #[pallet::genesis_build]
+    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+        fn build(&self) {
+            let tiers = [KycTier::Basic, KycTier::Standard, KycTier::Enhanced];
+            for (tier, (balance_cap, daily_outflow)) in tiers.into_iter().zip(self.tier_limits) {
+                TierLimits::<T>::insert(
+                    tier,
+                    Limits {
+                        balance_cap,
+                        daily_outflow,
+                    },
+                );
+            }
+            let (balance_cap, daily_outflow) = self.institution_limits;
+            DefaultInstitutionLimits::<T>::put(Limits {
+                balance_cap,
+                daily_outflow,
+            });
+            MaxCoveragePercent::<T>::put(self.max_coverage_percent);
+        }
+    }
+
+    #[pallet::event]
+    #[pallet::generate_deposit(pub(super) fn deposit_event)]
+    pub enum Event<T: Config> {
+        /// The central bank recorded a reserve asset.
+        ReserveAssetRecorded {
+            asset: AssetId,
+            class: AssetClass,
+            code: AssetCode,
+            quantity: u128,
+            valuation: T::Balance,
+            attestation: Attestation,
+        },
+        /// The central bank revalued a reserve asset (or recorded a new quantity).
+        ReserveAssetRevalued {
+            asset: AssetId,
+            quantity: u128,
+            valuation: T::Balance,
+            attestation: Attestation,
+        },
+        /// The central bank removed a reserve asset.
+        ReserveAssetRemoved { asset: AssetId },
+        /// The central bank set a commercial bank's issuance quota.
+        BankQuotaSet {
+            bank: InstitutionId,
+            limit: T::Balance,
+        },
+        /// The central bank minted currency to a commercial bank.
+        Minted {
+            bank: InstitutionId,
+            amount: T::Balance,
+        },
+        /// A commercial bank redeemed (burned) currency.
+        Redeemed {
+            bank: InstitutionId,
+            amount: T::Balance,
+        },
+        /// Currency moved between holders.
+        Transferred {
+            from: Party,
+            to: Party,
+            amount: T::Balance,
+        },
+        /// A court froze a holder.
+        HolderFrozen {
+            holder: Party,
+            court: InstitutionId,
+            case: H256,
+        },
+        /// The court that froze a holder thawed it.
+        HolderThawed { holder: Party, court: InstitutionId },
+        /// The council set a KYC tier's limits.
+        TierLimitsSet {
+            tier: KycTier,
+            limits: Limits<T::Balance>,
+        },
+        /// The council set an institution's own limits, or (`None`) returned it to the default.
+        InstitutionLimitsSet {
+            institution: InstitutionId,
+            limits: Option<Limits<T::Balance>>,
+        },
+        /// The council set the coverage limit.
+        MaxCoverageSet { percent: u32 },
+    }
+
+    #[pallet::error]
+    pub enum Error<T> {
+        /// An amount must be more than zero.
+        ZeroAmount,
+        /// An amount or a total does not fit its type.
+        Overflow,
+        /// An asset code is 1 to 12 capital ASCII letters and digits.
+        InvalidAssetCode,
+        /// No reserve asset has this number.
+        UnknownAsset,
+        /// `MaxReserveAssets` assets are recorded already.
+        TooManyAssets,
+        /// Supply would exceed the reserve value times the coverage limit.
+        CoverageExceeded,
+        /// A coverage limit may be at most `MaxCoverageCeiling` percent.
+        CoverageAboveCeiling,
+        /// The institution does not hold the `CommercialBank` role, or also holds
+        /// `CentralBank`: the central bank never issues to itself.
+        NotABank,
+        /// The mint would take the bank's outstanding issuance above its quota.
+        QuotaExceeded,
+        /// The holder has less than the amount.
+        InsufficientBalance,
+        /// The caller does not act for the sender.
+        NotHolder,
+        /// Sender and receiver are the same.
+        SelfTransfer,
+        /// The sender is not an active citizen or institution.
+        UnverifiedSender,
+        /// The receiver is not an active citizen or institution: it may not hold the currency.
+        UnverifiedReceiver,
+        /// A court froze the sender.
+        SenderFrozen,
+        /// A court froze the receiver.
+        ReceiverFrozen,
+        /// The payment would take the receiver above its balance cap.
+        BalanceCapExceeded,
+        /// The payment would take the sender above its daily outflow limit.
+        DailyLimitExceeded,
+        /// A court froze the holder already.
+        AlreadyFrozen,
+        /// The holder is not frozen.
+        NotFrozen,
+        /// Another court froze the holder.
+        NotFreezingCourt,
+    }
+
+    #[pallet::hooks]
+    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        #[cfg(feature = "try-runtime")]
+        fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+            Self::do_try_state()
+        }
+
+        fn integrity_test() {
+            assert!(
+                !T::OutflowPeriod::get().is_zero(),
+                "an outflow period lasts at least a block"
+            );
+            assert!(
+                T::MaxCoverageCeiling::get() >= 1,
+                "some issuance must be possible"
+            );
+        }
+    }
+
+    #[pallet::call]
+    impl<T: Config> Pallet<T> {
+        /// Records a reserve asset with its valuation and the auditor's report.
+        ///
+        /// Origin: a `CentralBank` officer. Emits `ReserveAssetRecorded`.
+        /// Errors: the officer's (`RoleNotHeld`, `OfficerExpired`, ...), `ZeroAmount` (no
+        /// valuation), `InvalidAssetCode`, `TooManyAssets`, `Overflow`.
+        /// Weight: O(1).
+        #[pallet::call_index(0)]
+        #[pallet::weight(T::WeightInfo::record_reserve_asset())]
+        pub fn record_reserve_asset(
+            origin: OriginFor<T>,
+            class: AssetClass,
+            code: AssetCode,
+            quantity: u128,
+            valuation: T::Balance,
+            attestation: Attestation,
+        ) -> DispatchResult {
+            Self::ensure_officer(origin, Role::CentralBank)?;
+            Self::do_record_reserve_asset(class, code, quantity, valuation, attestation)
+        }
+
+        /// Records a reserve asset's new quantity and valuation with the report they rest on.
+        /// A lower valuation must leave supply within the coverage limit: burn first.
+        ///
+        /// Origin: a `CentralBank` officer. Emits `ReserveAssetRevalued`.
+        /// Errors: the officer's, `UnknownAsset`, `CoverageExceeded`, `Overflow`.
+        /// Weight: O(1).
+        #[pallet::call_index(1)]
+        #[pallet::weight(T::WeightInfo::revalue_reserve_asset())]
+        pub fn revalue_reserve_asset(
+            origin: OriginFor<T>,
+            asset: AssetId,
+            quantity: u128,
+            valuation: T::Balance,
+            attestation: Attestation,
+        ) -> DispatchResult {
+            Self::ensure_officer(origin, Role::CentralBank)?;
+            Self::do_revalue_reserve_asset(asset, quantity, valuation, attestation)
+        }
+
+        /// Removes a reserve asset (sold or written off); the rest must still cover supply.
+        ///
+        /// Origin: a `CentralBank` officer. Emits `ReserveAssetRemoved`.
+        /// Errors: the officer's, `UnknownAsset`, `CoverageExceeded`.
+        /// Weight: O(1).
+        #[pallet::call_index(2)]
+        #[pallet::weight(T::WeightInfo::remove_reserve_asset())]
+        pub fn remove_reserve_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+            Self::ensure_officer(origin, Role::CentralBank)?;
+            Self::do_remove_reserve_asset(asset)
+        }
+
+        /// Sets a commercial bank's issuance quota; below its outstanding issuance it only
+        /// stops further mints.
+        ///
+        /// Origin: a `CentralBank` officer. Emits `BankQuotaSet`.
+        /// Errors: the officer's, `NotABank`.
+        /// Weight: O(1).
+        #[pallet::call_index(3)]
+        #[pallet::weight(T::WeightInfo::set_bank_quota())]
+        pub fn set_bank_quota(
+            origin: OriginFor<T>,
+            bank: InstitutionId,
+            limit: T::Balance,
+        ) -> DispatchResult {
+            Self::ensure_officer(origin, Role::CentralBank)?;
+            Self::do_set_bank_quota(bank, limit)
+        }
+
+        /// Mints `amount` to a commercial bank, within its quota and the coverage limit.
+        ///
+        /// Origin: a `CentralBank` officer. Emits `Minted`.
+        /// Errors: the officer's, `ZeroAmount`, `NotABank`, `ReceiverFrozen`, `QuotaExceeded`,
+        /// `CoverageExceeded`, `Overflow`.
+        /// Weight: O(1).
+        #[pallet::call_index(4)]
+        #[pallet::weight(T::WeightInfo::mint())]
+        pub fn mint(
+            origin: OriginFor<T>,
+            bank: InstitutionId,
+            amount: T::Balance,
+        ) -> DispatchResult {
+            Self::ensure_officer(origin, Role::CentralBank)?;
+            Self::do_mint(bank, amount)
+        }
+
+        /// Redeems (burns) `amount` of the caller's bank's holding.
+        ///
+        /// Origin: a `CommercialBank` officer. Emits `Redeemed`.
+        /// Errors: the officer's, `ZeroAmount`, `SenderFrozen`, `InsufficientBalance`.
+        /// Weight: O(1).
+        #[pallet::call_index(5)]
+        #[pallet::weight(T::WeightInfo::redeem())]
+        pub fn redeem(origin: OriginFor<T>, amount: T::Balance) -> DispatchResult {
+            let bank = Self::ensure_officer(origin, Role::CommercialBank)?;
+            Self::do_redeem(bank, amount)
+        }
+
+        /// Pays `amount` from `from` to `to`: a bank crediting a citizen, a citizen paying a
+        /// shop or another citizen, an institution paying anyone.
+        ///
+        /// Origin: an account acting for `from` (the citizen's account, or an officer of the
+        /// institution). Emits `Transferred`.
+        /// Errors: `ZeroAmount`, `SelfTransfer`, `NotHolder`, `UnverifiedSender`,
+        /// `UnverifiedReceiver`, `SenderFrozen`, `ReceiverFrozen`, `InsufficientBalance`,
+        /// `BalanceCapExceeded`, `DailyLimitExceeded`, `Overflow`.
+        /// Weight: O(1).
+        #[pallet::call_index(6)]
+        #[pallet::weight(T::WeightInfo::transfer())]
+        pub fn transfer(
+            origin: OriginFor<T>,
+            from: Party,
+            to: Party,
+            amount: T::Balance,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            ensure!(T::Identity::acts_for(&who, &from), Error::<T>::NotHolder);
+            Self::do_transfer(&from, &to, amount)
+        }
+
+        /// Freezes a holder under a case reference: it neither sends nor receives until the
+        /// same court thaws it.
+        ///
+        /// Origin: a `Court` officer. Emits `HolderFrozen`.
+        /// Errors: the officer's, `AlreadyFrozen`.
+        /// Weight: O(1).
+        #[pallet::call_index(7)]
+        #[pallet::weight(T::WeightInfo::freeze())]
+        pub fn freeze(origin: OriginFor<T>, holder: Party, case: H256) -> DispatchResult {
+            let court = Self::ensure_officer(origin, Role::Court)?;
+            Self::do_freeze(court, holder, case)
+        }
+
+        /// Thaws a holder the caller's court froze.
+        ///
+        /// Origin: a `Court` officer of the freezing court. Emits `HolderThawed`.
+        /// Errors: the officer's, `NotFrozen`, `NotFreezingCourt`.
+        /// Weight: O(1).
+        #[pallet::call_index(8)]
+        #[pallet::weight(T::WeightInfo::thaw())]
+        pub fn thaw(origin: OriginFor<T>, holder: Party) -> DispatchResult {
+            let court = Self::ensure_officer(origin, Role::Court)?;
+            Self::do_thaw(court, holder)
+        }
+
+        /// Sets a KYC tier's balance cap and daily outflow limit. Holders above a lowered cap
+        /// keep what they hold but receive nothing more.
+        ///
+        /// Origin: `LimitsOrigin` (the council). Emits `TierLimitsSet`.
+        /// Errors: `BadOrigin`.
+        /// Weight: O(1).
+        #[pallet::call_index(9)]
+        #[pallet::weight(T::WeightInfo::set_tier_limits())]
+        pub fn set_tier_limits(
+            origin: OriginFor<T>,
+            tier: KycTier,
+            limits: Limits<T::Balance>,
+        ) -> DispatchResult {
+            T::LimitsOrigin::ensure_origin(origin)?;
+            TierLimits::<T>::insert(tier, limits);
+            Self::deposit_event(Event::TierLimitsSet { tier, limits });
+            Ok(())
+        }
+
+        /// Gives an institution limits of its own, or (`None`) returns it to the default.
+        ///
+        /// Origin: `LimitsOrigin` (the council). Emits `InstitutionLimitsSet`.
+        /// Errors: `BadOrigin`.
+        /// Weight: O(1).
+        #[pallet::call_index(10)]
+        #[pallet::weight(T::WeightInfo::set_institution_limits())]
+        pub fn set_institution_limits(
+            origin: OriginFor<T>,
+            institution: InstitutionId,
+            limits: Option<Limits<T::Balance>>,
+        ) -> DispatchResult {
+            T::LimitsOrigin::ensure_origin(origin)?;
+            InstitutionLimits::<T>::set(institution, limits);
+            Self::deposit_event(Event::InstitutionLimitsSet {
+                institution,
+                limits,
+            });
+            Ok(())
+        }
+
+        /// Sets the coverage limit: supply may be at most `percent` % of the reserve value. A
+        /// limit the current supply exceeds is refused.
+        ///
+        /// Origin: `LimitsOrigin` (the council). Emits `MaxCoverageSet`.
+        /// Errors: `BadOrigin`, `CoverageAboveCeiling`, `CoverageExceeded`.
+        /// Weight: O(1).
+        #[pallet::call_index(11)]
+        #[pallet::weight(T::WeightInfo::set_max_coverage())]
+        pub fn set_max_coverage(origin: OriginFor<T>, percent: u32) -> DispatchResult {
+            T::LimitsOrigin::ensure_origin(origin)?;
+            ensure!(
+                percent <= T::MaxCoverageCeiling::get(),
+                Error::<T>::CoverageAboveCeiling
+            );
+            Self::ensure_covered(TotalSupply::<T>::get(), ReserveValue::<T>::get(), percent)?;
+            MaxCoveragePercent::<T>::put(percent);
+            Self::deposit_event(Event::MaxCoverageSet { percent });
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! `Payments`, through which registries settle a price: the same rules and errors as a
+//! transfer, without the caller check (the registry made it), nothing changed on an error, and
+//! a zero amount accepted as a payment of nothing.
+
+use super::*;
+use crate::{Outflows, WeightInfo};
+use frame_support::assert_storage_noop;
+use govchain_primitives::payments::Payments;
+
+/// `amount` paid from `payer` to `payee` through `Payments`.
+fn pay(payer: Party, payee: Party, amount: u64) -> DispatchResult {
+    <Cbdc as Payments<u64>>::pay(&payer, &payee, amount)
+}
+
+/// Checks that paying `amount` from `payer` to `payee` fails with `error` and changes nothing.
+#[track_caller]
+fn assert_refused(payer: Party, payee: Party, amount: u64, error: Error<Test>) {
+    assert_noop!(pay(payer, payee, amount), error);
+}
+
+#[test]
+fn payments_are_enabled() {
+    build_and_execute(|| {
+        assert!(<Cbdc as Payments<u64>>::enabled());
+    });
+}
+
+#[test]
+fn a_payment_weighs_what_a_transfer_does() {
+    build_and_execute(|| {
+        assert_eq!(
+            <Cbdc as Payments<u64>>::pay_weight(),
+            <() as WeightInfo>::transfer()
+        );
+    });
+}
+
+#[test]
+fn a_payment_moves_money_and_counts_towards_the_daily_outflow() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+
+        assert_ok!(pay(BOB_ID, MINISTRY, 400));
+
+        assert_eq!((balance(BOB_ID), balance(MINISTRY)), (600, 400));
+        assert_eq!(Outflows::<Test>::get(BOB_ID).sent, 400);
+        assert_eq!(
+            last_event(),
+            Event::Transferred {
+                from: BOB_ID,
+                to: MINISTRY,
+                amount: 400
+            }
+        );
+    });
+}
+
+#[test]
+fn a_zero_payment_is_accepted_and_moves_nothing() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+
+        assert_storage_noop!(assert_ok!(pay(BOB_ID, ALICE_ID, 0)));
+    });
+}
+
+#[test]
+fn a_payment_to_oneself_is_refused() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+
+        assert_refused(BOB_ID, BOB_ID, 100, Error::<Test>::SelfTransfer);
+    });
+}
+
+#[test]
+fn a_deactivated_citizen_pays_nothing() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+        deactivate_citizen(BOB);
+
+        assert_refused(BOB_ID, ALICE_ID, 100, Error::<Test>::UnverifiedSender);
+    });
+}
+
+#[test]
+fn a_deactivated_institution_is_paid_nothing() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+        deactivate_institution(MINISTRY_ID);
+
+        assert_refused(BOB_ID, MINISTRY, 100, Error::<Test>::UnverifiedReceiver);
+    });
+}
+
+#[test]
+fn a_frozen_payer_pays_nothing() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+        freeze(BOB_ID);
+
+        assert_refused(BOB_ID, ALICE_ID, 100, Error::<Test>::SenderFrozen);
+    });
+}
+
+#[test]
+fn a_frozen_payee_is_paid_nothing() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+        freeze(ALICE_ID);
+
+        assert_refused(BOB_ID, ALICE_ID, 100, Error::<Test>::ReceiverFrozen);
+    });
+}
+
+#[test]
+fn a_payment_beyond_the_daily_outflow_is_refused() {
+    build_and_execute(|| {
+        rich_bank();
+        credit(ALICE_ID, 1_000);
+
+        assert_refused(
+            ALICE_ID,
+            BOB_ID,
+            BASIC.1 + 1,
+            Error::<Test>::DailyLimitExceeded,
+        );
+    });
+}
+
+#[test]
+fn a_daily_outflow_beyond_the_balance_type_is_refused() {
+    build_and_execute(|| {
+        ministry_without_limits_sent_one();
+
+        assert_refused(MINISTRY, BOB_ID, 100, Error::<Test>::Overflow);
+    });
+}
+
+#[test]
+fn a_bank_paying_more_than_it_holds_is_refused() {
+    build_and_execute(|| {
+        fund_bank(1_000);
+
+        assert_refused(BANK, BOB_ID, 1_001, Error::<Test>::InsufficientBalance);
+    });
+}
+
+#[test]
+fn a_citizen_paying_more_than_it_holds_is_refused_changing_nothing() {
+    build_and_execute(|| {
+        bob_holds_1_000();
+
+        assert_refused(BOB_ID, ALICE_ID, 1_001, Error::<Test>::InsufficientBalance);
+    });
+}
+
+#[test]
+fn a_payment_above_the_payee_s_cap_is_refused_changing_nothing() {
+    build_and_execute(|| {
+        rich_bank();
+        credit(ALICE_ID, BASIC.0);
+
+        assert_refused(BANK, ALICE_ID, 1, Error::<Test>::BalanceCapExceeded);
+    });
+}

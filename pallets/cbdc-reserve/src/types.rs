@@ -1,0 +1,219 @@
+//! What the currency stores: reserve assets with their attested valuations, holdings by
+//! identity, banks' issuance quotas, KYC limits, outflow counters and court freezes.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use govchain_primitives::identity::InstitutionId;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// A reserve asset, numbered in order of recording.
+pub type AssetId = u32;
+
+/// A calendar day: the number of days since 1970-01-01 (UTC).
+pub type Day = u32;
+
+/// The longest asset code, in bytes.
+pub const MAX_ASSET_CODE_LEN: u32 = 12;
+
+/// What a reserve asset is, in capital letters and digits: an ISO 4217 currency (`USD`), a
+/// metal (`XAU`), a crypto-asset ticker (`BTC`), or the central bank's own code for anything
+/// else.
+pub type AssetCode = BoundedVec<u8, ConstU32<MAX_ASSET_CODE_LEN>>;
+
+/// Whether `code` is 1 or more capital ASCII letters and digits.
+pub fn is_valid_asset_code(code: &[u8]) -> bool {
+    !code.is_empty()
+        && code
+            .iter()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
+}
+
+/// The kind of a reserve asset.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum AssetClass {
+    /// Monetary gold.
+    #[codec(index = 0)]
+    Gold,
+    /// Foreign currency deposits and securities.
+    #[codec(index = 1)]
+    ForeignCurrency,
+    /// Crypto-assets.
+    #[codec(index = 2)]
+    Crypto,
+    /// Anything else the central bank holds in reserve.
+    #[codec(index = 3)]
+    Other,
+}
+
+/// An auditor's report backing a valuation.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct Attestation {
+    /// The hash of the report, kept off chain.
+    pub report_hash: H256,
+    /// The day of the report.
+    pub date: Day,
+}
+
+/// A reserve asset as recorded by the central bank.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ReserveAsset<Balance> {
+    /// Its kind.
+    pub class: AssetClass,
+    /// Its code.
+    pub code: AssetCode,
+    /// How much of it is held, in the asset's own smallest unit (grams, cents, satoshis).
+    pub quantity: u128,
+    /// What it is worth, in the smallest unit of the digital currency.
+    pub valuation: Balance,
+    /// The report the valuation rests on.
+    pub attestation: Attestation,
+}
+
+/// What a holder may hold and send.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+)]
+pub struct Limits<Balance> {
+    /// The most it may hold; a payment that would take it above is refused.
+    pub balance_cap: Balance,
+    /// The most it may send per outflow period (a day).
+    pub daily_outflow: Balance,
+}
+
+/// How much a holder sent in the current outflow period.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+)]
+pub struct Outflow<Balance> {
+    /// The period counted: the block number divided by the period's length.
+    pub period: u32,
+    /// What it sent in it.
+    pub sent: Balance,
+}
+
+/// A commercial bank's issuance quota.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+)]
+pub struct BankQuota<Balance> {
+    /// The most the central bank may have minted to the bank and not had back.
+    pub limit: Balance,
+    /// What it has minted to the bank, less what the bank redeemed.
+    pub outstanding: Balance,
+}
+
+/// A court's freeze of a holder. Funds stay where they are: the balance at the freeze is kept
+/// to show (and to check) that it never changes while frozen.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct Freeze<Balance, BlockNumber> {
+    /// The court that froze it; only it thaws it.
+    pub court: InstitutionId,
+    /// The hash of the case reference.
+    pub case: H256,
+    /// The block of the freeze.
+    pub since: BlockNumber,
+    /// The balance when frozen.
+    pub balance: Balance,
+}
+
+/// A holder's balance with what it may still receive and send, as the runtime API returns it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct BalanceInfo<Balance, BlockNumber> {
+    /// What it holds.
+    pub balance: Balance,
+    /// Its limits; `None` for banks, which issuance quotas bound instead.
+    pub limits: Option<Limits<Balance>>,
+    /// What it may still receive before reaching its cap (`None`: no cap; zero when frozen or
+    /// without identity).
+    pub receivable: Option<Balance>,
+    /// What it may still send in the current outflow period, at most its balance (`None`: no
+    /// limit; zero when frozen or without identity).
+    pub sendable_today: Option<Balance>,
+    /// Whether it is a verified, active citizen or an active institution.
+    pub verified: bool,
+    /// The court freeze, if any.
+    pub freeze: Option<Freeze<Balance, BlockNumber>>,
+}
+
+/// The reserve and the currency issued against it, as the runtime API returns it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ReserveSummary<Balance> {
+    /// Every reserve asset.
+    pub assets: alloc::vec::Vec<(AssetId, ReserveAsset<Balance>)>,
+    /// Their total valuation.
+    pub reserve_value: Balance,
+    /// The currency in circulation.
+    pub total_supply: Balance,
+    /// The most supply may be, in percent of the reserve value.
+    pub max_coverage_percent: u32,
+    /// Supply in parts per million of the reserve value (`None` without reserve).
+    pub coverage_ppm: Option<u128>,
+    /// What may still be minted before supply reaches the coverage limit.
+    pub mint_headroom: Balance,
+}

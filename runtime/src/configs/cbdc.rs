@@ -1,0 +1,47 @@
+//! The digital currency and its reserve: issuance, KYC limits, court freezes, payments.
+
+use super::CouncilMajority;
+use crate::{Balance, BlockNumber, Identity, Runtime, DAYS};
+use frame_support::parameter_types;
+
+/// One unit of the national currency in the digital currency's smallest unit (1/100).
+pub const CBDC_UNIT: Balance = 100;
+
+parameter_types! {
+    /// Outflow limits count per day.
+    pub const OutflowPeriod: BlockNumber = DAYS;
+    /// Reserve positions on the books at once: per metal, currency and custodian.
+    pub const MaxReserveAssets: u32 = 256;
+    /// The currency stays fully backed: issuing beyond the reserve takes a runtime upgrade.
+    pub const MaxCoverageCeiling: u32 = 100;
+}
+
+impl pallet_cbdc_reserve::Config for Runtime {
+    type Identity = Identity;
+    type Balance = Balance;
+    /// KYC limits and the coverage ratio are monetary policy: a council majority.
+    type LimitsOrigin = CouncilMajority;
+    type MaxCoverageCeiling = MaxCoverageCeiling;
+    type OutflowPeriod = OutflowPeriod;
+    type MaxReserveAssets = MaxReserveAssets;
+    type WeightInfo = pallet_cbdc_reserve::weights::SubstrateWeight<Runtime>;
+}
+
+/// The monetary policy every govchain genesis starts with; the council changes it later.
+pub mod policy {
+    use super::CBDC_UNIT;
+    use crate::Balance;
+
+    /// (balance cap, daily outflow) of citizens verified remotely, in person, and in person
+    /// with proof of address and source of funds.
+    pub const TIER_LIMITS: [(Balance, Balance); 3] = [
+        (100_000 * CBDC_UNIT, 20_000 * CBDC_UNIT),
+        (1_000_000 * CBDC_UNIT, 200_000 * CBDC_UNIT),
+        (10_000_000 * CBDC_UNIT, 2_000_000 * CBDC_UNIT),
+    ];
+    /// (balance cap, daily outflow) of institutions without limits of their own.
+    pub const INSTITUTION_LIMITS: (Balance, Balance) =
+        (1_000_000_000 * CBDC_UNIT, 100_000_000 * CBDC_UNIT);
+    /// Fully backed: supply at most the reserve value.
+    pub const MAX_COVERAGE_PERCENT: u32 = 100;
+}
