@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::{errors::runtime_error, land_titles::PartyJson};
+use super::{block_or_best, errors::runtime_error, land_titles::PartyJson};
 use govchain_runtime::{opaque::Block, Balance, BlockNumber};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_cbdc_reserve::{AssetClass, BalanceInfo, Limits, ReserveSummary};
@@ -165,7 +165,7 @@ where
         holder: PartyJson,
         at: Option<<Block as BlockT>::Hash>,
     ) -> RpcResult<BalanceJson> {
-        let at = at.unwrap_or_else(|| self.client.info().best_hash);
+        let at = block_or_best(&*self.client, at);
         let info = self
             .client
             .runtime_api()
@@ -175,7 +175,7 @@ where
     }
 
     fn reserve(&self, at: Option<<Block as BlockT>::Hash>) -> RpcResult<ReserveJson> {
-        let at = at.unwrap_or_else(|| self.client.info().best_hash);
+        let at = block_or_best(&*self.client, at);
         let summary = self
             .client
             .runtime_api()

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::{
+    block_or_best,
     dates::iso_date,
     errors::{invalid_params, runtime_error},
 };
@@ -313,15 +314,6 @@ impl<C> Diplomas<C> {
     }
 }
 
-impl<C> Diplomas<C>
-where
-    C: HeaderBackend<Block>,
-{
-    fn block(&self, at: Option<<Block as BlockT>::Hash>) -> <Block as BlockT>::Hash {
-        at.unwrap_or_else(|| self.client.info().best_hash)
-    }
-}
-
 impl<C> DiplomasApiServer<<Block as BlockT>::Hash> for Diplomas<C>
 where
     C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -338,7 +330,7 @@ where
         let verification = self
             .client
             .runtime_api()
-            .verify(self.block(at), id, document_hash)
+            .verify(block_or_best(&*self.client, at), id, document_hash)
             .map_err(runtime_error)?;
         Ok(verification.into())
     }
@@ -352,7 +344,7 @@ where
         let record = self
             .client
             .runtime_api()
-            .diploma(self.block(at), id)
+            .diploma(block_or_best(&*self.client, at), id)
             .map_err(runtime_error)?;
         Ok(record.map(DiplomaJson::from))
     }
@@ -374,7 +366,11 @@ where
             })?;
         self.client
             .runtime_api()
-            .diploma_id(self.block(at), issuer.into(), serial.into_inner())
+            .diploma_id(
+                block_or_best(&*self.client, at),
+                issuer.into(),
+                serial.into_inner(),
+            )
             .map_err(runtime_error)?
             .ok_or_else(|| invalid_params("the runtime refused the serial number"))
     }
@@ -397,7 +393,7 @@ where
             .transpose()?;
         self.client
             .runtime_api()
-            .diplomas_of(self.block(at), holder, start_after, limit)
+            .diplomas_of(block_or_best(&*self.client, at), holder, start_after, limit)
             .map_err(runtime_error)
     }
 
@@ -409,7 +405,7 @@ where
         let record = self
             .client
             .runtime_api()
-            .accreditation(self.block(at), university)
+            .accreditation(block_or_best(&*self.client, at), university)
             .map_err(runtime_error)?;
         Ok(record.map(|record| {
             let (standing, resume_until) = match record.standing {

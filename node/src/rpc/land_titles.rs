@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use super::errors::{invalid_params, runtime_error};
+use super::{
+    block_or_best,
+    errors::{invalid_params, runtime_error},
+};
 use govchain_primitives::identity::{CitizenId, InstitutionId, Party};
 use govchain_runtime::{opaque::Block, BlockNumber};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
@@ -169,15 +172,6 @@ impl<C> LandTitles<C> {
     }
 }
 
-impl<C> LandTitles<C>
-where
-    C: HeaderBackend<Block>,
-{
-    fn block(&self, at: Option<<Block as BlockT>::Hash>) -> <Block as BlockT>::Hash {
-        at.unwrap_or_else(|| self.client.info().best_hash)
-    }
-}
-
 impl<C> LandTitlesApiServer<<Block as BlockT>::Hash> for LandTitles<C>
 where
     C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -191,7 +185,7 @@ where
         let record = self
             .client
             .runtime_api()
-            .parcel(self.block(at), parcel)
+            .parcel(block_or_best(&*self.client, at), parcel)
             .map_err(runtime_error)?;
         Ok(record.map(ParcelJson::from))
     }
@@ -208,7 +202,7 @@ where
         })?;
         self.client
             .runtime_api()
-            .parcel_by_cadastral_number(self.block(at), number.into_inner())
+            .parcel_by_cadastral_number(block_or_best(&*self.client, at), number.into_inner())
             .map_err(runtime_error)
     }
 
@@ -227,7 +221,12 @@ where
         }
         self.client
             .runtime_api()
-            .parcels_of(self.block(at), owner.into(), start_after, limit)
+            .parcels_of(
+                block_or_best(&*self.client, at),
+                owner.into(),
+                start_after,
+                limit,
+            )
             .map_err(runtime_error)
     }
 }

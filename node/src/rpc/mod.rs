@@ -15,6 +15,14 @@ use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
+/// The block a registry method answers at: the one asked for, or the best block.
+fn block_or_best<C: HeaderBackend<Block>>(
+    client: &C,
+    at: Option<<Block as sp_runtime::traits::Block>::Hash>,
+) -> <Block as sp_runtime::traits::Block>::Hash {
+    at.unwrap_or_else(|| client.info().best_hash)
+}
+
 /// What the RPC methods read from.
 pub struct FullDeps<C, P> {
     /// The client: chain data and runtime calls.
