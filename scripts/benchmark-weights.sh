@@ -28,6 +28,7 @@ declare -A pallets=(
 	[identity]=pallet_identity_registry
 	[cbdc-reserve]=pallet_cbdc_reserve
 	[diplomas]=pallet_diplomas
+	[e-voting]=pallet_e_voting
 	[land-titles]=pallet_land_titles
 	[validator-set]=pallet_validator_set
 )

@@ -13,5 +13,5 @@ cargo test --locked --release --workspace --no-fail-fast "$@"
 # Every benchmark runs once against its pallet's mock, so benchmarks cannot rot between weight
 # regenerations. Only the pallets build with the feature; the node and runtime do not.
 cargo test --locked --release --no-fail-fast --features runtime-benchmarks \
-	-p pallet-governance -p pallet-identity-registry -p pallet-land-titles -p pallet-diplomas -p pallet-cbdc-reserve -p pallet-validator-set "$@"
+	-p pallet-governance -p pallet-identity-registry -p pallet-land-titles -p pallet-diplomas -p pallet-cbdc-reserve -p pallet-e-voting -p pallet-validator-set "$@"
 echo "test.sh: cargo test took $(($(date +%s) - start)) s (target dir $CARGO_TARGET_DIR)"

@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use crate::{
     genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Cbdc, Diplomas,
     Executive, Grandpa, InherentDataExt, LandTitles, Nonce, Runtime, RuntimeCall,
-    RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+    RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Voting, VERSION,
 };
 
 impl_runtime_apis! {
@@ -215,6 +215,27 @@ impl_runtime_apis! {
         }
         fn reserve() -> pallet_cbdc_reserve::ReserveSummary<Balance> {
             Cbdc::reserve_summary()
+        }
+    }
+
+    impl pallet_e_voting_runtime_api::EVotingApi<Block, BlockNumber> for Runtime {
+        fn election(
+            election: pallet_e_voting::ElectionId,
+        ) -> Option<pallet_e_voting::ElectionInfo<BlockNumber>> {
+            Voting::election_info(election)
+        }
+
+        fn tally(
+            election: pallet_e_voting::ElectionId,
+        ) -> Option<pallet_e_voting::TallyInfo<BlockNumber>> {
+            Voting::tally_info(election)
+        }
+
+        fn voter_status(
+            election: pallet_e_voting::ElectionId,
+            citizen: govchain_primitives::identity::CitizenId,
+        ) -> Option<pallet_e_voting::VoterStatus> {
+            Voting::voter_status(election, citizen)
         }
     }
 

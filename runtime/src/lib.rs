@@ -170,6 +170,9 @@ mod runtime {
 
     #[runtime::pallet_index(43)]
     pub type Cbdc = pallet_cbdc_reserve;
+
+    #[runtime::pallet_index(44)]
+    pub type Voting = pallet_e_voting;
 }
 
 /// How a transaction names an account.
@@ -200,7 +203,7 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations to run at the next runtime upgrade, beyond the pallets' own.
-type Migrations = ();
+type Migrations = (pallet_identity_registry::migrations::v2::CountActiveCitizens<Runtime>,);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -231,5 +234,6 @@ mod benches {
         [pallet_land_titles, LandTitles]
         [pallet_diplomas, Diplomas]
         [pallet_cbdc_reserve, Cbdc]
+        [pallet_e_voting, Voting]
     );
 }

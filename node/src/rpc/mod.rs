@@ -5,6 +5,7 @@ mod dates;
 mod diplomas;
 mod errors;
 mod land_titles;
+mod voting;
 
 use std::sync::Arc;
 
@@ -32,7 +33,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// All the node's own RPC methods: `system_accountNextIndex`, `payment_*`, `landTitles_*`,
-/// `diplomas_*` and `cbdc_*`.
+/// `diplomas_*`, `cbdc_*` and `voting_*`.
 pub fn create_full<C, P>(
     deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -48,6 +49,7 @@ where
     C::Api: pallet_land_titles_runtime_api::LandTitlesApi<Block, BlockNumber>,
     C::Api: pallet_diplomas_runtime_api::DiplomasApi<Block, BlockNumber>,
     C::Api: pallet_cbdc_reserve_runtime_api::CbdcApi<Block, Balance, BlockNumber>,
+    C::Api: pallet_e_voting_runtime_api::EVotingApi<Block, BlockNumber>,
     C::Api: BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
@@ -56,6 +58,7 @@ where
     use land_titles::{LandTitles, LandTitlesApiServer};
     use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
     use substrate_frame_rpc_system::{System, SystemApiServer};
+    use voting::{Voting, VotingApiServer};
 
     let mut module = RpcModule::new(());
     let FullDeps { client, pool } = deps;
@@ -64,7 +67,8 @@ where
     module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
     module.merge(LandTitles::new(client.clone()).into_rpc())?;
     module.merge(Diplomas::new(client.clone()).into_rpc())?;
-    module.merge(Cbdc::new(client).into_rpc())?;
+    module.merge(Cbdc::new(client.clone()).into_rpc())?;
+    module.merge(Voting::new(client).into_rpc())?;
 
     Ok(module)
 }

@@ -258,6 +258,14 @@ impl IdentityProvider<u64> for MockIdentity {
         None
     }
 
+    fn active_citizens() -> u64 {
+        CITIZENS.with(|table| table.borrow().len() as u64)
+    }
+
+    fn active_citizens_in(_region: RegionCode) -> u64 {
+        0
+    }
+
     #[cfg(feature = "runtime-benchmarks")]
     fn benchmark_officer(who: &u64, role: Role) -> InstitutionId {
         OFFICERS.with(|table| {

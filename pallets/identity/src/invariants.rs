@@ -3,7 +3,7 @@
 use crate::{pallet::*, types::*};
 use alloc::collections::BTreeMap;
 use frame_support::ensure;
-use govchain_primitives::identity::InstitutionId;
+use govchain_primitives::identity::{InstitutionId, RegionCode};
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
@@ -14,6 +14,7 @@ impl<T: Config> Pallet<T> {
     ///   account exists: one identity per account.
     /// - Each citizen's national-ID hash indexes it and only it, unless the registration was
     ///   deactivated as an error: one identity per person.
+    /// - `ActiveCitizens` and `ActiveCitizensIn` count the active citizens, in all and per region.
     /// - No quota usage is recorded for a period that has not begun.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut appointed: BTreeMap<InstitutionId, u32> = BTreeMap::new();
@@ -54,6 +55,8 @@ impl<T: Config> Pallet<T> {
         let next_citizen = NextCitizenId::<T>::get();
         let mut citizens: usize = 0;
         let mut indexed_hashes: usize = 0;
+        let mut active = 0u64;
+        let mut active_in: BTreeMap<RegionCode, u64> = BTreeMap::new();
         for (id, record) in Citizens::<T>::iter() {
             ensure!(id < next_citizen, "a citizen id is not below NextCitizenId");
             ensure!(
@@ -77,8 +80,23 @@ impl<T: Config> Pallet<T> {
                 );
                 indexed_hashes = indexed_hashes.saturating_add(1);
             }
+            if record.status == CitizenStatus::Active {
+                active = active.saturating_add(1);
+                if let Some(region) = record.region {
+                    let count = active_in.entry(region).or_default();
+                    *count = count.saturating_add(1);
+                }
+            }
             citizens = citizens.saturating_add(1);
         }
+        ensure!(
+            ActiveCitizens::<T>::get() == active,
+            "ActiveCitizens differs from the number of active citizens"
+        );
+        ensure!(
+            ActiveCitizensIn::<T>::iter().collect::<BTreeMap<_, _>>() == active_in,
+            "ActiveCitizensIn differs from the active citizens per region"
+        );
         ensure!(
             CitizenByAccount::<T>::iter().count() == citizens,
             "an account indexes no citizen, or a stale one"

@@ -44,6 +44,7 @@ mod benchmarking;
 mod features;
 mod fee_free;
 mod invariants;
+pub mod migrations;
 mod provider;
 mod types;
 pub mod weights;
@@ -64,8 +65,8 @@ pub mod pallet {
     use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role};
     use sp_core::H256;
 
-    /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+    /// The in-code storage version: 2 counts active citizens ([`migrations::v2`]).
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
@@ -152,6 +153,14 @@ pub mod pallet {
     /// The citizen registered under a national-ID hash.
     #[pallet::storage]
     pub type CitizenByNationalId<T> = StorageMap<_, Blake2_128Concat, H256, CitizenId>;
+
+    /// How many citizens are active: electorates and statistics read it without counting.
+    #[pallet::storage]
+    pub type ActiveCitizens<T> = StorageValue<_, u64, ValueQuery>;
+
+    /// How many active citizens each region has; regions without any have no entry.
+    #[pallet::storage]
+    pub type ActiveCitizensIn<T> = StorageMap<_, Twox64Concat, RegionCode, u64, ValueQuery>;
 
     /// Fee-free transactions per identity in its latest quota period.
     #[pallet::storage]

@@ -48,6 +48,14 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
         Self::active_citizen_record(citizen).and_then(|record| record.region)
     }
 
+    fn active_citizens() -> u64 {
+        ActiveCitizens::<T>::get()
+    }
+
+    fn active_citizens_in(region: RegionCode) -> u64 {
+        ActiveCitizensIn::<T>::get(region)
+    }
+
     #[cfg(feature = "runtime-benchmarks")]
     fn benchmark_officer(who: &T::AccountId, role: Role) -> InstitutionId {
         crate::benchmarking::helpers::officer::<T>(who, role)

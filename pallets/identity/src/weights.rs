@@ -66,54 +66,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Identity::Institutions` (r:0 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn register_institution() -> Weight {
-		// Proof size: measured `4`, estimated `3502`.
-		// Minimum execution time: 19_089_000 picoseconds.
-		Weight::from_parts(23_310_000, 3502)
+		// Proof size: measured `3`, estimated `3502`.
+		// Minimum execution time: 19_181_000 picoseconds.
+		Weight::from_parts(21_606_000, 3502)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Proof size: measured `185`, estimated `3597`.
-		// Minimum execution time: 17_532_000 picoseconds.
-		Weight::from_parts(22_945_000, 3597)
+		// Proof size: measured `184`, estimated `3597`.
+		// Minimum execution time: 17_313_000 picoseconds.
+		Weight::from_parts(19_759_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 18_706_000 picoseconds.
-		Weight::from_parts(24_273_000, 3597)
+		// Proof size: measured `185`, estimated `3597`.
+		// Minimum execution time: 17_434_000 picoseconds.
+		Weight::from_parts(20_885_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn suspend_institution() -> Weight {
-		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 18_952_000 picoseconds.
-		Weight::from_parts(34_354_000, 3597)
+		// Proof size: measured `185`, estimated `3597`.
+		// Minimum execution time: 17_361_000 picoseconds.
+		Weight::from_parts(20_159_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn restore_institution() -> Weight {
-		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 18_683_000 picoseconds.
-		Weight::from_parts(23_245_000, 3597)
+		// Proof size: measured `185`, estimated `3597`.
+		// Minimum execution time: 17_188_000 picoseconds.
+		Weight::from_parts(19_730_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn set_institution_admin() -> Weight {
-		// Proof size: measured `186`, estimated `3597`.
-		// Minimum execution time: 18_652_000 picoseconds.
-		Weight::from_parts(24_074_000, 3597)
+		// Proof size: measured `185`, estimated `3597`.
+		// Minimum execution time: 17_349_000 picoseconds.
+		Weight::from_parts(19_862_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -124,9 +124,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn appoint_officer() -> Weight {
-		// Proof size: measured `225`, estimated `3597`.
-		// Minimum execution time: 35_415_000 picoseconds.
-		Weight::from_parts(43_246_000, 3597)
+		// Proof size: measured `224`, estimated `3597`.
+		// Minimum execution time: 32_358_000 picoseconds.
+		Weight::from_parts(36_483_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -139,9 +139,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn revoke_officer() -> Weight {
-		// Proof size: measured `517`, estimated `3597`.
-		// Minimum execution time: 51_254_000 picoseconds.
-		Weight::from_parts(61_541_000, 3597)
+		// Proof size: measured `516`, estimated `3597`.
+		// Minimum execution time: 44_440_000 picoseconds.
+		Weight::from_parts(49_851_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -155,16 +155,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::NextCitizenId` (r:1 w:1)
 	/// Proof: `Identity::NextCitizenId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizens` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizensIn` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:0 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn register_citizen() -> Weight {
-		// Proof size: measured `303`, estimated `3597`.
-		// Minimum execution time: 47_129_000 picoseconds.
-		Weight::from_parts(58_212_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `295`, estimated `3597`.
+		// Minimum execution time: 47_880_000 picoseconds.
+		Weight::from_parts(52_849_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -172,12 +176,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizens` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizensIn` (r:2 w:2)
+	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn update_citizen() -> Weight {
-		// Proof size: measured `476`, estimated `3597`.
-		// Minimum execution time: 30_962_000 picoseconds.
-		Weight::from_parts(37_521_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `543`, estimated `5980`.
+		// Minimum execution time: 41_640_000 picoseconds.
+		Weight::from_parts(46_239_000, 5980)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -190,9 +198,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn move_citizen_account() -> Weight {
-		// Proof size: measured `745`, estimated `6196`.
-		// Minimum execution time: 59_039_000 picoseconds.
-		Weight::from_parts(72_098_000, 6196)
+		// Proof size: measured `743`, estimated `6196`.
+		// Minimum execution time: 56_253_000 picoseconds.
+		Weight::from_parts(61_716_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -202,12 +210,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizens` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizensIn` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn deactivate_citizen() -> Weight {
-		// Proof size: measured `476`, estimated `3597`.
-		// Minimum execution time: 31_510_000 picoseconds.
-		Weight::from_parts(38_986_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `543`, estimated `3597`.
+		// Minimum execution time: 38_016_000 picoseconds.
+		Weight::from_parts(42_604_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -215,12 +227,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizens` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActiveCitizensIn` (r:1 w:1)
+	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn reactivate_citizen() -> Weight {
-		// Proof size: measured `477`, estimated `3597`.
-		// Minimum execution time: 33_047_000 picoseconds.
-		Weight::from_parts(39_430_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `544`, estimated `3597`.
+		// Minimum execution time: 37_083_000 picoseconds.
+		Weight::from_parts(42_426_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -233,9 +249,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Identity::FeeFreeUsage` (r:1 w:1)
 	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn fee_free_quota() -> Weight {
-		// Proof size: measured `566`, estimated `3597`.
-		// Minimum execution time: 36_336_000 picoseconds.
-		Weight::from_parts(44_573_000, 3597)
+		// Proof size: measured `559`, estimated `3597`.
+		// Minimum execution time: 33_379_000 picoseconds.
+		Weight::from_parts(37_113_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -244,72 +260,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_institution() -> Weight {
-		Weight::from_parts(23_310_000, 3502)
+		Weight::from_parts(21_606_000, 3502)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(22_945_000, 3597)
+		Weight::from_parts(19_759_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(24_273_000, 3597)
+		Weight::from_parts(20_885_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_institution() -> Weight {
-		Weight::from_parts(34_354_000, 3597)
+		Weight::from_parts(20_159_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn restore_institution() -> Weight {
-		Weight::from_parts(23_245_000, 3597)
+		Weight::from_parts(19_730_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_institution_admin() -> Weight {
-		Weight::from_parts(24_074_000, 3597)
+		Weight::from_parts(19_862_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(43_246_000, 3597)
+		Weight::from_parts(36_483_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke_officer() -> Weight {
-		Weight::from_parts(61_541_000, 3597)
+		Weight::from_parts(49_851_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(58_212_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(52_849_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn update_citizen() -> Weight {
-		Weight::from_parts(37_521_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(46_239_000, 5980)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn move_citizen_account() -> Weight {
-		Weight::from_parts(72_098_000, 6196)
+		Weight::from_parts(61_716_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn deactivate_citizen() -> Weight {
-		Weight::from_parts(38_986_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(42_604_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reactivate_citizen() -> Weight {
-		Weight::from_parts(39_430_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(42_426_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn fee_free_quota() -> Weight {
-		Weight::from_parts(44_573_000, 3597)
+		Weight::from_parts(37_113_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -161,6 +161,12 @@ pub trait IdentityProvider<AccountId> {
     /// An active citizen's region, if the civil registry recorded one.
     fn region(citizen: CitizenId) -> Option<RegionCode>;
 
+    /// How many citizens are active: the electorate of a vote open to all citizens.
+    fn active_citizens() -> u64;
+
+    /// How many active citizens the civil registry recorded in `region`.
+    fn active_citizens_in(region: RegionCode) -> u64;
+
     /// Whether `who` may act for `party`: it holds the active citizen's identity, or it is an
     /// active officer of the active institution.
     fn acts_for(who: &AccountId, party: &Party) -> bool {

@@ -3,6 +3,7 @@
 pub mod cbdc;
 mod consensus;
 mod diplomas;
+mod e_voting;
 mod fees;
 mod governance;
 mod identity;

@@ -2,27 +2,24 @@
 //! appoints an officer, the officer registers a citizen, and the citizen transacts without the
 //! fee token until its quota for the hour is used.
 
-use super::{assert_invariants, next_block, pass_council_motion, preset_externalities};
+use super::{
+    apply_signed as submit, assert_invariants, next_block, pass_council_motion,
+    preset_externalities,
+};
 use crate::{
     configs::{CitizenTxQuota, QuotaPeriod},
-    Balances, Executive, Identity, RuntimeCall, RuntimeEvent, RuntimeOrigin, SignedPayload, System,
-    TxExtension, UncheckedExtrinsic,
+    Balances, Identity, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
 };
-use codec::Encode;
 use frame_support::{assert_ok, BoundedVec};
 use govchain_primitives::{
     identity::{IdentityProvider, KycTier, Role},
     invalid_transaction::FEE_FREE_QUOTA_EXHAUSTED,
-    AccountId, Nonce,
+    AccountId,
 };
 use pallet_identity_registry::InstitutionKind;
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring::{Bob, Dave};
-use sp_runtime::{
-    generic::Era,
-    transaction_validity::{InvalidTransaction, TransactionValidityError},
-    ApplyExtrinsicResult, MultiSignature,
-};
+use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 
 /// A key nobody funded.
 fn fresh_key(name: &str) -> sr25519::Pair {
@@ -31,29 +28,6 @@ fn fresh_key(name: &str) -> sr25519::Pair {
 
 fn account(pair: &sr25519::Pair) -> AccountId {
     pair.public().into()
-}
-
-/// Signs `call` as `signer` with the runtime's real extensions and applies it, as a block would.
-fn submit(signer: &sr25519::Pair, nonce: Nonce, call: RuntimeCall) -> ApplyExtrinsicResult {
-    let extension: TxExtension = (
-        frame_system::CheckNonZeroSender::new(),
-        frame_system::CheckSpecVersion::new(),
-        frame_system::CheckTxVersion::new(),
-        frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
-        frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::from(0),
-        frame_system::WeightReclaim::new(),
-    );
-    let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
-    let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-    Executive::apply_extrinsic(UncheckedExtrinsic::new_signed(
-        call,
-        account(signer).into(),
-        MultiSignature::Sr25519(signature),
-        extension,
-    ))
 }
 
 fn remark(n: u32) -> RuntimeCall {

@@ -1,9 +1,10 @@
 //! Runtime-level tests: the presets, council governance, the runtime upgrade flow, the identity
-//! lifecycle with fee-free quotas, the land registry, the diploma register and the digital
-//! currency, run natively against the real runtime configuration.
+//! lifecycle with fee-free quotas, the land registry, the diploma register, the digital currency
+//! and e-voting, run natively against the real runtime configuration.
 
 mod cbdc;
 mod diplomas;
+mod e_voting;
 mod genesis_presets;
 mod governance;
 mod identity;
@@ -41,12 +42,45 @@ fn preset_externalities(preset: &str) -> sp_io::TestExternalities {
     ext
 }
 
-/// Moves to the next block and runs the scheduler there, as block initialisation would.
-/// (Events of earlier blocks are kept, so a test can read the whole story.)
+/// Moves to the next block and runs the scheduler and the closing of elections there, as block
+/// initialisation would. (Events of earlier blocks are kept, so a test can read the whole story.)
 fn next_block() {
     let next = System::block_number() + 1;
     System::set_block_number(next);
     <crate::Scheduler as OnInitialize<u32>>::on_initialize(next);
+    <crate::Voting as OnInitialize<u32>>::on_initialize(next);
+}
+
+/// Signs `call` as `signer` with the runtime's real extensions (no tip, so an officer or citizen
+/// with quota left pays no fee) and applies it, as a block would.
+fn apply_signed(
+    signer: &sp_core::sr25519::Pair,
+    nonce: govchain_primitives::Nonce,
+    call: crate::RuntimeCall,
+) -> sp_runtime::ApplyExtrinsicResult {
+    use codec::Encode;
+    use sp_core::Pair;
+    let extension: crate::TxExtension = (
+        frame_system::CheckNonZeroSender::new(),
+        frame_system::CheckSpecVersion::new(),
+        frame_system::CheckTxVersion::new(),
+        frame_system::CheckGenesis::new(),
+        frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+        frame_system::CheckNonce::from(nonce),
+        frame_system::CheckWeight::new(),
+        pallet_identity_registry::ChargeFeeOrQuota::from(0),
+        frame_system::WeightReclaim::new(),
+    );
+    let payload =
+        crate::SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
+    let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+    let signer: crate::AccountId = signer.public().into();
+    crate::Executive::apply_extrinsic(crate::UncheckedExtrinsic::new_signed(
+        call,
+        signer.into(),
+        sp_runtime::MultiSignature::Sr25519(signature),
+        extension,
+    ))
 }
 
 /// Checks every govchain pallet's invariants.
@@ -57,6 +91,7 @@ fn assert_invariants() {
     pallet_land_titles::Pallet::<Runtime>::do_try_state().expect("land-title invariants");
     pallet_diplomas::Pallet::<Runtime>::do_try_state().expect("diploma invariants");
     pallet_cbdc_reserve::Pallet::<Runtime>::do_try_state().expect("CBDC invariants");
+    pallet_e_voting::Pallet::<Runtime>::do_try_state().expect("e-voting invariants");
 }
 
 /// The account of the well-known development seed `//name`.

@@ -6,6 +6,12 @@ use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCod
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
+/// Which way a count of active citizens moves.
+enum Count {
+    Up,
+    Down,
+}
+
 impl<T: Config> Pallet<T> {
     pub(crate) fn do_register_citizen(
         registered_by: InstitutionId,
@@ -26,6 +32,7 @@ impl<T: Config> Pallet<T> {
         let next = citizen.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
         NextCitizenId::<T>::put(next);
+        Self::count_active(region, Count::Up);
         CitizenByNationalId::<T>::insert(national_id_hash, citizen);
         CitizenByAccount::<T>::insert(&account, citizen);
         Citizens::<T>::insert(
@@ -61,6 +68,10 @@ impl<T: Config> Pallet<T> {
                 record.status == CitizenStatus::Active,
                 Error::<T>::CitizenNotActive
             );
+            if record.region != region {
+                Self::count_active(record.region, Count::Down);
+                Self::count_active(region, Count::Up);
+            }
             record.region = region;
             record.kyc_tier = kyc_tier;
             Ok::<_, DispatchError>(())
@@ -112,6 +123,7 @@ impl<T: Config> Pallet<T> {
                 Error::<T>::CitizenNotActive
             );
             record.status = CitizenStatus::Deactivated(reason);
+            Self::count_active(record.region, Count::Down);
             Ok::<_, DispatchError>(record.national_id_hash)
         })?;
         // A registration in error frees its national-ID hash for the person it really belongs
@@ -138,10 +150,28 @@ impl<T: Config> Pallet<T> {
                 CitizenStatus::Deactivated(_) => {}
             }
             record.status = CitizenStatus::Active;
+            Self::count_active(record.region, Count::Up);
             Ok::<_, DispatchError>(())
         })?;
         Self::deposit_event(Event::CitizenReactivated { citizen });
         Ok(())
+    }
+
+    /// Counts a citizen of `region` becoming active (`Up`) or ceasing to be (`Down`).
+    ///
+    /// The counts cannot overflow or underflow, as they count stored records; saturating keeps
+    /// the runtime from panicking if they ever did, and `do_try_state` would report it.
+    fn count_active(region: Option<RegionCode>, change: Count) {
+        let apply = |count: u64| match change {
+            Count::Up => count.saturating_add(1),
+            Count::Down => count.saturating_sub(1),
+        };
+        ActiveCitizens::<T>::mutate(|count| *count = apply(*count));
+        if let Some(region) = region {
+            ActiveCitizensIn::<T>::mutate_exists(region, |count| {
+                *count = Some(apply(count.unwrap_or_default())).filter(|count| *count > 0);
+            });
+        }
     }
 
     /// The active citizen whose identity `who` holds, with the record.

@@ -430,3 +430,225 @@ mod deactivation {
         });
     }
 }
+
+/// `ActiveCitizens` and `ActiveCitizensIn` follow registration, region changes, deactivation
+/// and reactivation; a region without active citizens has no entry.
+mod active_counts {
+    use super::*;
+    use crate::{ActiveCitizens, ActiveCitizensIn};
+    use govchain_primitives::identity::RegionCode;
+
+    /// Registers the person of `national` under `account`, in `region`.
+    fn register_in(account: u64, national: u8, region: Option<RegionCode>) {
+        assert_ok!(Identity::register_citizen(
+            RuntimeOrigin::signed(REGISTRAR),
+            account,
+            national_id(national),
+            region,
+            KycTier::Basic,
+        ));
+    }
+
+    /// Moves `citizen` to `region`.
+    fn update_region(citizen: u64, region: Option<RegionCode>) {
+        assert_ok!(Identity::update_citizen(
+            RuntimeOrigin::signed(REGISTRAR),
+            citizen,
+            region,
+            KycTier::Standard
+        ));
+    }
+
+    /// Checks the active citizens in all, and the stored entries per region, and that the
+    /// provider answers the same.
+    #[track_caller]
+    fn assert_counts(all: u64, per_region: &[(RegionCode, u64)]) {
+        assert_eq!(ActiveCitizens::<Test>::get(), all);
+        assert_eq!(Identity::active_citizens(), all);
+        let mut stored: Vec<_> = ActiveCitizensIn::<Test>::iter().collect();
+        stored.sort_unstable();
+        assert_eq!(stored, per_region);
+        for (region, count) in per_region {
+            assert_eq!(Identity::active_citizens_in(*region), *count);
+        }
+    }
+
+    #[test]
+    fn the_registry_s_first_citizen_is_counted() {
+        build_and_execute(|| {
+            assert_counts(1, &[(CITIZEN_REGION, 1)]);
+            assert_eq!(Identity::active_citizens_in(3), 0);
+        });
+    }
+
+    #[test]
+    fn a_registered_citizen_counts_in_all_and_in_its_region() {
+        build_and_execute(|| {
+            register_in(PERSON, 2, Some(3));
+            assert_counts(2, &[(3, 1), (CITIZEN_REGION, 1)]);
+
+            register_in(51, 3, Some(CITIZEN_REGION));
+            assert_counts(3, &[(3, 1), (CITIZEN_REGION, 2)]);
+        });
+    }
+
+    #[test]
+    fn a_citizen_without_a_region_counts_in_all_only() {
+        build_and_execute(|| {
+            assert_ok!(register(PERSON, 2));
+
+            assert_counts(2, &[(CITIZEN_REGION, 1)]);
+        });
+    }
+
+    #[test]
+    fn a_refused_registration_counts_nobody() {
+        build_and_execute(|| {
+            assert_noop!(
+                Identity::register_citizen(
+                    RuntimeOrigin::signed(REGISTRAR),
+                    PERSON,
+                    national_id(1),
+                    Some(3),
+                    KycTier::Basic
+                ),
+                Error::<Test>::NationalIdTaken
+            );
+
+            assert_counts(1, &[(CITIZEN_REGION, 1)]);
+        });
+    }
+
+    #[test]
+    fn a_change_of_region_moves_the_citizen_s_count() {
+        build_and_execute(|| {
+            register_in(PERSON, 2, Some(CITIZEN_REGION));
+
+            update_region(CITIZEN_ID, Some(3));
+            assert_counts(2, &[(3, 1), (CITIZEN_REGION, 1)]);
+
+            update_region(1, Some(3));
+            assert_counts(2, &[(3, 2)]);
+            assert!(!ActiveCitizensIn::<Test>::contains_key(CITIZEN_REGION));
+        });
+    }
+
+    #[test]
+    fn losing_or_gaining_a_region_changes_only_the_region_s_count() {
+        build_and_execute(|| {
+            update_region(CITIZEN_ID, None);
+            assert_counts(1, &[]);
+
+            update_region(CITIZEN_ID, Some(5));
+            assert_counts(1, &[(5, 1)]);
+        });
+    }
+
+    #[test]
+    fn an_update_keeping_the_region_changes_no_count() {
+        build_and_execute(|| {
+            register_in(PERSON, 2, None);
+
+            assert_ok!(Identity::update_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID,
+                Some(CITIZEN_REGION),
+                KycTier::Enhanced
+            ));
+            update_region(1, None);
+
+            assert_counts(2, &[(CITIZEN_REGION, 1)]);
+        });
+    }
+
+    #[test]
+    fn a_moved_account_changes_no_count() {
+        build_and_execute(|| {
+            assert_ok!(Identity::move_citizen_account(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID,
+                PERSON
+            ));
+
+            assert_counts(1, &[(CITIZEN_REGION, 1)]);
+        });
+    }
+
+    #[test]
+    fn a_deactivated_citizen_is_no_longer_counted_for_any_reason() {
+        for reason in [
+            DeactivationReason::Deceased,
+            DeactivationReason::Emigrated,
+            DeactivationReason::RegistrationError,
+        ] {
+            build_and_execute(|| {
+                register_in(PERSON, 2, None);
+
+                assert_ok!(deactivate(CITIZEN_ID, reason));
+                assert_counts(1, &[]);
+                assert!(!ActiveCitizensIn::<Test>::contains_key(CITIZEN_REGION));
+                assert_eq!(Identity::active_citizens_in(CITIZEN_REGION), 0);
+
+                assert_ok!(deactivate(1, reason));
+                assert_counts(0, &[]);
+            });
+        }
+    }
+
+    #[test]
+    fn a_region_keeps_its_entry_while_it_has_an_active_citizen() {
+        build_and_execute(|| {
+            register_in(PERSON, 2, Some(CITIZEN_REGION));
+
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Emigrated));
+            assert_counts(1, &[(CITIZEN_REGION, 1)]);
+
+            assert_ok!(deactivate(1, DeactivationReason::Deceased));
+            assert_counts(0, &[]);
+        });
+    }
+
+    #[test]
+    fn a_refused_deactivation_changes_no_count() {
+        build_and_execute(|| {
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Deceased));
+
+            assert_noop!(
+                deactivate(CITIZEN_ID, DeactivationReason::Deceased),
+                Error::<Test>::CitizenNotActive
+            );
+            assert_counts(0, &[]);
+        });
+    }
+
+    #[test]
+    fn a_reactivated_citizen_is_counted_again_in_its_region() {
+        build_and_execute(|| {
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Emigrated));
+
+            assert_ok!(Identity::reactivate_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID
+            ));
+
+            assert_counts(1, &[(CITIZEN_REGION, 1)]);
+        });
+    }
+
+    #[test]
+    fn a_refused_reactivation_changes_no_count() {
+        build_and_execute(|| {
+            assert_ok!(deactivate(
+                CITIZEN_ID,
+                DeactivationReason::RegistrationError
+            ));
+            register_in(PERSON, 1, Some(3));
+
+            assert_noop!(
+                Identity::reactivate_citizen(RuntimeOrigin::signed(REGISTRAR), CITIZEN_ID),
+                Error::<Test>::NationalIdTaken
+            );
+            assert_counts(1, &[(3, 1)]);
+        });
+    }
+}

@@ -4,5 +4,6 @@
 mod citizens;
 mod fee_free;
 mod institutions;
+mod migrations;
 mod officers;
 mod provider;

@@ -1,0 +1,215 @@
+//! The `voting_*` RPC methods against a running `--dev` node: Alice, the development council,
+//! registers an election commission that is also the civil registry, appoints herself its
+//! officer, registers Bob (region 7) and Charlie (region 8) as citizens and creates a public
+//! poll for everyone and a secret ballot for region 7, all in one transaction. Bob and Charlie
+//! vote; the RPC shows the poll's running results, hides the secret ballot's, tells who voted
+//! but not how, shows the poll's final results once it closed, and refuses bad parameters with
+//! a message.
+
+mod common;
+
+use common::{best_and_finalized, submit_and_wait, wait_for_blocks, Node, SigningContext};
+use govchain_primitives::identity::{KycTier, Role};
+use govchain_runtime::RuntimeCall;
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use pallet_e_voting::{BallotMode, BallotOption, ElectionSpec};
+use serde_json::{json, Value};
+use sp_core::{Encode, H256};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+use sp_runtime::BoundedVec;
+use std::time::Duration;
+
+fn options(codes: &[&str]) -> Vec<BallotOption> {
+    codes
+        .iter()
+        .map(|code| BallotOption {
+            code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
+            text_hash: H256::repeat_byte(0x0c),
+        })
+        .collect()
+}
+
+/// The commission, its officer, two citizens and two elections voting from block `starts` to
+/// `ends`, in one batch from Alice.
+fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
+    let commission = RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
+        kind: pallet_identity_registry::InstitutionKind::Agency,
+        short_code: BoundedVec::truncate_from(b"CEC".to_vec()),
+        name_hash: H256::repeat_byte(0x1a),
+        admin: Alice.to_account_id(),
+        roles: BoundedVec::truncate_from(vec![Role::ElectionCommission, Role::CivilRegistry]),
+    });
+    let citizen = |account: sp_keyring::Sr25519Keyring, n: u8, region: u32| {
+        RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
+            account: account.to_account_id(),
+            national_id_hash: H256::repeat_byte(n),
+            region: Some(region),
+            kyc_tier: KycTier::Standard,
+        })
+    };
+    let election = |spec| RuntimeCall::Voting(pallet_e_voting::Call::create_election { spec });
+    let calls = vec![
+        // Alice is the whole development council: her motion with threshold 1 executes at once.
+        RuntimeCall::Council(pallet_collective::Call::propose {
+            threshold: 1,
+            length_bound: commission.encoded_size() as u32,
+            proposal: Box::new(commission),
+        }),
+        RuntimeCall::Identity(pallet_identity_registry::Call::appoint_officer {
+            institution: 0,
+            officer: Alice.to_account_id(),
+            expires_at: 10_000,
+        }),
+        citizen(Bob, 0xb0, 7),
+        citizen(Charlie, 0xc0, 8),
+        election(ElectionSpec {
+            question_hash: H256::repeat_byte(0xa1),
+            options: options(&["YES", "NO"]),
+            regions: None,
+            voting_starts: starts,
+            voting_ends: ends,
+            mode: BallotMode::Public,
+        }),
+        election(ElectionSpec {
+            question_hash: H256::repeat_byte(0xa2),
+            options: options(&["YES", "NO"]),
+            regions: Some(vec![7]),
+            voting_starts: starts,
+            voting_ends: ends + 20,
+            mode: BallotMode::Secret {
+                reveal_ends: ends + 30,
+            },
+        }),
+    ];
+    RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+}
+
+fn vote(election: u32, option: u8) -> RuntimeCall {
+    RuntimeCall::Voting(pallet_e_voting::Call::vote { election, option })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn voting_rpc_serves_elections_results_and_who_voted() {
+    let node = Node::start(&["--dev"]);
+    let client = node.rpc(Duration::from_secs(60)).await;
+    wait_for_blocks(&node, &client, 1, 0, Duration::from_secs(60)).await;
+
+    // Voting opens a few blocks after the setup lands and closes a few blocks later.
+    let (best, _) = best_and_finalized(&client).await;
+    let (starts, ends) = (best as u32 + 4, best as u32 + 8);
+    let context = SigningContext::of(&client).await;
+    let setup = context.sign(Alice, 0, setup_batch(starts, ends));
+    submit_and_wait(&node, &client, &setup, Duration::from_secs(60)).await;
+
+    let poll: Value = client
+        .request("voting_election", rpc_params![0])
+        .await
+        .expect("voting_election answers");
+    assert_eq!(
+        poll["phase"],
+        json!("scheduled"),
+        "the batch failed?\n{poll}\n{}",
+        node.log()
+    );
+    assert_eq!(poll["mode"], json!("public"));
+    assert_eq!(poll["regions"], Value::Null);
+    assert_eq!(poll["options"][1]["code"], json!("NO"));
+    assert_eq!(poll["votingEnds"], json!(ends));
+    let ballot: Value = client
+        .request("voting_election", rpc_params![1])
+        .await
+        .expect("voting_election answers");
+    assert_eq!(ballot["mode"], json!("secret"));
+    assert_eq!(ballot["revealEnds"], json!(ends + 30));
+    assert_eq!(ballot["regions"], json!([7]));
+
+    // Once voting is open, Bob votes NO and seals a secret ballot; Charlie votes YES.
+    wait_for_blocks(
+        &node,
+        &client,
+        u64::from(starts),
+        0,
+        Duration::from_secs(60),
+    )
+    .await;
+    let commitment = pallet_e_voting::Pallet::<govchain_runtime::Runtime>::commitment(
+        1,
+        0,
+        H256::repeat_byte(0x5a),
+        0,
+    );
+    for (signer, nonce, call) in [
+        (Bob, 0, vote(0, 1)),
+        (
+            Bob,
+            1,
+            RuntimeCall::Voting(pallet_e_voting::Call::commit_vote {
+                election: 1,
+                commitment,
+            }),
+        ),
+        (Charlie, 0, vote(0, 0)),
+    ] {
+        let extrinsic = context.sign(signer, nonce, call);
+        submit_and_wait(&node, &client, &extrinsic, Duration::from_secs(60)).await;
+    }
+
+    let running: Value = client
+        .request("voting_results", rpc_params![0])
+        .await
+        .expect("voting_results answers");
+    assert_eq!(running["phase"], json!("voting"), "{running}");
+    assert_eq!(running["ballots"], json!(2));
+    assert_eq!(
+        running["votes"],
+        json!([
+            { "option": 0, "code": "YES", "votes": 1 },
+            { "option": 1, "code": "NO", "votes": 1 }
+        ])
+    );
+    assert_eq!(running["final"], json!(false));
+    let sealed: Value = client
+        .request("voting_results", rpc_params![1])
+        .await
+        .expect("voting_results answers");
+    assert_eq!(sealed["ballots"], json!(1), "{sealed}");
+    assert_eq!(sealed["votes"], Value::Null);
+
+    // Who voted, never how.
+    for (election, citizen, status) in [
+        (0, 0, json!("voted")),
+        (1, 0, json!("sealed")),
+        (1, 1, json!("notVoted")),
+        (9, 0, Value::Null),
+    ] {
+        let answer: Value = client
+            .request("voting_voterStatus", rpc_params![election, citizen])
+            .await
+            .expect("voting_voterStatus answers");
+        assert_eq!(answer, status, "election {election}, citizen {citizen}");
+    }
+
+    // The poll closes at its end: final results over the two citizens.
+    wait_for_blocks(&node, &client, u64::from(ends), 0, Duration::from_secs(90)).await;
+    let closed: Value = client
+        .request("voting_results", rpc_params![0])
+        .await
+        .expect("voting_results answers");
+    assert_eq!(closed["final"], json!(true), "{closed}");
+    assert_eq!(closed["phase"], json!("closed"));
+    assert_eq!(
+        closed["closure"],
+        json!({ "closedAt": ends, "eligible": 2, "spoiled": 0, "turnoutPpm": 1_000_000 })
+    );
+    let unknown: Value = client
+        .request("voting_election", rpc_params![42])
+        .await
+        .expect("voting_election answers");
+    assert_eq!(unknown, Value::Null);
+
+    let error = client
+        .request::<Value, _>("voting_election", rpc_params!["first"])
+        .await
+        .expect_err("an election id must be a number");
+    assert!(error.to_string().contains("invalid type"), "{error}");
+}

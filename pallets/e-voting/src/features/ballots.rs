@@ -1,0 +1,194 @@
+//! Casting, sealing and revealing ballots, and counting them as they come.
+
+use crate::{pallet::*, types::*};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
+use govchain_primitives::identity::{CitizenId, IdentityProvider};
+use sp_core::H256;
+use sp_runtime::{
+    traits::{BlakeTwo256, Hash},
+    DispatchError,
+};
+
+impl<T: Config> Pallet<T> {
+    /// The commitment that seals a secret ballot for `option` in `election` by `voter`:
+    /// `blake2_256` of the SCALE encoding of `(election, option, salt, voter)`, i.e. the
+    /// election as 4 bytes little-endian, the option as 1 byte, the 32-byte salt and the
+    /// citizen id as 8 bytes little-endian.
+    ///
+    /// The salt must be secret and random: with few options, anyone could otherwise try them
+    /// all. The voter's id binds the commitment to its voter, so nobody can copy another's
+    /// sealed ballot and reveal it as their own.
+    pub fn commitment(
+        election: ElectionId,
+        option: OptionIndex,
+        salt: H256,
+        voter: CitizenId,
+    ) -> H256 {
+        BlakeTwo256::hash_of(&(election, option, salt, voter))
+    }
+
+    pub(crate) fn do_vote(
+        who: T::AccountId,
+        election: ElectionId,
+        option: OptionIndex,
+    ) -> DispatchResult {
+        let record = Self::election_taking_ballots(election, false)?;
+        let voter = Self::eligible_voter(&who, &record)?;
+        ensure!(
+            usize::from(option) < record.options.len(),
+            Error::<T>::UnknownOption
+        );
+        let replaced = match Ballots::<T>::get(election, voter) {
+            Some(Ballot::Public(earlier)) => Some(earlier),
+            _ => None,
+        };
+        Tallies::<T>::try_mutate(election, |tally| {
+            let tally = tally.as_mut().ok_or(Error::<T>::UnknownElection)?;
+            match replaced {
+                Some(earlier) => Self::uncount(tally, earlier)?,
+                None => Self::add_ballot(tally)?,
+            }
+            Self::count(tally, option)
+        })?;
+        Ballots::<T>::insert(election, voter, Ballot::Public(option));
+        Self::deposit_event(Event::VoteCast {
+            election,
+            voter,
+            option,
+            replaced,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_commit_vote(
+        who: T::AccountId,
+        election: ElectionId,
+        commitment: H256,
+    ) -> DispatchResult {
+        let record = Self::election_taking_ballots(election, true)?;
+        let voter = Self::eligible_voter(&who, &record)?;
+        let replaced = Ballots::<T>::contains_key(election, voter);
+        if !replaced {
+            Tallies::<T>::try_mutate(election, |tally| {
+                let tally = tally.as_mut().ok_or(Error::<T>::UnknownElection)?;
+                Self::add_ballot(tally)
+            })?;
+        }
+        Ballots::<T>::insert(election, voter, Ballot::Sealed(commitment));
+        Self::deposit_event(Event::BallotSealed {
+            election,
+            voter,
+            replaced,
+        });
+        Ok(())
+    }
+
+    pub(crate) fn do_reveal_vote(
+        who: T::AccountId,
+        election: ElectionId,
+        option: OptionIndex,
+        salt: H256,
+    ) -> DispatchResult {
+        let record = Self::running_election(election)?;
+        ensure!(
+            matches!(record.mode, BallotMode::Secret { .. }),
+            Error::<T>::PublicBallot
+        );
+        ensure!(
+            record.phase(frame_system::Pallet::<T>::block_number()) == Phase::Revealing,
+            Error::<T>::NotRevealPhase
+        );
+        // The ballot was eligible when sealed; whoever holds the identity now reveals it.
+        let voter = T::Identity::citizen_of(&who).ok_or(Error::<T>::NotCitizen)?;
+        let commitment = match Ballots::<T>::get(election, voter) {
+            None => return Err(Error::<T>::NoSealedBallot.into()),
+            Some(Ballot::Sealed(commitment)) => commitment,
+            Some(Ballot::Revealed(_) | Ballot::Public(_)) => {
+                return Err(Error::<T>::AlreadyRevealed.into())
+            }
+        };
+        ensure!(
+            usize::from(option) < record.options.len(),
+            Error::<T>::UnknownOption
+        );
+        ensure!(
+            Self::commitment(election, option, salt, voter) == commitment,
+            Error::<T>::CommitmentMismatch
+        );
+        Tallies::<T>::try_mutate(election, |tally| {
+            let tally = tally.as_mut().ok_or(Error::<T>::UnknownElection)?;
+            Self::count(tally, option)
+        })?;
+        Ballots::<T>::insert(election, voter, Ballot::Revealed(option));
+        Self::deposit_event(Event::VoteRevealed {
+            election,
+            voter,
+            option,
+        });
+        Ok(())
+    }
+
+    /// The election, if it exists and is neither cancelled nor closed.
+    fn running_election(election: ElectionId) -> Result<Election<T>, DispatchError> {
+        let record = Elections::<T>::get(election).ok_or(Error::<T>::UnknownElection)?;
+        match record.status {
+            ElectionStatus::Running => Ok(record),
+            ElectionStatus::Cancelled { .. } => Err(Error::<T>::ElectionCancelled.into()),
+            ElectionStatus::Closed(_) => Err(Error::<T>::ElectionClosed.into()),
+        }
+    }
+
+    /// The election, if it takes ballots of its mode (`secret` or public) now.
+    fn election_taking_ballots(
+        election: ElectionId,
+        secret: bool,
+    ) -> Result<Election<T>, DispatchError> {
+        let record = Self::running_election(election)?;
+        match (record.mode, secret) {
+            (BallotMode::Public, true) => return Err(Error::<T>::PublicBallot.into()),
+            (BallotMode::Secret { .. }, false) => return Err(Error::<T>::SecretBallot.into()),
+            _ => {}
+        }
+        match record.phase(frame_system::Pallet::<T>::block_number()) {
+            Phase::Scheduled => Err(Error::<T>::VotingNotStarted.into()),
+            Phase::Voting => Ok(record),
+            _ => Err(Error::<T>::VotingClosed.into()),
+        }
+    }
+
+    /// The citizen whose identity `who` holds, if among the election's voters.
+    fn eligible_voter(
+        who: &T::AccountId,
+        record: &Election<T>,
+    ) -> Result<CitizenId, DispatchError> {
+        let voter = T::Identity::citizen_of(who).ok_or(Error::<T>::NotCitizen)?;
+        ensure!(
+            record.eligibility.admits(T::Identity::region(voter)),
+            Error::<T>::NotEligible
+        );
+        Ok(voter)
+    }
+
+    fn add_ballot(tally: &mut Tally<T>) -> DispatchResult {
+        tally.ballots = tally.ballots.checked_add(1).ok_or(Error::<T>::Overflow)?;
+        Ok(())
+    }
+
+    fn count(tally: &mut Tally<T>, option: OptionIndex) -> DispatchResult {
+        let votes = tally
+            .votes
+            .get_mut(usize::from(option))
+            .ok_or(Error::<T>::UnknownOption)?;
+        *votes = votes.checked_add(1).ok_or(Error::<T>::Overflow)?;
+        Ok(())
+    }
+
+    fn uncount(tally: &mut Tally<T>, option: OptionIndex) -> DispatchResult {
+        let votes = tally
+            .votes
+            .get_mut(usize::from(option))
+            .ok_or(Error::<T>::UnknownOption)?;
+        *votes = votes.checked_sub(1).ok_or(Error::<T>::Overflow)?;
+        Ok(())
+    }
+}

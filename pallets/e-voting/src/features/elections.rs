@@ -1,0 +1,145 @@
+//! Creating and cancelling elections.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use govchain_primitives::identity::{InstitutionId, RegionCode};
+use sp_runtime::{traits::Saturating, DispatchError};
+
+impl<T: Config> Pallet<T> {
+    pub(crate) fn do_create_election(
+        commission: InstitutionId,
+        spec: ElectionSpec<BlockNumberFor<T>>,
+    ) -> DispatchResult {
+        let options = Self::checked_options(spec.options)?;
+        let eligibility = Self::checked_eligibility(spec.regions)?;
+        let now = frame_system::Pallet::<T>::block_number();
+        ensure!(spec.voting_starts >= now, Error::<T>::StartsInPast);
+        ensure!(
+            spec.voting_ends > spec.voting_starts,
+            Error::<T>::EmptyVotingPeriod
+        );
+        if let BallotMode::Secret { reveal_ends } = spec.mode {
+            ensure!(
+                reveal_ends > spec.voting_ends,
+                Error::<T>::EmptyRevealPeriod
+            );
+        }
+
+        let tally = Tally::<T> {
+            votes: BoundedVec::try_from(alloc::vec![0u64; options.len()])
+                .map_err(|_| Error::<T>::TooManyOptions)?,
+            ballots: 0,
+        };
+        let election = Election::<T> {
+            commission,
+            question_hash: spec.question_hash,
+            options,
+            eligibility,
+            voting_starts: spec.voting_starts,
+            voting_ends: spec.voting_ends,
+            mode: spec.mode,
+            status: ElectionStatus::Running,
+        };
+        let closes_at = election.closes_at();
+        ensure!(
+            closes_at <= now.saturating_add(T::MaxScheduleLength::get()),
+            Error::<T>::ScheduleTooLong
+        );
+        let id = NextElectionId::<T>::get();
+        let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+        ClosingAt::<T>::try_mutate(closes_at, |closing| closing.try_push(id))
+            .map_err(|_| Error::<T>::ClosingBlockFull)?;
+
+        NextElectionId::<T>::put(next);
+        Tallies::<T>::insert(id, tally);
+        Elections::<T>::insert(id, election);
+        Self::deposit_event(Event::ElectionCreated {
+            election: id,
+            commission,
+            mode: spec.mode,
+            voting_starts: spec.voting_starts,
+            voting_ends: spec.voting_ends,
+        });
+        Ok(())
+    }
+
+    fn checked_options(
+        options: Vec<BallotOption>,
+    ) -> Result<BoundedVec<BallotOption, T::MaxOptions>, DispatchError> {
+        ensure!(options.len() >= 2, Error::<T>::TooFewOptions);
+        let options = BoundedVec::<_, T::MaxOptions>::try_from(options)
+            .map_err(|_| Error::<T>::TooManyOptions)?;
+        ensure!(
+            options
+                .iter()
+                .all(|option| is_valid_option_code(&option.code)),
+            Error::<T>::InvalidOptionCode
+        );
+        // `YES` and `yes` would be the same option to a voter.
+        let mut codes: Vec<Vec<u8>> = options
+            .iter()
+            .map(|option| option.code.to_ascii_uppercase())
+            .collect();
+        codes.sort_unstable();
+        ensure!(
+            codes.windows(2).all(|pair| pair.first() != pair.get(1)),
+            Error::<T>::DuplicateOptionCode
+        );
+        Ok(options)
+    }
+
+    fn checked_eligibility(
+        regions: Option<Vec<RegionCode>>,
+    ) -> Result<Eligibility<T::MaxRegions>, DispatchError> {
+        let Some(regions) = regions else {
+            return Ok(Eligibility::AllCitizens);
+        };
+        ensure!(!regions.is_empty(), Error::<T>::NoRegions);
+        ensure!(
+            regions.len() <= T::MaxRegions::get() as usize,
+            Error::<T>::TooManyRegions
+        );
+        let mut regions = regions;
+        let regions_given = regions.len();
+        regions.sort_unstable();
+        regions.dedup();
+        ensure!(regions.len() == regions_given, Error::<T>::DuplicateRegion);
+        let regions = BoundedVec::try_from(regions).map_err(|_| Error::<T>::TooManyRegions)?;
+        Ok(Eligibility::Regions(regions))
+    }
+
+    pub(crate) fn do_cancel(election: ElectionId, by: Canceller) -> DispatchResult {
+        let now = frame_system::Pallet::<T>::block_number();
+        let closes_at = Elections::<T>::try_mutate(election, |record| {
+            let record = record.as_mut().ok_or(Error::<T>::UnknownElection)?;
+            match record.status {
+                ElectionStatus::Running => {}
+                ElectionStatus::Cancelled { .. } => {
+                    return Err(Error::<T>::ElectionCancelled.into())
+                }
+                ElectionStatus::Closed(_) => return Err(Error::<T>::ElectionClosed.into()),
+            }
+            if let Canceller::Commission(commission) = by {
+                ensure!(
+                    record.commission == commission,
+                    Error::<T>::NotElectionCommission
+                );
+                ensure!(now < record.voting_starts, Error::<T>::VotingStarted);
+            }
+            record.status = ElectionStatus::Cancelled { by, at: now };
+            Ok::<_, DispatchError>(record.closes_at())
+        })?;
+        ClosingAt::<T>::mutate_exists(closes_at, |closing| {
+            if let Some(ids) = closing {
+                ids.retain(|id| *id != election);
+                if ids.is_empty() {
+                    *closing = None;
+                }
+            }
+        });
+        Self::deposit_event(Event::ElectionCancelled { election, by });
+        Ok(())
+    }
+}

@@ -1,0 +1,5 @@
+//! The pallet's capabilities, one file each; `lib.rs` checks origins and delegates here.
+
+mod ballots;
+mod closing;
+mod elections;

@@ -1,0 +1,357 @@
+//! E-voting in the real runtime: the council registers an election commission and the civil
+//! registry; citizens without any fee token vote fee-free in a public poll and a secret ballot
+//! limited to one region; a citizen whose account the registry moved replaces, not doubles,
+//! their ballot; the elections close by themselves with the electorate the identity register
+//! counts; the council cancels an election; and the runtime API answers what the node's
+//! `voting_*` RPC methods serve.
+
+use super::{
+    apply_signed, assert_invariants, next_block, pass_council_motion, preset_externalities,
+    register_institution,
+};
+use crate::{Identity, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Voting};
+use frame_support::{assert_ok, BoundedVec};
+use govchain_primitives::identity::{CitizenId, IdentityProvider, KycTier, Role};
+use pallet_e_voting::{
+    BallotMode, BallotOption, ElectionSpec, ElectionStatus, Error, Phase, VoterStatus,
+};
+use pallet_e_voting_runtime_api::runtime_decl_for_e_voting_api::EVotingApiV1;
+use sp_core::{sr25519, Pair, H256};
+use sp_keyring::Sr25519Keyring::Dave;
+use sp_runtime::{DispatchError, ModuleError, Permill};
+
+/// A key nobody funded.
+fn fresh_key(name: &str) -> sr25519::Pair {
+    sr25519::Pair::from_string(&format!("//{name}"), None).expect("a valid derivation")
+}
+
+fn account_of(pair: &sr25519::Pair) -> crate::AccountId {
+    pair.public().into()
+}
+
+fn options(codes: &[&str]) -> Vec<BallotOption> {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(n, code)| BallotOption {
+            code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
+            text_hash: H256::repeat_byte(n as u8 + 1),
+        })
+        .collect()
+}
+
+/// The module error `error` of the voting pallet, as a failed extrinsic reports it.
+fn voting_error(error: Error<Runtime>) -> DispatchError {
+    let DispatchError::Module(ModuleError { index, error, .. }) = DispatchError::from(error) else {
+        unreachable!("pallet errors are module errors")
+    };
+    DispatchError::Module(ModuleError {
+        index,
+        error,
+        message: None,
+    })
+}
+
+/// Regions of the national classifier used below.
+const CAPITAL: u32 = 10;
+const PROVINCE: u32 = 20;
+
+#[test]
+fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
+    preset_externalities("local_testnet").execute_with(|| {
+        let (commissioner, registrar) = (fresh_key("Commissioner"), fresh_key("Registrar"));
+        pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+            calls: vec![
+                register_institution("CEC", vec![Role::ElectionCommission]),
+                register_institution("PSA", vec![Role::CivilRegistry]),
+            ],
+        }));
+        let expires = System::block_number() + 30 * crate::DAYS;
+        for (institution, officer) in [(0, &commissioner), (1, &registrar)] {
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(Dave.to_account_id()),
+                institution,
+                account_of(officer),
+                expires
+            ));
+        }
+
+        // Five citizens, none holding any fee token: three in the capital, two in a province.
+        let voters: Vec<sr25519::Pair> = (0..5).map(|n| fresh_key(&format!("Voter{n}"))).collect();
+        let mut registrar_nonce = 0;
+        for (n, voter) in voters.iter().enumerate() {
+            let region = if n < 3 { CAPITAL } else { PROVINCE };
+            assert_eq!(
+                apply_signed(
+                    &registrar,
+                    registrar_nonce,
+                    RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
+                        account: account_of(voter),
+                        national_id_hash: H256::repeat_byte(0x40 + n as u8),
+                        region: Some(region),
+                        kyc_tier: KycTier::Basic,
+                    })
+                ),
+                Ok(Ok(()))
+            );
+            registrar_nonce += 1;
+        }
+        let citizen = |voter: &sr25519::Pair| -> CitizenId {
+            Identity::citizen_of(&account_of(voter)).expect("a citizen")
+        };
+
+        // The commission creates a public poll for everyone and a secret ballot for the capital.
+        let now = System::block_number();
+        let create = |spec: ElectionSpec<u32>, nonce| {
+            apply_signed(
+                &commissioner,
+                nonce,
+                RuntimeCall::Voting(pallet_e_voting::Call::create_election { spec }),
+            )
+        };
+        let poll = ElectionSpec {
+            question_hash: H256::repeat_byte(0xa1),
+            options: options(&["PARK", "PARKING", "MARKET"]),
+            regions: None,
+            voting_starts: now,
+            voting_ends: now + 3,
+            mode: BallotMode::Public,
+        };
+        let ballot = ElectionSpec {
+            question_hash: H256::repeat_byte(0xa2),
+            options: options(&["YES", "NO"]),
+            regions: Some(vec![CAPITAL]),
+            voting_starts: now,
+            voting_ends: now + 3,
+            mode: BallotMode::Secret {
+                reveal_ends: now + 6,
+            },
+        };
+        assert_eq!(create(poll, 0), Ok(Ok(())));
+        assert_eq!(create(ballot, 1), Ok(Ok(())));
+        let (poll, ballot) = (0, 1);
+        assert_eq!(
+            Runtime::election(ballot).map(|info| (info.phase, info.regions)),
+            Some((Phase::Voting, Some(vec![CAPITAL])))
+        );
+
+        let mut nonces = [0u32; 5];
+        let mut cast = |who: usize, call: pallet_e_voting::Call<Runtime>| {
+            let result = apply_signed(&voters[who], nonces[who], RuntimeCall::Voting(call));
+            nonces[who] += 1;
+            result
+        };
+        let salt = |who: usize| H256::repeat_byte(0x70 + who as u8);
+        let seal = |who: usize, option: u8| {
+            Voting::commitment(ballot, option, salt(who), citizen(&voters[who]))
+        };
+
+        // Everyone answers the poll; voter 0 changes their mind.
+        for (who, option) in [(0, 0u8), (1, 1), (2, 1), (3, 2), (4, 0), (0, 2)] {
+            assert_eq!(
+                cast(
+                    who,
+                    pallet_e_voting::Call::vote {
+                        election: poll,
+                        option
+                    }
+                ),
+                Ok(Ok(()))
+            );
+        }
+        // The capital's three seal their ballots; the province's voter is refused.
+        for (who, option) in [(0, 0u8), (1, 1), (2, 0)] {
+            let commitment = seal(who, option);
+            assert_eq!(
+                cast(
+                    who,
+                    pallet_e_voting::Call::commit_vote {
+                        election: ballot,
+                        commitment
+                    }
+                ),
+                Ok(Ok(()))
+            );
+        }
+        assert_eq!(
+            cast(
+                3,
+                pallet_e_voting::Call::commit_vote {
+                    election: ballot,
+                    commitment: seal(3, 0)
+                }
+            ),
+            Ok(Err(voting_error(Error::NotEligible)))
+        );
+        // Nothing of the secret ballot is counted while voting runs.
+        assert_eq!(
+            Runtime::tally(ballot).map(|tally| (tally.ballots, tally.votes)),
+            Some((3, None))
+        );
+        assert_eq!(
+            Runtime::voter_status(ballot, citizen(&voters[0])),
+            Some(VoterStatus::Sealed)
+        );
+
+        // Voter 1 loses their key; the registry moves the identity to a new account, which
+        // replaces the ballot rather than adding one.
+        let recovered = fresh_key("Voter1-recovered");
+        let voter_1 = citizen(&voters[1]);
+        assert_ok!(Identity::move_citizen_account(
+            RuntimeOrigin::signed(account_of(&registrar)),
+            voter_1,
+            account_of(&recovered)
+        ));
+        let resealed = Voting::commitment(ballot, 0, salt(1), voter_1);
+        assert_eq!(
+            apply_signed(
+                &recovered,
+                0,
+                RuntimeCall::Voting(pallet_e_voting::Call::commit_vote {
+                    election: ballot,
+                    commitment: resealed
+                })
+            ),
+            Ok(Ok(()))
+        );
+        assert_eq!(Runtime::tally(ballot).map(|tally| tally.ballots), Some(3));
+
+        // Voting ends; voters 0 and 1 (from the new account) reveal, voter 2 never does.
+        for _ in 0..3 {
+            next_block();
+        }
+        assert_eq!(
+            Runtime::election(ballot).map(|info| info.phase),
+            Some(Phase::Revealing)
+        );
+        assert_eq!(
+            cast(
+                0,
+                pallet_e_voting::Call::reveal_vote {
+                    election: ballot,
+                    option: 0,
+                    salt: salt(0)
+                }
+            ),
+            Ok(Ok(()))
+        );
+        assert_eq!(
+            apply_signed(
+                &recovered,
+                1,
+                RuntimeCall::Voting(pallet_e_voting::Call::reveal_vote {
+                    election: ballot,
+                    option: 0,
+                    salt: salt(1)
+                })
+            ),
+            Ok(Ok(()))
+        );
+
+        // No citizen paid anything: every vote went through the identity quota.
+        assert!(voters
+            .iter()
+            .chain([&recovered])
+            .all(|voter| crate::Balances::free_balance(account_of(voter)) == 0));
+        assert!(!System::events().iter().any(|record| matches!(
+            record.event,
+            RuntimeEvent::TransactionPayment(
+                pallet_transaction_payment::Event::TransactionFeePaid { .. }
+            )
+        )));
+
+        // The poll closed when its voting ended: 5 of 5 citizens voted.
+        let poll_tally = Runtime::tally(poll).expect("the poll exists");
+        assert_eq!(poll_tally.votes, Some(vec![1, 2, 2]));
+        let closure = poll_tally.closure.expect("the poll closed");
+        assert_eq!(
+            (poll_tally.ballots, closure.eligible, closure.spoiled),
+            (5, 5, 0)
+        );
+        assert_eq!(closure.turnout, Permill::one());
+
+        // The secret ballot closes after its reveal phase: the capital's 3 voters were eligible,
+        // all 3 voted, one ballot is spoiled.
+        for _ in 0..3 {
+            next_block();
+        }
+        let ballot_tally = Runtime::tally(ballot).expect("the ballot exists");
+        assert_eq!(ballot_tally.votes, Some(vec![2, 0]));
+        let closure = ballot_tally.closure.expect("the ballot closed");
+        assert_eq!(
+            (ballot_tally.ballots, closure.eligible, closure.spoiled),
+            (3, 3, 1)
+        );
+        assert_eq!(closure.closed_at, now + 6);
+        System::assert_has_event(RuntimeEvent::Voting(
+            pallet_e_voting::Event::ElectionClosed {
+                election: ballot,
+                votes: BoundedVec::truncate_from(vec![2, 0]),
+                ballots: 3,
+                closure,
+            },
+        ));
+        assert_eq!(
+            Runtime::voter_status(ballot, citizen(&voters[2])),
+            Some(VoterStatus::Sealed)
+        );
+        assert_eq!(
+            Runtime::election(ballot).map(|info| info.phase),
+            Some(Phase::Closed)
+        );
+        assert_invariants();
+    });
+}
+
+#[test]
+fn the_council_cancels_a_running_election_with_its_reasons() {
+    preset_externalities("local_testnet").execute_with(|| {
+        let commissioner = fresh_key("Commissioner");
+        pass_council_motion(register_institution("CEC", vec![Role::ElectionCommission]));
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(Dave.to_account_id()),
+            0,
+            account_of(&commissioner),
+            System::block_number() + crate::DAYS
+        ));
+        let now = System::block_number();
+        assert_ok!(Voting::create_election(
+            RuntimeOrigin::signed(account_of(&commissioner)),
+            ElectionSpec {
+                question_hash: H256::repeat_byte(0xa1),
+                options: options(&["YES", "NO"]),
+                regions: None,
+                voting_starts: now,
+                voting_ends: now + 10,
+                mode: BallotMode::Public,
+            }
+        ));
+        // Voting has started: the commission no longer cancels, the council does.
+        assert_eq!(
+            Voting::cancel_election(RuntimeOrigin::signed(account_of(&commissioner)), 0),
+            Err(Error::<Runtime>::VotingStarted.into())
+        );
+        let reason = H256::repeat_byte(0xd1);
+        pass_council_motion(RuntimeCall::Voting(
+            pallet_e_voting::Call::cancel_by_council {
+                election: 0,
+                reason,
+            },
+        ));
+        assert!(matches!(
+            Runtime::election(0).map(|info| info.status),
+            Some(ElectionStatus::Cancelled {
+                by: pallet_e_voting::Canceller::Council { reason: given },
+                ..
+            }) if given == reason
+        ));
+        for _ in 0..10 {
+            next_block();
+        }
+        assert_eq!(
+            Runtime::election(0).map(|info| info.phase),
+            Some(Phase::Cancelled)
+        );
+        assert_invariants();
+    });
+}
