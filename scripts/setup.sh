@@ -11,6 +11,8 @@ command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
 command -v c++ >/dev/null 2>&1 || need_apt+=(g++)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+# The zombienet tests run @zombienet/cli and @polkadot/api (zombienet/package-lock.json).
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if ((${#need_apt[@]})); then
 	echo "setup: installing ${need_apt[*]}"
 	SUDO=""
@@ -33,4 +35,9 @@ if ! grep -qx wasm32v1-none <<<"$installed_targets"; then
 fi
 rustup +"$toolchain" component list --installed 2>/dev/null | grep -q '^rust-src' ||
 	rustup +"$toolchain" component add rust-src
-echo "setup: ok ($(rustc +"$toolchain" --version))"
+node_major=$(node --version | sed 's/^v\([0-9]*\).*/\1/')
+if [ "$node_major" -lt 18 ]; then
+	echo "setup: the zombienet tests need Node.js 18 or later, found $(node --version)" >&2
+	exit 1
+fi
+echo "setup: ok ($(rustc +"$toolchain" --version), Node.js $(node --version))"

@@ -241,9 +241,10 @@ where
             info.options
                 .iter()
                 .zip(votes)
-                .zip(0u8..)
-                .map(|((option, votes), index)| OptionVotesJson {
-                    option: index,
+                .enumerate()
+                .map(|(index, (option, votes))| OptionVotesJson {
+                    // Options are numbered by a `u8` on chain, so the index fits.
+                    option: u8::try_from(index).unwrap_or(u8::MAX),
                     code: String::from_utf8_lossy(&option.code).into_owned(),
                     votes,
                 })

@@ -14,8 +14,8 @@
 //! - **One citizen, one ballot**: ballots are keyed by the citizen identity, not the account, so
 //!   a citizen whose account the civil registry moved cannot vote twice. Voting again before
 //!   voting closes replaces the earlier ballot.
-//! - **Closing**: the tally is kept as ballots are counted, so closing is constant work per
-//!   election: at the start of its closing block the election's results, eligible electorate,
+//! - **Closing**: the tally is kept as ballots are counted, so closing an election only reads
+//!   its electorate (one count per region): at the start of its closing block the election's results, eligible electorate,
 //!   spoiled ballots and turnout are fixed and emitted. At most `MaxClosingPerBlock` elections
 //!   close in one block.
 //! - **Cancellation**: the commission cancels its election before voting starts; the council
@@ -364,7 +364,8 @@ pub mod pallet {
         }
 
         /// Cancels an election that has not closed, at any phase, for the reasons published
-        /// under `reason` (the hash of the council's decision). Its ballots are never counted.
+        /// under `reason` (the hash of the council's decision). It takes no more ballots and
+        /// never closes: no result of it becomes final.
         ///
         /// Origin: `CancelOrigin` (the council). Emits `ElectionCancelled`.
         /// Errors: `BadOrigin`, `UnknownElection`, `ElectionCancelled`, `ElectionClosed`.

@@ -279,6 +279,8 @@ mod benchmarks {
         Ok(())
     }
 
+    /// A registration in error: besides the record and the counts, its national-ID hash is
+    /// freed.
     #[benchmark]
     fn deactivate_citizen() -> Result<(), BenchmarkError> {
         let (registrar, id) = registrar_and_citizen::<T>();
@@ -287,17 +289,18 @@ mod benchmarks {
         _(
             RawOrigin::Signed(registrar),
             id,
-            DeactivationReason::Emigrated,
+            DeactivationReason::RegistrationError,
         );
 
         assert!(Identity::<T>::account_of(id).is_none());
         Ok(())
     }
 
+    /// A registration in error taken back: its national-ID hash is checked and indexed again.
     #[benchmark]
     fn reactivate_citizen() -> Result<(), BenchmarkError> {
         let (registrar, id) = registrar_and_citizen::<T>();
-        Identity::<T>::do_deactivate_citizen(id, DeactivationReason::Emigrated)?;
+        Identity::<T>::do_deactivate_citizen(id, DeactivationReason::RegistrationError)?;
 
         #[extrinsic_call]
         _(RawOrigin::Signed(registrar), id);

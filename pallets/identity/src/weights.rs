@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn register_institution() -> Weight {
 		// Proof size: measured `3`, estimated `3502`.
-		// Minimum execution time: 19_181_000 picoseconds.
-		Weight::from_parts(21_606_000, 3502)
+		// Minimum execution time: 18_695_000 picoseconds.
+		Weight::from_parts(21_005_000, 3502)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `184`, estimated `3597`.
-		// Minimum execution time: 17_313_000 picoseconds.
-		Weight::from_parts(19_759_000, 3597)
+		// Minimum execution time: 17_140_000 picoseconds.
+		Weight::from_parts(19_534_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `185`, estimated `3597`.
-		// Minimum execution time: 17_434_000 picoseconds.
-		Weight::from_parts(20_885_000, 3597)
+		// Minimum execution time: 17_081_000 picoseconds.
+		Weight::from_parts(19_335_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn suspend_institution() -> Weight {
 		// Proof size: measured `185`, estimated `3597`.
-		// Minimum execution time: 17_361_000 picoseconds.
-		Weight::from_parts(20_159_000, 3597)
+		// Minimum execution time: 16_975_000 picoseconds.
+		Weight::from_parts(19_421_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn restore_institution() -> Weight {
 		// Proof size: measured `185`, estimated `3597`.
-		// Minimum execution time: 17_188_000 picoseconds.
-		Weight::from_parts(19_730_000, 3597)
+		// Minimum execution time: 16_854_000 picoseconds.
+		Weight::from_parts(19_191_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn set_institution_admin() -> Weight {
 		// Proof size: measured `185`, estimated `3597`.
-		// Minimum execution time: 17_349_000 picoseconds.
-		Weight::from_parts(19_862_000, 3597)
+		// Minimum execution time: 17_070_000 picoseconds.
+		Weight::from_parts(19_948_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn appoint_officer() -> Weight {
 		// Proof size: measured `224`, estimated `3597`.
-		// Minimum execution time: 32_358_000 picoseconds.
-		Weight::from_parts(36_483_000, 3597)
+		// Minimum execution time: 32_528_000 picoseconds.
+		Weight::from_parts(37_096_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn revoke_officer() -> Weight {
 		// Proof size: measured `516`, estimated `3597`.
-		// Minimum execution time: 44_440_000 picoseconds.
-		Weight::from_parts(49_851_000, 3597)
+		// Minimum execution time: 44_594_000 picoseconds.
+		Weight::from_parts(49_369_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn register_citizen() -> Weight {
 		// Proof size: measured `295`, estimated `3597`.
-		// Minimum execution time: 47_880_000 picoseconds.
-		Weight::from_parts(52_849_000, 3597)
+		// Minimum execution time: 47_958_000 picoseconds.
+		Weight::from_parts(52_934_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn update_citizen() -> Weight {
 		// Proof size: measured `543`, estimated `5980`.
-		// Minimum execution time: 41_640_000 picoseconds.
-		Weight::from_parts(46_239_000, 5980)
+		// Minimum execution time: 41_026_000 picoseconds.
+		Weight::from_parts(45_760_000, 5980)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -199,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn move_citizen_account() -> Weight {
 		// Proof size: measured `743`, estimated `6196`.
-		// Minimum execution time: 56_253_000 picoseconds.
-		Weight::from_parts(61_716_000, 6196)
+		// Minimum execution time: 55_544_000 picoseconds.
+		Weight::from_parts(60_635_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -214,12 +214,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::ActiveCitizensIn` (r:1 w:1)
 	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::CitizenByNationalId` (r:0 w:1)
+	/// Proof: `Identity::CitizenByNationalId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn deactivate_citizen() -> Weight {
 		// Proof size: measured `543`, estimated `3597`.
-		// Minimum execution time: 38_016_000 picoseconds.
-		Weight::from_parts(42_604_000, 3597)
+		// Minimum execution time: 39_047_000 picoseconds.
+		Weight::from_parts(43_429_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -227,16 +229,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::CitizenByNationalId` (r:1 w:1)
+	/// Proof: `Identity::CitizenByNationalId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::ActiveCitizens` (r:1 w:1)
 	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::ActiveCitizensIn` (r:1 w:1)
 	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn reactivate_citizen() -> Weight {
-		// Proof size: measured `544`, estimated `3597`.
-		// Minimum execution time: 37_083_000 picoseconds.
-		Weight::from_parts(42_426_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `466`, estimated `3597`.
+		// Minimum execution time: 38_951_000 picoseconds.
+		Weight::from_parts(43_891_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -250,8 +254,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn fee_free_quota() -> Weight {
 		// Proof size: measured `559`, estimated `3597`.
-		// Minimum execution time: 33_379_000 picoseconds.
-		Weight::from_parts(37_113_000, 3597)
+		// Minimum execution time: 33_240_000 picoseconds.
+		Weight::from_parts(36_546_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -260,72 +264,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_institution() -> Weight {
-		Weight::from_parts(21_606_000, 3502)
+		Weight::from_parts(21_005_000, 3502)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(19_759_000, 3597)
+		Weight::from_parts(19_534_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(20_885_000, 3597)
+		Weight::from_parts(19_335_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_institution() -> Weight {
-		Weight::from_parts(20_159_000, 3597)
+		Weight::from_parts(19_421_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn restore_institution() -> Weight {
-		Weight::from_parts(19_730_000, 3597)
+		Weight::from_parts(19_191_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_institution_admin() -> Weight {
-		Weight::from_parts(19_862_000, 3597)
+		Weight::from_parts(19_948_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(36_483_000, 3597)
+		Weight::from_parts(37_096_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke_officer() -> Weight {
-		Weight::from_parts(49_851_000, 3597)
+		Weight::from_parts(49_369_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(52_849_000, 3597)
+		Weight::from_parts(52_934_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn update_citizen() -> Weight {
-		Weight::from_parts(46_239_000, 5980)
+		Weight::from_parts(45_760_000, 5980)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn move_citizen_account() -> Weight {
-		Weight::from_parts(61_716_000, 6196)
+		Weight::from_parts(60_635_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn deactivate_citizen() -> Weight {
-		Weight::from_parts(42_604_000, 3597)
+		Weight::from_parts(43_429_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reactivate_citizen() -> Weight {
-		Weight::from_parts(42_426_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(43_891_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn fee_free_quota() -> Weight {
-		Weight::from_parts(37_113_000, 3597)
+		Weight::from_parts(36_546_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

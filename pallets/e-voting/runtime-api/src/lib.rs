@@ -1,4 +1,4 @@
-//! The runtime API of e-voting: what the node's `evoting_*` RPC methods read.
+//! The runtime API of e-voting: what the node's `voting_*` RPC methods read.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
