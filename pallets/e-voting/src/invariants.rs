@@ -84,17 +84,15 @@ impl<T: Config> Pallet<T> {
             (2..=T::MaxOptions::get() as usize).contains(&election.options.len()),
             "an election has too few or too many options"
         );
-        let mut codes: Vec<Vec<u8>> = Vec::new();
-        for option in &election.options {
-            ensure!(
-                is_valid_option_code(&option.code),
-                "an option code is invalid"
-            );
-            codes.push(option.code.to_ascii_uppercase());
-        }
-        codes.sort_unstable();
         ensure!(
-            codes.windows(2).all(|pair| pair.first() != pair.get(1)),
+            election
+                .options
+                .iter()
+                .all(|option| is_valid_option_code(&option.code)),
+            "an option code is invalid"
+        );
+        ensure!(
+            codes_are_distinct(&election.options),
             "two options share a code, ignoring case"
         );
         if let Eligibility::Regions(regions) = &election.eligibility {

@@ -35,6 +35,17 @@ pub fn is_valid_option_code(code: &[u8]) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || b"-_".contains(byte))
 }
 
+/// Whether no two of `options` share a code, ignoring case: `YES` and `yes` would be the same
+/// option to a voter.
+pub fn codes_are_distinct(options: &[BallotOption]) -> bool {
+    let mut codes: alloc::vec::Vec<alloc::vec::Vec<u8>> = options
+        .iter()
+        .map(|option| option.code.to_ascii_uppercase())
+        .collect();
+    codes.sort_unstable();
+    codes.windows(2).all(|pair| pair.first() != pair.get(1))
+}
+
 /// One of the choices on a ballot: its code, and the hash of its full text (a candidate's
 /// registration, a proposal) published off chain.
 #[derive(

@@ -77,14 +77,8 @@ impl<T: Config> Pallet<T> {
                 .all(|option| is_valid_option_code(&option.code)),
             Error::<T>::InvalidOptionCode
         );
-        // `YES` and `yes` would be the same option to a voter.
-        let mut codes: Vec<Vec<u8>> = options
-            .iter()
-            .map(|option| option.code.to_ascii_uppercase())
-            .collect();
-        codes.sort_unstable();
         ensure!(
-            codes.windows(2).all(|pair| pair.first() != pair.get(1)),
+            codes_are_distinct(&options),
             Error::<T>::DuplicateOptionCode
         );
         Ok(options)
