@@ -3,12 +3,22 @@
 //! Builds the runtime wasm twice: the runtime itself, and the same runtime with
 //! `spec_version + 1` that the runtime-upgrade test applies.
 //!
+//! The runtime carries the hash of its own metadata (RFC 78), which `CheckMetadataHash` adds to
+//! what a signer signs when it asks to; computing it compiles the runtime a second time. The
+//! upgrade test's runtime skips that: it is never deployed, and transactions that do not ask for
+//! the check are valid without the hash.
+//!
 //! The wasm must be the same whichever directory the repository was cloned into: chain specs
 //! embed it, and a test compares them with the committed ones. Cargo derives symbol hashes from
 //! the absolute paths of path dependencies outside the wasm workspace, and panic messages embed
 //! source paths. So the wasm is built from a fixed alias of the checkout inside the target
 //! directory (`<target>/govchain-src`, a symlink), and that alias and the cargo home are mapped to
 //! fixed names in the binary.
+
+#[cfg(feature = "std")]
+#[allow(dead_code)] // The address prefix reaches the hash through the metadata (`SS58Prefix`).
+#[path = "src/token.rs"]
+mod token;
 
 #[cfg(feature = "std")]
 fn main() {
@@ -56,7 +66,9 @@ fn main() {
             .export_heap_base()
             .append_to_rust_flags(remap.clone())
     };
-    builder().build();
+    builder()
+        .enable_metadata_hash(token::TOKEN_SYMBOL, token::TOKEN_DECIMALS)
+        .build();
     builder()
         .enable_feature("increment-spec-version")
         .set_file_name("wasm_binary_spec_version_incremented.rs")

@@ -46,9 +46,13 @@ def main():
     spec["chainType"] = "Live"
     spec["bootNodes"] = operator.get("bootNodes", [])
     spec["protocolId"] = operator.get("protocolId", operator["id"])
-    spec["properties"] = operator.get(
-        "properties", {"tokenSymbol": "GOV", "tokenDecimals": 12, "ss58Format": 42}
-    )
+    # The node's spec already carries the runtime's token symbol, decimals and SS58 prefix; the
+    # prefix is the runtime's (`system.SS58Prefix`), so a spec may not advertise another one.
+    properties = operator.get("properties", spec.get("properties"))
+    runtime_prefix = spec.get("properties", {}).get("ss58Format")
+    if properties.get("ss58Format") != runtime_prefix:
+        fail(f"properties.ss58Format must be the runtime's prefix {runtime_prefix}")
+    spec["properties"] = properties
     spec["genesis"]["runtimeGenesis"]["patch"] = {
         "balances": {"balances": [[account, int(amount)] for account, amount in operator.get("endowed", [])]},
         "validatorSet": {

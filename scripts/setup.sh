@@ -13,6 +13,8 @@ command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 # The zombienet tests run @zombienet/cli and @polkadot/api (zombienet/package-lock.json).
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# The verification page's browser test drives Debian's Chromium (clients/tests/verify-page.test.js).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if ((${#need_apt[@]})); then
 	echo "setup: installing ${need_apt[*]}"
 	SUDO=""
@@ -35,9 +37,12 @@ if ! grep -qx wasm32v1-none <<<"$installed_targets"; then
 fi
 rustup +"$toolchain" component list --installed 2>/dev/null | grep -q '^rust-src' ||
 	rustup +"$toolchain" component add rust-src
-node_major=$(node --version | sed 's/^v\([0-9]*\).*/\1/')
-if [ "$node_major" -lt 18 ]; then
-	echo "setup: the zombienet tests need Node.js 18 or later, found $(node --version)" >&2
+# The client tests and the verification page's build (Vite) need Node.js 20.19 or later.
+node_version=$(node --version | sed 's/^v//')
+IFS=. read -r node_major node_minor _ <<<"$node_version"
+if [ "$node_major" -lt 20 ] || { [ "$node_major" -eq 20 ] && [ "$node_minor" -lt 19 ]; }; then
+	echo "setup: the client and zombienet tests need Node.js 20.19 or later, found v$node_version" >&2
+	echo "setup: Debian 12's nodejs is 18; install a current one (e.g. from nodejs.org or NodeSource)" >&2
 	exit 1
 fi
 echo "setup: ok ($(rustc +"$toolchain" --version), Node.js $(node --version))"

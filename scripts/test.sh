@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: every unit, runtime and end-to-end test, in the node's own profile, then
-# the zombienet multi-node tests.
+# the JavaScript client tests (@polkadot/api, Sidecar, docs/rpc.md, the verification page in
+# Chromium) and the zombienet multi-node tests.
 # Usage: scripts/test.sh [extra cargo test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,5 +17,7 @@ cargo test --locked --release --workspace --no-fail-fast "$@"
 cargo test --locked --release --no-fail-fast --features runtime-benchmarks \
 	-p pallet-governance -p pallet-identity-registry -p pallet-land-titles -p pallet-diplomas -p pallet-cbdc-reserve -p pallet-e-voting -p pallet-validator-set "$@"
 echo "test.sh: cargo test took $(($(date +%s) - start)) s (target dir $CARGO_TARGET_DIR)"
+# Off-the-shelf clients against the node the cargo tests built.
+bash scripts/clients.sh
 # Multi-node tests on the node and upgrade wasm the cargo tests built.
 bash scripts/zombienet.sh

@@ -1,6 +1,6 @@
 //! The built-in chain specifications, made from the runtime's genesis presets.
 
-use govchain_runtime::WASM_BINARY;
+use govchain_runtime::{token, WASM_BINARY};
 use sc_service::ChainType;
 use serde_json::json;
 
@@ -11,9 +11,9 @@ pub type ChainSpec = sc_service::GenericChainSpec;
 /// the address format.
 pub fn token_properties() -> sc_chain_spec::Properties {
     let mut properties = sc_chain_spec::Properties::new();
-    properties.insert("tokenSymbol".into(), json!("GOV"));
-    properties.insert("tokenDecimals".into(), json!(12));
-    properties.insert("ss58Format".into(), json!(42));
+    properties.insert("tokenSymbol".into(), json!(token::TOKEN_SYMBOL));
+    properties.insert("tokenDecimals".into(), json!(token::TOKEN_DECIMALS));
+    properties.insert("ss58Format".into(), json!(token::SS58_PREFIX));
     properties
 }
 

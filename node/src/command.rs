@@ -48,6 +48,10 @@ impl SubstrateCli for Cli {
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
     let cli = Cli::from_args();
+    // `key inspect`, `key generate` and the logs show govchain addresses, not generic ones.
+    sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(
+        govchain_runtime::token::SS58_PREFIX,
+    ));
 
     match &cli.subcommand {
         Some(Subcommand::Key(cmd)) => cmd.run(&cli),

@@ -22,6 +22,15 @@ use crate::{
     RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Voting, VERSION,
 };
 
+/// Makes (de)serialised accounts use the govchain SS58 prefix. The serde form of an account
+/// admits only registered prefixes and the process's default one, and the genesis config is read
+/// in the runtime, whose default is the generic prefix.
+fn use_govchain_addresses() {
+    sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(
+        crate::token::SS58_PREFIX,
+    ));
+}
+
 impl_runtime_apis! {
     impl sp_api::Core<Block> for Runtime {
         fn version() -> RuntimeVersion {
@@ -189,6 +198,7 @@ impl_runtime_apis! {
         }
     }
 
+    #[api_version(2)]
     impl pallet_land_titles_runtime_api::LandTitlesApi<Block, BlockNumber> for Runtime {
         fn parcel(
             parcel: pallet_land_titles::ParcelId,
@@ -204,6 +214,13 @@ impl_runtime_apis! {
             limit: u32,
         ) -> Vec<pallet_land_titles::ParcelId> {
             LandTitles::parcels_of(owner, start_after, limit)
+        }
+        fn title_history(
+            parcel: pallet_land_titles::ParcelId,
+            from: u32,
+            limit: u32,
+        ) -> Option<(u32, Vec<pallet_land_titles::HistoryEntry<BlockNumber>>)> {
+            LandTitles::title_history(parcel, from, limit)
         }
     }
 
@@ -338,10 +355,13 @@ impl_runtime_apis! {
 
     impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
         fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
+            // A genesis config may name accounts by govchain addresses; other formats stay valid.
+            use_govchain_addresses();
             build_state::<RuntimeGenesisConfig>(config)
         }
 
         fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {
+            use_govchain_addresses();
             get_preset::<RuntimeGenesisConfig>(id, genesis_config_presets::get_preset)
         }
 

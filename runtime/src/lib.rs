@@ -30,6 +30,7 @@ use alloc::vec::Vec;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod token;
 
 #[cfg(test)]
 mod tests;
@@ -80,7 +81,8 @@ macro_rules! runtime_version {
             spec_version: $spec_version,
             impl_version: 1,
             apis: apis::RUNTIME_API_VERSIONS,
-            transaction_version: 1,
+            // 2: `CheckMetadataHash` joined the transaction extensions.
+            transaction_version: 2,
             system_version: 1,
         };
     };
@@ -193,6 +195,8 @@ pub type TxExtension = (
     frame_system::CheckWeight<Runtime>,
     // The normal fee, or an officer's or citizen's fee-free quota.
     pallet_identity_registry::ChargeFeeOrQuota<Runtime>,
+    // Lets offline signers (hardware wallets) prove the metadata they decoded the call with.
+    frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
     frame_system::WeightReclaim<Runtime>,
 );
 

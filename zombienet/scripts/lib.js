@@ -7,9 +7,12 @@ async function connect(wsUri) {
   return ApiPromise.create({ provider: new WsProvider(wsUri), noInitWarn: true });
 }
 
+/** govchain's SS58 address prefix (runtime/src/token.rs): `.address` reads as the chain shows it. */
+const SS58_PREFIX = 4242;
+
 /** The development account `//Name` (sr25519). */
 function dev(name) {
-  return new Keyring({ type: "sr25519" }).addFromUri(`//${name}`);
+  return new Keyring({ type: "sr25519", ss58Format: SS58_PREFIX }).addFromUri(`//${name}`);
 }
 
 /**

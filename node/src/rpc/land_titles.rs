@@ -1,5 +1,5 @@
-//! `landTitles_*`: the land registry's parcels, titles, liens, freezes and lineage, and the
-//! parcels of an owner, as JSON an explorer can show without SCALE decoding.
+//! `landTitles_*`: the land registry's parcels, titles, liens, freezes, lineage and history,
+//! and the parcels of an owner, as JSON an explorer can show without SCALE decoding.
 
 use std::sync::Arc;
 
@@ -10,10 +10,12 @@ use super::{
 use govchain_primitives::identity::{CitizenId, InstitutionId, Party};
 use govchain_runtime::{opaque::Block, BlockNumber};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use pallet_land_titles::{CadastralNumber, ParcelId, ParcelRecord, MAX_CADASTRAL_NUMBER_LEN};
+use pallet_land_titles::{
+    CadastralNumber, HistoryEntry, ParcelId, ParcelRecord, TitleChange, MAX_CADASTRAL_NUMBER_LEN,
+};
 use pallet_land_titles_runtime_api::{LandTitlesApi as LandTitlesRuntimeApi, MAX_PAGE};
 use serde::{Deserialize, Serialize};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 use sp_runtime::traits::Block as BlockT;
@@ -134,6 +136,82 @@ impl From<ParcelRecord<BlockNumber>> for ParcelJson {
     }
 }
 
+/// A change to a parcel's record: `{"registered": {"registrar": 1}}`, `{"subdivided": {}}`…
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum TitleChangeJson {
+    Registered { registrar: InstitutionId },
+    Transferred { offer: u64, buyer: PartyJson },
+    LienRegistered { lien: u64, bank: InstitutionId },
+    LienReleased { lien: u64, bank: InstitutionId },
+    Frozen { court: InstitutionId, case: H256 },
+    FreezeLifted { court: InstitutionId },
+    LienCarried { lien: u64, bank: InstitutionId },
+    FreezeCarried { court: InstitutionId, case: H256 },
+    Subdivided {},
+    MergedInto { parcel: ParcelId },
+}
+
+impl From<TitleChange> for TitleChangeJson {
+    fn from(change: TitleChange) -> Self {
+        match change {
+            TitleChange::Registered { registrar } => Self::Registered { registrar },
+            TitleChange::Transferred { offer, buyer } => Self::Transferred {
+                offer,
+                buyer: buyer.into(),
+            },
+            TitleChange::LienRegistered { lien, bank } => Self::LienRegistered { lien, bank },
+            TitleChange::LienReleased { lien, bank } => Self::LienReleased { lien, bank },
+            TitleChange::Frozen { court, case } => Self::Frozen { court, case },
+            TitleChange::FreezeLifted { court } => Self::FreezeLifted { court },
+            TitleChange::LienCarried { lien, bank } => Self::LienCarried { lien, bank },
+            TitleChange::FreezeCarried { court, case } => Self::FreezeCarried { court, case },
+            TitleChange::Subdivided => Self::Subdivided {},
+            TitleChange::MergedInto { parcel } => Self::MergedInto { parcel },
+        }
+    }
+}
+
+/// One entry of a parcel's history: its number, the block, the change.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntryJson {
+    pub index: u32,
+    pub at: BlockNumber,
+    pub change: TitleChangeJson,
+}
+
+/// A page of a parcel's history, and how many entries it holds in all.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryJson {
+    pub parcel: ParcelId,
+    pub total: u32,
+    pub entries: Vec<HistoryEntryJson>,
+}
+
+impl HistoryJson {
+    fn new(
+        parcel: ParcelId,
+        from: u32,
+        total: u32,
+        entries: Vec<HistoryEntry<BlockNumber>>,
+    ) -> Self {
+        Self {
+            parcel,
+            total,
+            entries: (from..)
+                .zip(entries)
+                .map(|(index, entry)| HistoryEntryJson {
+                    index,
+                    at: entry.at,
+                    change: entry.change.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The land registry's read methods; `at` is a block hash, the best block if omitted.
 #[rpc(server)]
 pub trait LandTitlesApi<BlockHash> {
@@ -159,6 +237,17 @@ pub trait LandTitlesApi<BlockHash> {
         limit: Option<u32>,
         at: Option<BlockHash>,
     ) -> RpcResult<Vec<ParcelId>>;
+
+    /// A parcel's changes, oldest first: up to `limit` (default and maximum 1000) from number
+    /// `from` (default 0) on, with the total; `null` if no parcel has the number.
+    #[method(name = "landTitles_history")]
+    fn history(
+        &self,
+        parcel: ParcelId,
+        from: Option<u32>,
+        limit: Option<u32>,
+        at: Option<BlockHash>,
+    ) -> RpcResult<Option<HistoryJson>>;
 }
 
 /// Serves [`LandTitlesApiServer`] from the client's runtime API.
@@ -213,12 +302,7 @@ where
         limit: Option<u32>,
         at: Option<<Block as BlockT>::Hash>,
     ) -> RpcResult<Vec<ParcelId>> {
-        let limit = limit.unwrap_or(MAX_PAGE);
-        if limit == 0 || limit > MAX_PAGE {
-            return Err(invalid_params(format!(
-                "limit must be between 1 and {MAX_PAGE}"
-            )));
-        }
+        let limit = page_limit(limit)?;
         self.client
             .runtime_api()
             .parcels_of(
@@ -229,4 +313,40 @@ where
             )
             .map_err(runtime_error)
     }
+
+    fn history(
+        &self,
+        parcel: ParcelId,
+        from: Option<u32>,
+        limit: Option<u32>,
+        at: Option<<Block as BlockT>::Hash>,
+    ) -> RpcResult<Option<HistoryJson>> {
+        let limit = page_limit(limit)?;
+        let from = from.unwrap_or(0);
+        let at = block_or_best(&*self.client, at);
+        let api = self.client.runtime_api();
+        let version = api
+            .api_version::<dyn LandTitlesRuntimeApi<Block, BlockNumber>>(at)
+            .map_err(runtime_error)?;
+        if version.unwrap_or(0) < 2 {
+            return Err(invalid_params(
+                "the runtime at this block keeps no title history (LandTitlesApi before version 2)",
+            ));
+        }
+        let history = api
+            .title_history(at, parcel, from, limit)
+            .map_err(runtime_error)?;
+        Ok(history.map(|(total, entries)| HistoryJson::new(parcel, from, total, entries)))
+    }
+}
+
+/// A page size between 1 and [`MAX_PAGE`], the maximum if none is given.
+fn page_limit(limit: Option<u32>) -> RpcResult<u32> {
+    let limit = limit.unwrap_or(MAX_PAGE);
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(invalid_params(format!(
+            "limit must be between 1 and {MAX_PAGE}"
+        )));
+    }
+    Ok(limit)
 }

@@ -189,6 +189,7 @@ impl SigningContext {
             frame_system::CheckNonce::from(nonce),
             frame_system::CheckWeight::new(),
             pallet_identity_registry::ChargeFeeOrQuota::from(0),
+            frame_metadata_hash_extension::CheckMetadataHash::new(false),
             frame_system::WeightReclaim::new(),
         );
         let payload = SignedPayload::from_raw(
@@ -203,6 +204,8 @@ impl SigningContext {
                 (),
                 (),
                 (),
+                // The metadata hash: none, as the check is not asked for.
+                None,
                 (),
             ),
         );

@@ -16,7 +16,8 @@ impl<T: Config> Pallet<T> {
     /// - a retired parcel's children name it as a parent, and their areas add up: a subdivided
     ///   parcel's children sum to its area, a merged parcel's area to its parents';
     /// - liens and freezes sit only on live parcels, at most `MaxLiensPerParcel`, each lien once;
-    /// - offers and lien proposals are numbered below their counters.
+    /// - offers and lien proposals are numbered below their counters;
+    /// - see [`Self::check_history`].
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let next_parcel = NextParcelId::<T>::get();
         let mut owners_of_live: BTreeMap<(Party, ParcelId), ()> = BTreeMap::new();
@@ -111,6 +112,7 @@ impl<T: Config> Pallet<T> {
                 "a freeze sits on a parcel that is not live"
             );
         }
+        Self::check_history()?;
         for (offer, record) in Offers::<T>::iter() {
             ensure!(
                 offer < NextOfferId::<T>::get(),
@@ -131,6 +133,102 @@ impl<T: Config> Pallet<T> {
                 "a lien proposal names a parcel that does not exist"
             );
         }
+        Ok(())
+    }
+
+    /// Every parcel's history is numbered 0 to its length without gaps, in block order; it opens
+    /// with the registration in the block the parcel was registered, and a parcel is retired
+    /// exactly when its history ends with a subdivision or merge; replaying a live parcel's
+    /// history gives its liens and freeze. No history without a parcel.
+    fn check_history() -> Result<(), TryRuntimeError> {
+        let mut entries: BTreeMap<ParcelId, u32> = BTreeMap::new();
+        for (parcel, _, _) in ParcelHistory::<T>::iter() {
+            let count = entries.entry(parcel).or_default();
+            *count = count.saturating_add(1);
+        }
+        for (parcel, length) in ParcelHistoryLength::<T>::iter() {
+            ensure!(
+                entries.remove(&parcel) == Some(length),
+                "a parcel's history length differs from its entries"
+            );
+            let record = Parcels::<T>::get(parcel).ok_or("a history names no parcel")?;
+            let history: alloc::vec::Vec<_> = (0..length)
+                .map(|index| ParcelHistory::<T>::get(parcel, index))
+                .collect::<Option<_>>()
+                .ok_or("a parcel's history has a gap")?;
+            ensure!(
+                matches!(history.first(), Some(first) if first.at == record.registered_at
+                    && matches!(first.change, TitleChange::Registered { .. })),
+                "a parcel's history does not open with its registration"
+            );
+            ensure!(
+                history
+                    .windows(2)
+                    .all(|pair| matches!(pair, [earlier, later] if earlier.at <= later.at)),
+                "a parcel's history is not in block order"
+            );
+            let retiring = |entry: &HistoryEntry<_>| {
+                matches!(
+                    entry.change,
+                    TitleChange::Subdivided | TitleChange::MergedInto { .. }
+                )
+            };
+            ensure!(
+                history.last().is_some_and(retiring) == record.retired_at.is_some()
+                    && history.iter().filter(|entry| retiring(entry)).count() <= 1,
+                "a parcel's history and its retirement disagree"
+            );
+            if record.retired_at.is_none() {
+                Self::check_history_replays(parcel, &history)?;
+            }
+        }
+        ensure!(entries.is_empty(), "history entries without a length");
+        ensure!(
+            Parcels::<T>::iter_keys().all(ParcelHistoryLength::<T>::contains_key),
+            "a parcel has no history"
+        );
+        Ok(())
+    }
+
+    /// Replaying a live parcel's history gives the liens and the freeze it has.
+    fn check_history_replays(
+        parcel: ParcelId,
+        history: &[HistoryEntry<frame_system::pallet_prelude::BlockNumberFor<T>>],
+    ) -> Result<(), TryRuntimeError> {
+        let mut liens = BTreeSet::new();
+        let mut freeze = None;
+        for entry in history {
+            match entry.change {
+                TitleChange::LienRegistered { lien, bank }
+                | TitleChange::LienCarried { lien, bank } => {
+                    liens.insert((lien, bank));
+                }
+                TitleChange::LienReleased { lien, bank } => {
+                    liens.remove(&(lien, bank));
+                }
+                TitleChange::Frozen { court, case }
+                | TitleChange::FreezeCarried { court, case } => {
+                    freeze = Some((court, case));
+                }
+                TitleChange::FreezeLifted { .. } => freeze = None,
+                TitleChange::Registered { .. }
+                | TitleChange::Transferred { .. }
+                | TitleChange::Subdivided
+                | TitleChange::MergedInto { .. } => {}
+            }
+        }
+        let held: BTreeSet<_> = ParcelLiens::<T>::get(parcel)
+            .iter()
+            .map(|lien| (lien.id, lien.bank))
+            .collect();
+        ensure!(
+            liens == held,
+            "replaying a parcel's history does not give its liens"
+        );
+        ensure!(
+            freeze == Freezes::<T>::get(parcel).map(|freeze| (freeze.court, freeze.case)),
+            "replaying a parcel's history does not give its freeze"
+        );
         Ok(())
     }
 

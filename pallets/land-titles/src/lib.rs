@@ -169,6 +169,21 @@ pub mod pallet {
     #[pallet::storage]
     pub type Freezes<T: Config> = StorageMap<_, Twox64Concat, ParcelId, Freeze<BlockNumberFor<T>>>;
 
+    /// Each parcel's changes, numbered from 0 in the order they happened.
+    #[pallet::storage]
+    pub type ParcelHistory<T: Config> = StorageDoubleMap<
+        _,
+        Twox64Concat,
+        ParcelId,
+        Twox64Concat,
+        u32,
+        HistoryEntry<BlockNumberFor<T>>,
+    >;
+
+    /// How many changes each parcel's history holds.
+    #[pallet::storage]
+    pub type ParcelHistoryLength<T> = StorageMap<_, Twox64Concat, ParcelId, u32, ValueQuery>;
+
     #[pallet::event]
     #[pallet::generate_deposit(pub(super) fn deposit_event)]
     pub enum Event<T: Config> {

@@ -1,11 +1,13 @@
-//! What the runtime API answers: a parcel's whole record, and the parcels of an owner.
+//! What the runtime API answers: a parcel's whole record and history, and the parcels of an
+//! owner.
 
 use crate::{pallet::*, types::*};
 use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::identity::Party;
 
-/// The most parcel numbers one [`Pallet::parcels_of`] page returns.
+/// The most parcel numbers one [`Pallet::parcels_of`] page, or history entries one
+/// [`Pallet::title_history`] page, returns.
 pub const MAX_PAGE: u32 = 1_000;
 
 impl<T: Config> Pallet<T> {
@@ -46,5 +48,24 @@ impl<T: Config> Pallet<T> {
                 .take(limit)
                 .collect(),
         }
+    }
+
+    /// How many changes `parcel`'s history holds, and up to `limit` (at most [`MAX_PAGE`]) of
+    /// them from number `from` on, oldest first; `None` for an unknown parcel.
+    pub fn title_history(
+        parcel: ParcelId,
+        from: u32,
+        limit: u32,
+    ) -> Option<(u32, Vec<HistoryEntry<BlockNumberFor<T>>>)> {
+        if !Parcels::<T>::contains_key(parcel) {
+            return None;
+        }
+        let total = ParcelHistoryLength::<T>::get(parcel);
+        let end = from.saturating_add(limit.min(MAX_PAGE)).min(total);
+        let entries = (from..end)
+            // Entries are numbered without gaps; stopping at a missing one keeps numbers right.
+            .map_while(|index| ParcelHistory::<T>::get(parcel, index))
+            .collect();
+        Some((total, entries))
     }
 }

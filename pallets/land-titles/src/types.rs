@@ -265,3 +265,60 @@ pub struct ParcelRecord<BlockNumber> {
     /// The court freeze on it, if any.
     pub freeze: Option<Freeze<BlockNumber>>,
 }
+
+/// A change to a parcel's record, as the parcel's history keeps it. Every change is also an
+/// event; the history lets anyone list a parcel's changes from state alone.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum TitleChange {
+    /// The registrar registered it, subdivided it out or merged it in (see its parents).
+    Registered { registrar: InstitutionId },
+    /// Shares passed to `buyer` under `offer`.
+    Transferred { offer: OfferId, buyer: Party },
+    /// A bank's lien was registered.
+    LienRegistered { lien: LienId, bank: InstitutionId },
+    /// A bank released its lien.
+    LienReleased { lien: LienId, bank: InstitutionId },
+    /// A court froze it.
+    Frozen { court: InstitutionId, case: H256 },
+    /// The court lifted its freeze.
+    FreezeLifted { court: InstitutionId },
+    /// A lien of the parcel it was subdivided out of or merged from came over with it.
+    LienCarried { lien: LienId, bank: InstitutionId },
+    /// The freeze of the parcel it was subdivided out of or merged from came over with it.
+    FreezeCarried { court: InstitutionId, case: H256 },
+    /// It was retired and split into its children.
+    Subdivided,
+    /// It was retired and merged into `parcel`.
+    MergedInto { parcel: ParcelId },
+}
+
+/// One entry of a parcel's history.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct HistoryEntry<BlockNumber> {
+    /// The block the change happened in.
+    pub at: BlockNumber,
+    /// What changed.
+    pub change: TitleChange,
+}

@@ -73,19 +73,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::NextParcelId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::OwnerParcelCount` (r:16 w:16)
 	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::OwnerParcels` (r:0 w:16)
 	/// Proof: `LandTitles::OwnerParcels` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Parcels` (r:0 w:1)
 	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[1, 16]`.
 	fn register_parcel(o: u32, ) -> Weight {
-		// Proof size: measured `381 + o * (102 ±0)`, estimated `3597 + o * (2571 ±0)`.
-		// Minimum execution time: 44_824_000 picoseconds.
-		Weight::from_parts(47_011_214, 3597)
-			.saturating_add(Weight::from_parts(10_366_310, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `416 + o * (102 ±0)`, estimated `3597 + o * (2571 ±0)`.
+		// Minimum execution time: 53_694_000 picoseconds.
+		Weight::from_parts(53_823_011, 3597)
+			.saturating_add(Weight::from_parts(10_190_239, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(o.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
 	}
@@ -100,24 +104,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::NextOfferId` (r:1 w:1)
 	/// Proof: `LandTitles::NextOfferId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Offers` (r:0 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	fn create_offer() -> Weight {
-		// Proof size: measured `1624`, estimated `6132`.
-		// Minimum execution time: 178_350_000 picoseconds.
-		Weight::from_parts(197_493_000, 6132)
+		// Proof size: measured `1737`, estimated `6132`.
+		// Minimum execution time: 168_646_000 picoseconds.
+		Weight::from_parts(176_780_000, 6132)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `LandTitles::Offers` (r:1 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::CitizenByAccount` (r:1 w:0)
 	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:0)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn consent_offer() -> Weight {
-		// Proof size: measured `1569`, estimated `3795`.
-		// Minimum execution time: 96_509_000 picoseconds.
-		Weight::from_parts(103_912_000, 3795)
+		// Proof size: measured `1638`, estimated `3827`.
+		// Minimum execution time: 99_370_000 picoseconds.
+		Weight::from_parts(103_951_000, 3827)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -126,31 +130,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Offers` (r:1 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelLiens` (r:1 w:0)
 	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
 	fn consent_lien_carry() -> Weight {
-		// Proof size: measured `1877`, estimated `3930`.
-		// Minimum execution time: 52_421_000 picoseconds.
-		Weight::from_parts(61_889_000, 3930)
+		// Proof size: measured `1967`, estimated `3930`.
+		// Minimum execution time: 54_825_000 picoseconds.
+		Weight::from_parts(59_390_000, 3930)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `LandTitles::Offers` (r:1 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::CitizenByAccount` (r:1 w:0)
 	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:0)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn cancel_offer() -> Weight {
-		// Proof size: measured `1569`, estimated `3795`.
-		// Minimum execution time: 100_473_000 picoseconds.
-		Weight::from_parts(120_486_000, 3795)
+		// Proof size: measured `1638`, estimated `3827`.
+		// Minimum execution time: 101_243_000 picoseconds.
+		Weight::from_parts(105_903_000, 3827)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `LandTitles::Offers` (r:1 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::CitizenByAccount` (r:1 w:0)
 	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:0)
@@ -166,9 +170,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::OwnerParcelCount` (r:1 w:0)
 	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn accept_offer() -> Weight {
-		// Proof size: measured `3124`, estimated `5378`.
-		// Minimum execution time: 85_081_000 picoseconds.
-		Weight::from_parts(99_591_000, 5378)
+		// Proof size: measured `3256`, estimated `5378`.
+		// Minimum execution time: 88_610_000 picoseconds.
+		Weight::from_parts(94_164_000, 5378)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -177,36 +181,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Offers` (r:1 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Parcels` (r:1 w:1)
 	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:0)
 	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelLiens` (r:1 w:0)
 	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
-	/// Storage: `Identity::Citizens` (r:1 w:0)
+	/// Storage: `Identity::Citizens` (r:17 w:0)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::OwnerParcels` (r:17 w:17)
 	/// Proof: `LandTitles::OwnerParcels` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::OwnerParcelCount` (r:17 w:17)
 	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Cbdc::Frozen` (r:17 w:0)
+	/// Proof: `Cbdc::Frozen` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Cbdc::Balances` (r:17 w:17)
+	/// Proof: `Cbdc::Balances` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Cbdc::TierLimits` (r:1 w:0)
+	/// Proof: `Cbdc::TierLimits` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Cbdc::Outflows` (r:1 w:1)
+	/// Proof: `Cbdc::Outflows` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn approve_transfer() -> Weight {
-		// Proof size: measured `3981`, estimated `43762`.
-		// Minimum execution time: 289_700_000 picoseconds.
-		Weight::from_parts(334_624_000, 43762)
-			.saturating_add(T::DbWeight::get().reads(41_u64))
-			.saturating_add(T::DbWeight::get().writes(36_u64))
+		// Proof size: measured `5788`, estimated `44697`.
+		// Minimum execution time: 897_962_000 picoseconds.
+		Weight::from_parts(930_895_000, 44697)
+			.saturating_add(T::DbWeight::get().reads(94_u64))
+			.saturating_add(T::DbWeight::get().writes(56_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Offers` (r:1 w:1)
-	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(330), added: 2805, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	fn reject_transfer() -> Weight {
-		// Proof size: measured `1496`, estimated `3795`.
-		// Minimum execution time: 51_424_000 picoseconds.
-		Weight::from_parts(59_301_000, 3795)
+		// Proof size: measured `1590`, estimated `3827`.
+		// Minimum execution time: 48_588_000 picoseconds.
+		Weight::from_parts(52_905_000, 3827)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -223,16 +239,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::NextLienId` (r:1 w:1)
 	/// Proof: `LandTitles::NextLienId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::LienProposals` (r:0 w:1)
-	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(237), added: 2712, mode: `MaxEncodedLen`)
 	fn propose_lien() -> Weight {
-		// Proof size: measured `1853`, estimated `5378`.
-		// Minimum execution time: 64_255_000 picoseconds.
-		Weight::from_parts(74_787_000, 5378)
+		// Proof size: measured `1959`, estimated `5378`.
+		// Minimum execution time: 68_092_000 picoseconds.
+		Weight::from_parts(73_139_000, 5378)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `LandTitles::LienProposals` (r:1 w:1)
-	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(237), added: 2712, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Parcels` (r:1 w:0)
 	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:0)
@@ -245,23 +261,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::LienRegistrations` (r:1 w:1)
 	/// Proof: `LandTitles::LienRegistrations` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn consent_lien() -> Weight {
-		// Proof size: measured `2111`, estimated `5378`.
-		// Minimum execution time: 119_389_000 picoseconds.
-		Weight::from_parts(136_256_000, 5378)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `2262`, estimated `5378`.
+		// Minimum execution time: 135_579_000 picoseconds.
+		Weight::from_parts(141_638_000, 5378)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::LienProposals` (r:1 w:1)
-	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(237), added: 2712, mode: `MaxEncodedLen`)
 	fn withdraw_lien_proposal() -> Weight {
-		// Proof size: measured `697`, estimated `3670`.
-		// Minimum execution time: 35_512_000 picoseconds.
-		Weight::from_parts(44_560_000, 3670)
+		// Proof size: measured `832`, estimated `3702`.
+		// Minimum execution time: 35_627_000 picoseconds.
+		Weight::from_parts(40_232_000, 3702)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -271,12 +291,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelLiens` (r:1 w:1)
 	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn release_lien() -> Weight {
-		// Proof size: measured `1527`, estimated `3930`.
-		// Minimum execution time: 41_022_000 picoseconds.
-		Weight::from_parts(46_467_000, 3930)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `1639`, estimated `3930`.
+		// Minimum execution time: 51_118_000 picoseconds.
+		Weight::from_parts(56_701_000, 3930)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -286,12 +310,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:1)
 	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn freeze_parcel() -> Weight {
-		// Proof size: measured `695`, estimated `5378`.
-		// Minimum execution time: 41_530_000 picoseconds.
-		Weight::from_parts(50_695_000, 5378)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `805`, estimated `5378`.
+		// Minimum execution time: 49_093_000 picoseconds.
+		Weight::from_parts(54_984_000, 5378)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -299,12 +327,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:1)
 	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn lift_freeze() -> Weight {
-		// Proof size: measured `692`, estimated `3597`.
-		// Minimum execution time: 36_624_000 picoseconds.
-		Weight::from_parts(43_747_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `803`, estimated `3597`.
+		// Minimum execution time: 45_482_000 picoseconds.
+		Weight::from_parts(50_491_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -324,16 +356,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:101)
 	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:101 w:101)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1001)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[2, 100]`.
 	fn subdivide(c: u32, ) -> Weight {
-		// Proof size: measured `3284`, estimated `41246 + c * (2532 ±0)`.
-		// Minimum execution time: 490_707_000 picoseconds.
-		Weight::from_parts(353_696_548, 41246)
-			.saturating_add(Weight::from_parts(94_624_955, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(38_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(36_u64))
-			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(c.into())))
+		// Proof size: measured `3393`, estimated `41246 + c * (2532 ±0)`.
+		// Minimum execution time: 579_054_000 picoseconds.
+		Weight::from_parts(258_520_898, 41246)
+			.saturating_add(Weight::from_parts(153_201_377, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(39_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(38_u64))
+			.saturating_add(T::DbWeight::get().writes((31_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
@@ -354,16 +390,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::OwnerParcels` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::OwnerParcelCount` (r:16 w:16)
 	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:101 w:101)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:110)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[2, 100]`.
 	fn merge(p: u32, ) -> Weight {
-		// Proof size: measured `7330 + p * (362 ±0)`, estimated `41054 + p * (40256 ±0)`.
-		// Minimum execution time: 558_162_000 picoseconds.
-		Weight::from_parts(319_612_229, 41054)
-			.saturating_add(Weight::from_parts(154_847_760, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().reads((19_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(39_u64))
-			.saturating_add(T::DbWeight::get().writes((17_u64).saturating_mul(p.into())))
+		// Proof size: measured `7433 + p * (386 ±0)`, estimated `41054 + p * (40256 ±0)`.
+		// Minimum execution time: 613_392_000 picoseconds.
+		Weight::from_parts(196_971_908, 41054)
+			.saturating_add(Weight::from_parts(155_996_035, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(50_u64))
+			.saturating_add(T::DbWeight::get().writes((19_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 40256).saturating_mul(p.into()))
 	}
 }
@@ -371,95 +411,95 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_parcel(o: u32, ) -> Weight {
-		Weight::from_parts(47_011_214, 3597)
-			.saturating_add(Weight::from_parts(10_366_310, 0).saturating_mul(o.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(53_823_011, 3597)
+			.saturating_add(Weight::from_parts(10_190_239, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(o.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
 	}
 	fn create_offer() -> Weight {
-		Weight::from_parts(197_493_000, 6132)
+		Weight::from_parts(176_780_000, 6132)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn consent_offer() -> Weight {
-		Weight::from_parts(103_912_000, 3795)
+		Weight::from_parts(103_951_000, 3827)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn consent_lien_carry() -> Weight {
-		Weight::from_parts(61_889_000, 3930)
+		Weight::from_parts(59_390_000, 3930)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(120_486_000, 3795)
+		Weight::from_parts(105_903_000, 3827)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_offer() -> Weight {
-		Weight::from_parts(99_591_000, 5378)
+		Weight::from_parts(94_164_000, 5378)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_transfer() -> Weight {
-		Weight::from_parts(334_624_000, 43762)
-			.saturating_add(ParityDbWeight::get().reads(41_u64))
-			.saturating_add(ParityDbWeight::get().writes(36_u64))
+		Weight::from_parts(930_895_000, 44697)
+			.saturating_add(ParityDbWeight::get().reads(94_u64))
+			.saturating_add(ParityDbWeight::get().writes(56_u64))
 	}
 	fn reject_transfer() -> Weight {
-		Weight::from_parts(59_301_000, 3795)
+		Weight::from_parts(52_905_000, 3827)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_lien() -> Weight {
-		Weight::from_parts(74_787_000, 5378)
+		Weight::from_parts(73_139_000, 5378)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn consent_lien() -> Weight {
-		Weight::from_parts(136_256_000, 5378)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(141_638_000, 5378)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_lien_proposal() -> Weight {
-		Weight::from_parts(44_560_000, 3670)
+		Weight::from_parts(40_232_000, 3702)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn release_lien() -> Weight {
-		Weight::from_parts(46_467_000, 3930)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(56_701_000, 3930)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn freeze_parcel() -> Weight {
-		Weight::from_parts(50_695_000, 5378)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(54_984_000, 5378)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn lift_freeze() -> Weight {
-		Weight::from_parts(43_747_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(50_491_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn subdivide(c: u32, ) -> Weight {
-		Weight::from_parts(353_696_548, 41246)
-			.saturating_add(Weight::from_parts(94_624_955, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(38_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(36_u64))
-			.saturating_add(ParityDbWeight::get().writes((20_u64).saturating_mul(c.into())))
+		Weight::from_parts(258_520_898, 41246)
+			.saturating_add(Weight::from_parts(153_201_377, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(39_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(38_u64))
+			.saturating_add(ParityDbWeight::get().writes((31_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
 	}
 	fn merge(p: u32, ) -> Weight {
-		Weight::from_parts(319_612_229, 41054)
-			.saturating_add(Weight::from_parts(154_847_760, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
-			.saturating_add(ParityDbWeight::get().reads((19_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(39_u64))
-			.saturating_add(ParityDbWeight::get().writes((17_u64).saturating_mul(p.into())))
+		Weight::from_parts(196_971_908, 41054)
+			.saturating_add(Weight::from_parts(155_996_035, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().reads((20_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(50_u64))
+			.saturating_add(ParityDbWeight::get().writes((19_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 40256).saturating_mul(p.into()))
 	}
 }

@@ -46,6 +46,7 @@ pub fn sign(signer: &sr25519::Pair, call: RuntimeCall, nonce: u32) -> UncheckedE
         frame_system::CheckNonce::from(nonce),
         frame_system::CheckWeight::new(),
         pallet_identity_registry::ChargeFeeOrQuota::from(0),
+        frame_metadata_hash_extension::CheckMetadataHash::new(false),
         frame_system::WeightReclaim::new(),
     );
     let implicit = (
@@ -57,6 +58,8 @@ pub fn sign(signer: &sr25519::Pair, call: RuntimeCall, nonce: u32) -> UncheckedE
         (),
         (),
         (),
+        // The metadata hash: none, as the check is not asked for.
+        None,
         (),
     );
     let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);

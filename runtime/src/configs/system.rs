@@ -38,8 +38,7 @@ parameter_types! {
             *max = NORMAL_DISPATCH_RATIO.mul_floor(*max)
         })
         .build();
-    /// The generic Substrate address format until a national prefix is registered.
-    pub const SS58Prefix: u16 = 42;
+    pub const SS58Prefix: u16 = crate::token::SS58_PREFIX;
 }
 
 /// `share` of a block's maximum weight, rounded down.

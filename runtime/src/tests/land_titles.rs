@@ -12,8 +12,8 @@ use crate::{
 };
 use frame_support::{assert_ok, BoundedVec};
 use govchain_primitives::identity::{IdentityProvider, KycTier, Party, Role};
-use pallet_land_titles::{Event, Holding, ParcelSpec, Price};
-use pallet_land_titles_runtime_api::runtime_decl_for_land_titles_api::LandTitlesApiV1;
+use pallet_land_titles::{Event, Holding, ParcelSpec, Price, TitleChange};
+use pallet_land_titles_runtime_api::runtime_decl_for_land_titles_api::LandTitlesApiV2;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::Dave;
 use sp_runtime::Permill;
@@ -154,6 +154,19 @@ fn a_mortgaged_parcel_is_sold_with_the_registrar_s_approval_and_read_through_the
         assert_eq!(Runtime::parcels_of(buyer_party, None, 10), vec![0]);
         assert!(Runtime::parcels_of(seller_party, None, 10).is_empty());
         assert_eq!(Runtime::parcel(1), None);
+        // Its history: registered, the lien, then the transfer.
+        let (total, history) = Runtime::title_history(0, 0, 10).expect("registered");
+        assert_eq!(total, 3);
+        let changes: Vec<_> = history.iter().map(|entry| entry.change).collect();
+        assert!(matches!(
+            changes.as_slice(),
+            [
+                TitleChange::Registered { .. },
+                TitleChange::LienRegistered { lien: 0, .. },
+                TitleChange::Transferred { offer: 0, buyer }
+            ] if *buyer == buyer_party
+        ));
+        assert_eq!(Runtime::title_history(1, 0, 10), None);
         assert_invariants();
     });
 }

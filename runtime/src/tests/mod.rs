@@ -69,6 +69,7 @@ fn apply_signed(
         frame_system::CheckNonce::from(nonce),
         frame_system::CheckWeight::new(),
         pallet_identity_registry::ChargeFeeOrQuota::from(0),
+        frame_metadata_hash_extension::CheckMetadataHash::new(false),
         frame_system::WeightReclaim::new(),
     );
     let payload =

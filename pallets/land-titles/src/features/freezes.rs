@@ -24,6 +24,7 @@ impl<T: Config> Pallet<T> {
                 since: frame_system::Pallet::<T>::block_number(),
             },
         );
+        Self::record_change(parcel, TitleChange::Frozen { court, case })?;
         Self::deposit_event(Event::ParcelFrozen {
             parcel,
             court,
@@ -36,6 +37,7 @@ impl<T: Config> Pallet<T> {
         let freeze = Freezes::<T>::get(parcel).ok_or(Error::<T>::NotFrozen)?;
         ensure!(freeze.court == court, Error::<T>::NotFreezingCourt);
         Freezes::<T>::remove(parcel);
+        Self::record_change(parcel, TitleChange::FreezeLifted { court })?;
         Self::deposit_event(Event::FreezeLifted { parcel, court });
         Ok(())
     }

@@ -86,6 +86,13 @@ impl<T: Config> Pallet<T> {
             ParcelLiens::<T>::insert(proposal.parcel, liens);
             LienProposals::<T>::remove(lien);
             Self::announce_lien_consents(lien, consented);
+            Self::record_change(
+                proposal.parcel,
+                TitleChange::LienRegistered {
+                    lien,
+                    bank: proposal.bank,
+                },
+            )?;
             Self::deposit_event(Event::LienRegistered {
                 lien,
                 parcel: proposal.parcel,
@@ -143,6 +150,7 @@ impl<T: Config> Pallet<T> {
         } else {
             ParcelLiens::<T>::insert(parcel, liens);
         }
+        Self::record_change(parcel, TitleChange::LienReleased { lien, bank })?;
         Self::deposit_event(Event::LienReleased { lien, parcel, bank });
         Ok(())
     }

@@ -42,14 +42,35 @@ impl<T: Config> Pallet<T> {
         (ParcelLiens::<T>::take(parcel), Freezes::<T>::take(parcel))
     }
 
-    /// Puts carried-over liens and freeze on a new parcel.
-    fn carry_onto(parcel: ParcelId, liens: &Liens<T>, freeze: &Option<Freeze<BlockNumberFor<T>>>) {
+    /// Puts carried-over liens and freeze on a new parcel, and into its history.
+    fn carry_onto(
+        parcel: ParcelId,
+        liens: &Liens<T>,
+        freeze: &Option<Freeze<BlockNumberFor<T>>>,
+    ) -> DispatchResult {
+        for lien in liens {
+            Self::record_change(
+                parcel,
+                TitleChange::LienCarried {
+                    lien: lien.id,
+                    bank: lien.bank,
+                },
+            )?;
+        }
         if !liens.is_empty() {
             ParcelLiens::<T>::insert(parcel, liens.clone());
         }
         if let Some(freeze) = freeze {
+            Self::record_change(
+                parcel,
+                TitleChange::FreezeCarried {
+                    court: freeze.court,
+                    case: freeze.case,
+                },
+            )?;
             Freezes::<T>::insert(parcel, freeze);
         }
+        Ok(())
     }
 
     pub(crate) fn do_subdivide(
@@ -82,10 +103,11 @@ impl<T: Config> Pallet<T> {
             .collect::<Result<_, _>>()?;
         let child_ids: Lineage<T> = child_ids.try_into().map_err(|_| Error::<T>::Overflow)?;
         let (liens, freeze) = Self::retire(parcel, record, child_ids.clone());
+        Self::record_change(parcel, TitleChange::Subdivided)?;
         let parents: Lineage<T> = BoundedVec::truncate_from(alloc::vec![parcel]);
         for spec in children {
             let child = Self::create_parcel(registrar, spec, title.clone(), parents.clone())?;
-            Self::carry_onto(child, &liens, &freeze);
+            Self::carry_onto(child, &liens, &freeze)?;
         }
         Self::deposit_event(Event::ParcelSubdivided {
             parent: parcel,
@@ -146,9 +168,10 @@ impl<T: Config> Pallet<T> {
         let children: Lineage<T> = BoundedVec::truncate_from(alloc::vec![merged_id]);
         for (parent, record) in parents.iter().zip(records) {
             Self::retire(*parent, record, children.clone());
+            Self::record_change(*parent, TitleChange::MergedInto { parcel: merged_id })?;
         }
         let merged_id = Self::create_parcel(registrar, merged, title, parents.clone())?;
-        Self::carry_onto(merged_id, &liens, &freeze);
+        Self::carry_onto(merged_id, &liens, &freeze)?;
         Self::deposit_event(Event::ParcelsMerged {
             parents,
             merged: merged_id,

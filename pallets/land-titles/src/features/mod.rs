@@ -1,6 +1,7 @@
 //! The pallet's capabilities, one file each; `lib.rs` checks origins and delegates here.
 
 mod freezes;
+mod history;
 mod liens;
 mod lineage;
 mod offers;

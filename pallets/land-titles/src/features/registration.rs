@@ -58,6 +58,7 @@ impl<T: Config> Pallet<T> {
                 children: Lineage::<T>::default(),
             },
         );
+        Self::record_change(parcel, TitleChange::Registered { registrar })?;
         Self::deposit_event(Event::ParcelRegistered {
             parcel,
             spec,

@@ -94,6 +94,13 @@ impl<T: Config> Pallet<T> {
             }
         });
         Offers::<T>::remove(offer);
+        Self::record_change(
+            record.parcel,
+            TitleChange::Transferred {
+                offer,
+                buyer: record.buyer,
+            },
+        )?;
         Self::deposit_event(Event::TitleTransferred {
             parcel: record.parcel,
             offer,

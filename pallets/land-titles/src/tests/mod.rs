@@ -8,6 +8,7 @@
 //! prices in the digital currency can be paid unless a test clears `PaymentsEnabled`…
 
 mod freezes;
+mod history;
 mod liens;
 mod lineage;
 mod offers;
