@@ -6,14 +6,6 @@ use crate::{Error, Event, Freeze, Freezes, Offers};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
-fn freeze(judge: u64, parcel: ParcelId) -> DispatchResult {
-    LandTitles::freeze_parcel(RuntimeOrigin::signed(judge), parcel, case(1))
-}
-
-fn lift(judge: u64, parcel: ParcelId) -> DispatchResult {
-    LandTitles::lift_freeze(RuntimeOrigin::signed(judge), parcel)
-}
-
 /// Alice's parcel 0, frozen by `JUDGE`'s court.
 fn frozen_parcel() -> ParcelId {
     let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);

@@ -35,28 +35,11 @@ fn history(parcel: ParcelId) -> Vec<HistoryEntry<u64>> {
     entries
 }
 
-fn freeze(judge: u64, parcel: ParcelId) -> DispatchResult {
-    LandTitles::freeze_parcel(RuntimeOrigin::signed(judge), parcel, case(1))
-}
-
-fn lift(judge: u64, parcel: ParcelId) -> DispatchResult {
-    LandTitles::lift_freeze(RuntimeOrigin::signed(judge), parcel)
-}
-
 fn frozen(court: InstitutionId) -> TitleChange {
     TitleChange::Frozen {
         court,
         case: case(1),
     }
-}
-
-fn merge(parents: &[ParcelId], number: &str, area: Area) -> DispatchResult {
-    LandTitles::merge(
-        RuntimeOrigin::signed(REGISTRAR),
-        lineage(parents),
-        spec(number, area),
-        CARRY_NOTHING,
-    )
 }
 
 mod recording {
@@ -142,7 +125,7 @@ mod recording {
             System::set_block_number(3);
             let merged = NextParcelId::<Test>::get();
 
-            assert_ok!(merge(&[first, second], "C-3", 400));
+            assert_ok!(merge(&[first, second], "C-3", 400, CARRY_NOTHING));
 
             let merged_into = entry(3, TitleChange::MergedInto { parcel: merged });
             assert_eq!(history(first), vec![registered(1), merged_into]);
@@ -301,12 +284,7 @@ mod recording {
             let lien = register_lien(first, BANKER);
             System::set_block_number(2);
 
-            assert_ok!(LandTitles::merge(
-                RuntimeOrigin::signed(REGISTRAR),
-                lineage(&[first, second]),
-                spec("A-3", 150),
-                CARRY_LIENS,
-            ));
+            assert_ok!(merge(&[first, second], "A-3", 150, CARRY_LIENS));
 
             assert_eq!(
                 history(2),
@@ -407,7 +385,7 @@ mod refused_calls {
             let second = register("C-2", 100, &[(BOB_ID, 100)]);
 
             assert_noop!(
-                merge(&[first, second], "C-3", 200),
+                merge(&[first, second], "C-3", 200, CARRY_NOTHING),
                 Error::<Test>::TitlesDiffer
             );
 

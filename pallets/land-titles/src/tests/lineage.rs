@@ -15,15 +15,6 @@ fn subdivide(parcel: ParcelId, parts: &[(&str, Area)], carry: CarryOver) -> Disp
     )
 }
 
-fn merge(parents: &[ParcelId], number: &str, area: Area, carry: CarryOver) -> DispatchResult {
-    LandTitles::merge(
-        RuntimeOrigin::signed(REGISTRAR),
-        lineage(parents),
-        spec(number, area),
-        carry,
-    )
-}
-
 fn freeze(judge: u64, parcel: ParcelId, case_number: u8) {
     assert_ok!(LandTitles::freeze_parcel(
         RuntimeOrigin::signed(judge),

@@ -87,6 +87,26 @@ fn try_offer(
     )
 }
 
+/// `JUDGE`'s or `OTHER_JUDGE`'s court freezes `parcel` under case 1.
+fn freeze(judge: u64, parcel: ParcelId) -> DispatchResult {
+    LandTitles::freeze_parcel(RuntimeOrigin::signed(judge), parcel, case(1))
+}
+
+/// The court of `judge` lifts its freeze of `parcel`.
+fn lift(judge: u64, parcel: ParcelId) -> DispatchResult {
+    LandTitles::lift_freeze(RuntimeOrigin::signed(judge), parcel)
+}
+
+/// The registrar merges `parents` into a parcel `number` of `area`.
+fn merge(parents: &[ParcelId], number: &str, area: Area, carry: CarryOver) -> DispatchResult {
+    LandTitles::merge(
+        RuntimeOrigin::signed(REGISTRAR),
+        lineage(parents),
+        spec(number, area),
+        carry,
+    )
+}
+
 /// Subdivides `parcel` into two halves numbered `<number>/1` and `<number>/2`.
 fn halve(parcel: ParcelId, number: &str, area: Area, carry: CarryOver) -> DispatchResult {
     let first = format!("{number}/1");
