@@ -2,10 +2,18 @@
 //! to produce the weights the runtime charges. Built only with `--features runtime-benchmarks`.
 
 use crate::{cli::Cli, service};
-use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
-use govchain_runtime::opaque::Block;
+use codec::Encode;
+use frame_benchmarking_cli::{
+    BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
+};
+use govchain_runtime::{opaque::Block, BalancesCall, RuntimeCall};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
+use sp_blockchain::HeaderBackend;
+use sp_core::H256;
+use sp_inherents::{InherentData, InherentDataProvider};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::OpaqueExtrinsic;
 
 /// Runs one benchmark subcommand.
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
@@ -28,10 +36,87 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
             cmd.run(config, client, db, storage, shared_cache)
         }
         BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-        BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
-            "`benchmark overhead` and `benchmark extrinsic` need signed extrinsic builders, which \
-			 govchain-node does not provide yet; use `benchmark pallet`, `storage` or `machine`."
-                .into(),
+        BenchmarkCmd::Overhead(cmd) => cmd.run_with_extrinsic_builder_and_spec::<Block, ()>(
+            Box::new(|_metadata, genesis, _version| {
+                Box::new(SignedCallBuilder::remark(genesis)) as Box<_>
+            }),
+            Some(config.chain_spec),
         ),
+        BenchmarkCmd::Extrinsic(cmd) => {
+            let PartialComponents { client, .. } = service::new_partial(&config)?;
+            let genesis = client.info().genesis_hash;
+            let builders = ExtrinsicFactory(vec![
+                Box::new(SignedCallBuilder::remark(genesis)),
+                Box::new(SignedCallBuilder::transfer_keep_alive(genesis)),
+            ]);
+            cmd.run(client, timestamp_now()?, Vec::new(), &builders)
+        }
     })
+}
+
+/// What `benchmark overhead` and `benchmark extrinsic` fill blocks with: one call, signed by
+/// Alice (funded in the development preset) with increasing nonces, immortal, for the chain
+/// whose genesis block is `genesis`.
+struct SignedCallBuilder {
+    pallet: &'static str,
+    extrinsic: &'static str,
+    call: RuntimeCall,
+    genesis: H256,
+}
+
+impl SignedCallBuilder {
+    /// `system.remark` of nothing: the cost of any transaction, without its call.
+    fn remark(genesis: H256) -> Self {
+        Self {
+            pallet: "system",
+            extrinsic: "remark",
+            call: frame_system::Call::remark { remark: Vec::new() }.into(),
+            genesis,
+        }
+    }
+
+    /// `balances.transfer_keep_alive` of the existential deposit to Bob.
+    fn transfer_keep_alive(genesis: H256) -> Self {
+        Self {
+            pallet: "balances",
+            extrinsic: "transfer_keep_alive",
+            call: BalancesCall::transfer_keep_alive {
+                dest: Sr25519Keyring::Bob.to_account_id().into(),
+                value: govchain_runtime::EXISTENTIAL_DEPOSIT,
+            }
+            .into(),
+            genesis,
+        }
+    }
+}
+
+impl ExtrinsicBuilder for SignedCallBuilder {
+    fn pallet(&self) -> &str {
+        self.pallet
+    }
+
+    fn extrinsic(&self) -> &str {
+        self.extrinsic
+    }
+
+    fn build(&self, nonce: u32) -> Result<OpaqueExtrinsic, &'static str> {
+        let signed = govchain_runtime::signing::sign(
+            &Sr25519Keyring::Alice.pair(),
+            self.call.clone(),
+            nonce,
+            self.genesis,
+        );
+        OpaqueExtrinsic::try_from_encoded_extrinsic(&signed.encode())
+            .map_err(|_| "a signed extrinsic decodes as an opaque one")
+    }
+}
+
+/// The inherent data of a block authored now: the timestamp.
+fn timestamp_now() -> sc_cli::Result<InherentData> {
+    let mut data = InherentData::new();
+    futures::executor::block_on(
+        sp_timestamp::InherentDataProvider::from_system_time().provide_inherent_data(&mut data),
+    )
+    .map_err(|error| format!("the timestamp inherent: {error}"))?;
+    Ok(data)
 }

@@ -30,7 +30,10 @@ use alloc::vec::Vec;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod signing;
 pub mod token;
+pub mod weights;
 
 #[cfg(test)]
 mod tests;
@@ -224,8 +227,10 @@ mod benches {
     frame_benchmarking::define_benchmarks!(
         [frame_benchmarking, BaselineBench::<Runtime>]
         [frame_system, SystemBench::<Runtime>]
+        [frame_system_extensions, SystemExtensionsBench::<Runtime>]
         [pallet_balances, Balances]
         [pallet_timestamp, Timestamp]
+        [pallet_transaction_payment, TransactionPayment]
         [pallet_collective, Council]
         [pallet_scheduler, Scheduler]
         [pallet_preimage, Preimage]

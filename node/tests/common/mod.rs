@@ -4,16 +4,15 @@
 #![allow(dead_code)]
 
 use codec::Encode;
-use govchain_runtime::{Nonce, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
+use govchain_runtime::{Nonce, RuntimeCall, UncheckedExtrinsic};
 use jsonrpsee::{
     core::client::ClientT,
     rpc_params,
     ws_client::{WsClient, WsClientBuilder},
 };
 use serde_json::Value;
-use sp_core::{bytes::to_hex, Pair, H256};
+use sp_core::{bytes::to_hex, H256};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::generic::Era;
 use std::{
     net::TcpListener,
     path::PathBuf,
@@ -173,48 +172,21 @@ impl SigningContext {
         }
     }
 
-    /// `call` signed by `signer` with `nonce`, immortal, with no tip.
+    /// `call` signed by `signer` with `nonce`, immortal, with no tip, for the runtime version
+    /// the node reported.
     pub fn sign(
         &self,
         signer: Sr25519Keyring,
         nonce: Nonce,
         call: RuntimeCall,
     ) -> UncheckedExtrinsic {
-        let extension: TxExtension = (
-            frame_system::CheckNonZeroSender::new(),
-            frame_system::CheckSpecVersion::new(),
-            frame_system::CheckTxVersion::new(),
-            frame_system::CheckGenesis::new(),
-            frame_system::CheckEra::from(Era::Immortal),
-            frame_system::CheckNonce::from(nonce),
-            frame_system::CheckWeight::new(),
-            pallet_identity_registry::ChargeFeeOrQuota::from(0),
-            frame_metadata_hash_extension::CheckMetadataHash::new(false),
-            frame_system::WeightReclaim::new(),
-        );
-        let payload = SignedPayload::from_raw(
-            call.clone(),
-            extension.clone(),
-            (
-                (),
-                self.spec_version,
-                self.transaction_version,
-                self.genesis,
-                self.genesis,
-                (),
-                (),
-                (),
-                // The metadata hash: none, as the check is not asked for.
-                None,
-                (),
-            ),
-        );
-        let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
-        UncheckedExtrinsic::new_signed(
+        govchain_runtime::signing::sign_for_version(
+            &signer.pair(),
             call,
-            signer.to_account_id().into(),
-            sp_runtime::MultiSignature::Sr25519(signature),
-            extension,
+            nonce,
+            self.genesis,
+            self.spec_version,
+            self.transaction_version,
         )
     }
 }

@@ -4,14 +4,13 @@
 // Each example uses the part it needs.
 #![allow(dead_code)]
 
-use codec::Encode;
 use govchain_runtime::{
-    genesis_config_presets, Executive, Runtime, RuntimeCall, RuntimeGenesisConfig, SignedPayload,
-    System, TxExtension, UncheckedExtrinsic, VERSION,
+    genesis_config_presets, Executive, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+    UncheckedExtrinsic,
 };
 use serde_json::Value;
-use sp_core::{sr25519, Pair, H256};
-use sp_runtime::{generic::Era, BuildStorage};
+use sp_core::{sr25519, H256};
+use sp_runtime::BuildStorage;
 use std::time::{Duration, Instant};
 
 /// Merges a preset's patch into a full genesis config, the way the node does.
@@ -36,39 +35,11 @@ pub fn development_storage() -> sp_runtime::Storage {
 
 /// `call` signed by `signer` with `nonce`, immortal, without a tip.
 pub fn sign(signer: &sr25519::Pair, call: RuntimeCall, nonce: u32) -> UncheckedExtrinsic {
-    let genesis = frame_system::BlockHash::<Runtime>::get(0);
-    let extension: TxExtension = (
-        frame_system::CheckNonZeroSender::new(),
-        frame_system::CheckSpecVersion::new(),
-        frame_system::CheckTxVersion::new(),
-        frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
-        frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::from(0),
-        frame_metadata_hash_extension::CheckMetadataHash::new(false),
-        frame_system::WeightReclaim::new(),
-    );
-    let implicit = (
-        (),
-        VERSION.spec_version,
-        VERSION.transaction_version,
-        genesis,
-        genesis,
-        (),
-        (),
-        (),
-        // The metadata hash: none, as the check is not asked for.
-        None,
-        (),
-    );
-    let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-    let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-    UncheckedExtrinsic::new_signed(
+    govchain_runtime::signing::sign(
+        signer,
         call,
-        sp_runtime::AccountId32::from(signer.public()).into(),
-        sp_runtime::MultiSignature::Sr25519(signature),
-        extension,
+        nonce,
+        frame_system::BlockHash::<Runtime>::get(0),
     )
 }
 

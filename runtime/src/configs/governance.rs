@@ -53,7 +53,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
     type MaxMembers = ConstU32<100>;
     /// Members who do not vote follow the prime member, if there is one.
     type DefaultVote = pallet_collective::PrimeDefaultVote;
-    type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
     /// The council changes its own members by a motion through `governance.dispatch_as_root`.
     type SetMembersOrigin = EnsureRoot<AccountId>;
     type MaxProposalWeight = MaxCouncilProposalWeight;
@@ -112,7 +112,7 @@ impl pallet_scheduler::Config for Runtime {
     type ScheduleOrigin = EnsureRoot<AccountId>;
     type OriginPrivilegeCmp = EqualPrivilegeOnly;
     type MaxScheduledPerBlock = ConstU32<50>;
-    type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_scheduler::WeightInfo<Runtime>;
     type Preimages = Preimage;
     type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }
@@ -126,7 +126,7 @@ parameter_types! {
 
 impl pallet_preimage::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
-    type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_preimage::WeightInfo<Runtime>;
     type Currency = Balances;
     type ManagerOrigin = EnsureRoot<AccountId>;
     /// Noting a preimage holds a deposit by its size, so preimages cannot be used to bloat state.
@@ -179,5 +179,5 @@ impl pallet_safe_mode::Config for Runtime {
     type ForceDepositOrigin = CouncilSuperMajority;
     type Notify = ();
     type ReleaseDelay = ();
-    type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_safe_mode::WeightInfo<Runtime>;
 }

@@ -7,7 +7,7 @@ impl pallet_utility::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type RuntimeCall = RuntimeCall;
     type PalletsOrigin = OriginCaller;
-    type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -24,6 +24,6 @@ impl pallet_multisig::Config for Runtime {
     type DepositBase = MultisigDepositBase;
     type DepositFactor = MultisigDepositFactor;
     type MaxSignatories = ConstU32<100>;
-    type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
     type BlockNumberProvider = frame_system::Pallet<Runtime>;
 }

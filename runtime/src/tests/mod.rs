@@ -58,29 +58,11 @@ fn apply_signed(
     nonce: govchain_primitives::Nonce,
     call: crate::RuntimeCall,
 ) -> sp_runtime::ApplyExtrinsicResult {
-    use codec::Encode;
-    use sp_core::Pair;
-    let extension: crate::TxExtension = (
-        frame_system::CheckNonZeroSender::new(),
-        frame_system::CheckSpecVersion::new(),
-        frame_system::CheckTxVersion::new(),
-        frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
-        frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::from(0),
-        frame_metadata_hash_extension::CheckMetadataHash::new(false),
-        frame_system::WeightReclaim::new(),
-    );
-    let payload =
-        crate::SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
-    let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-    let signer: crate::AccountId = signer.public().into();
-    crate::Executive::apply_extrinsic(crate::UncheckedExtrinsic::new_signed(
+    crate::Executive::apply_extrinsic(crate::signing::sign(
+        signer,
         call,
-        signer.into(),
-        sp_runtime::MultiSignature::Sr25519(signature),
-        extension,
+        nonce,
+        frame_system::BlockHash::<Runtime>::get(0),
     ))
 }
 

@@ -1,0 +1,371 @@
+//! Sets up a government on a fresh `--dev` chain, through the same extrinsics a real one uses:
+//! the council registers a ministry (civil registry, land registry, education ministry, central
+//! bank, election commission), a commercial bank and a university and appoints their officers;
+//! the ministry registers the citizens (Enhanced tier), parcels they own and public polls, and
+//! accredits the university; Alice funds everyone with tokens, the central bank mints CBDC to
+//! the bank and the bank credits every citizen.
+
+use crate::{
+    chain::{Chain, Nonces},
+    signer::Key,
+    Error,
+};
+use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, Party, Role};
+use govchain_runtime::{
+    configs::{cbdc::CBDC_UNIT, CouncilCollective},
+    AccountId, BlockNumber, Runtime, RuntimeCall, MILLI_UNIT, UNIT,
+};
+use pallet_diplomas::{Day, Period};
+use pallet_e_voting::{BallotMode, BallotOption, ElectionId, ElectionSpec};
+use pallet_land_titles::{Holding, ParcelId, ParcelSpec};
+use sp_core::H256;
+use sp_io::hashing::blake2_256;
+use sp_runtime::{BoundedVec, Permill};
+
+/// Calls per `utility.batch_all`: well inside a block's weight and length.
+const CALLS_PER_BATCH: usize = 500;
+/// Tokens each officer gets from Alice: fees for its batches.
+const TOKENS_PER_OFFICER: u128 = 50 * UNIT;
+/// Tokens each citizen gets: what workloads (a) and (f) send, and fees once the fee-free quota
+/// is spent.
+const TOKENS_PER_CITIZEN: u128 = 400 * MILLI_UNIT;
+/// The development accounts (1,000 tokens each) that fund the citizens, batch by batch.
+const FUNDERS: [&str; 5] = ["//Bob", "//Charlie", "//Dave", "//Eve", "//Ferdie"];
+/// CBDC each citizen gets from the bank.
+const CBDC_EACH: u128 = 1_000 * CBDC_UNIT;
+/// Blocks the polls stay open: longer than any run.
+const POLL_LENGTH: BlockNumber = 20_000;
+/// University officers: each signs diploma batches of its own, in parallel.
+pub const UNIVERSITY_OFFICERS: u32 = 4;
+
+/// A verified citizen the tool signs for.
+pub struct Citizen {
+    pub key: Key,
+    pub id: CitizenId,
+}
+
+/// What the set-up wrote.
+pub struct Government {
+    pub university_officers: Vec<Key>,
+    pub citizens: Vec<Citizen>,
+    /// Parcel `n` is owned by citizen `n % (citizens / 2)`.
+    pub parcels: Vec<ParcelId>,
+    pub polls: Vec<ElectionId>,
+    /// Today, in days since 1970-01-01: the diplomas' issue day.
+    pub today: Day,
+}
+
+/// The council's motion, carried by Alice alone (threshold 1 executes it at once).
+fn council(call: RuntimeCall) -> RuntimeCall {
+    let length_bound = codec::Encode::encoded_size(&call) as u32;
+    RuntimeCall::Council(
+        pallet_collective::Call::<Runtime, CouncilCollective>::propose {
+            threshold: 1,
+            proposal: Box::new(call),
+            length_bound,
+        },
+    )
+}
+
+fn batches(calls: Vec<RuntimeCall>) -> Vec<RuntimeCall> {
+    calls
+        .chunks(CALLS_PER_BATCH)
+        .map(|chunk| {
+            RuntimeCall::Utility(pallet_utility::Call::batch_all {
+                calls: chunk.to_vec(),
+            })
+        })
+        .collect()
+}
+
+fn bounded<const N: u32>(text: &str) -> BoundedVec<u8, frame_support::traits::ConstU32<N>> {
+    BoundedVec::truncate_from(text.as_bytes().to_vec())
+}
+
+fn institution(short_code: &str, admin: &AccountId, roles: Vec<Role>) -> RuntimeCall {
+    RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
+        kind: pallet_identity_registry::InstitutionKind::Agency,
+        short_code: BoundedVec::truncate_from(short_code.as_bytes().to_vec()),
+        name_hash: H256(blake2_256(short_code.as_bytes())),
+        admin: admin.clone(),
+        roles: BoundedVec::truncate_from(roles),
+    })
+}
+
+fn transfer(to: &AccountId, value: u128) -> RuntimeCall {
+    RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+        dest: to.clone().into(),
+        value,
+    })
+}
+
+/// Sets up the government with `citizens` citizens, `parcels` parcels and `polls` polls.
+pub async fn set_up(
+    chain: &Chain,
+    citizens: u32,
+    parcels: u32,
+    polls: u32,
+) -> Result<Government, Error> {
+    let alice = Key::development("//Alice")?;
+    let funders = FUNDERS
+        .iter()
+        .map(|seed| Key::development(seed))
+        .collect::<Result<Vec<_>, _>>()?;
+    let admin = Key::derive("admin", 0);
+    let ministry_officer = Key::derive("ministry", 0);
+    let bank_officer = Key::derive("bank", 0);
+    let university_officers: Vec<Key> = (0..UNIVERSITY_OFFICERS)
+        .map(|n| Key::derive("university", n))
+        .collect();
+    let citizen_keys: Vec<Key> = (0..citizens).map(|n| Key::derive("citizen", n)).collect();
+    let mut nonces = Nonces::default();
+
+    // 1. The council registers the institutions and appoints the officers; Alice funds them.
+    let first: InstitutionId = chain
+        .rpc
+        .storage(
+            &pallet_identity_registry::NextInstitutionId::<Runtime>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
+    let (ministry, bank, university) = (first, first + 1, first + 2);
+    let best = chain.rpc.best_number().await?;
+    let until = best + 300 * govchain_runtime::DAYS;
+    let mut founding = vec![
+        institution(
+            "LOAD-MIN",
+            &admin.account,
+            vec![
+                Role::CivilRegistry,
+                Role::LandRegistrar,
+                Role::EducationMinistry,
+                Role::CentralBank,
+                Role::ElectionCommission,
+            ],
+        ),
+        institution("LOAD-BANK", &admin.account, vec![Role::CommercialBank]),
+        institution("LOAD-UNI", &admin.account, vec![Role::University]),
+    ];
+    let appointments = [(ministry, &ministry_officer), (bank, &bank_officer)]
+        .into_iter()
+        .chain(university_officers.iter().map(|key| (university, key)));
+    for (institution, officer) in appointments {
+        founding.push(RuntimeCall::Identity(
+            pallet_identity_registry::Call::appoint_officer {
+                institution,
+                officer: officer.account.clone(),
+                expires_at: until,
+            },
+        ));
+    }
+    let mut officers = vec![&ministry_officer, &bank_officer];
+    officers.extend(university_officers.iter());
+    let funding = officers
+        .iter()
+        .map(|officer| transfer(&officer.account, TOKENS_PER_OFFICER))
+        .collect();
+    let mut step = vec![
+        chain
+            .sign(
+                &alice,
+                council(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+                    calls: founding,
+                })),
+                &mut nonces,
+            )
+            .await?,
+        chain
+            .sign(
+                &alice,
+                RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: funding }),
+                &mut nonces,
+            )
+            .await?,
+    ];
+    chain
+        .submit_and_wait("founding the institutions", std::mem::take(&mut step))
+        .await?;
+
+    // 2. The development accounts fund the citizens; the ministry registers them.
+    let fundings = batches(
+        citizen_keys
+            .iter()
+            .map(|key| transfer(&key.account, TOKENS_PER_CITIZEN))
+            .collect(),
+    );
+    for (n, call) in fundings.into_iter().enumerate() {
+        step.push(
+            chain
+                .sign(&funders[n % funders.len()], call, &mut nonces)
+                .await?,
+        );
+    }
+    let registrations = citizen_keys
+        .iter()
+        .enumerate()
+        .map(|(n, key)| {
+            RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
+                account: key.account.clone(),
+                national_id_hash: H256(blake2_256(&codec::Encode::encode(&(
+                    b"national id",
+                    n as u64,
+                )))),
+                region: Some((n % 50) as u32),
+                kyc_tier: KycTier::Enhanced,
+            })
+        })
+        .collect();
+    for call in batches(registrations) {
+        step.push(chain.sign(&ministry_officer, call, &mut nonces).await?);
+    }
+    chain
+        .submit_and_wait("registering the citizens", std::mem::take(&mut step))
+        .await?;
+    let mut registered = Vec::with_capacity(citizen_keys.len());
+    for key in citizen_keys {
+        let id: CitizenId = chain
+            .rpc
+            .storage(
+                &pallet_identity_registry::CitizenByAccount::<Runtime>::hashed_key_for(
+                    &key.account,
+                ),
+                None,
+            )
+            .await?
+            .ok_or("a citizen the ministry registered is not on chain")?;
+        registered.push(Citizen { key, id });
+    }
+
+    // 3. The ministry: the reserve, the bank's quota and mint, accreditation, polls, parcels.
+    let now_ms: u64 = chain
+        .rpc
+        .storage(&pallet_timestamp::Now::<Runtime>::hashed_key(), None)
+        .await?
+        .unwrap_or_default();
+    let today = (now_ms / 86_400_000) as Day;
+    let total_cbdc = CBDC_EACH * registered.len() as u128;
+    let mut ministry_calls = vec![
+        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::record_reserve_asset {
+            class: pallet_cbdc_reserve::AssetClass::Gold,
+            code: BoundedVec::truncate_from(b"XAU".to_vec()),
+            quantity: 1_000,
+            valuation: total_cbdc,
+            attestation: pallet_cbdc_reserve::Attestation {
+                report_hash: H256::repeat_byte(1),
+                date: today,
+            },
+        }),
+        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::set_bank_quota {
+            bank,
+            limit: total_cbdc,
+        }),
+        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::mint {
+            bank,
+            amount: total_cbdc,
+        }),
+        RuntimeCall::Diplomas(pallet_diplomas::Call::accredit {
+            university,
+            period: Period {
+                from: today.saturating_sub(365),
+                until: today + 365,
+            },
+        }),
+    ];
+    let starts = chain.rpc.best_number().await? + 1;
+    let first_poll: ElectionId = chain
+        .rpc
+        .storage(
+            &pallet_e_voting::NextElectionId::<Runtime>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
+    for n in 0..polls {
+        ministry_calls.push(RuntimeCall::Voting(
+            pallet_e_voting::Call::create_election {
+                spec: ElectionSpec {
+                    question_hash: H256(blake2_256(&n.to_le_bytes())),
+                    options: ["YES", "NO"]
+                        .iter()
+                        .map(|code| BallotOption {
+                            code: bounded(code),
+                            text_hash: H256(blake2_256(code.as_bytes())),
+                        })
+                        .collect(),
+                    regions: None,
+                    voting_starts: starts,
+                    // Staggered: only so many polls may close in one block.
+                    voting_ends: starts + POLL_LENGTH + n,
+                    mode: BallotMode::Public,
+                },
+            },
+        ));
+    }
+    let first_parcel: ParcelId = chain
+        .rpc
+        .storage(
+            &pallet_land_titles::NextParcelId::<Runtime>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
+    for n in 0..parcels {
+        // The first half of the citizens own the parcels and sell; the second half buy.
+        let owner = &registered[n as usize % (registered.len() / 2).max(1)];
+        ministry_calls.push(RuntimeCall::LandTitles(
+            pallet_land_titles::Call::register_parcel {
+                spec: ParcelSpec {
+                    cadastral_number: bounded(&format!(
+                        "90:{:02}:{:04}:{:03}",
+                        n / 10_000_000,
+                        (n / 1_000) % 10_000,
+                        n % 1_000
+                    )),
+                    area: 500 + u64::from(n % 1_000),
+                    land_use: 101,
+                    document_hash: H256(blake2_256(&n.to_le_bytes())),
+                },
+                owners: BoundedVec::truncate_from(vec![Holding {
+                    owner: Party::Citizen(owner.id),
+                    share: Permill::one(),
+                }]),
+            },
+        ));
+    }
+    for call in batches(ministry_calls) {
+        step.push(chain.sign(&ministry_officer, call, &mut nonces).await?);
+    }
+    chain
+        .submit_and_wait(
+            "the reserve, accreditation, polls and parcels",
+            std::mem::take(&mut step),
+        )
+        .await?;
+
+    // 4. The bank credits every citizen.
+    let credits = registered
+        .iter()
+        .map(|citizen| {
+            RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::transfer {
+                from: Party::Institution(bank),
+                to: Party::Citizen(citizen.id),
+                amount: CBDC_EACH,
+            })
+        })
+        .collect();
+    for call in batches(credits) {
+        step.push(chain.sign(&bank_officer, call, &mut nonces).await?);
+    }
+    chain
+        .submit_and_wait("crediting the citizens in CBDC", step)
+        .await?;
+
+    Ok(Government {
+        university_officers,
+        citizens: registered,
+        parcels: (0..u64::from(parcels)).map(|n| first_parcel + n).collect(),
+        polls: (0..polls).map(|n| first_poll + n).collect(),
+        today,
+    })
+}

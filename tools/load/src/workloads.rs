@@ -1,0 +1,487 @@
+//! The workloads: what each citizen or officer sends, signed before the clock starts, and what
+//! counts as one unit of work in a block's events.
+
+use crate::{
+    chain::{Chain, EventRecord, Nonces},
+    government::Government,
+    signer::{sign, Key, Signed},
+    Error,
+};
+use codec::Encode;
+use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+use govchain_primitives::identity::{CitizenId, Party};
+use govchain_runtime::{Runtime, RuntimeCall, RuntimeEvent, MILLI_UNIT};
+use pallet_diplomas::{DegreeLevel, DiplomaSpec, Serial};
+use pallet_land_titles::{Holding, Price};
+use sp_core::H256;
+use sp_io::hashing::blake2_256;
+use sp_runtime::{BoundedVec, Permill};
+use std::collections::HashMap;
+
+/// A load to put on the chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Workload {
+    /// (a) `balances.transfer_keep_alive` between citizens: the baseline every chain has.
+    #[value(alias = "a")]
+    Transfers,
+    /// (b) `cbdc.transfer` from citizen to citizen.
+    #[value(alias = "b")]
+    Cbdc,
+    /// (c) `voting.vote` in public polls.
+    #[value(alias = "c")]
+    Votes,
+    /// (d) `diplomas.issue_batch` of 1,000 diplomas by several university officers.
+    #[value(alias = "d")]
+    Diplomas,
+    /// (e) `landTitles.create_offer` by the owner, then `accept_offer` by the buyer.
+    #[value(alias = "e")]
+    Land,
+    /// (f) transfers, CBDC transfers and votes in equal parts, with diploma batches.
+    #[value(alias = "f")]
+    Mix,
+}
+
+/// Diplomas per `issue_batch`: the runtime's largest batch.
+pub const DIPLOMAS_PER_BATCH: u32 = 1_000;
+/// Diplomas per batch within the mix.
+const MIX_DIPLOMAS_PER_BATCH: u32 = 100;
+/// Blocks an offer stays open.
+const OFFER_LIFETIME: u32 = 10_000;
+
+impl Workload {
+    /// The table's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Transfers => "(a) balances.transfer_keep_alive",
+            Self::Cbdc => "(b) cbdc.transfer citizen→citizen",
+            Self::Votes => "(c) voting.vote (public poll)",
+            Self::Diplomas => "(d) diplomas.issue_batch ×1000",
+            Self::Land => "(e) land offer + accept",
+            Self::Mix => "(f) mix a+b+c+d",
+        }
+    }
+
+    /// What one unit is.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Self::Transfers | Self::Cbdc => "transfers",
+            Self::Votes => "votes",
+            Self::Diplomas => "diplomas",
+            Self::Land => "offers+accepts",
+            Self::Mix => "operations",
+        }
+    }
+
+    /// The units of work in a block's events: each transfer, vote, diploma, offer or
+    /// acceptance that succeeded.
+    pub fn units(self, events: &[EventRecord]) -> u64 {
+        events
+            .iter()
+            .filter(|record| match (&record.event, self) {
+                (
+                    RuntimeEvent::Balances(pallet_balances::Event::Transfer { .. }),
+                    Self::Transfers | Self::Mix,
+                ) => true,
+                (
+                    RuntimeEvent::Cbdc(pallet_cbdc_reserve::Event::Transferred { .. }),
+                    Self::Cbdc | Self::Mix,
+                ) => true,
+                (
+                    RuntimeEvent::Voting(pallet_e_voting::Event::VoteCast { .. }),
+                    Self::Votes | Self::Mix,
+                ) => true,
+                (
+                    RuntimeEvent::Diplomas(pallet_diplomas::Event::DiplomaIssued { .. }),
+                    Self::Diplomas | Self::Mix,
+                ) => true,
+                (
+                    RuntimeEvent::LandTitles(
+                        pallet_land_titles::Event::OfferCreated { .. }
+                        | pallet_land_titles::Event::OfferAccepted { .. },
+                    ),
+                    Self::Land,
+                ) => true,
+                _ => false,
+            })
+            .count() as u64
+    }
+}
+
+/// Signed transactions in submission order, and what the block limits allow of them.
+pub struct Plan {
+    pub transactions: Vec<Signed>,
+    /// Units per block the runtime's weights (and block length) admit.
+    pub units_per_block_by_limits: f64,
+    /// Transactions per block the runtime's weights (and block length) admit.
+    pub transactions_per_block_by_limits: f64,
+}
+
+/// How many units and transactions of a sample of `(call, units)` the runtime's limits (the
+/// normal class's weight and length) admit per block.
+pub fn per_block_by_limits(
+    sample: &[(RuntimeCall, u64)],
+    signer: &Key,
+    chain: &Chain,
+) -> (f64, f64) {
+    let limits = <Runtime as frame_system::Config>::BlockWeights::get();
+    let normal = limits.get(DispatchClass::Normal);
+    let max_weight = normal.max_total.unwrap_or(limits.max_block).ref_time() as f64;
+    let length = <Runtime as frame_system::Config>::BlockLength::get();
+    let max_length = *length.max.get(DispatchClass::Normal) as f64;
+    let (mut weight, mut bytes, mut units) = (0f64, 0f64, 0f64);
+    for (call, call_units) in sample {
+        let extrinsic =
+            govchain_runtime::signing::sign(&signer.pair, call.clone(), 0, chain.genesis);
+        let info = extrinsic.get_dispatch_info();
+        weight += info
+            .total_weight()
+            .saturating_add(normal.base_extrinsic)
+            .ref_time() as f64;
+        bytes += extrinsic.encoded_size() as f64;
+        units += *call_units as f64;
+    }
+    let samples = (max_weight / weight).min(max_length / bytes);
+    (samples * units, samples * sample.len() as f64)
+}
+
+impl Plan {
+    fn new(
+        transactions: Vec<Signed>,
+        sample: &[(RuntimeCall, u64)],
+        signer: &Key,
+        chain: &Chain,
+    ) -> Self {
+        let (units, transactions_per_block) = per_block_by_limits(sample, signer, chain);
+        Self {
+            transactions,
+            units_per_block_by_limits: units,
+            transactions_per_block_by_limits: transactions_per_block,
+        }
+    }
+}
+
+/// The next nonce of every citizen, read from the chain.
+async fn citizen_nonces(chain: &Chain, government: &Government) -> Result<Vec<u32>, Error> {
+    let mut nonces = Vec::with_capacity(government.citizens.len());
+    for citizen in &government.citizens {
+        nonces.push(chain.nonce(&citizen.key.account).await?);
+    }
+    Ok(nonces)
+}
+
+/// `rounds` rounds in which every citizen sends `call(round, citizen index)`.
+async fn citizen_rounds(
+    chain: &Chain,
+    government: &Government,
+    rounds: u32,
+    call: impl Fn(u32, usize) -> RuntimeCall,
+) -> Result<Plan, Error> {
+    let nonces = citizen_nonces(chain, government).await?;
+    let mut transactions = Vec::with_capacity(rounds as usize * government.citizens.len());
+    for round in 0..rounds {
+        for (n, citizen) in government.citizens.iter().enumerate() {
+            transactions.push(sign(
+                &citizen.key,
+                call(round, n),
+                nonces[n] + round,
+                chain.genesis,
+            ));
+        }
+    }
+    let first = &government.citizens[0].key;
+    let sample: Vec<(RuntimeCall, u64)> = (0..3).map(|n| (call(0, n), 1)).collect();
+    Ok(Plan::new(transactions, &sample, first, chain))
+}
+
+fn token_transfer(government: &Government, round: u32, n: usize) -> RuntimeCall {
+    let count = government.citizens.len();
+    let to = &government.citizens[(n + 1 + round as usize % (count - 1)) % count];
+    RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+        dest: to.key.account.clone().into(),
+        value: MILLI_UNIT,
+    })
+}
+
+fn cbdc_transfer(government: &Government, round: u32, n: usize) -> RuntimeCall {
+    let count = government.citizens.len();
+    let to = &government.citizens[(n + 1 + round as usize % (count - 1)) % count];
+    RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::transfer {
+        from: Party::Citizen(government.citizens[n].id),
+        to: Party::Citizen(to.id),
+        amount: 1,
+    })
+}
+
+fn vote(government: &Government, poll: usize, n: usize) -> RuntimeCall {
+    RuntimeCall::Voting(pallet_e_voting::Call::vote {
+        election: government.polls[poll],
+        option: (n % 2) as u8,
+    })
+}
+
+/// Diploma batches, numbered from `*serial`.
+fn diploma_batch(government: &Government, serial: &mut u64, size: u32) -> RuntimeCall {
+    let count = government.citizens.len() as u64;
+    let diplomas = (0..size)
+        .map(|_| {
+            *serial += 1;
+            DiplomaSpec {
+                serial: Serial::truncate_from(format!("LD-{serial:09}").into_bytes()),
+                holder: government.citizens[(*serial % count) as usize].id,
+                degree: DegreeLevel::Bachelor,
+                field: 613,
+                issued_on: government.today,
+                document_hash: H256(blake2_256(&serial.to_le_bytes())),
+            }
+        })
+        .collect();
+    RuntimeCall::Diplomas(pallet_diplomas::Call::issue_batch { diplomas })
+}
+
+/// The transactions of `workload` for a run of `seconds` at up to `max_rate` units per second.
+pub async fn plan(
+    workload: Workload,
+    chain: &Chain,
+    government: &Government,
+    seconds: u64,
+    max_rate: u64,
+    serial: &mut u64,
+    first_poll: &mut usize,
+) -> Result<Plan, Error> {
+    let citizens = government.citizens.len() as u64;
+    let rounds = (seconds * max_rate).div_ceil(citizens).max(1) as u32;
+    match workload {
+        Workload::Transfers => {
+            citizen_rounds(chain, government, rounds, |round, n| {
+                token_transfer(government, round, n)
+            })
+            .await
+        }
+        Workload::Cbdc => {
+            citizen_rounds(chain, government, rounds, |round, n| {
+                cbdc_transfer(government, round, n)
+            })
+            .await
+        }
+        Workload::Votes => {
+            let polls = first_poll_range(government, first_poll, rounds)?;
+            citizen_rounds(chain, government, rounds, |round, n| {
+                vote(government, polls + round as usize, n)
+            })
+            .await
+        }
+        Workload::Diplomas => {
+            let batches = (seconds * max_rate)
+                .div_ceil(u64::from(DIPLOMAS_PER_BATCH))
+                .max(1);
+            let mut nonces = Nonces::default();
+            let mut transactions = Vec::with_capacity(batches as usize);
+            let officers = &government.university_officers;
+            for n in 0..batches {
+                let officer = &officers[n as usize % officers.len()];
+                let call = diploma_batch(government, serial, DIPLOMAS_PER_BATCH);
+                transactions.push(chain.sign(officer, call, &mut nonces).await?);
+            }
+            let sample = vec![(
+                diploma_batch(government, &mut serial.clone(), DIPLOMAS_PER_BATCH),
+                u64::from(DIPLOMAS_PER_BATCH),
+            )];
+            Ok(Plan::new(transactions, &sample, &officers[0], chain))
+        }
+        Workload::Land => land_offers(chain, government, seconds, max_rate).await,
+        Workload::Mix => {
+            let polls = first_poll_range(government, first_poll, rounds)?;
+            let mut plan = citizen_rounds(chain, government, rounds, |round, n| match n % 3 {
+                0 => token_transfer(government, round, n),
+                1 => cbdc_transfer(government, round, n),
+                _ => vote(government, polls + round as usize, n),
+            })
+            .await?;
+            // One batch of 100 diplomas per 100 citizen transactions, spread through the stream.
+            let mut nonces = Nonces::default();
+            let officers = &government.university_officers;
+            let mut mixed = Vec::with_capacity(plan.transactions.len() * 101 / 100);
+            let mut sample: Vec<(RuntimeCall, u64)> = (0..3)
+                .map(|n| {
+                    (
+                        match n {
+                            0 => token_transfer(government, 0, 0),
+                            1 => cbdc_transfer(government, 0, 1),
+                            _ => vote(government, polls, 2),
+                        },
+                        1,
+                    )
+                })
+                .collect();
+            let mut diploma_sample = Vec::new();
+            for (n, transaction) in std::mem::take(&mut plan.transactions)
+                .into_iter()
+                .enumerate()
+            {
+                mixed.push(transaction);
+                if n % 100 == 99 {
+                    let officer = &officers[(n / 100) % officers.len()];
+                    let call = diploma_batch(government, serial, MIX_DIPLOMAS_PER_BATCH);
+                    if diploma_sample.is_empty() {
+                        diploma_sample.push(call.clone());
+                    }
+                    mixed.push(chain.sign(officer, call, &mut nonces).await?);
+                }
+            }
+            // The sample in the mix's proportions: 300 citizen transactions, 3 batches.
+            let sample_calls = std::mem::take(&mut sample);
+            for (call, units) in sample_calls {
+                sample.extend(std::iter::repeat_n((call, units), 100));
+            }
+            for call in diploma_sample {
+                sample.extend(std::iter::repeat_n(
+                    (call, u64::from(MIX_DIPLOMAS_PER_BATCH)),
+                    3,
+                ));
+            }
+            Ok(Plan::new(
+                mixed,
+                &sample,
+                &government.citizens[0].key,
+                chain,
+            ))
+        }
+    }
+}
+
+/// Reserves `rounds` fresh polls (a citizen votes once per poll) and returns the first.
+fn first_poll_range(
+    government: &Government,
+    first_poll: &mut usize,
+    rounds: u32,
+) -> Result<usize, Error> {
+    let first = *first_poll;
+    *first_poll += rounds as usize;
+    if *first_poll > government.polls.len() {
+        return Err(format!(
+            "{} polls set up, {} needed",
+            government.polls.len(),
+            first_poll
+        )
+        .into());
+    }
+    Ok(first)
+}
+
+/// Sellers are the first half of the citizens (parcel `n` is owned by citizen `n mod sellers`,
+/// see the set-up), buyers the second half: a buyer's acceptances then never wait behind
+/// offers of its own.
+pub fn sellers(government: &Government) -> usize {
+    government.citizens.len() / 2
+}
+
+/// The offers of workload (e): in each round every parcel is offered to a buyer.
+async fn land_offers(
+    chain: &Chain,
+    government: &Government,
+    seconds: u64,
+    max_rate: u64,
+) -> Result<Plan, Error> {
+    let sellers = sellers(government);
+    let buyers = government.citizens.len() - sellers;
+    let parcels = government.parcels.len() as u64;
+    // Half the units are offers.
+    let rounds = (seconds * max_rate / 2).div_ceil(parcels).max(1) as u32;
+    let nonces = citizen_nonces(chain, government).await?;
+    let expires_at = chain.rpc.best_number().await? + OFFER_LIFETIME;
+    let offer = |round: u32, p: usize| {
+        let seller = p % sellers;
+        let buyer = sellers + (p + round as usize) % buyers;
+        RuntimeCall::LandTitles(pallet_land_titles::Call::create_offer {
+            parcel: government.parcels[p],
+            sales: BoundedVec::truncate_from(vec![Holding {
+                owner: Party::Citizen(government.citizens[seller].id),
+                share: Permill::one(),
+            }]),
+            buyer: Party::Citizen(government.citizens[buyer].id),
+            price: Price::OffChain(H256(blake2_256(&(p as u64, round).encode()))),
+            expires_at,
+            carries_liens: false,
+        })
+    };
+    let mut sent = vec![0u32; sellers];
+    let mut transactions = Vec::with_capacity(rounds as usize * parcels as usize);
+    for round in 0..rounds {
+        for p in 0..parcels as usize {
+            let seller = p % sellers;
+            let key = &government.citizens[seller].key;
+            transactions.push(sign(
+                key,
+                offer(round, p),
+                nonces[seller] + sent[seller],
+                chain.genesis,
+            ));
+            sent[seller] += 1;
+        }
+    }
+    let buyer = &government.citizens[sellers].key;
+    let sample = vec![
+        (offer(0, 0), 1),
+        (
+            RuntimeCall::LandTitles(pallet_land_titles::Call::accept_offer { offer: 0 }),
+            1,
+        ),
+    ];
+    Ok(Plan::new(transactions, &sample, buyer, chain))
+}
+
+/// Signs each buyer's acceptance of the offers made to it, as the offers land.
+pub struct Acceptor {
+    buyer_index: HashMap<CitizenId, usize>,
+    nonces: HashMap<usize, u32>,
+}
+
+impl Acceptor {
+    /// Reads the buyers' nonces from the chain.
+    pub async fn new(chain: &Chain, government: &Government) -> Result<Self, Error> {
+        let mut buyer_index = HashMap::new();
+        let mut nonces = HashMap::new();
+        for (index, citizen) in government
+            .citizens
+            .iter()
+            .enumerate()
+            .skip(sellers(government))
+        {
+            buyer_index.insert(citizen.id, index);
+            nonces.insert(index, chain.nonce(&citizen.key.account).await?);
+        }
+        Ok(Self {
+            buyer_index,
+            nonces,
+        })
+    }
+
+    /// The acceptances of the offers created in a block with `events`.
+    pub fn accepts(
+        &mut self,
+        government: &Government,
+        chain: &Chain,
+        events: &[EventRecord],
+    ) -> Vec<Signed> {
+        events
+            .iter()
+            .filter_map(|record| match &record.event {
+                RuntimeEvent::LandTitles(pallet_land_titles::Event::OfferCreated {
+                    offer,
+                    buyer: Party::Citizen(buyer),
+                    ..
+                }) => {
+                    let index = *self.buyer_index.get(buyer)?;
+                    let nonce = self.nonces.get_mut(&index)?;
+                    let call = RuntimeCall::LandTitles(pallet_land_titles::Call::accept_offer {
+                        offer: *offer,
+                    });
+                    let signed = sign(&government.citizens[index].key, call, *nonce, chain.genesis);
+                    *nonce += 1;
+                    Some(signed)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
