@@ -40,9 +40,6 @@ else
 	echo "no $bench_node: build it with scripts/benchmark-weights.sh for the sr25519 figure" >&2
 fi
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 base="$(mktemp -d)"
 rpc_port="$(free_port)"
 p2p_port="$(free_port)"
@@ -69,11 +66,7 @@ if [ -n "$profile" ]; then
 	perf record -F 499 -p "$node_pid" -o "$out/perf.data" >/dev/null 2>&1 &
 	perf_pid=$!
 fi
-until curl -s -o /dev/null -H 'Content-Type: application/json' \
-	-d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' "http://127.0.0.1:$rpc_port"; do
-	kill -0 "$node_pid" 2>/dev/null || { tail -20 "$out/node.log"; exit 1; }
-	sleep 0.5
-done
+wait_for_rpc "$rpc_port" "$node_pid" "$out/node.log"
 
 "$load" --url "ws://127.0.0.1:$rpc_port" --citizens "$citizens" --parcels "$citizens" \
 	--seconds "$seconds" --workloads "$workloads" --node-pid "$node_pid" \

@@ -98,16 +98,12 @@ for what in "${selected[@]}"; do
 		echo "== benchmark storage (ParityDb) → $weights/paritydb_weights.rs"
 		build_node
 		base="$(mktemp -d)"
-		port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+		port="$(free_port)"
 		"$node" --dev --base-path "$base" --rpc-port "$port" --port 0 --no-prometheus \
 			--no-telemetry >"$base.log" 2>&1 &
 		dev_pid=$!
 		trap 'kill $dev_pid 2>/dev/null; rm -rf "$base" "$base.log"' EXIT
-		until curl -s -o /dev/null -H 'Content-Type: application/json' \
-			-d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' "http://127.0.0.1:$port"; do
-			kill -0 "$dev_pid" || { cat "$base.log"; exit 1; }
-			sleep 0.5
-		done
+		wait_for_rpc "$port" "$dev_pid" "$base.log"
 		"$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-load" --url "ws://127.0.0.1:$port" \
 			--citizens 10000 --parcels 10000 --setup-only
 		kill "$dev_pid"

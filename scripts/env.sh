@@ -11,3 +11,18 @@ export GOVCHAIN_NODE="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-node"
 build_node() {
 	cargo build --locked --release --workspace --all-targets
 }
+
+# A TCP port on localhost nobody listens on now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until the node with process id $2 answers JSON-RPC on localhost port $1; if it exits
+# first, prints the end of its log $3 and fails.
+wait_for_rpc() {
+	until curl -s -o /dev/null -H 'Content-Type: application/json' \
+		-d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' "http://127.0.0.1:$1"; do
+		kill -0 "$2" 2>/dev/null || { tail -20 "$3"; return 1; }
+		sleep 0.5
+	done
+}
