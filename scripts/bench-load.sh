@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Load benchmark: starts a `--dev` authority on a temp dir and free ports (raised pool limits,
-# unsafe RPC on localhost so the pool can be cleared between workloads), runs `govchain-load`
-# (tools/load) against it and always stops it. Workloads (default all, in this order):
+# Load benchmark: starts a `--dev` authority (with the national template's session length) on a
+# temp dir and free ports (raised pool limits, unsafe RPC on localhost so the pool can be
+# cleared between workloads), runs `govchain-load` (tools/load) against it and always stops it.
+# Workloads (default all, in this order):
 #   a transfers  b cbdc  c votes  d diplomas  e land  f mix
 #
 #   scripts/bench-load.sh                 # all, 120 s each, 10,000 citizens
 #   scripts/bench-load.sh a,c             # some
 #   SECONDS_EACH=30 CITIZENS=2000 scripts/bench-load.sh a    # a quick look
-#   PROFILE=1 scripts/bench-load.sh b    # also where the node's CPU time goes (perf, flat)
+#   PROFILE=1 scripts/bench-load.sh b    # also where the node's CPU time goes while the
+#                                        # workloads run (perf, grouped by activity)
 #
 # Prints a table and a progress line while it runs; writes the JSON report and the node's log
 # to $BENCH_OUT (default $CARGO_TARGET_DIR/bench-load), and from the log how long the node took
@@ -44,7 +46,9 @@ base="$(mktemp -d)"
 rpc_port="$(free_port)"
 p2p_port="$(free_port)"
 node_pid=""
+perf_pid_file="$base/perf.pid"
 stop() {
+	[ -f "$perf_pid_file" ] && kill -INT "$(cat "$perf_pid_file")" 2>/dev/null
 	[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null
 	rm -rf "$base"
 }
@@ -55,30 +59,49 @@ if [ -n "$profile" ]; then
 	# Names the runtime's compiled wasm functions for perf (/tmp/perf-<pid>.map).
 	export WASMTIME_PROFILING_STRATEGY=perfmap
 fi
-"$GOVCHAIN_NODE" --dev --base-path "$base" --port "$p2p_port" --rpc-port "$rpc_port" \
+# The development chain, but with the national template's session length: on the dev chain's
+# 10-block sessions every tenth block is left empty, because pallet_session charges the whole
+# block for a session change, which a deployment sees once an hour.
+session_length="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sessionLength"])' \
+	chain-specs/national.example.json)"
+spec="$base/dev-hour-sessions.json"
+"$GOVCHAIN_NODE" build-spec --chain dev 2>/dev/null | python3 -c '
+import json, sys
+spec = json.load(sys.stdin)
+spec["genesis"]["runtimeGenesis"]["patch"]["validatorSet"]["sessionLength"] = int(sys.argv[1])
+json.dump(spec, sys.stdout)' "$session_length" >"$spec"
+"$GOVCHAIN_NODE" --dev --chain "$spec" --base-path "$base" --port "$p2p_port" --rpc-port "$rpc_port" \
 	--rpc-methods unsafe --rpc-max-connections 200 --rpc-max-request-size 64 \
 	--rpc-max-response-size 256 --rpc-message-buffer-capacity-per-connection 4096 \
 	--pool-limit 200000 --pool-kbytes 2000000 --no-prometheus --no-telemetry \
 	>"$out/node.log" 2>&1 &
 node_pid=$!
-perf_pid=""
-if [ -n "$profile" ]; then
-	perf record -F 499 -p "$node_pid" -o "$out/perf.data" >/dev/null 2>&1 &
-	perf_pid=$!
-fi
 wait_for_rpc "$rpc_port" "$node_pid" "$out/node.log"
 
+# The profile starts when the first workload is signed: set-up and the runtime's compilation at
+# start-up are not what is measured.
+start_profile() {
+	perf record -F 499 -p "$node_pid" -o "$out/perf.data" >/dev/null 2>&1 &
+	echo $! >"$perf_pid_file"
+}
 "$load" --url "ws://127.0.0.1:$rpc_port" --citizens "$citizens" --parcels "$citizens" \
 	--seconds "$seconds" --workloads "$workloads" --node-pid "$node_pid" \
-	--json "$out/report.json" "${verify_args[@]}"
+	--json "$out/report.json" "${verify_args[@]}" 2>&1 |
+	while IFS= read -r line; do
+		echo "$line"
+		if [ -n "$profile" ] && [ ! -f "$perf_pid_file" ] && [[ "$line" == *": signed "* ]]; then
+			start_profile
+		fi
+	done
 
-if [ -n "$perf_pid" ]; then
-	kill -INT "$perf_pid"
-	wait "$perf_pid" || true
-	perf report -i "$out/perf.data" --no-children --sort dso,symbol --stdio 2>/dev/null |
-		grep -v '^#' | grep -v '^$' | head -60 >"$out/profile.txt"
-	echo "where the node's CPU time went (perf, whole run): $out/profile.txt"
-	head -25 "$out/profile.txt"
+if [ -f "$perf_pid_file" ]; then
+	kill -INT "$(cat "$perf_pid_file")"
+	while kill -0 "$(cat "$perf_pid_file")" 2>/dev/null; do sleep 0.2; done
+	perf report -i "$out/perf.data" --no-children --sort comm,dso,symbol --stdio 2>/dev/null |
+		grep -v '^#' | grep -v '^$' >"$out/perf-report.txt"
+	python3 scripts/benchmarks/profile_summary.py "$out/perf-report.txt" | tee "$out/profile.txt"
+	echo "where the node's CPU time went while the workloads ran: $out/profile.txt" \
+		"(by symbol: $out/perf-report.txt)"
 fi
 python3 scripts/benchmarks/authoring_profile.py "$out/node.log" "$out/report.json"
 echo "report: $out/report.json, node log: $out/node.log"

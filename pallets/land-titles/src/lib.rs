@@ -476,9 +476,9 @@ pub mod pallet {
         /// `SellerConsentMissing`, `ParcelRetired`, `Frozen`, `LienPresent`,
         /// `LienConsentMissing`, `ShareExceedsHolding`, `InactiveParty`, `TooManyOwners`,
         /// `TooManyParcels`, and the payment's.
-        /// Weight: O(MaxOwners), plus one payment per seller.
+        /// Weight: O(MaxOwners), plus one payment per seller unless a registrar approves.
         #[pallet::call_index(5)]
-        #[pallet::weight(Pallet::<T>::settlement_weight(T::WeightInfo::accept_offer()))]
+        #[pallet::weight(Pallet::<T>::accept_weight())]
         pub fn accept_offer(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_accept_offer(who, offer)

@@ -3,8 +3,9 @@
 //! a transaction's fixed cost (`benchmark overhead`) and a ParityDb read and write
 //! (`benchmark storage`). Never edited by hand.
 
-// Generated code: it multiplies constants and keeps the generator's layout.
-#![allow(clippy::arithmetic_side_effects, clippy::all)]
+// Generated code: it multiplies constants, documents a `parameter_types!` block item by item and
+// keeps the generator's layout.
+#![allow(clippy::arithmetic_side_effects, clippy::all, unused_doc_comments)]
 
 pub mod block_weights;
 pub mod extrinsic_weights;

@@ -85,7 +85,7 @@ impl Tracker {
             .lock()
             .map(|mut refusals| refusals.drain().collect())
             .unwrap_or_default();
-        refusals.sort_by(|a, b| b.1.cmp(&a.1));
+        refusals.sort_by_key(|refusal| std::cmp::Reverse(refusal.1));
         refusals
     }
 

@@ -27,6 +27,9 @@ impl Rpc {
             let client = WsClientBuilder::default()
                 .max_concurrent_requests(in_flight.max(1))
                 .max_buffer_capacity_per_subscription(65_536)
+                // As much as the benchmark's node answers (`--rpc-max-response-size 256`): a
+                // pool of diploma batches is listed in one response.
+                .max_response_size(256 * 1024 * 1024)
                 .request_timeout(Duration::from_secs(120))
                 .build(url)
                 .await

@@ -15,7 +15,8 @@ use frame_support::dispatch::{DispatchClass, PerDispatchClass};
 use govchain_runtime::{Runtime, SLOT_DURATION};
 use jsonrpsee::rpc_params;
 use serde_json::Value;
-use sp_core::H256;
+use sp_core::{bytes, H256};
+use sp_io::hashing::blake2_256;
 use sp_runtime::Weight;
 use std::{
     sync::{atomic::Ordering, Arc},
@@ -52,7 +53,9 @@ pub async fn run(
     // The pool holds up to three blocks' worth (at the runtime's limits) beyond what is included.
     let per_transaction =
         plan.units_per_block_by_limits / plan.transactions_per_block_by_limits.max(1.0);
-    let pool_cap = (3.0 * plan.transactions_per_block_by_limits).max(2_000.0) as u64;
+    let pool_cap = (3.0 * plan.transactions_per_block_by_limits)
+        .ceil()
+        .max(3.0) as u64;
     let started = Instant::now();
     let deadline = started + Duration::from_secs(settings.seconds);
 
@@ -221,10 +224,15 @@ async fn clear_pool(chain: &Chain) -> Result<(), Error> {
     if pending.is_empty() {
         return Ok(());
     }
-    let which: Vec<Value> = pending
-        .into_iter()
-        .map(|extrinsic| serde_json::json!({ "extrinsic": extrinsic }))
-        .collect();
+    // By hash: a pool of diploma batches would make a request of hundreds of megabytes.
+    let which = pending
+        .iter()
+        .map(|extrinsic| {
+            let bytes = bytes::from_hex(extrinsic)
+                .map_err(|error| format!("the pool returned {extrinsic:.20}…: {error}"))?;
+            Ok(serde_json::json!({ "hash": H256(blake2_256(&bytes)) }))
+        })
+        .collect::<Result<Vec<Value>, Error>>()?;
     let removed: Vec<Value> = chain
         .rpc
         .call("author_removeExtrinsic", rpc_params![which])

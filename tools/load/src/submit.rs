@@ -19,7 +19,7 @@ fn reason(error: &str) -> String {
 }
 
 /// Submits what `source` yields until `deadline`, with `in_flight` requests on each connection
-/// and at most `pool_cap` accepted transactions not yet in a block.
+/// (at most `pool_cap` in all) and at most `pool_cap` accepted transactions not yet in a block.
 pub async fn submit_until(
     rpc: Rpc,
     tracker: Arc<Tracker>,
@@ -30,7 +30,11 @@ pub async fn submit_until(
 ) {
     let source = Arc::new(Mutex::new(source));
     let mut workers = Vec::new();
-    for worker in 0..rpc.width() * in_flight.max(1) {
+    // Requests in flight are not in the pool yet: with more of them than the cap, a workload
+    // of large transactions (diploma batches) would fill the pool far beyond it.
+    let concurrency = (rpc.width() * in_flight.max(1))
+        .min(usize::try_from(pool_cap.max(1)).unwrap_or(usize::MAX));
+    for worker in 0..concurrency {
         let (rpc, tracker, source) = (rpc.clone(), tracker.clone(), source.clone());
         workers.push(tokio::spawn(async move {
             let connection = worker % rpc.width();

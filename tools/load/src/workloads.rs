@@ -77,31 +77,29 @@ impl Workload {
     pub fn units(self, events: &[EventRecord]) -> u64 {
         events
             .iter()
-            .filter(|record| match (&record.event, self) {
-                (
-                    RuntimeEvent::Balances(pallet_balances::Event::Transfer { .. }),
-                    Self::Transfers | Self::Mix,
-                ) => true,
-                (
-                    RuntimeEvent::Cbdc(pallet_cbdc_reserve::Event::Transferred { .. }),
-                    Self::Cbdc | Self::Mix,
-                ) => true,
-                (
-                    RuntimeEvent::Voting(pallet_e_voting::Event::VoteCast { .. }),
-                    Self::Votes | Self::Mix,
-                ) => true,
-                (
-                    RuntimeEvent::Diplomas(pallet_diplomas::Event::DiplomaIssued { .. }),
-                    Self::Diplomas | Self::Mix,
-                ) => true,
-                (
-                    RuntimeEvent::LandTitles(
-                        pallet_land_titles::Event::OfferCreated { .. }
-                        | pallet_land_titles::Event::OfferAccepted { .. },
-                    ),
-                    Self::Land,
-                ) => true,
-                _ => false,
+            .filter(|record| {
+                matches!(
+                    (&record.event, self),
+                    (
+                        RuntimeEvent::Balances(pallet_balances::Event::Transfer { .. }),
+                        Self::Transfers | Self::Mix,
+                    ) | (
+                        RuntimeEvent::Cbdc(pallet_cbdc_reserve::Event::Transferred { .. }),
+                        Self::Cbdc | Self::Mix,
+                    ) | (
+                        RuntimeEvent::Voting(pallet_e_voting::Event::VoteCast { .. }),
+                        Self::Votes | Self::Mix,
+                    ) | (
+                        RuntimeEvent::Diplomas(pallet_diplomas::Event::DiplomaIssued { .. }),
+                        Self::Diplomas | Self::Mix,
+                    ) | (
+                        RuntimeEvent::LandTitles(
+                            pallet_land_titles::Event::OfferCreated { .. }
+                                | pallet_land_titles::Event::OfferAccepted { .. },
+                        ),
+                        Self::Land,
+                    )
+                )
             })
             .count() as u64
     }

@@ -1,6 +1,6 @@
 //! Settling an offer: the price and the title move together, or nothing does.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, WeightInfo};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, weights::Weight};
 use govchain_primitives::{identity::IdentityProvider, payments::Payments};
 use sp_runtime::{
@@ -12,6 +12,17 @@ impl<T: Config> Pallet<T> {
     /// A settling call's weight: its own, plus one payment per possible seller.
     pub(crate) fn settlement_weight(own: Weight) -> Weight {
         own.saturating_add(T::Payments::pay_weight().saturating_mul(T::MaxOwners::get().into()))
+    }
+
+    /// `accept_offer`'s weight: where a registrar approves transfers, accepting only checks and
+    /// records the acceptance and never pays; otherwise it settles.
+    pub(crate) fn accept_weight() -> Weight {
+        let own = T::WeightInfo::accept_offer();
+        if T::RegistrarApprovesTransfers::get() {
+            own
+        } else {
+            Self::settlement_weight(own)
+        }
     }
 
     /// The parcel's title after the offer, if everything but the payment allows the transfer.

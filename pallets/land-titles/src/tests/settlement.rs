@@ -2,8 +2,9 @@
 //! does; shares pass from the sellers to the buyer and the owner index follows.
 
 use super::*;
-use crate::{Error, Event, Offers, OwnerParcelCount, Price};
-use frame_support::{assert_noop, assert_ok};
+use crate::{Error, Event, Offers, OwnerParcelCount, Price, WeightInfo};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
+use govchain_primitives::payments::Payments;
 use sp_runtime::TokenError;
 
 fn accept(buyer: u64, offer: u64) -> DispatchResult {
@@ -391,5 +392,23 @@ fn an_institution_buys_through_its_officer() {
         assert_eq!(title_of(parcel), vec![(FUND, 100)]);
         assert_eq!(balance(&ALICE_ID), 300);
         assert_eq!(parcels_of(FUND), vec![parcel]);
+    });
+}
+
+#[test]
+fn accepting_is_weighed_for_payments_only_where_it_settles() {
+    build_and_execute(|| {
+        let accept_weight = || {
+            crate::Call::<Test>::accept_offer { offer: 0 }
+                .get_dispatch_info()
+                .call_weight
+        };
+        let own = <Test as crate::Config>::WeightInfo::accept_offer();
+        let payments = MockPayments::pay_weight().saturating_mul(MaxOwners::get().into());
+
+        assert_eq!(accept_weight(), own.saturating_add(payments));
+
+        RegistrarApproves::set(&true);
+        assert_eq!(accept_weight(), own);
     });
 }
