@@ -24,22 +24,21 @@ workloads="${1:-a,b,c,d,e,f}"
 seconds="${SECONDS_EACH:-120}"
 citizens="${CITIZENS:-10000}"
 out="${BENCH_OUT:-$CARGO_TARGET_DIR/bench-load}"
-bench_node="${GOVCHAIN_BENCH_TARGET_DIR:-$HOME/.cache/govchain-bench-target}/release/govchain-node"
 mkdir -p "$out"
 
 build_node
 load="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-load"
 
 verify_args=()
-if [ -x "$bench_node" ]; then
+if [ -x "$GOVCHAIN_BENCH_NODE" ]; then
 	# Only the sr25519 figure is wanted: the other hardware checks run as briefly as allowed.
-	"$bench_node" benchmark machine --chain dev --allow-fail --verify-duration 5 \
+	"$GOVCHAIN_BENCH_NODE" benchmark machine --chain dev --allow-fail --verify-duration 5 \
 		--hash-duration 1 --memory-duration 1 --disk-duration 1 2>&1 | tee "$out/machine.txt" >/dev/null
 	verify="$(python3 scripts/benchmarks/machine_verify.py "$out/machine.txt")"
 	verify_args=(--verify-per-second "$verify")
 	echo "sr25519 verifications/s: $verify"
 else
-	echo "no $bench_node: build it with scripts/benchmark-weights.sh for the sr25519 figure" >&2
+	echo "no $GOVCHAIN_BENCH_NODE: build it with scripts/benchmark-weights.sh for the sr25519 figure" >&2
 fi
 
 base="$(mktemp -d)"

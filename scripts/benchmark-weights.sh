@@ -21,14 +21,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-bench_target="${GOVCHAIN_BENCH_TARGET_DIR:-$HOME/.cache/govchain-bench-target}"
 steps="${STEPS:-50}"
 repeat="${REPEAT:-20}"
 
-CARGO_TARGET_DIR="$bench_target" cargo build --locked --release -p govchain-node \
+CARGO_TARGET_DIR="$GOVCHAIN_BENCH_TARGET_DIR" cargo build --locked --release -p govchain-node \
 	--features runtime-benchmarks
-node="$bench_target/release/govchain-node"
-runtime="$bench_target/release/wbuild/govchain-runtime/govchain_runtime.compact.compressed.wasm"
+node="$GOVCHAIN_BENCH_NODE"
+runtime="$GOVCHAIN_BENCH_TARGET_DIR/release/wbuild/govchain-runtime/govchain_runtime.compact.compressed.wasm"
 weights=runtime/src/weights
 
 # folder under pallets/ → the pallet's name in the runtime's benchmark list

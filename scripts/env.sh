@@ -4,6 +4,10 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/govchain-target}"
 # One cargo profile for the node binary and the tests.
 export GOVCHAIN_PROFILE=release
 export GOVCHAIN_NODE="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-node"
+# The node with the `benchmark` subcommand (`runtime-benchmarks`) has a target directory of its
+# own, so the everyday build above keeps its features and is not rebuilt.
+export GOVCHAIN_BENCH_TARGET_DIR="${GOVCHAIN_BENCH_TARGET_DIR:-$HOME/.cache/govchain-bench-target}"
+export GOVCHAIN_BENCH_NODE="$GOVCHAIN_BENCH_TARGET_DIR/release/govchain-node"
 
 # Builds the node the way the tests build it. `cargo test` unifies the features of the
 # dev-dependencies into every crate, so a plain `cargo build -p govchain-node` would compile a

@@ -124,7 +124,7 @@ pub struct Seen {
 }
 
 impl Seen {
-    /// A copy of what matters of blocks `from..=to` (by number).
+    /// `read` applied to the blocks seen so far, in order.
     pub fn with_blocks<R>(&self, read: impl FnOnce(&[Block]) -> R) -> R {
         match self.blocks.lock() {
             Ok(blocks) => read(&blocks),

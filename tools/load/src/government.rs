@@ -38,6 +38,13 @@ const POLL_LENGTH: BlockNumber = 20_000;
 /// University officers: each signs diploma batches of its own, in parallel.
 pub const UNIVERSITY_OFFICERS: u32 = 4;
 
+/// How many of `citizens` own the parcels and sell them: the first half (parcel `n` belongs to
+/// citizen `n % sellers`); the second half buy, so a buyer's acceptances never wait behind
+/// offers of its own.
+pub fn sellers(citizens: usize) -> usize {
+    citizens / 2
+}
+
 /// A verified citizen the tool signs for.
 pub struct Citizen {
     pub key: Key,
@@ -48,7 +55,7 @@ pub struct Citizen {
 pub struct Government {
     pub university_officers: Vec<Key>,
     pub citizens: Vec<Citizen>,
-    /// Parcel `n` is owned by citizen `n % (citizens / 2)`.
+    /// Parcel `n` is owned by citizen `n % sellers(citizens)`.
     pub parcels: Vec<ParcelId>,
     pub polls: Vec<ElectionId>,
     /// Today, in days since 1970-01-01: the diplomas' issue day.
@@ -85,7 +92,7 @@ fn bounded<const N: u32>(text: &str) -> BoundedVec<u8, frame_support::traits::Co
 fn institution(short_code: &str, admin: &AccountId, roles: Vec<Role>) -> RuntimeCall {
     RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
         kind: pallet_identity_registry::InstitutionKind::Agency,
-        short_code: BoundedVec::truncate_from(short_code.as_bytes().to_vec()),
+        short_code: bounded(short_code),
         name_hash: H256(blake2_256(short_code.as_bytes())),
         admin: admin.clone(),
         roles: BoundedVec::truncate_from(roles),
@@ -248,7 +255,7 @@ pub async fn set_up(
     let mut ministry_calls = vec![
         RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::record_reserve_asset {
             class: pallet_cbdc_reserve::AssetClass::Gold,
-            code: BoundedVec::truncate_from(b"XAU".to_vec()),
+            code: bounded("XAU"),
             quantity: 1_000,
             valuation: total_cbdc,
             attestation: pallet_cbdc_reserve::Attestation {
@@ -311,8 +318,7 @@ pub async fn set_up(
         .await?
         .unwrap_or_default();
     for n in 0..parcels {
-        // The first half of the citizens own the parcels and sell; the second half buy.
-        let owner = &registered[n as usize % (registered.len() / 2).max(1)];
+        let owner = &registered[n as usize % sellers(registered.len())];
         ministry_calls.push(RuntimeCall::LandTitles(
             pallet_land_titles::Call::register_parcel {
                 spec: ParcelSpec {

@@ -8,7 +8,7 @@ use crate::{
     report::Outcome,
     signer::Signed,
     submit::submit_until,
-    workloads::{Acceptor, Plan, Workload},
+    workloads::{Plan, Workload},
     Error,
 };
 use frame_support::dispatch::{DispatchClass, PerDispatchClass};
@@ -48,32 +48,34 @@ pub async fn run(
     settings: &Settings,
 ) -> Result<Option<Outcome>, Error> {
     tracker.reset();
-    let signed = plan.transactions.len();
+    let Plan {
+        transactions,
+        units_per_block_by_limits,
+        transactions_per_block_by_limits,
+        acceptor,
+    } = plan;
+    let signed = transactions.len();
     let (queue, source) = mpsc::channel::<Signed>(QUEUE);
     // The pool holds up to three blocks' worth (at the runtime's limits) beyond what is included.
-    let per_transaction =
-        plan.units_per_block_by_limits / plan.transactions_per_block_by_limits.max(1.0);
-    let pool_cap = (3.0 * plan.transactions_per_block_by_limits)
-        .ceil()
-        .max(3.0) as u64;
+    let per_transaction = units_per_block_by_limits / transactions_per_block_by_limits.max(1.0);
+    let pool_cap = (3.0 * transactions_per_block_by_limits).ceil().max(3.0) as u64;
     let started = Instant::now();
     let deadline = started + Duration::from_secs(settings.seconds);
 
     let producer = {
         let queue = queue.clone();
         tokio::spawn(async move {
-            for transaction in plan.transactions {
+            for transaction in transactions {
                 if queue.send(transaction).await.is_err() {
                     break;
                 }
             }
         })
     };
-    let acceptor = if workload == Workload::Land {
-        let mut acceptor = Acceptor::new(&chain, &government).await?;
+    let acceptor = acceptor.map(|mut acceptor| {
         let (chain, government, queue) = (chain.clone(), government.clone(), queue.clone());
         let mut blocks = announce.subscribe();
-        Some(tokio::spawn(async move {
+        tokio::spawn(async move {
             while let Ok(hash) = blocks.recv().await {
                 let Ok(events) = chain.events(hash).await else {
                     continue;
@@ -84,10 +86,8 @@ pub async fn run(
                     }
                 }
             }
-        }))
-    } else {
-        None
-    };
+        })
+    });
     drop(queue);
     let progress = {
         let (tracker, seen, label) = (tracker.clone(), seen.clone(), workload.label());
@@ -150,7 +150,7 @@ pub async fn run(
         settings,
         signed,
         &tracker,
-        plan.units_per_block_by_limits,
+        units_per_block_by_limits,
         per_transaction,
         left_in_pool,
     )
@@ -319,7 +319,8 @@ async fn measure(
     };
     // What full blocks would hold at the weight these transactions actually used (refunds
     // included), per slot; the pre-dispatch estimate only sizes the pool.
-    let used: f64 = fullness.iter().sum::<f64>() / 100.0;
+    let fullness_sum: f64 = fullness.iter().sum();
+    let used = fullness_sum / 100.0;
     let units_per_full_block = if used > 0.0 {
         units as f64 / used
     } else {
@@ -333,7 +334,7 @@ async fn measure(
         units,
         tps,
         failed_extrinsics: failed,
-        fullness_percent: fullness.iter().sum::<f64>() / fullness.len().max(1) as f64,
+        fullness_percent: fullness_sum / fullness.len().max(1) as f64,
         in_block_ms: (quantile(&mut in_block, 0.5), quantile(&mut in_block, 0.99)),
         finalized_ms: (
             quantile(&mut finalized, 0.5),

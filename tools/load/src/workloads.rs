@@ -3,7 +3,7 @@
 
 use crate::{
     chain::{Chain, EventRecord, Nonces},
-    government::Government,
+    government::{sellers, Citizen, Government},
     signer::{sign, Key, Signed},
     Error,
 };
@@ -112,15 +112,13 @@ pub struct Plan {
     pub units_per_block_by_limits: f64,
     /// Transactions per block the runtime's weights (and block length) admit.
     pub transactions_per_block_by_limits: f64,
+    /// For (e): who signs the acceptances as the offers land.
+    pub acceptor: Option<Acceptor>,
 }
 
 /// How many units and transactions of a sample of `(call, units)` the runtime's limits (the
 /// normal class's weight and length) admit per block.
-pub fn per_block_by_limits(
-    sample: &[(RuntimeCall, u64)],
-    signer: &Key,
-    chain: &Chain,
-) -> (f64, f64) {
+fn per_block_by_limits(sample: &[(RuntimeCall, u64)], signer: &Key, chain: &Chain) -> (f64, f64) {
     let limits = <Runtime as frame_system::Config>::BlockWeights::get();
     let normal = limits.get(DispatchClass::Normal);
     let max_weight = normal.max_total.unwrap_or(limits.max_block).ref_time() as f64;
@@ -154,6 +152,7 @@ impl Plan {
             transactions,
             units_per_block_by_limits: units,
             transactions_per_block_by_limits: transactions_per_block,
+            acceptor: None,
         }
     }
 }
@@ -191,9 +190,14 @@ async fn citizen_rounds(
     Ok(Plan::new(transactions, &sample, first, chain))
 }
 
-fn token_transfer(government: &Government, round: u32, n: usize) -> RuntimeCall {
+/// Whom citizen `n` pays in `round`: another citizen, a different one each round.
+fn recipient(government: &Government, round: u32, n: usize) -> &Citizen {
     let count = government.citizens.len();
-    let to = &government.citizens[(n + 1 + round as usize % (count - 1)) % count];
+    &government.citizens[(n + 1 + round as usize % (count - 1)) % count]
+}
+
+fn token_transfer(government: &Government, round: u32, n: usize) -> RuntimeCall {
+    let to = recipient(government, round, n);
     RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
         dest: to.key.account.clone().into(),
         value: MILLI_UNIT,
@@ -201,8 +205,7 @@ fn token_transfer(government: &Government, round: u32, n: usize) -> RuntimeCall 
 }
 
 fn cbdc_transfer(government: &Government, round: u32, n: usize) -> RuntimeCall {
-    let count = government.citizens.len();
-    let to = &government.citizens[(n + 1 + round as usize % (count - 1)) % count];
+    let to = recipient(government, round, n);
     RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::transfer {
         from: Party::Citizen(government.citizens[n].id),
         to: Party::Citizen(to.id),
@@ -299,19 +302,20 @@ pub async fn plan(
             let mut nonces = Nonces::default();
             let officers = &government.university_officers;
             let mut mixed = Vec::with_capacity(plan.transactions.len() * 101 / 100);
-            let mut sample: Vec<(RuntimeCall, u64)> = (0..3)
-                .map(|n| {
-                    (
-                        match n {
-                            0 => token_transfer(government, 0, 0),
-                            1 => cbdc_transfer(government, 0, 1),
-                            _ => vote(government, polls, 2),
-                        },
-                        1,
-                    )
-                })
-                .collect();
-            let mut diploma_sample = Vec::new();
+            // The sample in the mix's proportions: 300 citizen transactions, 3 batches.
+            let mut sample = Vec::new();
+            for call in [
+                token_transfer(government, 0, 0),
+                cbdc_transfer(government, 0, 1),
+                vote(government, polls, 2),
+            ] {
+                sample.extend(std::iter::repeat_n((call, 1), 100));
+            }
+            let batch = diploma_batch(government, &mut serial.clone(), MIX_DIPLOMAS_PER_BATCH);
+            sample.extend(std::iter::repeat_n(
+                (batch, u64::from(MIX_DIPLOMAS_PER_BATCH)),
+                3,
+            ));
             for (n, transaction) in std::mem::take(&mut plan.transactions)
                 .into_iter()
                 .enumerate()
@@ -320,22 +324,8 @@ pub async fn plan(
                 if n % 100 == 99 {
                     let officer = &officers[(n / 100) % officers.len()];
                     let call = diploma_batch(government, serial, MIX_DIPLOMAS_PER_BATCH);
-                    if diploma_sample.is_empty() {
-                        diploma_sample.push(call.clone());
-                    }
                     mixed.push(chain.sign(officer, call, &mut nonces).await?);
                 }
-            }
-            // The sample in the mix's proportions: 300 citizen transactions, 3 batches.
-            let sample_calls = std::mem::take(&mut sample);
-            for (call, units) in sample_calls {
-                sample.extend(std::iter::repeat_n((call, units), 100));
-            }
-            for call in diploma_sample {
-                sample.extend(std::iter::repeat_n(
-                    (call, u64::from(MIX_DIPLOMAS_PER_BATCH)),
-                    3,
-                ));
             }
             Ok(Plan::new(
                 mixed,
@@ -366,13 +356,6 @@ fn first_poll_range(
     Ok(first)
 }
 
-/// Sellers are the first half of the citizens (parcel `n` is owned by citizen `n mod sellers`,
-/// see the set-up), buyers the second half: a buyer's acceptances then never wait behind
-/// offers of its own.
-pub fn sellers(government: &Government) -> usize {
-    government.citizens.len() / 2
-}
-
 /// The offers of workload (e): in each round every parcel is offered to a buyer.
 async fn land_offers(
     chain: &Chain,
@@ -380,7 +363,7 @@ async fn land_offers(
     seconds: u64,
     max_rate: u64,
 ) -> Result<Plan, Error> {
-    let sellers = sellers(government);
+    let sellers = sellers(government.citizens.len());
     let buyers = government.citizens.len() - sellers;
     let parcels = government.parcels.len() as u64;
     // Half the units are offers.
@@ -425,7 +408,9 @@ async fn land_offers(
             1,
         ),
     ];
-    Ok(Plan::new(transactions, &sample, buyer, chain))
+    let mut plan = Plan::new(transactions, &sample, buyer, chain);
+    plan.acceptor = Some(Acceptor::new(government, &nonces));
+    Ok(plan)
 }
 
 /// Signs each buyer's acceptance of the offers made to it, as the offers land.
@@ -435,23 +420,23 @@ pub struct Acceptor {
 }
 
 impl Acceptor {
-    /// Reads the buyers' nonces from the chain.
-    pub async fn new(chain: &Chain, government: &Government) -> Result<Self, Error> {
+    /// The buyers' acceptances from their next nonces, `nonces` being every citizen's.
+    fn new(government: &Government, nonces: &[u32]) -> Self {
         let mut buyer_index = HashMap::new();
-        let mut nonces = HashMap::new();
+        let mut next = HashMap::new();
         for (index, citizen) in government
             .citizens
             .iter()
             .enumerate()
-            .skip(sellers(government))
+            .skip(sellers(government.citizens.len()))
         {
             buyer_index.insert(citizen.id, index);
-            nonces.insert(index, chain.nonce(&citizen.key.account).await?);
+            next.insert(index, nonces[index]);
         }
-        Ok(Self {
+        Self {
             buyer_index,
-            nonces,
-        })
+            nonces: next,
+        }
     }
 
     /// The acceptances of the offers created in a block with `events`.
