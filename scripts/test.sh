@@ -3,12 +3,16 @@
 # the JavaScript client tests (@polkadot/api, Sidecar, docs/rpc.md, the verification page in
 # Chromium) and the zombienet multi-node tests.
 # Usage: scripts/test.sh [extra cargo test arguments]
+# Formatting and clippy (scripts/lint.sh) run first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 bash scripts/setup.sh
-cargo fmt --all -- --check
+# Formatting and clippy with the workspace's denies, before any test.
+start=$(date +%s)
+bash scripts/lint.sh
+echo "test.sh: lint took $(($(date +%s) - start)) s"
 start=$(date +%s)
 # The end-to-end tests start `govchain-node` (built here, in the same profile) themselves.
 cargo test --locked --release --workspace --no-fail-fast "$@"

@@ -96,7 +96,9 @@ fn setup_batch() -> RuntimeCall {
             },
         }),
         RuntimeCall::Diplomas(pallet_diplomas::Call::issue_batch {
-            diplomas: vec![diploma("BSC-1", 0x11), diploma("BSC-2", 0x22)],
+            diplomas: vec![diploma("BSC-1", 0x11), diploma("BSC-2", 0x22)]
+                .try_into()
+                .expect("two diplomas fit a batch"),
         }),
         RuntimeCall::Diplomas(pallet_diplomas::Call::revoke {
             id: diploma_id("BSC-2"),

@@ -19,14 +19,18 @@ use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::BoundedVec;
 use std::time::Duration;
 
-fn options(codes: &[&str]) -> Vec<BallotOption> {
+fn options(
+    codes: &[&str],
+) -> BoundedVec<BallotOption, <govchain_runtime::Runtime as pallet_e_voting::Config>::MaxOptions> {
     codes
         .iter()
         .map(|code| BallotOption {
             code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
             text_hash: H256::repeat_byte(0x0c),
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .try_into()
+        .expect("within MaxOptions")
 }
 
 /// The commission, its officer, two citizens and two elections voting from block `starts` to
@@ -73,7 +77,7 @@ fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
         election(ElectionSpec {
             question_hash: H256::repeat_byte(0xa2),
             options: options(&["YES", "NO"]),
-            regions: Some(vec![7]),
+            regions: Some(BoundedVec::truncate_from(vec![7])),
             voting_starts: starts,
             voting_ends: ends + 20,
             mode: BallotMode::Secret {

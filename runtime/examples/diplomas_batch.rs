@@ -132,7 +132,9 @@ fn batch(graduates: &[CitizenId], next: &mut u64) -> Duration {
     let call = RuntimeCall::Diplomas(pallet_diplomas::Call::issue_batch {
         diplomas: (0..graduates.len())
             .map(|k| diploma(*next + k as u64, graduates[k]))
-            .collect(),
+            .collect::<Vec<_>>()
+            .try_into()
+            .expect("at most MaxBatchSize diplomas"),
     });
     *next += graduates.len() as u64;
     apply_all(vec![sign(call, 0)])

@@ -107,14 +107,17 @@ fn round(voters: &[Voter], call: impl Fn(usize, &Voter) -> RuntimeCall) -> Durat
     apply_all(extrinsics)
 }
 
-fn options() -> Vec<BallotOption> {
+fn options(
+) -> BoundedVec<BallotOption, <govchain_runtime::Runtime as pallet_e_voting::Config>::MaxOptions> {
     ["YES", "NO", "ABSTAIN"]
         .iter()
         .map(|code| BallotOption {
             code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
             text_hash: H256::repeat_byte(3),
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .try_into()
+        .expect("within MaxOptions")
 }
 
 /// A public poll and a secret ballot, both voting in the next three blocks; the ballot

@@ -194,9 +194,11 @@ pub type TxExtension = (
     frame_system::CheckTxVersion<Runtime>,
     frame_system::CheckGenesis<Runtime>,
     frame_system::CheckEra<Runtime>,
-    frame_system::CheckNonce<Runtime>,
     frame_system::CheckWeight<Runtime>,
-    // The normal fee, or an officer's or citizen's fee-free quota.
+    // `CheckNonce` and `ChargeTransactionPayment` in one (it counts fee-free quota per nonce):
+    // the normal fee, or an officer's or citizen's fee-free quota for registry calls. It encodes
+    // and describes itself as those two, and `CheckWeight` before them carries no data, so
+    // transactions are the same bytes as with the usual order.
     pallet_identity_registry::ChargeFeeOrQuota<Runtime>,
     // Lets offline signers (hardware wallets) prove the metadata they decoded the call with.
     frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
@@ -210,7 +212,11 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations to run at the next runtime upgrade, beyond the pallets' own.
-type Migrations = (pallet_identity_registry::migrations::v2::CountActiveCitizens<Runtime>,);
+type Migrations = (
+    pallet_identity_registry::migrations::v2::CountActiveCitizens<Runtime>,
+    pallet_diplomas::migrations::v2::RehashDiplomaKeys<Runtime>,
+    pallet_land_titles::migrations::v2::BoundOffersAndLienProposals<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -15,9 +15,8 @@ pub fn extension(nonce: Nonce) -> TxExtension {
         frame_system::CheckTxVersion::new(),
         frame_system::CheckGenesis::new(),
         frame_system::CheckEra::from(Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
         frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::from(0),
+        pallet_identity_registry::ChargeFeeOrQuota::new(nonce, 0),
         frame_metadata_hash_extension::CheckMetadataHash::new(false),
         frame_system::WeightReclaim::new(),
     )
@@ -59,7 +58,6 @@ pub fn sign_for_version(
         genesis,
         // Immortal: the era's block is the genesis block.
         genesis,
-        (),
         (),
         (),
         // No metadata hash is signed, as the check is not asked for.

@@ -537,3 +537,23 @@ pub mod pallet {
         }
     }
 }
+
+impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
+    fn signer(&self) -> govchain_primitives::identity::CallSigner {
+        use govchain_primitives::identity::{CallSigner, Role};
+        match self {
+            Call::record_reserve_asset { .. }
+            | Call::revalue_reserve_asset { .. }
+            | Call::remove_reserve_asset { .. }
+            | Call::set_bank_quota { .. }
+            | Call::mint { .. } => CallSigner::Officer(Role::CentralBank),
+            Call::redeem { .. } => CallSigner::Officer(Role::CommercialBank),
+            Call::transfer { .. } => CallSigner::Party,
+            Call::freeze { .. } | Call::thaw { .. } => CallSigner::Officer(Role::Court),
+            Call::set_tier_limits { .. }
+            | Call::set_institution_limits { .. }
+            | Call::set_max_coverage { .. }
+            | Call::__Ignore(..) => CallSigner::Governance,
+        }
+    }
+}

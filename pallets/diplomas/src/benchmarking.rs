@@ -125,6 +125,7 @@ fn set_up_imported_diploma<T: Config>(ministry: InstitutionId, valid: bool) -> D
         }
     };
     HolderDiplomas::<T>::insert(spec.holder, id, ());
+    HolderDiplomaCount::<T>::insert(spec.holder, 1);
     Records::<T>::insert(
         id,
         Diploma {
@@ -259,6 +260,7 @@ mod benchmarks {
         let diplomas: Vec<_> = (0..n)
             .map(|index| diploma_spec(index, citizen::<T>(index)))
             .collect();
+        let diplomas = BoundedVec::truncate_from(diplomas);
 
         #[extrinsic_call]
         _(RawOrigin::Signed(who), diplomas);
@@ -305,6 +307,7 @@ mod benchmarks {
                 },
             })
             .collect();
+        let diplomas = BoundedVec::truncate_from(diplomas);
         T::BenchmarkHelper::set_today(TODAY);
 
         #[extrinsic_call]

@@ -1,14 +1,18 @@
 //! What holds after every block and every test.
 
 use crate::{pallet::*, types::*};
+use alloc::collections::BTreeMap;
 use frame_support::{ensure, traits::Get};
+use govchain_primitives::identity::CitizenId;
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
     /// Checks the register's invariants:
     /// - every diploma is stored under the id of its issuer and serial, has a valid serial,
     ///   field code and holder index entry, and `DiplomaCount` counts them;
-    /// - the holder index names only stored diplomas of that holder;
+    /// - the holder index names only stored diplomas of that holder, and `HolderDiplomaCount`
+    ///   counts each holder's entries (none stored for a holder without any), at most
+    ///   `MaxDiplomasPerHolder`;
     /// - a diploma issued on chain names an institution, not a historic code, as its issuer;
     /// - histories belong to stored diplomas; a diploma's status is the last entry of its
     ///   history (valid without one); each reinstatement follows a revocation by the same
@@ -53,8 +57,11 @@ impl<T: Config> Pallet<T> {
             );
         }
         let mut indexed = 0u64;
+        let mut held: BTreeMap<CitizenId, u32> = BTreeMap::new();
         for (holder, id, ()) in HolderDiplomas::<T>::iter() {
             indexed = indexed.saturating_add(1);
+            let count = held.entry(holder).or_default();
+            *count = count.saturating_add(1);
             ensure!(
                 Records::<T>::get(id).is_some_and(|diploma| diploma.spec.holder == holder),
                 "the holder index names a diploma of someone else, or none"
@@ -64,9 +71,33 @@ impl<T: Config> Pallet<T> {
             indexed == diplomas,
             "the holder index and the register differ in size"
         );
+        Self::check_holder_counts(&held)?;
         for (_, accreditation) in Accreditations::<T>::iter() {
             Self::check_accreditation(&accreditation)?;
         }
+        Ok(())
+    }
+
+    /// `HolderDiplomaCount` is exactly `held` (each holder's entries in the holder index), and
+    /// no holder holds more than `MaxDiplomasPerHolder`.
+    fn check_holder_counts(held: &BTreeMap<CitizenId, u32>) -> Result<(), TryRuntimeError> {
+        let mut counted = 0usize;
+        for (holder, count) in HolderDiplomaCount::<T>::iter() {
+            counted = counted.saturating_add(1);
+            ensure!(
+                held.get(&holder) == Some(&count),
+                "a holder's diploma count differs from their entries in the holder index"
+            );
+        }
+        ensure!(
+            counted == held.len(),
+            "a holder with diplomas has no diploma count"
+        );
+        ensure!(
+            held.values()
+                .all(|count| *count <= T::MaxDiplomasPerHolder::get()),
+            "a holder holds more than MaxDiplomasPerHolder diplomas"
+        );
         Ok(())
     }
 

@@ -11,7 +11,8 @@
 //!   up to `MaxBatchSize` in one call: holder (a citizen identity, never a name), degree, field,
 //!   date and the hash of the document kept off chain. A diploma's id is computed from the
 //!   issuer and the university's own serial number, which therefore is unique per issuer. A
-//!   batch is recorded whole or not at all; a bad item is named by its index in the error.
+//!   batch is recorded whole or not at all; a bad item is named by its index in the error. A
+//!   citizen holds at most `MaxDiplomasPerHolder` diplomas.
 //! - **Revocation** with a reason code, by the issuer or a court (or, for imported diplomas,
 //!   the ministry); only the same authority reinstates. Every change is kept in the diploma's
 //!   history.
@@ -49,6 +50,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 mod features;
 mod invariants;
+pub mod migrations;
 pub mod queries;
 mod types;
 pub mod weights;
@@ -64,13 +66,13 @@ mod tests;
 #[frame_support::pallet]
 pub mod pallet {
     use super::*;
-    use alloc::vec::Vec;
     use frame_support::{pallet_prelude::*, traits::UnixTime};
     use frame_system::pallet_prelude::*;
     use govchain_primitives::identity::{CitizenId, IdentityProvider, InstitutionId, Role};
 
-    /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+    /// The in-code storage version: 2 hashes diploma ids in storage keys and counts each
+    /// holder's diplomas ([`migrations::v2`]).
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
@@ -96,6 +98,10 @@ pub mod pallet {
         #[pallet::constant]
         type MaxStatusChanges: Get<u32>;
 
+        /// The most diplomas, issued and imported, one citizen holds.
+        #[pallet::constant]
+        type MaxDiplomasPerHolder: Get<u32>;
+
         /// Weights of this pallet's calls, from benchmarks.
         type WeightInfo: WeightInfo;
 
@@ -117,23 +123,30 @@ pub mod pallet {
     pub type Accreditations<T: Config> =
         StorageMap<_, Twox64Concat, InstitutionId, Accreditation<T>>;
 
-    /// Diplomas, issued and imported, by id. The id is already a cryptographic hash of what the
-    /// issuer chose, so it is used as the storage key unhashed.
+    /// Diplomas, issued and imported, by id. The id is a hash of the issuer and a serial the
+    /// issuer chooses, so an issuer could grind serials for ids with a common prefix: the key is
+    /// hashed again (`Blake2_128Concat`) to keep the trie balanced.
     #[pallet::storage]
-    pub type Records<T: Config> = StorageMap<_, Identity, DiplomaId, Diploma<T>>;
+    pub type Records<T: Config> = StorageMap<_, Blake2_128Concat, DiplomaId, Diploma<T>>;
 
-    /// The diplomas each citizen holds.
+    /// The diplomas each citizen holds; the diploma id is hashed as in [`Records`].
     #[pallet::storage]
     pub type HolderDiplomas<T> =
-        StorageDoubleMap<_, Twox64Concat, CitizenId, Identity, DiplomaId, ()>;
+        StorageDoubleMap<_, Twox64Concat, CitizenId, Blake2_128Concat, DiplomaId, ()>;
+
+    /// How many diplomas each citizen holds (the entries of [`HolderDiplomas`] under them), at
+    /// most `MaxDiplomasPerHolder`; none is stored for a citizen without diplomas.
+    #[pallet::storage]
+    pub type HolderDiplomaCount<T> = StorageMap<_, Twox64Concat, CitizenId, u32, ValueQuery>;
 
     /// How many diplomas the register holds.
     #[pallet::storage]
     pub type DiplomaCount<T> = StorageValue<_, u64, ValueQuery>;
 
-    /// The revocations and reinstatements of diplomas that had any.
+    /// The revocations and reinstatements of diplomas that had any; the diploma id is hashed as
+    /// in [`Records`].
     #[pallet::storage]
-    pub type History<T: Config> = StorageMap<_, Identity, DiplomaId, StatusHistory<T>>;
+    pub type History<T: Config> = StorageMap<_, Blake2_128Concat, DiplomaId, StatusHistory<T>>;
 
     #[pallet::event]
     #[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -232,6 +245,8 @@ pub mod pallet {
         DuplicateSerial,
         /// The holder is not an active citizen.
         UnknownHolder,
+        /// The holder holds `MaxDiplomasPerHolder` diplomas already.
+        TooManyDiplomasForHolder,
         /// The diploma is dated after today.
         IssueDateInFuture,
         /// The university was not accredited on the diploma's date.
@@ -243,8 +258,6 @@ pub mod pallet {
         DatedWithinRegister,
         /// A batch needs at least one diploma.
         EmptyBatch,
-        /// A batch holds at most `MaxBatchSize` diplomas.
-        BatchTooLarge,
         /// The diploma at `index` (counting from 0) of the batch cannot be recorded, for
         /// `error`; nothing of the batch was.
         BatchItemFailed { index: u16, error: ItemError },
@@ -275,6 +288,7 @@ pub mod pallet {
                 ItemError::InvalidFieldCode => Self::InvalidFieldCode,
                 ItemError::DuplicateSerial => Self::DuplicateSerial,
                 ItemError::UnknownHolder => Self::UnknownHolder,
+                ItemError::TooManyDiplomasForHolder => Self::TooManyDiplomasForHolder,
                 ItemError::IssueDateInFuture => Self::IssueDateInFuture,
                 ItemError::NotAccreditedOnIssueDate => Self::NotAccreditedOnIssueDate,
                 ItemError::UnknownIssuer => Self::UnknownIssuer,
@@ -306,6 +320,10 @@ pub mod pallet {
             assert!(
                 T::MaxStatusChanges::get() >= 4,
                 "a diploma needs room to be revoked, reinstated, revoked and overruled by a court"
+            );
+            assert!(
+                T::MaxDiplomasPerHolder::get() >= 1,
+                "a citizen needs room for a diploma"
             );
         }
     }
@@ -406,7 +424,8 @@ pub mod pallet {
         /// Emits `DiplomaIssued`.
         /// Errors: the officer's, `NotAccredited`, `AccreditationSuspended`,
         /// `AccreditationWithdrawn`, `InvalidSerial`, `InvalidFieldCode`, `DuplicateSerial`,
-        /// `UnknownHolder`, `IssueDateInFuture`, `NotAccreditedOnIssueDate`, `Overflow`.
+        /// `UnknownHolder`, `IssueDateInFuture`, `NotAccreditedOnIssueDate`,
+        /// `TooManyDiplomasForHolder`, `Overflow`.
         /// Weight: O(MaxAccreditationPeriods).
         #[pallet::call_index(5)]
         #[pallet::weight(T::WeightInfo::issue())]
@@ -415,17 +434,21 @@ pub mod pallet {
             Self::do_issue(university, diploma)
         }
 
-        /// Records up to `MaxBatchSize` diplomas of the caller's university, all or none.
+        /// Records up to `MaxBatchSize` diplomas of the caller's university, all or none (a
+        /// longer batch does not decode).
         ///
         /// Origin: a `University` officer of a currently accredited university.
         /// Emits `DiplomaIssued` per diploma.
-        /// Errors: the officer's, `EmptyBatch`, `BatchTooLarge`, `NotAccredited`,
-        /// `AccreditationSuspended`, `AccreditationWithdrawn`,
-        /// `BatchItemFailed { index, error }` for the first bad diploma, `Overflow`.
+        /// Errors: the officer's, `EmptyBatch`, `NotAccredited`, `AccreditationSuspended`,
+        /// `AccreditationWithdrawn`, `BatchItemFailed { index, error }` for the first bad
+        /// diploma (a holder at `MaxDiplomasPerHolder` included), `Overflow`.
         /// Weight: O(diplomas + MaxAccreditationPeriods).
         #[pallet::call_index(6)]
         #[pallet::weight(T::WeightInfo::issue_batch(diplomas.len() as u32))]
-        pub fn issue_batch(origin: OriginFor<T>, diplomas: Vec<DiplomaSpec>) -> DispatchResult {
+        pub fn issue_batch(
+            origin: OriginFor<T>,
+            diplomas: BoundedVec<DiplomaSpec, T::MaxBatchSize>,
+        ) -> DispatchResultWithPostInfo {
             let university = Self::ensure_officer(origin, Role::University)?;
             Self::do_issue_batch(university, diplomas)
         }
@@ -463,19 +486,41 @@ pub mod pallet {
         }
 
         /// Imports up to `MaxBatchSize` historic diplomas with their original dates and
-        /// issuers, all or none; they are flagged as imported and need no accreditation. A
-        /// registered university's diplomas must predate its first accreditation on chain, so
-        /// an import never stands in for accreditation the register knows about.
+        /// issuers, all or none (a longer batch does not decode); they are flagged as imported
+        /// and need no accreditation. A registered university's diplomas must predate its first
+        /// accreditation on chain, so an import never stands in for accreditation the register
+        /// knows about.
         ///
         /// Origin: an `EducationMinistry` officer. Emits `DiplomaImported` per diploma.
-        /// Errors: the officer's, `EmptyBatch`, `BatchTooLarge`,
-        /// `BatchItemFailed { index, error }` for the first bad diploma, `Overflow`.
+        /// Errors: the officer's, `EmptyBatch`, `BatchItemFailed { index, error }` for the
+        /// first bad diploma (a holder at `MaxDiplomasPerHolder` included), `Overflow`.
         /// Weight: O(diplomas).
         #[pallet::call_index(9)]
         #[pallet::weight(T::WeightInfo::import_legacy(diplomas.len() as u32))]
-        pub fn import_legacy(origin: OriginFor<T>, diplomas: Vec<LegacyDiploma>) -> DispatchResult {
+        pub fn import_legacy(
+            origin: OriginFor<T>,
+            diplomas: BoundedVec<LegacyDiploma, T::MaxBatchSize>,
+        ) -> DispatchResultWithPostInfo {
             let ministry = Self::ensure_officer(origin, Role::EducationMinistry)?;
             Self::do_import_legacy(ministry, diplomas)
+        }
+    }
+}
+
+impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
+    fn signer(&self) -> govchain_primitives::identity::CallSigner {
+        use govchain_primitives::identity::{CallSigner, Role};
+        match self {
+            Call::accredit { .. }
+            | Call::extend_accreditation { .. }
+            | Call::suspend_accreditation { .. }
+            | Call::lift_suspension { .. }
+            | Call::withdraw_accreditation { .. }
+            | Call::import_legacy { .. } => CallSigner::Officer(Role::EducationMinistry),
+            Call::issue { .. } | Call::issue_batch { .. } => CallSigner::Officer(Role::University),
+            // The issuer, a court or the ministry: which of them depends on the diploma.
+            Call::revoke { .. } | Call::reinstate { .. } => CallSigner::AnyOfficer,
+            Call::__Ignore(..) => CallSigner::Governance,
         }
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::{self as pallet_diplomas, *};
 use core::cell::RefCell;
-use frame_support::{assert_ok, derive_impl, parameter_types, traits::UnixTime};
+use frame_support::{
+    assert_ok, derive_impl, parameter_types, traits::UnixTime, weights::RuntimeDbWeight,
+};
 use govchain_primitives::identity::{
     CitizenId, IdentityProvider, InstitutionId, KycTier, RegionCode, Role,
 };
@@ -23,9 +25,13 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
     type Block = Block;
+    type DbWeight = DbWeight;
 }
 
 parameter_types! {
+    /// Database weights that tell reads from writes in a migration's weight: a read costs 1,
+    /// a write 1,000.
+    pub const DbWeight: RuntimeDbWeight = RuntimeDbWeight { read: 1, write: 1_000 };
     /// Today, in days since 1970-01-01.
     pub storage Today: Day = TODAY;
     pub const MaxBatchSize: u32 = 5;
@@ -33,6 +39,9 @@ parameter_types! {
     /// A diploma's history holds 4 changes; a test lowers it to 3 to fill the history with a
     /// reinstatement.
     pub storage MaxStatusChanges: u32 = 4;
+    /// A citizen holds 5 diplomas: a full batch for one holder fits, one more does not; a
+    /// test raises it to fill more than a page of `diplomas_of`.
+    pub storage MaxDiplomasPerHolder: u32 = 5;
 }
 
 /// The day the tests start on (2024-10-05).
@@ -58,6 +67,7 @@ impl pallet_diplomas::Config for Test {
     type MaxBatchSize = MaxBatchSize;
     type MaxAccreditationPeriods = MaxAccreditationPeriods;
     type MaxStatusChanges = MaxStatusChanges;
+    type MaxDiplomasPerHolder = MaxDiplomasPerHolder;
     type WeightInfo = ();
     #[cfg(feature = "runtime-benchmarks")]
     type BenchmarkHelper = MockClock;

@@ -420,6 +420,10 @@ pub enum ItemError {
     /// chain: from then on the university issues its diplomas itself.
     #[codec(index = 7)]
     DatedWithinRegister,
+    /// The holder holds `MaxDiplomasPerHolder` diplomas already (counting those recorded
+    /// earlier in the batch).
+    #[codec(index = 8)]
+    TooManyDiplomasForHolder,
 }
 
 /// What verifying a diploma id with a document hash finds.

@@ -5,7 +5,10 @@ use super::*;
 use crate::Pallet as Voting;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::{
+    traits::{EnsureOrigin, Get},
+    BoundedVec,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use govchain_primitives::identity::{CitizenId, IdentityProvider, InstitutionId, RegionCode, Role};
 use sp_core::H256;
@@ -26,8 +29,8 @@ fn block<T: Config>(number: u32) -> BlockNumberFor<T> {
     BlockNumberFor::<T>::from(number)
 }
 
-/// `count` options with the longest codes.
-fn options(count: u32) -> Vec<BallotOption> {
+/// `count` options with the longest codes (at most `MaxOptions`).
+fn options<T: Config>(count: u32) -> BoundedVec<BallotOption, T::MaxOptions> {
     (0..count)
         .map(|index| {
             // Two letters numbering up to 26 × 26 options: `OPTION-AA`, `OPTION-AB`, ...
@@ -44,26 +47,38 @@ fn options(count: u32) -> Vec<BallotOption> {
                 text_hash: H256::repeat_byte(1),
             }
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap_or_default()
 }
 
 /// `count` regions, or all citizens for none.
-fn regions(count: u32) -> Option<Vec<RegionCode>> {
-    regions_from(1, count)
+fn regions<T: Config>(count: u32) -> Option<BoundedVec<RegionCode, T::MaxRegions>> {
+    regions_from::<T>(1, count)
 }
 
 /// `count` regions numbered from `first`, given in reverse order, or all citizens for none.
-fn regions_from(first: RegionCode, count: u32) -> Option<Vec<RegionCode>> {
-    (count > 0).then(|| (first..first.saturating_add(count)).rev().collect())
+/// (at most `MaxRegions`).
+fn regions_from<T: Config>(
+    first: RegionCode,
+    count: u32,
+) -> Option<BoundedVec<RegionCode, T::MaxRegions>> {
+    (count > 0).then(|| {
+        (first..first.saturating_add(count))
+            .rev()
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap_or_default()
+    })
 }
 
 /// An election with the most options, voting from block 2 to 10, then revealing (if `secret`)
 /// until block 20.
-fn spec<T: Config>(secret: bool, regions_count: u32) -> ElectionSpec<BlockNumberFor<T>> {
+fn spec<T: Config>(secret: bool, regions_count: u32) -> ElectionSpec<T> {
     ElectionSpec {
         question_hash: H256::repeat_byte(7),
-        options: options(T::MaxOptions::get()),
-        regions: regions(regions_count),
+        options: options::<T>(T::MaxOptions::get()),
+        regions: regions::<T>(regions_count),
         voting_starts: block::<T>(2),
         voting_ends: block::<T>(10),
         mode: if secret {
@@ -79,7 +94,7 @@ fn spec<T: Config>(secret: bool, regions_count: u32) -> ElectionSpec<BlockNumber
 /// Creates an election of `spec` for `commission` at block 1; returns its id.
 fn create<T: Config>(
     commission: InstitutionId,
-    spec: ElectionSpec<BlockNumberFor<T>>,
+    spec: ElectionSpec<T>,
 ) -> Result<ElectionId, BenchmarkError> {
     frame_system::Pallet::<T>::set_block_number(block::<T>(1));
     let id = NextElectionId::<T>::get();
@@ -111,7 +126,7 @@ mod benchmarks {
         let (officer, _) = commissioner::<T>();
         frame_system::Pallet::<T>::set_block_number(block::<T>(1));
         let mut spec = spec::<T>(true, r);
-        spec.options = options(o);
+        spec.options = options::<T>(o);
         crowd_closing_block::<T>(
             block::<T>(20),
             T::MaxClosingPerBlock::get().saturating_sub(1),
@@ -241,7 +256,8 @@ mod benchmarks {
         for index in 0..n {
             // Regions of their own, so no electorate count is read from the cache.
             let mut spec = spec::<T>(true, 0);
-            spec.regions = regions_from(index.saturating_mul(regions).saturating_add(1), regions);
+            spec.regions =
+                regions_from::<T>(index.saturating_mul(regions).saturating_add(1), regions);
             elections.push(create::<T>(commission, spec)?);
         }
         let closing = block::<T>(20);

@@ -175,7 +175,7 @@ pub mod pallet {
     pub enum Error<T> {
         /// A ballot needs at least two options.
         TooFewOptions,
-        /// A ballot has at most `MaxOptions` options.
+        /// A ballot has at most `MaxOptions` options (an election spec with more does not decode).
         TooManyOptions,
         /// An option code is empty or has characters other than ASCII letters, digits, `-`
         /// and `_`.
@@ -184,7 +184,8 @@ pub mod pallet {
         DuplicateOptionCode,
         /// An election limited to regions needs at least one.
         NoRegions,
-        /// An election is limited to at most `MaxRegions` regions.
+        /// An election is limited to at most `MaxRegions` regions. No longer returned: a spec with
+        /// more does not decode; kept so that the errors after it keep their indices.
         TooManyRegions,
         /// A region is listed twice.
         DuplicateRegion,
@@ -272,8 +273,8 @@ pub mod pallet {
         ///
         /// Origin: an `ElectionCommission` officer. Emits `ElectionCreated`.
         /// Errors: the officer's (`NotOfficer`, `RoleNotHeld`, `OfficerExpired`, ...),
-        /// `TooFewOptions`, `TooManyOptions`, `InvalidOptionCode`, `DuplicateOptionCode`,
-        /// `NoRegions`, `TooManyRegions`, `DuplicateRegion`, `StartsInPast`,
+        /// `TooFewOptions`, `InvalidOptionCode`, `DuplicateOptionCode`,
+        /// `NoRegions`, `DuplicateRegion`, `StartsInPast`,
         /// `EmptyVotingPeriod`, `EmptyRevealPeriod`, `ScheduleTooLong`, `ClosingBlockFull`,
         /// `Overflow`.
         /// Weight: O(options + regions).
@@ -282,10 +283,7 @@ pub mod pallet {
             spec.options.len() as u32,
             spec.regions.as_ref().map_or(0, |regions| regions.len() as u32),
         ))]
-        pub fn create_election(
-            origin: OriginFor<T>,
-            spec: ElectionSpec<BlockNumberFor<T>>,
-        ) -> DispatchResult {
+        pub fn create_election(origin: OriginFor<T>, spec: ElectionSpec<T>) -> DispatchResult {
             let who = ensure_signed(origin)?;
             let commission = T::Identity::ensure_role(&who, Role::ElectionCommission)?;
             Self::do_create_election(commission, spec)
@@ -379,6 +377,21 @@ pub mod pallet {
         ) -> DispatchResult {
             T::CancelOrigin::ensure_origin(origin)?;
             Self::do_cancel(election, Canceller::Council { reason })
+        }
+    }
+}
+
+impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
+    fn signer(&self) -> govchain_primitives::identity::CallSigner {
+        use govchain_primitives::identity::{CallSigner, Role};
+        match self {
+            Call::create_election { .. } | Call::cancel_election { .. } => {
+                CallSigner::Officer(Role::ElectionCommission)
+            }
+            Call::vote { .. } | Call::commit_vote { .. } | Call::reveal_vote { .. } => {
+                CallSigner::Citizen
+            }
+            Call::cancel_by_council { .. } | Call::__Ignore(..) => CallSigner::Governance,
         }
     }
 }

@@ -323,12 +323,23 @@ pub fn option(code: &str, number: u8) -> BallotOption {
     }
 }
 
+/// `items` as a bounded list, which they must fit.
+pub fn bounded<Item, Bound: frame_support::traits::Get<u32>>(
+    items: Vec<Item>,
+) -> frame_support::BoundedVec<Item, Bound> {
+    items.try_into().ok().expect("the list fits its bound")
+}
+
 /// A poll open to all citizens with the options `YES`, `NO` and `ABSTAIN`, voting from block
 /// `starts` until block `ends`, in `mode`.
-pub fn spec(starts: u64, ends: u64, mode: BallotMode<u64>) -> ElectionSpec<u64> {
+pub fn spec(starts: u64, ends: u64, mode: BallotMode<u64>) -> ElectionSpec<Test> {
     ElectionSpec {
         question_hash: H256::repeat_byte(0xaa),
-        options: vec![option("YES", 1), option("NO", 2), option("ABSTAIN", 3)],
+        options: bounded(vec![
+            option("YES", 1),
+            option("NO", 2),
+            option("ABSTAIN", 3),
+        ]),
         regions: None,
         voting_starts: starts,
         voting_ends: ends,
@@ -337,17 +348,17 @@ pub fn spec(starts: u64, ends: u64, mode: BallotMode<u64>) -> ElectionSpec<u64> 
 }
 
 /// A public poll voting in blocks 2 to 9, closing at block 10.
-pub fn public_spec() -> ElectionSpec<u64> {
+pub fn public_spec() -> ElectionSpec<Test> {
     spec(2, 10, BallotMode::Public)
 }
 
 /// A secret ballot voting in blocks 2 to 9 and revealing in blocks 10 to 14, closing at 15.
-pub fn secret_spec() -> ElectionSpec<u64> {
+pub fn secret_spec() -> ElectionSpec<Test> {
     spec(2, 10, BallotMode::Secret { reveal_ends: 15 })
 }
 
 /// `COMMISSIONER` creates an election of `spec`; returns its id.
-pub fn create(spec: ElectionSpec<u64>) -> ElectionId {
+pub fn create(spec: ElectionSpec<Test>) -> ElectionId {
     let id = NextElectionId::<Test>::get();
     assert_ok!(Voting::create_election(
         RuntimeOrigin::signed(COMMISSIONER),

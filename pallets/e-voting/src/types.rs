@@ -122,21 +122,32 @@ pub enum BallotMode<BlockNumber> {
     },
 }
 
-/// An election as the commission creates it.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct ElectionSpec<BlockNumber> {
+/// An election as the commission creates it. Its lists are bounded, so a longer one is refused
+/// when the call is decoded.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    TypeInfo,
+    CloneNoBound,
+    PartialEqNoBound,
+    EqNoBound,
+    DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct ElectionSpec<T: Config> {
     /// `blake2_256` of the question's full text, published off chain.
     pub question_hash: H256,
     /// The choices, at least two, with codes distinct ignoring case; votes name them by position.
-    pub options: alloc::vec::Vec<BallotOption>,
+    pub options: BoundedVec<BallotOption, T::MaxOptions>,
     /// `None`: all active citizens; otherwise the regions whose citizens may vote.
-    pub regions: Option<alloc::vec::Vec<RegionCode>>,
+    pub regions: Option<BoundedVec<RegionCode, T::MaxRegions>>,
     /// The first block in which votes are taken.
-    pub voting_starts: BlockNumber,
+    pub voting_starts: BlockNumberFor<T>,
     /// The first block in which votes are no longer taken.
-    pub voting_ends: BlockNumber,
+    pub voting_ends: BlockNumberFor<T>,
     /// Public or secret, with the end of the reveal phase.
-    pub mode: BallotMode<BlockNumber>,
+    pub mode: BallotMode<BlockNumberFor<T>>,
 }
 
 /// Who cancelled an election.

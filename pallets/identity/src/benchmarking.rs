@@ -309,27 +309,43 @@ mod benchmarks {
         Ok(())
     }
 
-    /// The transaction extension's own work, at its worst: the sender is an officer of a
-    /// suspended institution (two reads that do not qualify it) and then a citizen with quota
-    /// left (three more reads and the write).
+    /// The council sets the block share of fee-free transactions.
+    #[benchmark]
+    fn set_fee_free_block_share() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let share = sp_runtime::Perbill::from_percent(25);
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, share);
+
+        assert_eq!(FeeFreeBlockShare::<T>::get(), share);
+        Ok(())
+    }
+
+    /// The transaction extension's own work, at its worst: the sender is an officer with the
+    /// role the call needs (checked), whose own and whose institution's quota are read and
+    /// written, and the block's fee-free weight is counted.
     #[benchmark]
     fn fee_free_quota() -> Result<(), BenchmarkError> {
-        let who: T::AccountId = account("citizen", 0, 0);
-        let id = officer::<T>(&who, Role::CivilRegistry);
-        Identity::<T>::do_set_status(id, InstitutionStatus::Suspended)?;
-        let citizen_id = citizen::<T>(&who);
+        let who: T::AccountId = account("officer", 0, 0);
+        let institution = officer::<T>(&who, Role::CivilRegistry);
+        let weight = frame_support::weights::Weight::from_parts(1_000, 0);
 
         #[block]
         {
-            if let Allowance::Available(identity) = Identity::<T>::fee_free_allowance(&who) {
-                Identity::<T>::use_quota(&identity);
+            Identity::<T>::ensure_may_sign(
+                &who,
+                govchain_primitives::identity::CallSigner::Officer(Role::CivilRegistry),
+            )?;
+            if let Allowance::Available(slot) = Identity::<T>::fee_free_allowance(&who, 0) {
+                Identity::<T>::take_fee_free_weight(weight)
+                    .map_err(|_| BenchmarkError::Stop("no room for fee-free weight"))?;
+                Identity::<T>::use_quota(&slot);
             }
         }
 
-        assert_eq!(
-            Identity::<T>::quota_used(&FeeFreeIdentity::Citizen(citizen_id)),
-            1
-        );
+        assert_eq!(Identity::<T>::quota_used(&FeeFreeIdentity::Officer(who)), 1);
+        assert_eq!(Identity::<T>::institution_quota_used(institution), 1);
         Ok(())
     }
 

@@ -15,7 +15,8 @@ impl<T: Config> Pallet<T> {
     /// - Each citizen's national-ID hash indexes it and only it, unless the registration was
     ///   deactivated as an error: one identity per person.
     /// - `ActiveCitizens` and `ActiveCitizensIn` count the active citizens, in all and per region.
-    /// - No quota usage is recorded for a period that has not begun.
+    /// - No quota usage is recorded for a period that has not begun, nor for an institution that
+    ///   is not registered.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut appointed: BTreeMap<InstitutionId, u32> = BTreeMap::new();
         for (account, officer) in Officers::<T>::iter() {
@@ -111,6 +112,16 @@ impl<T: Config> Pallet<T> {
             FeeFreeUsage::<T>::iter_values().all(|usage| usage.period <= period),
             "quota usage is recorded for a future period"
         );
+        for (institution, usage) in InstitutionFeeFreeUsage::<T>::iter() {
+            ensure!(
+                Institutions::<T>::contains_key(institution),
+                "quota usage is recorded for an unregistered institution"
+            );
+            ensure!(
+                usage.period <= period,
+                "an institution's quota usage is recorded for a future period"
+            );
+        }
         Ok(())
     }
 }

@@ -34,7 +34,7 @@
 
 extern crate alloc;
 
-pub use fee_free::ChargeFeeOrQuota;
+pub use fee_free::{CallSigners, ChargeFeeOrQuota, RegistryCalls};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -64,6 +64,7 @@ pub mod pallet {
     use frame_system::pallet_prelude::*;
     use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role};
     use sp_core::H256;
+    use sp_runtime::Perbill;
 
     /// The in-code storage version: 2 counts active citizens ([`migrations::v2`]).
     const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -77,7 +78,8 @@ pub mod pallet {
 
     #[pallet::config]
     pub trait Config: frame_system::Config {
-        /// Registers institutions, grants and revokes roles, suspends and restores, and may
+        /// Registers institutions, grants and revokes roles, suspends and restores, sets the
+        /// block share of fee-free transactions, and may
         /// appoint or revoke any officer: the council.
         type InstitutionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
@@ -101,6 +103,20 @@ pub mod pallet {
         /// Fee-free transactions an active officer may make per quota period.
         #[pallet::constant]
         type OfficerTxQuota: Get<u32>;
+
+        /// Fee-free transactions all officers of one institution may make together per quota
+        /// period, however many officers it appoints.
+        #[pallet::constant]
+        type InstitutionTxQuota: Get<u32>;
+
+        /// The share of the normal class of a block that fee-free transactions may take together
+        /// until the council sets another ([`FeeFreeBlockShare`]).
+        #[pallet::constant]
+        type DefaultFeeFreeBlockShare: Get<Perbill>;
+
+        /// Which of the runtime's calls are registry calls, and who may sign each: only those go
+        /// fee-free, and a registry call its signer may not make is refused in the pool.
+        type RegistryCalls: RegistryCalls<<Self as frame_system::Config>::RuntimeCall>;
 
         /// The heaviest transaction that may go fee-free; heavier ones pay the normal fee.
         #[pallet::constant]
@@ -172,6 +188,21 @@ pub mod pallet {
         ValueQuery,
     >;
 
+    /// Fee-free transactions of each institution's officers together in its latest quota period.
+    #[pallet::storage]
+    pub type InstitutionFeeFreeUsage<T: Config> =
+        StorageMap<_, Twox64Concat, InstitutionId, QuotaUsage<BlockNumberFor<T>>, ValueQuery>;
+
+    /// The share of the normal class of each block that fee-free transactions may take together.
+    #[pallet::storage]
+    pub type FeeFreeBlockShare<T: Config> =
+        StorageValue<_, Perbill, ValueQuery, T::DefaultFeeFreeBlockShare>;
+
+    /// The weight fee-free transactions took in the current block; cleared when it ends.
+    #[pallet::storage]
+    #[pallet::whitelist_storage]
+    pub type FeeFreeWeight<T> = StorageValue<_, Weight, ValueQuery>;
+
     #[pallet::event]
     #[pallet::generate_deposit(pub(super) fn deposit_event)]
     pub enum Event<T: Config> {
@@ -238,6 +269,8 @@ pub mod pallet {
         },
         /// A deactivated citizen's identity acts again.
         CitizenReactivated { citizen: CitizenId },
+        /// Fee-free transactions may now take `share` of the normal class of each block.
+        FeeFreeBlockShareSet { share: Perbill },
     }
 
     #[pallet::error]
@@ -522,6 +555,21 @@ pub mod pallet {
             Self::ensure_civil_registry(origin)?;
             Self::do_reactivate_citizen(citizen)
         }
+
+        /// Sets the share of the normal class of each block that fee-free transactions may take
+        /// together; the rest stays for transactions that pay. Zero stops fee-free transactions.
+        ///
+        /// Origin: [`Config::InstitutionOrigin`] (the council).
+        /// Emits `FeeFreeBlockShareSet`.
+        /// Errors: `BadOrigin`.
+        /// Weight: O(1).
+        #[pallet::call_index(13)]
+        #[pallet::weight(T::WeightInfo::set_fee_free_block_share())]
+        pub fn set_fee_free_block_share(origin: OriginFor<T>, share: Perbill) -> DispatchResult {
+            T::InstitutionOrigin::ensure_origin(origin)?;
+            Self::do_set_fee_free_block_share(share);
+            Ok(())
+        }
     }
 
     #[pallet::hooks]
@@ -538,9 +586,41 @@ pub mod pallet {
             );
         }
 
+        fn on_finalize(_n: BlockNumberFor<T>) {
+            FeeFreeWeight::<T>::kill();
+        }
+
         #[cfg(feature = "try-runtime")]
         fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
             Self::do_try_state()
+        }
+    }
+}
+
+impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
+    fn signer(&self) -> govchain_primitives::identity::CallSigner {
+        use govchain_primitives::identity::{CallSigner, Role};
+        match self {
+            Call::register_institution { .. }
+            | Call::grant_role { .. }
+            | Call::revoke_role { .. }
+            | Call::suspend_institution { .. }
+            | Call::restore_institution { .. }
+            | Call::set_institution_admin { .. }
+            | Call::set_fee_free_block_share { .. } => CallSigner::Governance,
+            Call::appoint_officer { institution, .. } => CallSigner::AdminOf(*institution),
+            // The officer's institution is read here, once; an account that is no officer is
+            // refused by the call itself.
+            Call::revoke_officer { officer } => Officers::<T>::get(officer)
+                .map_or(CallSigner::Anyone, |appointment| {
+                    CallSigner::AdminOf(appointment.institution)
+                }),
+            Call::register_citizen { .. }
+            | Call::update_citizen { .. }
+            | Call::move_citizen_account { .. }
+            | Call::deactivate_citizen { .. }
+            | Call::reactivate_citizen { .. } => CallSigner::Officer(Role::CivilRegistry),
+            Call::__Ignore(..) => CallSigner::Governance,
         }
     }
 }

@@ -1,16 +1,19 @@
 //! A runtime with `frame_system`, balances, transaction payment and this pallet; the council is
 //! Root.
 
-use crate::{self as pallet_identity_registry, InstitutionKind, RoleList, ShortCode};
+use crate::{
+    self as pallet_identity_registry, CallSigners, InstitutionKind, RegistryCalls, RoleList,
+    ShortCode,
+};
 use frame_support::{
     assert_ok, derive_impl, parameter_types,
     weights::{IdentityFee, Weight},
 };
 use frame_system::EnsureRoot;
-use govchain_primitives::identity::{KycTier, Role};
+use govchain_primitives::identity::{CallSigner, KycTier, RegistryCall, Role};
 use pallet_transaction_payment::FungibleAdapter;
 use sp_core::H256;
-use sp_runtime::BuildStorage;
+use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -52,6 +55,8 @@ parameter_types! {
     pub const QuotaPeriod: u64 = 10;
     pub const CitizenTxQuota: u32 = 3;
     pub const OfficerTxQuota: u32 = 5;
+    pub const InstitutionTxQuota: u32 = 8;
+    pub const DefaultFeeFreeBlockShare: Perbill = Perbill::from_percent(50);
     pub MaxFeeFreeWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
 }
 
@@ -62,10 +67,33 @@ impl pallet_identity_registry::Config for Test {
     type QuotaPeriod = QuotaPeriod;
     type CitizenTxQuota = CitizenTxQuota;
     type OfficerTxQuota = OfficerTxQuota;
+    type InstitutionTxQuota = InstitutionTxQuota;
+    type DefaultFeeFreeBlockShare = DefaultFeeFreeBlockShare;
+    type RegistryCalls = MockRegistryCalls;
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
     type MaxFeeFreeLength = MaxFeeFreeLength;
     type MaxOfficerFeeFreeLength = MaxOfficerFeeFreeLength;
     type WeightInfo = ();
+}
+
+/// The registry calls of this runtime: the pallet's own, and two stand-ins, since the mock has
+/// no other registry: `System::remark` for a registry call anyone may sign (identities go
+/// fee-free) and `System::remark_with_event` for one only a citizen may sign.
+pub struct MockRegistryCalls;
+
+impl RegistryCalls<RuntimeCall> for MockRegistryCalls {
+    fn signers(call: &RuntimeCall) -> CallSigners {
+        match call {
+            RuntimeCall::Identity(call) => CallSigners::one(call.signer()),
+            RuntimeCall::System(frame_system::Call::remark { .. }) => {
+                CallSigners::one(CallSigner::Anyone)
+            }
+            RuntimeCall::System(frame_system::Call::remark_with_event { .. }) => {
+                CallSigners::one(CallSigner::Citizen)
+            }
+            _ => CallSigners::none(),
+        }
+    }
 }
 
 /// Administers the civil registry (institution 0).

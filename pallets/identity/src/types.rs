@@ -174,6 +174,17 @@ pub enum FeeFreeIdentity<AccountId> {
     Citizen(CitizenId),
 }
 
+/// Whom a fee-free transaction counts against: its signer's identity and, for an officer, the
+/// institution, whose officers share a quota too (so that appointing fresh officers does not
+/// mint fresh quota).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct FeeFreeSlot<AccountId> {
+    /// The officer or citizen.
+    pub identity: FeeFreeIdentity<AccountId>,
+    /// The officer's institution; `None` for a citizen.
+    pub institution: Option<InstitutionId>,
+}
+
 /// Fee-free transactions an identity made in one quota period.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
 pub struct QuotaUsage<BlockNumber> {

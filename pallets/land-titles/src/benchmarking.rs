@@ -1,12 +1,13 @@
 //! Benchmarks of `pallet-land-titles`, each at its worst case: the most owners, sellers and
-//! liens a parcel may have, carried over where a call can carry them.
+//! liens a parcel may have, carried over where a call can carry them, and a parcel full of
+//! expired offers or lien proposals where a call removes them to make room.
 
 use super::*;
 use crate::Pallet as LandTitles;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use govchain_primitives::{
     identity::{IdentityProvider, InstitutionId, Party, Role},
     payments::Payments,
@@ -114,6 +115,88 @@ fn fill_liens<T: Config>(parcel: ParcelId) -> Vec<(T::AccountId, InstitutionId)>
     banks
 }
 
+/// Fills a parcel's open offers with `MaxOffersPerParcel` offers of the whole `title` to
+/// `buyer`, as large as an offer gets, expiring at `expires_at`.
+fn fill_offers<T: Config>(
+    parcel: ParcelId,
+    title: &Title<T>,
+    buyer: Party,
+    expires_at: BlockNumberFor<T>,
+) {
+    let sales = BoundedVec::truncate_from(
+        title
+            .iter()
+            .map(|holding| Sale {
+                seller: holding.owner,
+                share: holding.share,
+                consented: true,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let carried_liens = BoundedVec::truncate_from(
+        (0..T::MaxLiensPerParcel::get())
+            .map(LienId::from)
+            .collect::<Vec<_>>(),
+    );
+    let offers = (0..T::MaxOffersPerParcel::get())
+        .map(|_| {
+            let offer = NextOfferId::<T>::get();
+            NextOfferId::<T>::put(offer.saturating_add(1));
+            Offers::<T>::insert(
+                offer,
+                Offer::<T> {
+                    parcel,
+                    sales: sales.clone(),
+                    buyer,
+                    price: Price::OffChain(H256::repeat_byte(0xaa)),
+                    expires_at,
+                    carries_liens: true,
+                    carried_liens: carried_liens.clone(),
+                    accepted: false,
+                },
+            );
+            offer
+        })
+        .collect::<Vec<_>>();
+    ParcelOffers::<T>::insert(parcel, BoundedVec::truncate_from(offers));
+}
+
+/// Adds `count` lien proposals of `bank` to a parcel's waiting proposals, each with every
+/// owner's consent under some earlier title (as large as a proposal gets), expiring at
+/// `expires_at`.
+fn add_lien_proposals<T: Config>(
+    parcel: ParcelId,
+    title: &Title<T>,
+    bank: InstitutionId,
+    count: u32,
+    expires_at: BlockNumberFor<T>,
+) {
+    let consents = BoundedVec::truncate_from(
+        title
+            .iter()
+            .map(|holding| holding.owner)
+            .collect::<Vec<_>>(),
+    );
+    let mut waiting = ParcelLienProposals::<T>::get(parcel).into_inner();
+    for _ in 0..count {
+        let lien = NextLienId::<T>::get();
+        NextLienId::<T>::put(lien.saturating_add(1));
+        LienProposals::<T>::insert(
+            lien,
+            LienProposal::<T> {
+                parcel,
+                bank,
+                reference: H256::repeat_byte(8),
+                title_hash: H256::zero(),
+                consents: consents.clone(),
+                expires_at,
+            },
+        );
+        waiting.push(lien);
+    }
+    ParcelLienProposals::<T>::insert(parcel, BoundedVec::truncate_from(waiting));
+}
+
 /// The price the worst case pays: in the digital currency where the runtime has it, funded.
 fn price<T: Config>(buyer: &Party) -> Price<T::Balance> {
     if T::Payments::enabled() {
@@ -209,8 +292,11 @@ mod benchmarks {
             .last()
             .cloned()
             .unwrap_or_else(|| account("nobody", 0, 0));
-        let expires_at =
-            frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfferDuration::get());
+        let now = frame_system::Pallet::<T>::block_number();
+        let expires_at = now.saturating_add(T::MaxOfferDuration::get());
+        // The parcel is full of expired offers, which all go to make room.
+        fill_offers::<T>(parcel, &title, buyer, now);
+        let offer = NextOfferId::<T>::get();
 
         #[extrinsic_call]
         _(
@@ -223,7 +309,8 @@ mod benchmarks {
             true,
         );
 
-        assert!(Offers::<T>::contains_key(0));
+        assert!(Offers::<T>::contains_key(offer));
+        assert_eq!(ParcelOffers::<T>::get(parcel).into_inner(), vec![offer]);
     }
 
     #[benchmark]
@@ -330,16 +417,29 @@ mod benchmarks {
     fn propose_lien() {
         let (_, registry) = registrar::<T>();
         let (_, title) = owners::<T>(T::MaxOwners::get());
-        let parcel = parcel::<T>(registry, 0, 1_000, title);
+        let parcel = parcel::<T>(registry, 0, 1_000, title.clone());
         fill_liens::<T>(parcel);
         ParcelLiens::<T>::mutate(parcel, |liens| liens.pop());
-        let (banker, _) = officer::<T>("proposer", 0, Role::CommercialBank);
+        let (banker, bank) = officer::<T>("proposer", 0, Role::CommercialBank);
+        // The parcel is full of expired proposals, which all go to make room.
+        let now = frame_system::Pallet::<T>::block_number();
+        add_lien_proposals::<T>(
+            parcel,
+            &title,
+            bank,
+            T::MaxLienProposalsPerParcel::get(),
+            now,
+        );
         let lien = NextLienId::<T>::get();
 
         #[extrinsic_call]
         _(RawOrigin::Signed(banker), parcel, H256::repeat_byte(9));
 
         assert!(LienProposals::<T>::contains_key(lien));
+        assert_eq!(
+            ParcelLienProposals::<T>::get(parcel).into_inner(),
+            vec![lien]
+        );
     }
 
     #[benchmark]
@@ -350,6 +450,16 @@ mod benchmarks {
         fill_liens::<T>(parcel);
         ParcelLiens::<T>::mutate(parcel, |liens| liens.pop());
         let (_, bank) = officer::<T>("proposer", 0, Role::CommercialBank);
+        // The proposal is the last of a parcel full of them.
+        let expires_at = frame_system::Pallet::<T>::block_number()
+            .saturating_add(T::LienProposalLifetime::get());
+        add_lien_proposals::<T>(
+            parcel,
+            &title,
+            bank,
+            T::MaxLienProposalsPerParcel::get().saturating_sub(1),
+            expires_at,
+        );
         let lien = NextLienId::<T>::get();
         assert!(LandTitles::<T>::do_propose_lien(bank, parcel, H256::repeat_byte(9)).is_ok());
         LienProposals::<T>::mutate(lien, |proposal| {
@@ -507,6 +617,34 @@ mod benchmarks {
         );
 
         assert!(Parcels::<T>::get(merged_id).is_some_and(|parcel| parcel.is_live()));
+    }
+
+    #[benchmark]
+    fn remove_expired_lien_proposal() {
+        let (_, registry) = registrar::<T>();
+        let (_, title) = owners::<T>(T::MaxOwners::get());
+        let parcel = parcel::<T>(registry, 0, 1_000, title.clone());
+        let (_, bank) = officer::<T>("proposer", 0, Role::CommercialBank);
+        // The last of a parcel full of expired proposals, each as large as a proposal gets.
+        let now = frame_system::Pallet::<T>::block_number();
+        add_lien_proposals::<T>(
+            parcel,
+            &title,
+            bank,
+            T::MaxLienProposalsPerParcel::get(),
+            now,
+        );
+        let lien = NextLienId::<T>::get().saturating_sub(1);
+        let anyone: T::AccountId = account("anyone", 0, 0);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(anyone), lien);
+
+        assert!(!LienProposals::<T>::contains_key(lien));
+        assert_eq!(
+            ParcelLienProposals::<T>::decode_len(parcel).unwrap_or(0),
+            T::MaxLienProposalsPerParcel::get().saturating_sub(1) as usize
+        );
     }
 
     impl_benchmark_test_suite!(LandTitles, crate::mock::new_test_ext(), crate::mock::Test);

@@ -4,7 +4,7 @@ use crate::{pallet::*, types::*};
 use alloc::collections::{BTreeMap, BTreeSet};
 use frame_support::{ensure, traits::Get};
 use govchain_primitives::identity::Party;
-use sp_runtime::{PerThing, Permill, TryRuntimeError};
+use sp_runtime::{traits::Saturating, PerThing, Permill, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
     /// Checks the registry's invariants:
@@ -17,7 +17,7 @@ impl<T: Config> Pallet<T> {
     ///   parcel's children sum to its area, a merged parcel's area to its parents';
     /// - liens and freezes sit only on live parcels, at most `MaxLiensPerParcel`, each lien once;
     /// - offers and lien proposals are numbered below their counters;
-    /// - see [`Self::check_history`].
+    /// - see [`Self::check_history`] and [`Self::check_open_indexes`].
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let next_parcel = NextParcelId::<T>::get();
         let mut owners_of_live: BTreeMap<(Party, ParcelId), ()> = BTreeMap::new();
@@ -132,7 +132,68 @@ impl<T: Config> Pallet<T> {
                 Parcels::<T>::contains_key(proposal.parcel),
                 "a lien proposal names a parcel that does not exist"
             );
+            ensure!(
+                proposal.expires_at
+                    <= frame_system::Pallet::<T>::block_number()
+                        .saturating_add(T::LienProposalLifetime::get()),
+                "a lien proposal lives longer than LienProposalLifetime"
+            );
         }
+        Self::check_open_indexes()?;
+        Ok(())
+    }
+
+    /// `ParcelOffers` lists exactly the offers in `Offers`, each under its parcel, once, and
+    /// `ParcelLienProposals` exactly the proposals in `LienProposals`; no list is empty or
+    /// longer than its cap.
+    fn check_open_indexes() -> Result<(), TryRuntimeError> {
+        let mut indexed_offers = BTreeSet::new();
+        for (parcel, offers) in ParcelOffers::<T>::iter() {
+            ensure!(!offers.is_empty(), "an empty offer list is stored");
+            ensure!(
+                offers.len() <= T::MaxOffersPerParcel::get() as usize,
+                "a parcel has more than MaxOffersPerParcel offers"
+            );
+            for offer in offers {
+                ensure!(
+                    Offers::<T>::get(offer).is_some_and(|record| record.parcel == parcel),
+                    "the offer index lists an offer that is not on its parcel"
+                );
+                ensure!(
+                    indexed_offers.insert(offer),
+                    "the offer index lists an offer twice"
+                );
+            }
+        }
+        ensure!(
+            Offers::<T>::iter_keys().all(|offer| indexed_offers.contains(&offer)),
+            "an offer is missing from the offer index"
+        );
+        let mut indexed_proposals = BTreeSet::new();
+        for (parcel, proposals) in ParcelLienProposals::<T>::iter() {
+            ensure!(
+                !proposals.is_empty(),
+                "an empty lien proposal list is stored"
+            );
+            ensure!(
+                proposals.len() <= T::MaxLienProposalsPerParcel::get() as usize,
+                "a parcel has more than MaxLienProposalsPerParcel lien proposals"
+            );
+            for lien in proposals {
+                ensure!(
+                    LienProposals::<T>::get(lien).is_some_and(|proposal| proposal.parcel == parcel),
+                    "the lien proposal index lists a proposal that is not on its parcel"
+                );
+                ensure!(
+                    indexed_proposals.insert(lien),
+                    "the lien proposal index lists a proposal twice"
+                );
+            }
+        }
+        ensure!(
+            LienProposals::<T>::iter_keys().all(|lien| indexed_proposals.contains(&lien)),
+            "a lien proposal is missing from the lien proposal index"
+        );
         Ok(())
     }
 

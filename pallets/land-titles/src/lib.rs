@@ -47,6 +47,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 mod features;
 mod invariants;
+pub mod migrations;
 pub mod queries;
 mod types;
 pub mod weights;
@@ -71,7 +72,7 @@ pub mod pallet {
     use sp_core::H256;
 
     /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
@@ -115,6 +116,20 @@ pub mod pallet {
         #[pallet::constant]
         type MaxOfferDuration: Get<BlockNumberFor<Self>>;
 
+        /// The most offers open on one parcel at a time, which bounds [`ParcelOffers`].
+        #[pallet::constant]
+        type MaxOffersPerParcel: Get<u32>;
+
+        /// The most lien proposals waiting on one parcel at a time, which bounds
+        /// [`ParcelLienProposals`].
+        #[pallet::constant]
+        type MaxLienProposalsPerParcel: Get<u32>;
+
+        /// How long a lien proposal waits for the owners' consent, in blocks; after that it can
+        /// no longer register, and anyone may remove it.
+        #[pallet::constant]
+        type LienProposalLifetime: Get<BlockNumberFor<Self>>;
+
         /// Weights of this pallet's calls, from benchmarks.
         type WeightInfo: WeightInfo;
     }
@@ -145,9 +160,19 @@ pub mod pallet {
     #[pallet::storage]
     pub type NextOfferId<T> = StorageValue<_, OfferId, ValueQuery>;
 
-    /// Open and accepted offers; settled, cancelled and rejected ones are removed.
+    /// Open and accepted offers; settled, cancelled, rejected and pruned ones are removed.
     #[pallet::storage]
     pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, Offer<T>>;
+
+    /// The offers in [`Offers`] on each parcel, oldest first; at most `MaxOffersPerParcel`.
+    #[pallet::storage]
+    pub type ParcelOffers<T: Config> = StorageMap<
+        _,
+        Twox64Concat,
+        ParcelId,
+        BoundedVec<OfferId, T::MaxOffersPerParcel>,
+        ValueQuery,
+    >;
 
     /// The number the next lien proposal gets.
     #[pallet::storage]
@@ -157,9 +182,21 @@ pub mod pallet {
     #[pallet::storage]
     pub type LienRegistrations<T> = StorageValue<_, u64, ValueQuery>;
 
-    /// Liens proposed by banks and not yet consented to by every owner.
+    /// Liens proposed by banks and not yet consented to by every owner, until they expire and
+    /// are removed.
     #[pallet::storage]
     pub type LienProposals<T: Config> = StorageMap<_, Twox64Concat, LienId, LienProposal<T>>;
+
+    /// The proposals in [`LienProposals`] on each parcel, oldest first; at most
+    /// `MaxLienProposalsPerParcel`.
+    #[pallet::storage]
+    pub type ParcelLienProposals<T: Config> = StorageMap<
+        _,
+        Twox64Concat,
+        ParcelId,
+        BoundedVec<LienId, T::MaxLienProposalsPerParcel>,
+        ValueQuery,
+    >;
 
     /// Each live parcel's registered liens, in rank order.
     #[pallet::storage]
@@ -210,7 +247,8 @@ pub mod pallet {
         LienCarryConsented { offer: OfferId, bank: InstitutionId },
         /// The buyer accepted an offer, which now waits for a registrar's approval.
         OfferAccepted { offer: OfferId },
-        /// An offer was withdrawn, or removed after it expired.
+        /// An offer was withdrawn, or removed after it expired: by anyone with `cancel_offer`,
+        /// or to make room for a new offer on its parcel.
         OfferCancelled { offer: OfferId },
         /// A registrar refused an accepted offer.
         TransferRejected {
@@ -236,6 +274,9 @@ pub mod pallet {
         LienConsented { lien: LienId, owner: Party },
         /// A bank withdrew a lien proposal.
         LienProposalWithdrawn { lien: LienId },
+        /// A lien proposal was removed after it expired: by anyone with
+        /// `remove_expired_lien_proposal`, or to make room for a new proposal on its parcel.
+        LienProposalExpired { lien: LienId },
         /// A lien was registered on a parcel at `rank` (1 is the highest).
         LienRegistered {
             lien: LienId,
@@ -358,6 +399,17 @@ pub mod pallet {
         ConflictingFreezes,
         /// An area or a count does not fit its type.
         Overflow,
+        /// The parcel has `MaxOffersPerParcel` open offers, none of them expired.
+        TooManyOffers,
+        /// The parcel has `MaxLienProposalsPerParcel` lien proposals waiting, none of them
+        /// expired.
+        TooManyLienProposals,
+        /// The lien proposal has expired; the bank proposes afresh.
+        LienProposalExpired,
+        /// The lien proposal has not expired; only its bank may withdraw it.
+        LienProposalNotExpired,
+        /// The proposing bank no longer holds the `CommercialBank` role, or is not active.
+        BankNotActive,
     }
 
     #[pallet::hooks]
@@ -368,6 +420,7 @@ pub mod pallet {
         }
 
         fn integrity_test() {
+            use sp_runtime::traits::Zero;
             assert!(T::MaxOwners::get() >= 1, "a parcel needs room for an owner");
             assert!(
                 T::MaxLineage::get() >= 2,
@@ -376,6 +429,18 @@ pub mod pallet {
             assert!(
                 T::MaxParcelsPerOwner::get() >= T::MaxLineage::get(),
                 "an owner's subdivided parcel must fit the owner index"
+            );
+            assert!(
+                T::MaxOffersPerParcel::get() >= 1,
+                "a parcel needs room for an offer"
+            );
+            assert!(
+                T::MaxLienProposalsPerParcel::get() >= 1,
+                "a parcel needs room for a lien proposal"
+            );
+            assert!(
+                !T::LienProposalLifetime::get().is_zero(),
+                "a lien proposal must live long enough to be consented to"
             );
         }
     }
@@ -405,12 +470,17 @@ pub mod pallet {
         /// `share` of the whole parcel; the caller's consent counts at once, other sellers add
         /// theirs with `consent_offer`.
         ///
+        /// A parcel holds at most `MaxOffersPerParcel` open offers: when it is full, its
+        /// expired offers are removed first (`OfferCancelled` each), and the offer is refused if
+        /// none had expired.
+        ///
         /// Origin: an account acting for one of the sellers. Emits `OfferCreated`.
         /// Errors: `UnknownParcel`, `ParcelRetired`, `Frozen`, `NoOwners`, `DuplicateOwner`,
         /// `ZeroShare`, `NotOwner` (a listed seller owns nothing), `ShareExceedsHolding`,
         /// `NotSeller` (the caller acts for no seller), `BuyerIsSeller`, `InactiveParty`,
-        /// `ExpiryNotInFuture`, `OfferTooLong`, `LienPresent`, `PaymentUnavailable`, `Overflow`.
-        /// Weight: O(MaxOwners).
+        /// `ExpiryNotInFuture`, `OfferTooLong`, `LienPresent`, `PaymentUnavailable`,
+        /// `TooManyOffers`, `Overflow`.
+        /// Weight: O(MaxOwners + MaxOffersPerParcel).
         #[pallet::call_index(1)]
         #[pallet::weight(T::WeightInfo::create_offer())]
         pub fn create_offer(
@@ -459,7 +529,7 @@ pub mod pallet {
         /// Origin: an account acting for a seller or the buyer; any signed account after
         /// expiry. Emits `OfferCancelled`.
         /// Errors: `UnknownOffer`, `AlreadyAccepted`, `NotSeller`.
-        /// Weight: O(MaxOwners).
+        /// Weight: O(MaxOwners + MaxOffersPerParcel).
         #[pallet::call_index(4)]
         #[pallet::weight(T::WeightInfo::cancel_offer())]
         pub fn cancel_offer(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
@@ -502,7 +572,7 @@ pub mod pallet {
         ///
         /// Origin: a `LandRegistrar` officer. Emits `TransferRejected`.
         /// Errors: the officer's, `UnknownOffer`, `NotAccepted`.
-        /// Weight: O(1).
+        /// Weight: O(MaxOffersPerParcel).
         #[pallet::call_index(7)]
         #[pallet::weight(T::WeightInfo::reject_transfer())]
         pub fn reject_transfer(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
@@ -511,11 +581,15 @@ pub mod pallet {
         }
 
         /// Proposes a lien on a parcel for the caller's bank; it registers once every owner
-        /// consents with `consent_lien`.
+        /// consents with `consent_lien`, within `LienProposalLifetime` blocks. A parcel holds at
+        /// most `MaxLienProposalsPerParcel` proposals: when it is full, its expired proposals
+        /// are removed first (`LienProposalExpired` each), and the proposal is refused if none
+        /// had expired.
         ///
         /// Origin: a `CommercialBank` officer. Emits `LienProposed`.
-        /// Errors: the officer's, `UnknownParcel`, `ParcelRetired`, `Frozen`, `TooManyLiens`.
-        /// Weight: O(1).
+        /// Errors: the officer's, `UnknownParcel`, `ParcelRetired`, `Frozen`, `TooManyLiens`,
+        /// `TooManyLienProposals`, `Overflow`.
+        /// Weight: O(MaxLienProposalsPerParcel).
         #[pallet::call_index(8)]
         #[pallet::weight(T::WeightInfo::propose_lien())]
         pub fn propose_lien(
@@ -528,13 +602,16 @@ pub mod pallet {
         }
 
         /// Consents to a proposed lien for every owner the caller acts for; the last owner's
-        /// consent registers it, ranked behind the parcel's earlier liens. Consents bind the
-        /// title they were given under: after a transfer the owners consent afresh.
+        /// consent registers it, ranked behind the parcel's earlier liens, if the proposing bank
+        /// still holds the `CommercialBank` role. Consents bind the title they were given
+        /// under: after a transfer the owners consent afresh. An expired proposal takes no
+        /// consent.
         ///
         /// Origin: an account acting for an owner. Emits `LienConsented` per owner, and
         /// `LienRegistered` with the last.
-        /// Errors: `UnknownLien`, `UnknownParcel`, `ParcelRetired`, `Frozen`, `NotOwner`,
-        /// `AlreadyConsented`, `TooManyLiens`, `TooManyOwners`, `Overflow`.
+        /// Errors: `UnknownLien`, `LienProposalExpired`, `UnknownParcel`, `ParcelRetired`,
+        /// `Frozen`, `NotOwner`, `AlreadyConsented`, `BankNotActive`, `TooManyLiens`,
+        /// `TooManyOwners`, `Overflow`.
         /// Weight: O(MaxOwners + MaxLiensPerParcel).
         #[pallet::call_index(9)]
         #[pallet::weight(T::WeightInfo::consent_lien())]
@@ -547,7 +624,7 @@ pub mod pallet {
         ///
         /// Origin: a `CommercialBank` officer of the proposing bank.
         /// Emits `LienProposalWithdrawn`. Errors: the officer's, `UnknownLien`, `NotLienHolder`.
-        /// Weight: O(1).
+        /// Weight: O(MaxLienProposalsPerParcel).
         #[pallet::call_index(10)]
         #[pallet::weight(T::WeightInfo::withdraw_lien_proposal())]
         pub fn withdraw_lien_proposal(origin: OriginFor<T>, lien: LienId) -> DispatchResult {
@@ -636,6 +713,48 @@ pub mod pallet {
         ) -> DispatchResult {
             let registrar = Self::ensure_officer(origin, Role::LandRegistrar)?;
             Self::do_merge(registrar, parents, merged, carry)
+        }
+
+        /// Removes a lien proposal that expired before every owner consented, as
+        /// `cancel_offer` removes an expired offer.
+        ///
+        /// Origin: any signed account. Emits `LienProposalExpired`.
+        /// Errors: `UnknownLien`, `LienProposalNotExpired`.
+        /// Weight: O(MaxLienProposalsPerParcel).
+        #[pallet::call_index(16)]
+        #[pallet::weight(T::WeightInfo::remove_expired_lien_proposal())]
+        pub fn remove_expired_lien_proposal(origin: OriginFor<T>, lien: LienId) -> DispatchResult {
+            ensure_signed(origin)?;
+            Self::do_remove_expired_lien_proposal(lien)
+        }
+    }
+}
+
+impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
+    fn signer(&self) -> govchain_primitives::identity::CallSigner {
+        use govchain_primitives::identity::{CallSigner, Role};
+        match self {
+            Call::register_parcel { .. }
+            | Call::approve_transfer { .. }
+            | Call::reject_transfer { .. }
+            | Call::subdivide { .. }
+            | Call::merge { .. } => CallSigner::Officer(Role::LandRegistrar),
+            Call::create_offer { .. }
+            | Call::consent_offer { .. }
+            | Call::accept_offer { .. }
+            | Call::consent_lien { .. } => CallSigner::Party,
+            Call::consent_lien_carry { .. }
+            | Call::propose_lien { .. }
+            | Call::withdraw_lien_proposal { .. }
+            | Call::release_lien { .. } => CallSigner::Officer(Role::CommercialBank),
+            // A party to the offer, or anyone once it has expired.
+            Call::cancel_offer { .. } => CallSigner::Anyone,
+            // Anyone, once the proposal has expired.
+            Call::remove_expired_lien_proposal { .. } => CallSigner::Anyone,
+            Call::freeze_parcel { .. } | Call::lift_freeze { .. } => {
+                CallSigner::Officer(Role::Court)
+            }
+            Call::__Ignore(..) => CallSigner::Governance,
         }
     }
 }

@@ -5,7 +5,10 @@
 use crate::{self as pallet_land_titles, *};
 use codec::Encode;
 use core::cell::RefCell;
-use frame_support::{assert_ok, derive_impl, parameter_types, storage::unhashed, BoundedVec};
+use frame_support::{
+    assert_ok, derive_impl, parameter_types, storage::unhashed, weights::RuntimeDbWeight,
+    BoundedVec,
+};
 use govchain_primitives::{
     identity::{CitizenId, IdentityProvider, InstitutionId, KycTier, Party, RegionCode, Role},
     payments::Payments,
@@ -26,9 +29,12 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
     type Block = Block;
+    type DbWeight = DbWeight;
 }
 
 parameter_types! {
+    /// Reads and writes priced apart, so a migration's weight shows how many of each it made.
+    pub const DbWeight: RuntimeDbWeight = RuntimeDbWeight { read: 1, write: 1_000 };
     pub storage RegistrarApproves: bool = false;
     pub storage PaymentsEnabled: bool = true;
     pub const MaxOwners: u32 = 4;
@@ -36,6 +42,9 @@ parameter_types! {
     pub const MaxLineage: u32 = 4;
     pub const MaxParcelsPerOwner: u32 = 6;
     pub const MaxOfferDuration: u64 = 100;
+    pub const MaxOffersPerParcel: u32 = 3;
+    pub const MaxLienProposalsPerParcel: u32 = 4;
+    pub const LienProposalLifetime: u64 = 20;
 }
 
 impl pallet_land_titles::Config for Test {
@@ -48,6 +57,9 @@ impl pallet_land_titles::Config for Test {
     type MaxLineage = MaxLineage;
     type MaxParcelsPerOwner = MaxParcelsPerOwner;
     type MaxOfferDuration = MaxOfferDuration;
+    type MaxOffersPerParcel = MaxOffersPerParcel;
+    type MaxLienProposalsPerParcel = MaxLienProposalsPerParcel;
+    type LienProposalLifetime = LienProposalLifetime;
     type WeightInfo = ();
 }
 
@@ -143,6 +155,17 @@ pub fn expire_officer(officer: u64) {
         if let Some(appointment) = table.borrow_mut().get_mut(&officer) {
             appointment.expires_at = now;
         }
+    });
+}
+
+/// Takes `role` from every officer of `institution`, so the institution no longer holds it.
+pub fn withdraw_role(institution: InstitutionId, role: Role) {
+    OFFICERS.with(|table| {
+        table
+            .borrow_mut()
+            .values_mut()
+            .filter(|appointment| appointment.institution == institution)
+            .for_each(|appointment| appointment.roles.retain(|held| *held != role));
     });
 }
 

@@ -230,6 +230,9 @@ pub struct LienProposal<T: Config> {
     pub title_hash: H256,
     /// The owners that consented so far under that title, sorted.
     pub consents: BoundedVec<Party, T::MaxOwners>,
+    /// The first block in which the proposal can no longer register; from then on anyone may
+    /// remove it.
+    pub expires_at: BlockNumberFor<T>,
 }
 
 /// A court's freeze of a parcel.

@@ -129,6 +129,39 @@ pub enum Party {
     Institution(InstitutionId),
 }
 
+/// Who may sign a registry call.
+///
+/// Each registry pallet says it of every call it has ([`RegistryCall`]). The fee-free transaction
+/// path checks it in the transaction pool with the same cheap reads the call's own origin check
+/// makes, so that a call its signer may not make never reaches a block; the call itself still
+/// checks everything that depends on its arguments (which parcel, which party, which election).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CallSigner {
+    /// An active citizen.
+    Citizen,
+    /// An active officer of an active institution holding this role.
+    Officer(Role),
+    /// An active officer of any active institution; the call checks which roles count.
+    AnyOfficer,
+    /// An account that may act for a [`Party`]: an active citizen or an active officer.
+    Party,
+    /// The admin account of this institution.
+    AdminOf(InstitutionId),
+    /// Any signed account (for example cancelling an expired offer).
+    Anyone,
+    /// No signed account: only a governance origin (the council) may make the call.
+    Governance,
+}
+
+/// A registry pallet's call, which says who may sign it.
+///
+/// Implemented by the `Call` of every govchain registry pallet, with one arm per call, next to
+/// the calls, so that a new call cannot be added without saying who may sign it.
+pub trait RegistryCall {
+    /// Who may sign this call.
+    fn signer(&self) -> CallSigner;
+}
+
 /// What the registries ask about accounts, institutions and citizens.
 ///
 /// The identity pallet implements it; other pallets take it as an associated type of their

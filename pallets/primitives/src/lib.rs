@@ -54,4 +54,11 @@ pub mod invalid_transaction {
     /// An officer or citizen who cannot pay the fee sent a transaction heavier or longer than may
     /// go fee-free.
     pub const TOO_LARGE_FOR_FEE_FREE: u8 = 2;
+    /// The signer may not make this registry call (it is not an officer of the role the call
+    /// needs, not an active citizen, or the call is the council's): refused before it reaches a
+    /// block, whoever pays.
+    pub const SIGNER_NOT_PERMITTED: u8 = 3;
+    /// An officer or citizen who cannot pay the fee sent a call that never goes fee-free (it is
+    /// not a registry call, or a batch holding one that is not).
+    pub const NOT_A_FEE_FREE_CALL: u8 = 4;
 }

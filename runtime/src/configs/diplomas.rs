@@ -11,6 +11,11 @@ parameter_types! {
     pub const MaxAccreditationPeriods: u32 = 32;
     /// Revocations and reinstatements kept per diploma; real diplomas see one or two.
     pub const MaxStatusChanges: u32 = 16;
+    /// Diplomas one citizen holds, issued and imported. A lifetime of degrees (short-cycle,
+    /// bachelor's, specialist, master's, doctorate, second degrees and re-issues) is a dozen at
+    /// most; 64 leaves room for unusual careers while bounding each citizen's index, so that
+    /// `diplomas_ofHolder` lists anyone's diplomas in one page.
+    pub const MaxDiplomasPerHolder: u32 = 64;
 }
 
 impl pallet_diplomas::Config for Runtime {
@@ -20,6 +25,7 @@ impl pallet_diplomas::Config for Runtime {
     type MaxBatchSize = MaxDiplomaBatch;
     type MaxAccreditationPeriods = MaxAccreditationPeriods;
     type MaxStatusChanges = MaxStatusChanges;
+    type MaxDiplomasPerHolder = MaxDiplomasPerHolder;
     type WeightInfo = pallet_diplomas::weights::SubstrateWeight<Runtime>;
     #[cfg(feature = "runtime-benchmarks")]
     type BenchmarkHelper = TimestampClock;

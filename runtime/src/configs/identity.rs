@@ -1,8 +1,10 @@
 //! Identity and roles: institutions, officers, citizens, and their fee-free quotas.
 
 use super::{system::share_of_block, CouncilMajority};
-use crate::{BlockNumber, Runtime, DAYS, HOURS};
+use crate::{BlockNumber, Runtime, RuntimeCall, DAYS, HOURS};
 use frame_support::{parameter_types, weights::Weight};
+use govchain_primitives::identity::RegistryCall;
+use pallet_identity_registry::CallSigners;
 use sp_runtime::Perbill;
 
 parameter_types! {
@@ -16,6 +18,12 @@ parameter_types! {
     pub const CitizenTxQuota: u32 = 20;
     /// An officer's fee-free transactions per hour: a registrar's working day of records.
     pub const OfficerTxQuota: u32 = 600;
+    /// All officers of one institution together, per hour: twenty officers at full pace (a
+    /// regional office's day of records); appointing more officers does not raise it.
+    pub const InstitutionTxQuota: u32 = 12_000;
+    /// Fee-free transactions together may fill half of what ordinary transactions may take of a
+    /// block; the other half stays for those who pay, until the council sets another share.
+    pub const DefaultFeeFreeBlockShare: Perbill = Perbill::from_percent(50);
     /// No fee-free transaction may take more than a tenth of a block…
     pub MaxFeeFreeWeight: Weight = share_of_block(Perbill::from_percent(10));
     /// …or more than 64 KiB of it for a citizen…
@@ -34,8 +42,59 @@ impl pallet_identity_registry::Config for Runtime {
     type QuotaPeriod = QuotaPeriod;
     type CitizenTxQuota = CitizenTxQuota;
     type OfficerTxQuota = OfficerTxQuota;
+    type InstitutionTxQuota = InstitutionTxQuota;
+    type DefaultFeeFreeBlockShare = DefaultFeeFreeBlockShare;
+    type RegistryCalls = RegistryCalls;
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
     type MaxFeeFreeLength = MaxFeeFreeLength;
     type MaxOfficerFeeFreeLength = MaxOfficerFeeFreeLength;
     type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
+}
+
+/// The runtime's registry calls: every call of the identity, land-titles, diplomas, CBDC and
+/// e-voting pallets, and `utility` batches made only of them (one level deep). Every other call
+/// (balances, remarks, governance, multisig, nested batches) pays the normal fee.
+pub struct RegistryCalls;
+
+impl RegistryCalls {
+    /// Adds the signers of `call`'s registry calls to `found`; marks it as not only registry
+    /// calls when it holds anything else.
+    fn collect(call: &RuntimeCall, in_batch: bool, found: &mut CallSigners) {
+        let signer = match call {
+            RuntimeCall::Identity(call) => call.signer(),
+            RuntimeCall::LandTitles(call) => call.signer(),
+            RuntimeCall::Diplomas(call) => call.signer(),
+            RuntimeCall::Cbdc(call) => call.signer(),
+            RuntimeCall::Voting(call) => call.signer(),
+            RuntimeCall::Utility(
+                pallet_utility::Call::batch { calls }
+                | pallet_utility::Call::batch_all { calls }
+                | pallet_utility::Call::force_batch { calls },
+            ) if !in_batch => {
+                found.batch = true;
+                for call in calls {
+                    Self::collect(call, true, found);
+                }
+                return;
+            }
+            _ => {
+                found.only_registry = false;
+                return;
+            }
+        };
+        found.signers.push(signer);
+    }
+}
+
+impl pallet_identity_registry::RegistryCalls<RuntimeCall> for RegistryCalls {
+    fn signers(call: &RuntimeCall) -> CallSigners {
+        let mut found = CallSigners {
+            signers: alloc::vec::Vec::new(),
+            only_registry: true,
+            batch: false,
+        };
+        Self::collect(call, false, &mut found);
+        found.only_registry &= !found.signers.is_empty();
+        found
+    }
 }

@@ -17,6 +17,13 @@ parameter_types! {
     pub const MaxParcelsPerOwner: u32 = 100_000;
     /// An offer stays open for at most a quarter.
     pub const MaxOfferDuration: BlockNumber = 90 * DAYS;
+    /// Open offers on one parcel: a few buyers, or a few attempts with one, at a time. A full
+    /// parcel makes room by dropping its expired offers; `create_offer` weighs all of them.
+    pub const MaxOffersPerParcel: u32 = 16;
+    /// Lien proposals waiting on one parcel: an owner asks a few banks at a time.
+    pub const MaxLienProposalsPerParcel: u32 = 16;
+    /// A lien proposal waits a month for the owners' consent; then the bank proposes afresh.
+    pub const LienProposalLifetime: BlockNumber = 30 * DAYS;
 }
 
 impl pallet_land_titles::Config for Runtime {
@@ -30,5 +37,8 @@ impl pallet_land_titles::Config for Runtime {
     type MaxLineage = MaxLineage;
     type MaxParcelsPerOwner = MaxParcelsPerOwner;
     type MaxOfferDuration = MaxOfferDuration;
+    type MaxOffersPerParcel = MaxOffersPerParcel;
+    type MaxLienProposalsPerParcel = MaxLienProposalsPerParcel;
+    type LienProposalLifetime = LienProposalLifetime;
     type WeightInfo = pallet_land_titles::weights::SubstrateWeight<Runtime>;
 }

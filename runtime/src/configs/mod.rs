@@ -16,5 +16,5 @@ pub use consensus::HasSessionKeys;
 pub use governance::{
     CouncilCollective, CouncilMajority, CouncilSuperMajority, ImmediateRootCalls, UpgradeDelay,
 };
-pub use identity::{CitizenTxQuota, OfficerTxQuota, QuotaPeriod};
+pub use identity::{CitizenTxQuota, MaxFeeFreeWeight, OfficerTxQuota, QuotaPeriod};
 pub use system::RuntimeBlockWeights;

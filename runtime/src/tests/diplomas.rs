@@ -99,25 +99,30 @@ fn a_class_graduates_in_one_batch_a_court_revokes_a_diploma_and_verifiers_see_it
         // …it issues the class of 2026 in one batch, one of them backdated to last year.
         assert_ok!(Diplomas::issue_batch(
             signed(&dean),
-            vec![
+            frame_support::BoundedVec::truncate_from(vec![
                 diploma("MS-2026/001", graduates[0], GRADUATION_DAY, 1),
                 diploma("MS-2026/002", graduates[1], GRADUATION_DAY, 2),
                 diploma("MS-2025/117", graduates[2], 20_266, 3),
-            ]
+            ])
         ));
-        // A repeated serial fails the whole batch, naming the item.
+        // A repeated serial fails the whole batch, naming the item; the batch is charged for
+        // the two diplomas it got to.
+        let two = <<Runtime as pallet_diplomas::Config>::WeightInfo as pallet_diplomas::WeightInfo>::issue_batch(2);
         assert_noop!(
             Diplomas::issue_batch(
                 signed(&dean),
-                vec![
+                frame_support::BoundedVec::truncate_from(vec![
                     diploma("MS-2026/003", graduates[2], GRADUATION_DAY, 4),
                     diploma("MS-2026/001", graduates[2], GRADUATION_DAY, 4),
-                ]
+                ])
             ),
-            Error::<Runtime>::BatchItemFailed {
-                index: 1,
-                error: ItemError::DuplicateSerial
-            }
+            frame_support::dispatch::WithPostDispatchInfo::with_weight(
+                sp_runtime::DispatchError::from(Error::<Runtime>::BatchItemFailed {
+                    index: 1,
+                    error: ItemError::DuplicateSerial
+                }),
+                two
+            )
         );
 
         // Anyone computes the id from issuer and serial, and verifies the document.
@@ -162,10 +167,10 @@ fn a_class_graduates_in_one_batch_a_court_revokes_a_diploma_and_verifiers_see_it
         // The ministry imports a 1998 diploma of a university closed since.
         assert_ok!(Diplomas::import_legacy(
             signed(&minister),
-            vec![LegacyDiploma {
+            frame_support::BoundedVec::truncate_from(vec![LegacyDiploma {
                 issuer: Issuer::Historic(4_711),
                 spec: diploma("D-1998-0042", graduates[1], 10_407, 5),
-            }]
+            }])
         ));
         let legacy = Runtime::diploma_id(Issuer::Historic(4_711), b"D-1998-0042".to_vec())
             .expect("a serial fits");
@@ -196,7 +201,9 @@ fn a_full_batch_fits_an_officer_s_fee_free_transaction() {
         let call = RuntimeCall::Diplomas(pallet_diplomas::Call::issue_batch {
             diplomas: (0..batch_size)
                 .map(|_| diploma(&longest_serial, u64::MAX, GRADUATION_DAY, 1))
-                .collect(),
+                .collect::<Vec<_>>()
+                .try_into()
+                .expect("a full batch"),
         });
         let max_weight = <Runtime as pallet_identity_registry::Config>::MaxFeeFreeWeight::get();
         let max_length =

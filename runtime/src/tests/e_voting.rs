@@ -29,7 +29,9 @@ fn account_of(pair: &sr25519::Pair) -> crate::AccountId {
     pair.public().into()
 }
 
-fn options(codes: &[&str]) -> Vec<BallotOption> {
+fn options(
+    codes: &[&str],
+) -> BoundedVec<BallotOption, <Runtime as pallet_e_voting::Config>::MaxOptions> {
     codes
         .iter()
         .enumerate()
@@ -37,7 +39,9 @@ fn options(codes: &[&str]) -> Vec<BallotOption> {
             code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
             text_hash: H256::repeat_byte(n as u8 + 1),
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .try_into()
+        .expect("within MaxOptions")
 }
 
 /// The module error `error` of the voting pallet, as a failed extrinsic reports it.
@@ -102,7 +106,7 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
 
         // The commission creates a public poll for everyone and a secret ballot for the capital.
         let now = System::block_number();
-        let create = |spec: ElectionSpec<u32>, nonce| {
+        let create = |spec: ElectionSpec<Runtime>, nonce| {
             apply_signed(
                 &commissioner,
                 nonce,
@@ -120,7 +124,7 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
         let ballot = ElectionSpec {
             question_hash: H256::repeat_byte(0xa2),
             options: options(&["YES", "NO"]),
-            regions: Some(vec![CAPITAL]),
+            regions: Some(BoundedVec::truncate_from(vec![CAPITAL])),
             voting_starts: now,
             voting_ends: now + 3,
             mode: BallotMode::Secret {

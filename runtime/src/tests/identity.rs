@@ -36,6 +36,15 @@ fn remark(n: u32) -> RuntimeCall {
     })
 }
 
+/// A citizen's vote in poll 0: a registry call, and one that may be repeated (the last vote
+/// counts).
+fn vote(n: u32) -> RuntimeCall {
+    RuntimeCall::Voting(pallet_e_voting::Call::vote {
+        election: 0,
+        option: (n % 2) as u8,
+    })
+}
+
 #[test]
 fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its_quota() {
     preset_externalities("local_testnet").execute_with(|| {
@@ -43,14 +52,18 @@ fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its
         let officer = fresh_key("CivilRegistryOfficer");
         let citizen = fresh_key("Citizen");
 
-        // A council motion registers the civil registry, administered by Dave.
+        // A council motion registers the civil registry (which also runs polls here),
+        // administered by Dave.
         pass_council_motion(RuntimeCall::Identity(
             pallet_identity_registry::Call::register_institution {
                 kind: InstitutionKind::Agency,
                 short_code: BoundedVec::truncate_from(b"CRA".to_vec()),
                 name_hash: H256::repeat_byte(0xc0),
                 admin: admin.clone(),
-                roles: BoundedVec::truncate_from(vec![Role::CivilRegistry]),
+                roles: BoundedVec::truncate_from(vec![
+                    Role::CivilRegistry,
+                    Role::ElectionCommission,
+                ]),
             },
         ));
         let registry = 0;
@@ -83,11 +96,38 @@ fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its
             Ok(Ok(()))
         );
         let citizen_id = Identity::citizen_of(&account(&citizen)).expect("registered");
+        // It opens a poll, fee-free too.
+        let now = System::block_number();
+        assert_eq!(
+            submit(
+                &officer,
+                1,
+                RuntimeCall::Voting(pallet_e_voting::Call::create_election {
+                    spec: pallet_e_voting::ElectionSpec {
+                        question_hash: H256::repeat_byte(0x51),
+                        options: BoundedVec::truncate_from(
+                            ["YES", "NO"]
+                                .iter()
+                                .map(|code| pallet_e_voting::BallotOption {
+                                    code: BoundedVec::truncate_from(code.as_bytes().to_vec()),
+                                    text_hash: H256::repeat_byte(0x52),
+                                })
+                                .collect(),
+                        ),
+                        regions: None,
+                        voting_starts: now,
+                        voting_ends: now + 2 * QuotaPeriod::get(),
+                        mode: pallet_e_voting::BallotMode::Public,
+                    },
+                }),
+            ),
+            Ok(Ok(()))
+        );
 
-        // The citizen, who holds no tokens either, transacts free up to the hourly quota…
+        // The citizen, who holds no tokens either, votes free up to the hourly quota…
         let quota = CitizenTxQuota::get();
         for nonce in 0..quota {
-            assert_eq!(submit(&citizen, nonce, remark(nonce)), Ok(Ok(())));
+            assert_eq!(submit(&citizen, nonce, vote(nonce)), Ok(Ok(())));
         }
         assert_eq!(Balances::free_balance(account(&citizen)), 0);
         assert!(!System::events().iter().any(|record| matches!(
@@ -99,7 +139,7 @@ fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its
 
         // …and the first transaction beyond it is refused with the precise reason.
         assert_eq!(
-            submit(&citizen, quota, remark(quota)),
+            submit(&citizen, quota, vote(quota)),
             Err(TransactionValidityError::Invalid(
                 InvalidTransaction::Custom(FEE_FREE_QUOTA_EXHAUSTED)
             ))
@@ -116,7 +156,7 @@ fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its
         while System::block_number() < next_period {
             next_block();
         }
-        assert_eq!(submit(&citizen, quota, remark(quota)), Ok(Ok(())));
+        assert_eq!(submit(&citizen, quota, vote(quota)), Ok(Ok(())));
         assert_invariants();
     });
 }

@@ -5,6 +5,7 @@
 mod cbdc;
 mod diplomas;
 mod e_voting;
+mod fee_free;
 mod genesis_presets;
 mod governance;
 mod identity;

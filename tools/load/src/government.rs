@@ -293,13 +293,16 @@ pub async fn set_up(
             pallet_e_voting::Call::create_election {
                 spec: ElectionSpec {
                     question_hash: H256(blake2_256(&n.to_le_bytes())),
-                    options: ["YES", "NO"]
-                        .iter()
-                        .map(|code| BallotOption {
-                            code: bounded(code),
-                            text_hash: H256(blake2_256(code.as_bytes())),
-                        })
-                        .collect(),
+                    // Two options: within any ballot's bound.
+                    options: BoundedVec::truncate_from(
+                        ["YES", "NO"]
+                            .iter()
+                            .map(|code| BallotOption {
+                                code: bounded(code),
+                                text_hash: H256(blake2_256(code.as_bytes())),
+                            })
+                            .collect(),
+                    ),
                     regions: None,
                     voting_starts: starts,
                     // Staggered: only so many polls may close in one block.

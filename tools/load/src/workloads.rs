@@ -223,7 +223,7 @@ fn vote(government: &Government, poll: usize, n: usize) -> RuntimeCall {
 /// Diploma batches, numbered from `*serial`.
 fn diploma_batch(government: &Government, serial: &mut u64, size: u32) -> RuntimeCall {
     let count = government.citizens.len() as u64;
-    let diplomas = (0..size)
+    let diplomas: Vec<DiplomaSpec> = (0..size)
         .map(|_| {
             *serial += 1;
             DiplomaSpec {
@@ -236,6 +236,8 @@ fn diploma_batch(government: &Government, serial: &mut u64, size: u32) -> Runtim
             }
         })
         .collect();
+    // `size` is at most `DIPLOMAS_PER_BATCH`, the runtime's largest batch.
+    let diplomas = BoundedVec::truncate_from(diplomas);
     RuntimeCall::Diplomas(pallet_diplomas::Call::issue_batch { diplomas })
 }
 

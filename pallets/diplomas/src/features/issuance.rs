@@ -1,10 +1,13 @@
 //! Accredited universities record their diplomas, singly or in batches.
 
+use crate::weights::WeightInfo;
 use crate::{pallet::*, types::*};
-use alloc::vec::Vec;
-use frame_support::ensure;
+use frame_support::{
+    dispatch::{DispatchResultWithPostInfo, WithPostDispatchInfo},
+    ensure, BoundedVec,
+};
 use govchain_primitives::identity::InstitutionId;
-use sp_runtime::DispatchResult;
+use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
     pub(crate) fn do_issue(university: InstitutionId, diploma: DiplomaSpec) -> DispatchResult {
@@ -14,19 +17,28 @@ impl<T: Config> Pallet<T> {
         Self::count_recorded(1)
     }
 
+    /// Records `diplomas` of `university`, all or none. A batch refused at its `k`-th diploma
+    /// is charged the weight of a batch of `k` (one refused before its first, of none), not of
+    /// the whole batch.
     pub(crate) fn do_issue_batch(
         university: InstitutionId,
-        diplomas: Vec<DiplomaSpec>,
-    ) -> DispatchResult {
-        Self::ensure_batch_size(diplomas.len())?;
+        diplomas: BoundedVec<DiplomaSpec, T::MaxBatchSize>,
+    ) -> DispatchResultWithPostInfo {
+        let charged =
+            |items: usize| T::WeightInfo::issue_batch(u32::try_from(items).unwrap_or(u32::MAX));
+        let before_any = |error: DispatchError| error.with_weight(charged(0));
+        Self::ensure_not_empty(&diplomas).map_err(before_any)?;
         let today = Self::today();
-        let accreditation = Self::issuing_accreditation(university, today)?;
+        let accreditation = Self::issuing_accreditation(university, today).map_err(before_any)?;
         let recorded = diplomas.len();
         for (index, diploma) in diplomas.into_iter().enumerate() {
-            Self::issue_one(university, &accreditation, diploma, today)
-                .map_err(|error| Self::item_failed(index, error))?;
+            Self::issue_one(university, &accreditation, diploma, today).map_err(|error| {
+                DispatchError::from(Self::item_failed(index, error))
+                    .with_weight(charged(index.saturating_add(1)))
+            })?;
         }
-        Self::count_recorded(recorded)
+        Self::count_recorded(recorded)?;
+        Ok(().into())
     }
 
     /// Records one diploma dated within the university's accreditation.

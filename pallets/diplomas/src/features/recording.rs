@@ -1,7 +1,7 @@
 //! What every diploma, issued or imported, must satisfy, and how it is stored.
 
 use crate::{pallet::*, types::*};
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get, BoundedVec};
 use govchain_primitives::identity::IdentityProvider;
 use sp_runtime::{
     traits::{BlakeTwo256, Hash},
@@ -27,8 +27,8 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Stores a checked diploma and indexes it under its holder, unless its issuer already
-    /// used the serial number.
+    /// Stores a checked diploma and indexes and counts it under its holder, unless its issuer
+    /// already used the serial number or the holder holds `MaxDiplomasPerHolder` diplomas.
     pub(crate) fn record(
         issuer: Issuer,
         spec: DiplomaSpec,
@@ -36,6 +36,13 @@ impl<T: Config> Pallet<T> {
     ) -> Result<DiplomaId, ItemError> {
         let id = Self::diploma_id(&issuer, &spec.serial);
         ensure!(!Records::<T>::contains_key(id), ItemError::DuplicateSerial);
+        HolderDiplomaCount::<T>::try_mutate(spec.holder, |count| {
+            *count = count
+                .checked_add(1)
+                .filter(|held| *held <= T::MaxDiplomasPerHolder::get())
+                .ok_or(ItemError::TooManyDiplomasForHolder)?;
+            Ok::<_, ItemError>(())
+        })?;
         HolderDiplomas::<T>::insert(spec.holder, id, ());
         Records::<T>::insert(
             id,
@@ -59,12 +66,11 @@ impl<T: Config> Pallet<T> {
         })
     }
 
-    /// Refuses an empty batch or one over `MaxBatchSize`.
-    pub(crate) fn ensure_batch_size(len: usize) -> DispatchResult {
-        ensure!(len > 0, Error::<T>::EmptyBatch);
-        let max = usize::try_from(<T::MaxBatchSize as frame_support::traits::Get<u32>>::get())
-            .unwrap_or(usize::MAX);
-        ensure!(len <= max, Error::<T>::BatchTooLarge);
+    /// Refuses an empty batch (its type bounds it by `MaxBatchSize`).
+    pub(crate) fn ensure_not_empty<Item>(
+        batch: &BoundedVec<Item, T::MaxBatchSize>,
+    ) -> DispatchResult {
+        ensure!(!batch.is_empty(), Error::<T>::EmptyBatch);
         Ok(())
     }
 

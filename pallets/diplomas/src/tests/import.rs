@@ -4,7 +4,9 @@
 //! imported and need no accreditation.
 
 use super::*;
-use crate::{Call, Diploma, DiplomaCount, HolderDiplomas, Provenance, Records, Status};
+use crate::{
+    Call, Diploma, DiplomaCount, HolderDiplomaCount, HolderDiplomas, Provenance, Records, Status,
+};
 use frame_support::assert_ok;
 
 /// A body that closed before the register existed.
@@ -14,7 +16,10 @@ const CLOSED_INSTITUTE: Issuer = Issuer::Historic(7_001);
 const IN_1985: Day = 5_657;
 
 fn import(officer: u64, diplomas: Vec<LegacyDiploma>) -> DispatchResult {
-    Diplomas::import_legacy(RuntimeOrigin::signed(officer), diplomas)
+    without_post_info(Diplomas::import_legacy(
+        RuntimeOrigin::signed(officer),
+        batch(diplomas),
+    ))
 }
 
 /// Alice's diplomas of the closed institute numbered `numbers`, dated in 1985.
@@ -318,11 +323,66 @@ fn an_empty_batch_is_refused() {
 }
 
 #[test]
-fn a_batch_over_max_size_is_refused() {
+fn a_batch_over_max_size_does_not_decode() {
+    let full = historic(&["1", "2", "3", "4", "5"]);
+    let call = Call::<Test>::import_legacy {
+        diplomas: batch(full.clone()),
+    };
+    assert_eq!(call.encode(), (9u8, &full).encode());
+    assert!(decodes_as_call(9, &full));
+
+    let over = historic(&["1", "2", "3", "4", "5", "6"]);
+
+    assert!(!decodes_as_call(9, &over));
+}
+
+#[test]
+fn imported_diplomas_count_for_their_holders() {
     build_and_execute(|| {
+        assert_ok!(import(
+            MINISTER,
+            vec![
+                legacy(CLOSED_INSTITUTE, "1", ALICE_ID, IN_1985),
+                legacy(CLOSED_INSTITUTE, "2", BOB_ID, IN_1985),
+                legacy(CLOSED_INSTITUTE, "3", ALICE_ID, IN_1985),
+            ]
+        ));
+
+        assert_eq!(HolderDiplomaCount::<Test>::get(ALICE_ID), 2);
+        assert_eq!(HolderDiplomaCount::<Test>::get(BOB_ID), 1);
+    });
+}
+
+#[test]
+fn a_diploma_for_a_holder_with_max_diplomas_is_named_by_its_index() {
+    build_and_execute(|| {
+        assert_ok!(import(MINISTER, historic(&["1", "2", "3", "4", "5"])));
+
         assert_noop!(
-            import(MINISTER, historic(&["1", "2", "3", "4", "5", "6"])),
-            Error::<Test>::BatchTooLarge
+            import(
+                MINISTER,
+                vec![
+                    legacy(CLOSED_INSTITUTE, "6", BOB_ID, IN_1985),
+                    legacy(CLOSED_INSTITUTE, "7", ALICE_ID, IN_1985),
+                ]
+            ),
+            item_failed(1, ItemError::TooManyDiplomasForHolder)
+        );
+    });
+}
+
+#[test]
+fn issued_and_imported_diplomas_count_together() {
+    build_and_execute(|| {
+        accredit_university();
+        assert_ok!(import(MINISTER, historic(&["1", "2", "3"])));
+        issue("BA-1");
+        issue("BA-2");
+
+        assert_eq!(HolderDiplomaCount::<Test>::get(ALICE_ID), 5);
+        assert_noop!(
+            import(MINISTER, historic(&["4"])),
+            item_failed(0, ItemError::TooManyDiplomasForHolder)
         );
     });
 }
@@ -345,9 +405,23 @@ fn the_weight_grows_with_the_number_of_diplomas() {
             let numbers: Vec<_> = (0..n).map(|i| i.to_string()).collect();
             let numbers: Vec<_> = numbers.iter().map(String::as_str).collect();
             Call::<Test>::import_legacy {
-                diplomas: historic(&numbers),
+                diplomas: batch(historic(&numbers)),
             }
         });
+    });
+}
+
+#[test]
+fn an_import_refused_at_its_kth_diploma_is_charged_for_k_diplomas_only() {
+    build_and_execute(|| {
+        let mut diplomas = historic(&["1", "2", "3", "4"]);
+        diplomas[1].spec.issued_on = Day::MAX;
+        let refused = Diplomas::import_legacy(RuntimeOrigin::signed(MINISTER), batch(diplomas))
+            .expect_err("a diploma from the future");
+        assert_eq!(
+            refused.post_info.actual_weight,
+            Some(<<Test as crate::Config>::WeightInfo as crate::WeightInfo>::import_legacy(2))
+        );
     });
 }
 
@@ -355,7 +429,7 @@ fn the_weight_grows_with_the_number_of_diplomas() {
 fn only_a_serving_minister_imports() {
     build_and_execute(|| {
         assert_only_serving_officers(MINISTER, &[DEAN], |origin| {
-            Diplomas::import_legacy(origin, historic(&["1"]))
+            without_post_info(Diplomas::import_legacy(origin, batch(historic(&["1"]))))
         });
     });
 }

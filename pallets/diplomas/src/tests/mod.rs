@@ -4,8 +4,9 @@
 //! Ministry's officer `MINISTER`, `DEAN` and `OTHER_DEAN` of two universities (not yet
 //! accredited), `JUDGE` and `OTHER_JUDGE` of two courts, `REGISTRAR` of a land registry (no
 //! education role), and the citizens Alice and Bob (held by `ALICE` and `BOB`); appointments
-//! run until block 1 000. Batches hold at most 5 diplomas, accreditations 3 periods, and a
-//! diploma's history 4 changes (some tests lower it).
+//! run until block 1 000. Batches hold at most 5 diplomas, accreditations 3 periods, a
+//! diploma's history 4 changes (some tests lower it), and a citizen 5 diplomas (a test raises
+//! it).
 //!
 //! Every extrinsic refuses the same kinds of origin, so each has one test that runs
 //! [`assert_only_serving_officers`] on it.
@@ -13,6 +14,7 @@
 mod accreditation;
 mod import;
 mod issuance;
+mod migrations;
 mod queries;
 mod revocation;
 
@@ -20,7 +22,12 @@ use crate::{
     mock::*, Authority, Day, DiplomaId, DiplomaSpec, Error, Event, Issuer, ItemError,
     LegacyDiploma, RevocationReason, StatusChange, StatusEvent, Verification,
 };
-use frame_support::{assert_noop, dispatch::GetDispatchInfo};
+use codec::{Decode, Encode};
+use frame_support::{
+    assert_noop,
+    dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
+    BoundedVec,
+};
 use govchain_primitives::identity::CitizenId;
 use sp_runtime::{DispatchError, DispatchResult};
 
@@ -35,6 +42,11 @@ fn unsigned_origins() -> [RuntimeOrigin; 2] {
 ///
 /// The chain must be set up so that `officer` would succeed.
 #[track_caller]
+/// A batch call's result without its actual weight, for tests of what it records.
+fn without_post_info(result: DispatchResultWithPostInfo) -> DispatchResult {
+    result.map(|_| ()).map_err(|error| error.error)
+}
+
 fn assert_only_serving_officers(
     officer: u64,
     lacking_role: &[u64],
@@ -73,6 +85,18 @@ fn assert_weight_grows_with_batch_size<C: GetDispatchInfo>(call: impl Fn(u32) ->
     for pair in weights.windows(2) {
         assert!(pair[0].all_lt(pair[1]), "{:?} < {:?}", pair[0], pair[1]);
     }
+}
+
+/// `items` as a call's batch argument.
+#[track_caller]
+fn batch<Item: core::fmt::Debug>(items: Vec<Item>) -> BoundedVec<Item, MaxBatchSize> {
+    BoundedVec::try_from(items).expect("a batch of at most MaxBatchSize")
+}
+
+/// Whether the call numbered `call_index` with `items` as its only argument decodes: a
+/// `Vec` and a `BoundedVec` of the same items encode alike.
+fn decodes_as_call<Item: Encode>(call_index: u8, items: &[Item]) -> bool {
+    crate::Call::<Test>::decode(&mut &(call_index, items).encode()[..]).is_ok()
 }
 
 /// The pallet's events, oldest first.

@@ -27,7 +27,10 @@ fn issue_many(holder: CitizenId, count: u32) -> BTreeSet<DiplomaId> {
             .iter()
             .map(|number| spec(number, holder, Today::get()))
             .collect();
-        assert_ok!(Diplomas::issue_batch(RuntimeOrigin::signed(DEAN), diplomas));
+        assert_ok!(Diplomas::issue_batch(
+            RuntimeOrigin::signed(DEAN),
+            batch(diplomas)
+        ));
     }
     numbers
         .iter()
@@ -231,7 +234,7 @@ mod diploma_record {
             let issuer = Issuer::Historic(7_001);
             assert_ok!(Diplomas::import_legacy(
                 RuntimeOrigin::signed(MINISTER),
-                vec![legacy(issuer, "OLD-1", BOB_ID, 5_000)]
+                batch(vec![legacy(issuer, "OLD-1", BOB_ID, 5_000)])
             ));
 
             let record = Diplomas::diploma_record(id_by(issuer, "OLD-1")).unwrap();
@@ -322,6 +325,8 @@ mod diplomas_of {
     fn a_page_holds_at_most_max_page_diplomas() {
         build_and_execute(|| {
             accredit_university();
+            // More than a page for one holder.
+            MaxDiplomasPerHolder::set(&(MAX_PAGE + 1));
             let all = issue_many(ALICE_ID, MAX_PAGE + 1);
 
             let first = Diplomas::diplomas_of(ALICE_ID, None, u32::MAX);

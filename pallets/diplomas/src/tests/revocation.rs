@@ -10,7 +10,7 @@ use frame_support::assert_ok;
 fn imported_diploma(issuer: Issuer) -> DiplomaId {
     assert_ok!(Diplomas::import_legacy(
         RuntimeOrigin::signed(MINISTER),
-        vec![legacy(issuer, "OLD-1", ALICE_ID, 5_000)]
+        batch(vec![legacy(issuer, "OLD-1", ALICE_ID, 5_000)])
     ));
     id_by(issuer, "OLD-1")
 }

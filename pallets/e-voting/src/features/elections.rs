@@ -1,16 +1,14 @@
 //! Creating and cancelling elections.
 
 use crate::{pallet::*, types::*};
-use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, BoundedVec};
-use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::identity::{InstitutionId, RegionCode};
 use sp_runtime::{traits::Saturating, DispatchError};
 
 impl<T: Config> Pallet<T> {
     pub(crate) fn do_create_election(
         commission: InstitutionId,
-        spec: ElectionSpec<BlockNumberFor<T>>,
+        spec: ElectionSpec<T>,
     ) -> DispatchResult {
         let options = Self::checked_options(spec.options)?;
         let eligibility = Self::checked_eligibility(spec.regions)?;
@@ -66,11 +64,9 @@ impl<T: Config> Pallet<T> {
     }
 
     fn checked_options(
-        options: Vec<BallotOption>,
+        options: BoundedVec<BallotOption, T::MaxOptions>,
     ) -> Result<BoundedVec<BallotOption, T::MaxOptions>, DispatchError> {
         ensure!(options.len() >= 2, Error::<T>::TooFewOptions);
-        let options = BoundedVec::<_, T::MaxOptions>::try_from(options)
-            .map_err(|_| Error::<T>::TooManyOptions)?;
         ensure!(
             options
                 .iter()
@@ -85,22 +81,19 @@ impl<T: Config> Pallet<T> {
     }
 
     fn checked_eligibility(
-        regions: Option<Vec<RegionCode>>,
+        regions: Option<BoundedVec<RegionCode, T::MaxRegions>>,
     ) -> Result<Eligibility<T::MaxRegions>, DispatchError> {
-        let Some(regions) = regions else {
+        let Some(mut regions) = regions else {
             return Ok(Eligibility::AllCitizens);
         };
         ensure!(!regions.is_empty(), Error::<T>::NoRegions);
+        regions.as_mut().sort_unstable();
         ensure!(
-            regions.len() <= T::MaxRegions::get() as usize,
-            Error::<T>::TooManyRegions
+            !regions
+                .windows(2)
+                .any(|pair| matches!(pair, [a, b] if a == b)),
+            Error::<T>::DuplicateRegion
         );
-        let mut regions = regions;
-        let regions_given = regions.len();
-        regions.sort_unstable();
-        regions.dedup();
-        ensure!(regions.len() == regions_given, Error::<T>::DuplicateRegion);
-        let regions = BoundedVec::try_from(regions).map_err(|_| Error::<T>::TooManyRegions)?;
         Ok(Eligibility::Regions(regions))
     }
 

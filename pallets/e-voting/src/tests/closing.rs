@@ -31,9 +31,9 @@ fn closed(
 }
 
 /// `spec` limited to `regions`.
-fn limited_to(regions: Vec<u32>, spec: ElectionSpec<u64>) -> ElectionSpec<u64> {
+fn limited_to(regions: Vec<u32>, spec: ElectionSpec<Test>) -> ElectionSpec<Test> {
     ElectionSpec {
-        regions: Some(regions),
+        regions: Some(bounded(regions)),
         ..spec
     }
 }

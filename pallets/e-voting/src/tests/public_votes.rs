@@ -6,9 +6,9 @@ use super::*;
 use crate::{BallotMode, ElectionSpec, VoterStatus};
 
 /// `public_spec` limited to `regions`.
-fn regional_poll(regions: Vec<u32>) -> ElectionSpec<u64> {
+fn regional_poll(regions: Vec<u32>) -> ElectionSpec<Test> {
     ElectionSpec {
-        regions: Some(regions),
+        regions: Some(bounded(regions)),
         ..public_spec()
     }
 }
@@ -131,12 +131,12 @@ mod counting {
     fn the_last_option_is_on_the_ballot() {
         build_and_execute(|| {
             let poll = create(ElectionSpec {
-                options: vec![
+                options: bounded(vec![
                     option("A", 1),
                     option("B", 2),
                     option("C", 3),
                     option("D", 4),
-                ],
+                ]),
                 ..public_spec()
             });
             run_to_block(VOTING_STARTS);

@@ -12,7 +12,7 @@ mod election_info {
     fn an_election_is_described_with_its_phase() {
         build_and_execute(|| {
             let election = create(crate::ElectionSpec {
-                regions: Some(vec![2, 1]),
+                regions: Some(bounded(vec![2, 1])),
                 ..secret_spec()
             });
 

@@ -178,7 +178,7 @@ fn a_poll_and_a_secret_ballot_recount_from_storage_and_from_events_to_their_resu
         }
         let poll = create(public_spec());
         let secret = create(ElectionSpec {
-            regions: Some(vec![1, 2]),
+            regions: Some(bounded(vec![1, 2])),
             ..secret_spec()
         });
 

@@ -7,9 +7,9 @@ use super::*;
 use crate::{ElectionSpec, Phase, VoterStatus};
 
 /// `secret_spec` limited to `regions`.
-fn regional_ballot(regions: Vec<u32>) -> ElectionSpec<u64> {
+fn regional_ballot(regions: Vec<u32>) -> ElectionSpec<Test> {
     ElectionSpec {
-        regions: Some(regions),
+        regions: Some(bounded(regions)),
         ..secret_spec()
     }
 }

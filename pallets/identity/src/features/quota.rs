@@ -1,34 +1,44 @@
-//! Fee-free quotas: how many transactions an officer or citizen may still make without fees in
-//! the current period.
+//! Fee-free quotas: how many transactions an officer, its institution or a citizen may still
+//! make without fees in the current period, and who may sign which registry call.
 
 use crate::{pallet::*, types::*};
-use frame_support::traits::Get;
+use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{CheckedDiv, Zero};
+use govchain_primitives::identity::{CallSigner, InstitutionId};
+use sp_runtime::{
+    traits::{CheckedDiv, Zero},
+    DispatchError,
+};
 
 /// Whether an account may transact without fees now.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Allowance<AccountId> {
     /// Neither an active officer nor an active citizen: it pays fees.
     NotEligible,
-    /// The identity has quota left in this period.
-    Available(FeeFreeIdentity<AccountId>),
-    /// The identity used its whole quota for this period.
+    /// The identity (and its institution) has quota left for the transaction.
+    Available(FeeFreeSlot<AccountId>),
+    /// The identity or its institution used its whole quota for this period.
     Exhausted,
 }
 
 impl<T: Config> Pallet<T> {
     /// The identity an account transacts as, and its quota: officers first (their quota is the
     /// institution's work), then citizens.
-    pub fn fee_free_identity(who: &T::AccountId) -> Option<(FeeFreeIdentity<T::AccountId>, u32)> {
-        if Self::active_officer(who).is_ok() {
-            return Some((
-                FeeFreeIdentity::Officer(who.clone()),
-                T::OfficerTxQuota::get(),
-            ));
+    pub fn fee_free_identity(who: &T::AccountId) -> Option<(FeeFreeSlot<T::AccountId>, u32)> {
+        if let Ok((institution, _)) = Self::active_officer(who) {
+            let slot = FeeFreeSlot {
+                identity: FeeFreeIdentity::Officer(who.clone()),
+                institution: Some(institution),
+            };
+            return Some((slot, T::OfficerTxQuota::get()));
         }
-        Self::active_citizen(who)
-            .map(|(citizen, _)| (FeeFreeIdentity::Citizen(citizen), T::CitizenTxQuota::get()))
+        Self::active_citizen(who).map(|(citizen, _)| {
+            let slot = FeeFreeSlot {
+                identity: FeeFreeIdentity::Citizen(citizen),
+                institution: None,
+            };
+            (slot, T::CitizenTxQuota::get())
+        })
     }
 
     /// The current quota period, numbered from genesis.
@@ -38,9 +48,8 @@ impl<T: Config> Pallet<T> {
             .unwrap_or_else(Zero::zero)
     }
 
-    /// Fee-free transactions `identity` has made in the current period.
-    pub fn quota_used(identity: &FeeFreeIdentity<T::AccountId>) -> u32 {
-        let usage = FeeFreeUsage::<T>::get(identity);
+    /// Usage recorded in `usage` counts only in its own period.
+    fn used_now(usage: QuotaUsage<BlockNumberFor<T>>) -> u32 {
         if usage.period == Self::current_quota_period() {
             usage.used
         } else {
@@ -48,26 +57,83 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Whether `who` may transact without fees now.
-    pub fn fee_free_allowance(who: &T::AccountId) -> Allowance<T::AccountId> {
-        match Self::fee_free_identity(who) {
-            None => Allowance::NotEligible,
-            Some((identity, quota)) if Self::quota_used(&identity) < quota => {
-                Allowance::Available(identity)
-            }
-            Some(_) => Allowance::Exhausted,
+    /// Fee-free transactions `identity` has made in the current period.
+    pub fn quota_used(identity: &FeeFreeIdentity<T::AccountId>) -> u32 {
+        Self::used_now(FeeFreeUsage::<T>::get(identity))
+    }
+
+    /// Fee-free transactions `institution`'s officers have made together in the current period.
+    pub fn institution_quota_used(institution: InstitutionId) -> u32 {
+        Self::used_now(InstitutionFeeFreeUsage::<T>::get(institution))
+    }
+
+    /// Whether `who` may make one more fee-free transaction now, with `ahead` of its
+    /// transactions (fee-free ones, at most) before it in the pool.
+    pub fn fee_free_allowance(who: &T::AccountId, ahead: u32) -> Allowance<T::AccountId> {
+        let Some((slot, quota)) = Self::fee_free_identity(who) else {
+            return Allowance::NotEligible;
+        };
+        let fits = |used: u32, quota: u32| used.saturating_add(ahead) < quota;
+        let available = fits(Self::quota_used(&slot.identity), quota)
+            && slot.institution.is_none_or(|institution| {
+                fits(
+                    Self::institution_quota_used(institution),
+                    T::InstitutionTxQuota::get(),
+                )
+            });
+        if available {
+            Allowance::Available(slot)
+        } else {
+            Allowance::Exhausted
         }
     }
 
-    /// Counts one fee-free transaction of `identity` in the current period.
-    pub(crate) fn use_quota(identity: &FeeFreeIdentity<T::AccountId>) {
-        let used = Self::quota_used(identity).saturating_add(1);
-        FeeFreeUsage::<T>::insert(
-            identity,
-            QuotaUsage {
-                period: Self::current_quota_period(),
-                used,
-            },
-        );
+    /// Counts one fee-free transaction of `slot`'s identity, and of its institution, in the
+    /// current period.
+    pub(crate) fn use_quota(slot: &FeeFreeSlot<T::AccountId>) {
+        let period = Self::current_quota_period();
+        let used = Self::quota_used(&slot.identity).saturating_add(1);
+        FeeFreeUsage::<T>::insert(&slot.identity, QuotaUsage { period, used });
+        if let Some(institution) = slot.institution {
+            let used = Self::institution_quota_used(institution).saturating_add(1);
+            InstitutionFeeFreeUsage::<T>::insert(institution, QuotaUsage { period, used });
+        }
+    }
+
+    pub(crate) fn do_set_fee_free_block_share(share: sp_runtime::Perbill) {
+        FeeFreeBlockShare::<T>::put(share);
+        Self::deposit_event(Event::FeeFreeBlockShareSet { share });
+    }
+
+    /// Whether `who` may sign a call that `signer` names, by the same rule the call's own origin
+    /// check applies; otherwise the precise reason it may not.
+    pub fn ensure_may_sign(who: &T::AccountId, signer: CallSigner) -> Result<(), DispatchError> {
+        match signer {
+            CallSigner::Citizen => {
+                ensure!(
+                    Self::active_citizen(who).is_some(),
+                    Error::<T>::CitizenNotActive
+                );
+            }
+            CallSigner::Officer(role) => {
+                Self::officer_with_role(who, role)?;
+            }
+            CallSigner::AnyOfficer => {
+                Self::active_officer(who)?;
+            }
+            CallSigner::Party => {
+                if Self::active_citizen(who).is_none() {
+                    Self::active_officer(who)?;
+                }
+            }
+            CallSigner::AdminOf(institution) => {
+                let record =
+                    Institutions::<T>::get(institution).ok_or(Error::<T>::InstitutionNotFound)?;
+                ensure!(record.admin == *who, Error::<T>::NotInstitutionAdmin);
+            }
+            CallSigner::Anyone => {}
+            CallSigner::Governance => return Err(DispatchError::BadOrigin),
+        }
+        Ok(())
     }
 }

@@ -1,29 +1,99 @@
 //! Officers and citizens transact without fees up to their quota per period (3 for citizens, 5
-//! for officers, periods of 10 blocks); everyone else pays.
+//! for officers, 8 for an institution's officers together, periods of 10 blocks), with registry
+//! calls only; everyone else pays. In the mock, `System::remark` stands for a registry call
+//! anyone may sign, `System::remark_with_event` for one only citizens may sign.
 
-use crate::{mock::*, ChargeFeeOrQuota, DeactivationReason, FeeFreeIdentity};
+use crate::{
+    mock::*, ChargeFeeOrQuota, DeactivationReason, Event, FeeFreeBlockShare, FeeFreeIdentity,
+    FeeFreeWeight,
+};
 use frame_support::{
-    assert_ok,
+    assert_noop, assert_ok,
     dispatch::{DispatchInfo, Pays},
+    traits::{Get, Hooks},
     weights::Weight,
 };
-use govchain_primitives::invalid_transaction::{FEE_FREE_QUOTA_EXHAUSTED, TOO_LARGE_FOR_FEE_FREE};
+use govchain_primitives::{
+    identity::KycTier,
+    invalid_transaction::{
+        FEE_FREE_QUOTA_EXHAUSTED, NOT_A_FEE_FREE_CALL, SIGNER_NOT_PERMITTED, TOO_LARGE_FOR_FEE_FREE,
+    },
+};
+use sp_core::H256;
 use sp_runtime::{
     traits::DispatchTransaction,
-    transaction_validity::{InvalidTransaction, TransactionValidityError},
+    transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+    DispatchError, Perbill,
 };
 
 const LIGHT: Weight = Weight::from_parts(1_000, 0);
 const LENGTH: usize = 100;
 
-/// Runs a remark from `who` through the extension, as block execution would.
-fn run(who: u64, tip: u64, info: DispatchInfo, len: usize) -> Result<(), TransactionValidityError> {
-    let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-    ChargeFeeOrQuota::<Test>::from(tip)
-        .test_run(RuntimeOrigin::signed(who), &call, &info, len, 0, |_| {
+/// A registry call anyone may sign (fee-free for officers and citizens).
+fn registry_call() -> RuntimeCall {
+    RuntimeCall::System(frame_system::Call::remark { remark: vec![] })
+}
+
+/// A registry call only a citizen may sign.
+fn citizen_call() -> RuntimeCall {
+    RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] })
+}
+
+/// A registry call only a civil-registry officer may sign.
+fn officer_call() -> RuntimeCall {
+    RuntimeCall::Identity(crate::Call::register_citizen {
+        account: 77,
+        national_id_hash: H256::repeat_byte(77),
+        region: None,
+        kyc_tier: KycTier::Basic,
+    })
+}
+
+/// A call that is no registry call.
+fn transfer_call() -> RuntimeCall {
+    RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+        dest: PAYER,
+        value: 1,
+    })
+}
+
+/// Runs `call` from `who`, with its next nonce, through the extension, as block execution
+/// would (the dispatch itself is skipped).
+fn run_call(
+    who: u64,
+    call: &RuntimeCall,
+    tip: u64,
+    info: DispatchInfo,
+    len: usize,
+) -> Result<(), TransactionValidityError> {
+    ChargeFeeOrQuota::<Test>::new(System::account_nonce(who), tip)
+        .test_run(RuntimeOrigin::signed(who), call, &info, len, 0, |_| {
             Ok(().into())
         })
-        .map(|result| assert!(result.is_ok(), "the remark dispatches"))
+        .map(|result| assert!(result.is_ok(), "the call dispatches"))
+}
+
+/// Runs a registry call anyone may sign from `who` through the extension.
+fn run(who: u64, tip: u64, info: DispatchInfo, len: usize) -> Result<(), TransactionValidityError> {
+    run_call(who, &registry_call(), tip, info, len)
+}
+
+/// Validates `call` from `who` with nonce `nonce` as the transaction pool does.
+fn validate_in_pool(
+    who: u64,
+    call: &RuntimeCall,
+    nonce: u32,
+) -> Result<(), TransactionValidityError> {
+    ChargeFeeOrQuota::<Test>::new(nonce, 0)
+        .validate_only(
+            RuntimeOrigin::signed(who),
+            call,
+            &DispatchInfo::default(),
+            LENGTH,
+            TransactionSource::External,
+            0,
+        )
+        .map(|_| ())
 }
 
 fn transact_with(who: u64, tip: u64, weight: Weight) -> Result<(), TransactionValidityError> {
@@ -240,5 +310,288 @@ fn officers_of_a_suspended_institution_and_revoked_officers_pay() {
         assert_ok!(transact(REGISTRAR));
         assert_ok!(Identity::revoke_officer(RuntimeOrigin::root(), REGISTRAR));
         assert_eq!(transact(REGISTRAR), Err(InvalidTransaction::Payment.into()));
+    });
+}
+
+#[test]
+fn a_call_that_is_no_registry_call_never_goes_free() {
+    build_and_execute(|| {
+        let info = DispatchInfo::default();
+        assert_eq!(
+            run_call(CITIZEN, &transfer_call(), 0, info.clone(), LENGTH),
+            refused(NOT_A_FEE_FREE_CALL)
+        );
+        assert_eq!(
+            run_call(REGISTRAR, &transfer_call(), 0, info.clone(), LENGTH),
+            refused(NOT_A_FEE_FREE_CALL)
+        );
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+        // Anyone else simply pays, or cannot.
+        let before = Balances::free_balance(PAYER);
+        assert_ok!(run_call(PAYER, &transfer_call(), 0, info.clone(), LENGTH));
+        assert!(Balances::free_balance(PAYER) < before);
+        assert_eq!(
+            run_call(NOBODY, &transfer_call(), 0, info, LENGTH),
+            Err(InvalidTransaction::Payment.into())
+        );
+    });
+}
+
+#[test]
+fn a_citizen_with_funds_pays_for_a_call_that_is_no_registry_call() {
+    build_and_execute(|| {
+        assert_ok!(Balances::force_set_balance(
+            RuntimeOrigin::root(),
+            CITIZEN,
+            1_000_000_000_000
+        ));
+        assert_ok!(run_call(
+            CITIZEN,
+            &transfer_call(),
+            0,
+            DispatchInfo::default(),
+            LENGTH
+        ));
+        assert!(Balances::free_balance(CITIZEN) < 1_000_000_000_000);
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+    });
+}
+
+#[test]
+fn a_registry_call_the_signer_may_not_make_is_refused_in_the_pool_whoever_pays() {
+    build_and_execute(|| {
+        // Neither a citizen nor an account with funds may register citizens.
+        for who in [CITIZEN, PAYER] {
+            assert_eq!(
+                validate_in_pool(who, &officer_call(), System::account_nonce(who)),
+                refused(SIGNER_NOT_PERMITTED)
+            );
+        }
+        // An officer may not make a citizen's call, nor anyone a council call.
+        assert_eq!(
+            validate_in_pool(REGISTRAR, &citizen_call(), 0),
+            refused(SIGNER_NOT_PERMITTED)
+        );
+        let council_call = RuntimeCall::Identity(crate::Call::suspend_institution {
+            institution: CIVIL_REGISTRY,
+        });
+        assert_eq!(
+            validate_in_pool(PAYER, &council_call, 0),
+            refused(SIGNER_NOT_PERMITTED)
+        );
+        // Nothing was charged or counted.
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+        assert_eq!(Balances::free_balance(PAYER), 1_000_000_000_000);
+    });
+}
+
+#[test]
+fn registry_calls_their_signers_may_make_go_free() {
+    build_and_execute(|| {
+        assert_ok!(run_call(
+            REGISTRAR,
+            &officer_call(),
+            0,
+            DispatchInfo::default(),
+            LENGTH
+        ));
+        assert_ok!(run_call(
+            CITIZEN,
+            &citizen_call(),
+            0,
+            DispatchInfo::default(),
+            LENGTH
+        ));
+        assert_eq!(used(FeeFreeIdentity::Officer(REGISTRAR)), 1);
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 1);
+    });
+}
+
+#[test]
+fn the_officer_of_another_role_is_refused_a_civil_registry_call() {
+    build_and_execute(|| {
+        let land =
+            register_second_institution("LAND", govchain_primitives::identity::Role::LandRegistrar);
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(ADMIN),
+            land,
+            30,
+            50
+        ));
+        assert_eq!(
+            validate_in_pool(30, &officer_call(), 0),
+            refused(SIGNER_NOT_PERMITTED)
+        );
+        assert_ok!(validate_in_pool(30, &registry_call(), 0));
+    });
+}
+
+#[test]
+fn an_identity_never_has_more_fee_free_transactions_in_the_pool_than_quota_left() {
+    build_and_execute(|| {
+        assert_ok!(run(CITIZEN, 0, DispatchInfo::default(), LENGTH));
+        // Two of the three left may wait in the pool, whatever their order of arrival.
+        let next = System::account_nonce(CITIZEN);
+        assert_ok!(validate_in_pool(CITIZEN, &registry_call(), next + 1));
+        assert_ok!(validate_in_pool(CITIZEN, &registry_call(), next));
+        assert_eq!(
+            validate_in_pool(CITIZEN, &registry_call(), next + 2),
+            refused(FEE_FREE_QUOTA_EXHAUSTED)
+        );
+        assert_eq!(
+            validate_in_pool(CITIZEN, &registry_call(), next + 100),
+            refused(FEE_FREE_QUOTA_EXHAUSTED)
+        );
+    });
+}
+
+#[test]
+fn an_institution_s_officers_share_its_quota() {
+    build_and_execute(|| {
+        let second = 3;
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(ADMIN),
+            CIVIL_REGISTRY,
+            second,
+            REGISTRAR_EXPIRES
+        ));
+        for _ in 0..OfficerTxQuota::get() {
+            assert_ok!(transact(REGISTRAR));
+        }
+        // 8 for the institution: 3 more for the second officer, though its own quota is 5.
+        for _ in 0..3 {
+            assert_ok!(transact(second));
+        }
+        assert_eq!(transact(second), refused(FEE_FREE_QUOTA_EXHAUSTED));
+        assert_eq!(Identity::institution_quota_used(CIVIL_REGISTRY), 8);
+    });
+}
+
+#[test]
+fn appointing_fresh_officers_does_not_mint_fresh_quota() {
+    build_and_execute(|| {
+        for _ in 0..OfficerTxQuota::get() {
+            assert_ok!(transact(REGISTRAR));
+        }
+        // The admin revokes and appoints new accounts: the institution's quota still binds.
+        let mut spent = 0;
+        for fresh in 40..44u64 {
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(ADMIN),
+                CIVIL_REGISTRY,
+                fresh,
+                REGISTRAR_EXPIRES
+            ));
+            while transact(fresh).is_ok() {
+                spent += 1;
+            }
+            assert_ok!(Identity::revoke_officer(
+                RuntimeOrigin::signed(ADMIN),
+                fresh
+            ));
+        }
+        assert_eq!(spent, InstitutionTxQuota::get() - OfficerTxQuota::get());
+    });
+}
+
+#[test]
+fn fee_free_transactions_take_at_most_their_share_of_the_block() {
+    build_and_execute(|| {
+        let info = DispatchInfo {
+            call_weight: Weight::from_parts(100_000_000, 0),
+            ..Default::default()
+        };
+        let each = Identity::block_weight_of(&info);
+        // Room for two and a half such transactions.
+        let normal = <<Test as frame_system::Config>::BlockWeights as Get<
+            frame_system::limits::BlockWeights,
+        >>::get()
+        .get(frame_support::dispatch::DispatchClass::Normal)
+        .max_total
+        .unwrap();
+        let share = Perbill::from_rational(each.ref_time() * 5 / 2, normal.ref_time());
+        assert_ok!(Identity::set_fee_free_block_share(
+            RuntimeOrigin::root(),
+            share
+        ));
+        assert_ok!(run(CITIZEN, 0, info.clone(), LENGTH));
+        assert_ok!(run(REGISTRAR, 0, info.clone(), LENGTH));
+        assert_eq!(FeeFreeWeight::<Test>::get(), each * 2);
+        assert_eq!(
+            run(REGISTRAR, 0, info.clone(), LENGTH),
+            Err(InvalidTransaction::ExhaustsResources.into())
+        );
+        // The refused one spent no quota; a paying transaction still goes in.
+        assert_eq!(used(FeeFreeIdentity::Officer(REGISTRAR)), 1);
+        assert_ok!(run(PAYER, 0, info.clone(), LENGTH));
+        // The next block has room again.
+        Identity::on_finalize(1);
+        assert_eq!(FeeFreeWeight::<Test>::get(), Weight::zero());
+        assert_ok!(run(REGISTRAR, 0, info, LENGTH));
+    });
+}
+
+#[test]
+fn a_transaction_heavier_than_the_block_share_pays() {
+    build_and_execute(|| {
+        assert_ok!(Identity::set_fee_free_block_share(
+            RuntimeOrigin::root(),
+            Perbill::zero()
+        ));
+        assert_eq!(transact(CITIZEN), refused(TOO_LARGE_FOR_FEE_FREE));
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+    });
+}
+
+#[test]
+fn unused_weight_goes_back_to_the_block_s_fee_free_share() {
+    build_and_execute(|| {
+        let info = DispatchInfo {
+            call_weight: Weight::from_parts(100_000_000, 0),
+            ..Default::default()
+        };
+        let used_weight = Weight::from_parts(10_000_000, 0);
+        ChargeFeeOrQuota::<Test>::new(System::account_nonce(CITIZEN), 0)
+            .test_run(
+                RuntimeOrigin::signed(CITIZEN),
+                &registry_call(),
+                &info,
+                LENGTH,
+                0,
+                |_| {
+                    Ok(frame_support::dispatch::PostDispatchInfo {
+                        actual_weight: Some(used_weight),
+                        pays_fee: Pays::Yes,
+                    })
+                },
+            )
+            .unwrap()
+            .unwrap();
+        let reserved = Identity::block_weight_of(&info);
+        assert_eq!(
+            FeeFreeWeight::<Test>::get(),
+            reserved - (info.call_weight - used_weight)
+        );
+    });
+}
+
+#[test]
+fn only_the_council_sets_the_fee_free_block_share() {
+    build_and_execute(|| {
+        let share = Perbill::from_percent(20);
+        assert_noop!(
+            Identity::set_fee_free_block_share(RuntimeOrigin::signed(ADMIN), share),
+            DispatchError::BadOrigin
+        );
+        assert_eq!(
+            FeeFreeBlockShare::<Test>::get(),
+            DefaultFeeFreeBlockShare::get()
+        );
+        assert_ok!(Identity::set_fee_free_block_share(
+            RuntimeOrigin::root(),
+            share
+        ));
+        assert_eq!(FeeFreeBlockShare::<Test>::get(), share);
+        System::assert_last_event(Event::FeeFreeBlockShareSet { share }.into());
     });
 }

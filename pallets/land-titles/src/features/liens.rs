@@ -2,9 +2,10 @@
 
 use crate::{pallet::*, types::*};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, BoundedVec};
-use govchain_primitives::identity::InstitutionId;
+use frame_system::pallet_prelude::BlockNumberFor;
+use govchain_primitives::identity::{IdentityProvider, InstitutionId, Role};
 use sp_core::H256;
-use sp_runtime::traits::{BlakeTwo256, Hash};
+use sp_runtime::traits::{BlakeTwo256, Hash, Saturating};
 
 impl<T: Config> Pallet<T> {
     pub(crate) fn do_propose_lien(
@@ -20,6 +21,15 @@ impl<T: Config> Pallet<T> {
         );
         let lien = NextLienId::<T>::get();
         NextLienId::<T>::put(lien.checked_add(1).ok_or(Error::<T>::Overflow)?);
+        let now = frame_system::Pallet::<T>::block_number();
+        let mut waiting = ParcelLienProposals::<T>::get(parcel);
+        if waiting.is_full() {
+            Self::prune_expired_lien_proposals(&mut waiting, now);
+        }
+        waiting
+            .try_push(lien)
+            .map_err(|_| Error::<T>::TooManyLienProposals)?;
+        ParcelLienProposals::<T>::insert(parcel, waiting);
         LienProposals::<T>::insert(
             lien,
             LienProposal::<T> {
@@ -28,6 +38,7 @@ impl<T: Config> Pallet<T> {
                 reference,
                 title_hash: Self::title_hash(&record.title),
                 consents: BoundedVec::default(),
+                expires_at: now.saturating_add(T::LienProposalLifetime::get()),
             },
         );
         Self::deposit_event(Event::LienProposed {
@@ -39,8 +50,45 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
+    /// Removes the expired proposals among a parcel's waiting proposals `waiting`, from
+    /// storage and from the list, announcing each; the caller stores the list. At most
+    /// `MaxLienProposalsPerParcel` reads.
+    fn prune_expired_lien_proposals(
+        waiting: &mut BoundedVec<LienId, T::MaxLienProposalsPerParcel>,
+        now: BlockNumberFor<T>,
+    ) {
+        waiting.retain(|lien| match LienProposals::<T>::get(lien) {
+            Some(proposal) if now < proposal.expires_at => true,
+            Some(_) => {
+                LienProposals::<T>::remove(lien);
+                Self::deposit_event(Event::LienProposalExpired { lien: *lien });
+                false
+            }
+            // The index names only stored proposals; a dangling entry goes.
+            None => false,
+        });
+    }
+
+    /// Removes a lien proposal on `parcel` from storage and from the parcel's waiting
+    /// proposals.
+    fn remove_lien_proposal(lien: LienId, parcel: ParcelId) {
+        LienProposals::<T>::remove(lien);
+        ParcelLienProposals::<T>::mutate_exists(parcel, |waiting| {
+            if let Some(list) = waiting {
+                list.retain(|listed| *listed != lien);
+                if list.is_empty() {
+                    *waiting = None;
+                }
+            }
+        });
+    }
+
     pub(crate) fn do_consent_lien(who: T::AccountId, lien: LienId) -> DispatchResult {
         let mut proposal = LienProposals::<T>::get(lien).ok_or(Error::<T>::UnknownLien)?;
+        ensure!(
+            frame_system::Pallet::<T>::block_number() < proposal.expires_at,
+            Error::<T>::LienProposalExpired
+        );
         let record = Self::live_unfrozen_parcel(proposal.parcel)?;
         // Consents bind the owners who gave them: once the title changes, the owners consent
         // afresh, so a former owner's consent never counts again.
@@ -70,6 +118,10 @@ impl<T: Config> Pallet<T> {
             .iter()
             .all(|holding| proposal.consents.binary_search(&holding.owner).is_ok());
         if everyone_consented {
+            ensure!(
+                T::Identity::institution_has_role(proposal.bank, Role::CommercialBank),
+                Error::<T>::BankNotActive
+            );
             let mut liens = ParcelLiens::<T>::get(proposal.parcel);
             let registration = LienRegistrations::<T>::get();
             liens
@@ -84,7 +136,7 @@ impl<T: Config> Pallet<T> {
             LienRegistrations::<T>::put(registration.checked_add(1).ok_or(Error::<T>::Overflow)?);
             let rank = liens.len() as u32;
             ParcelLiens::<T>::insert(proposal.parcel, liens);
-            LienProposals::<T>::remove(lien);
+            Self::remove_lien_proposal(lien, proposal.parcel);
             Self::announce_lien_consents(lien, consented);
             Self::record_change(
                 proposal.parcel,
@@ -123,8 +175,19 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_withdraw_lien_proposal(bank: InstitutionId, lien: LienId) -> DispatchResult {
         let proposal = LienProposals::<T>::get(lien).ok_or(Error::<T>::UnknownLien)?;
         ensure!(proposal.bank == bank, Error::<T>::NotLienHolder);
-        LienProposals::<T>::remove(lien);
+        Self::remove_lien_proposal(lien, proposal.parcel);
         Self::deposit_event(Event::LienProposalWithdrawn { lien });
+        Ok(())
+    }
+
+    pub(crate) fn do_remove_expired_lien_proposal(lien: LienId) -> DispatchResult {
+        let proposal = LienProposals::<T>::get(lien).ok_or(Error::<T>::UnknownLien)?;
+        ensure!(
+            frame_system::Pallet::<T>::block_number() >= proposal.expires_at,
+            Error::<T>::LienProposalNotExpired
+        );
+        Self::remove_lien_proposal(lien, proposal.parcel);
+        Self::deposit_event(Event::LienProposalExpired { lien });
         Ok(())
     }
 

@@ -64,6 +64,13 @@ impl<T: Config> Pallet<T> {
             .map_err(|_| Error::<T>::TooManyOwners)?;
         let offer = NextOfferId::<T>::get();
         NextOfferId::<T>::put(offer.checked_add(1).ok_or(Error::<T>::Overflow)?);
+        let mut open = ParcelOffers::<T>::get(parcel);
+        if open.is_full() {
+            Self::prune_expired_offers(&mut open, now);
+        }
+        open.try_push(offer)
+            .map_err(|_| Error::<T>::TooManyOffers)?;
+        ParcelOffers::<T>::insert(parcel, open);
         Offers::<T>::insert(
             offer,
             Offer::<T> {
@@ -87,6 +94,38 @@ impl<T: Config> Pallet<T> {
             carries_liens,
         });
         Ok(())
+    }
+
+    /// Removes the expired offers among a parcel's open offers `open`, from storage and from
+    /// the list, announcing each; the caller stores the list. At most `MaxOffersPerParcel`
+    /// reads.
+    fn prune_expired_offers(
+        open: &mut BoundedVec<OfferId, T::MaxOffersPerParcel>,
+        now: BlockNumberFor<T>,
+    ) {
+        open.retain(|offer| match Offers::<T>::get(offer) {
+            Some(record) if now < record.expires_at => true,
+            Some(_) => {
+                Offers::<T>::remove(offer);
+                Self::deposit_event(Event::OfferCancelled { offer: *offer });
+                false
+            }
+            // The index names only stored offers; a dangling entry goes.
+            None => false,
+        });
+    }
+
+    /// Removes an offer on `parcel` from storage and from the parcel's open offers.
+    pub(crate) fn remove_offer(offer: OfferId, parcel: ParcelId) {
+        Offers::<T>::remove(offer);
+        ParcelOffers::<T>::mutate_exists(parcel, |open| {
+            if let Some(list) = open {
+                list.retain(|listed| *listed != offer);
+                if list.is_empty() {
+                    *open = None;
+                }
+            }
+        });
     }
 
     /// An offer that exists and has not expired.
@@ -165,7 +204,7 @@ impl<T: Config> Pallet<T> {
                     .any(|sale| Self::acts_for(&who, &sale.seller)),
             Error::<T>::NotSeller
         );
-        Offers::<T>::remove(offer);
+        Self::remove_offer(offer, record.parcel);
         Self::deposit_event(Event::OfferCancelled { offer });
         Ok(())
     }
@@ -200,7 +239,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_reject_transfer(registrar: InstitutionId, offer: OfferId) -> DispatchResult {
         let record = Offers::<T>::get(offer).ok_or(Error::<T>::UnknownOffer)?;
         ensure!(record.accepted, Error::<T>::NotAccepted);
-        Offers::<T>::remove(offer);
+        Self::remove_offer(offer, record.parcel);
         Self::deposit_event(Event::TransferRejected { offer, registrar });
         Ok(())
     }

@@ -104,7 +104,7 @@ impl<T: Config> Pallet<T> {
                 parcel.title = title.clone();
             }
         });
-        Offers::<T>::remove(offer);
+        Self::remove_offer(offer, record.parcel);
         Self::record_change(
             record.parcel,
             TitleChange::Transferred {

@@ -3,8 +3,12 @@
 //! bank's consent.
 
 use super::*;
-use crate::{Error, Event, Lien, LienProposal, LienProposals, NextLienId, Offers, ParcelLiens};
+use crate::{
+    Error, Event, Lien, LienProposal, LienProposals, NextLienId, Offers, ParcelLienProposals,
+    ParcelLiens,
+};
 use frame_support::{assert_noop, assert_ok};
+use govchain_primitives::identity::Role;
 use sp_runtime::{
     traits::{BlakeTwo256, Hash},
     DispatchError,
@@ -24,6 +28,16 @@ fn ranks(parcel: ParcelId) -> Vec<u64> {
         .iter()
         .map(|lien| lien.id)
         .collect()
+}
+
+/// The lien proposals a parcel's index lists, oldest first.
+fn waiting(parcel: ParcelId) -> Vec<u64> {
+    ParcelLienProposals::<Test>::get(parcel).into_inner()
+}
+
+/// The first block in which a proposal made in block `block` has expired.
+fn expiry_of_proposal_made_in(block: u64) -> u64 {
+    block + LienProposalLifetime::get()
 }
 
 /// Alice's parcel 0 and lien proposal 0 of `BANKER`'s bank on it.
@@ -51,6 +65,7 @@ mod propose_lien {
                     reference: LOAN,
                     title_hash: BlakeTwo256::hash_of(&holdings(&[(ALICE_ID, 100)])),
                     consents: Default::default(),
+                    expires_at: 1 + LienProposalLifetime::get(),
                 })
             );
             assert_eq!(NextLienId::<Test>::get(), 1);
@@ -368,6 +383,80 @@ mod consent_lien {
     }
 
     #[test]
+    fn an_owner_consents_in_the_proposals_last_block() {
+        build_and_execute(|| {
+            let (parcel, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1) - 1);
+
+            assert_ok!(consent(ALICE, lien));
+
+            assert_eq!(ranks(parcel), vec![lien]);
+        });
+    }
+
+    #[test]
+    fn consent_to_an_expired_proposal_is_refused() {
+        build_and_execute(|| {
+            let (_, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_noop!(consent(ALICE, lien), Error::<Test>::LienProposalExpired);
+        });
+    }
+
+    #[test]
+    fn the_last_co_owner_cannot_consent_after_expiry() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 50), (BOB_ID, 50)]);
+            assert_ok!(propose(BANKER, parcel));
+            assert_ok!(consent(BOB, 0));
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_noop!(consent(ALICE, 0), Error::<Test>::LienProposalExpired);
+            assert!(ParcelLiens::<Test>::get(parcel).is_empty());
+        });
+    }
+
+    #[test]
+    fn a_lien_of_a_bank_that_lost_its_role_does_not_register() {
+        build_and_execute(|| {
+            let (_, lien) = proposed_lien();
+            withdraw_role(BANK_ID, Role::CommercialBank);
+
+            assert_noop!(consent(ALICE, lien), Error::<Test>::BankNotActive);
+        });
+    }
+
+    #[test]
+    fn a_co_owner_still_consents_while_the_bank_lacks_its_role_but_the_last_cannot() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 50), (BOB_ID, 50)]);
+            assert_ok!(propose(BANKER, parcel));
+            withdraw_role(BANK_ID, Role::CommercialBank);
+
+            assert_ok!(consent(BOB, 0));
+
+            assert_noop!(consent(ALICE, 0), Error::<Test>::BankNotActive);
+            assert_eq!(waiting(parcel), vec![0]);
+        });
+    }
+
+    #[test]
+    fn a_registered_lien_leaves_the_parcels_waiting_proposals() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            assert_ok!(propose(BANKER, parcel));
+            assert_ok!(propose(OTHER_BANKER, parcel));
+
+            assert_ok!(consent(ALICE, 0));
+
+            assert_eq!(waiting(parcel), vec![1]);
+            assert_ok!(consent(ALICE, 1));
+            assert!(!ParcelLienProposals::<Test>::contains_key(parcel));
+        });
+    }
+
+    #[test]
     fn an_unsigned_consent_is_refused() {
         build_and_execute(|| {
             let (_, lien) = proposed_lien();
@@ -395,6 +484,7 @@ mod withdraw_lien_proposal {
             assert_ok!(withdraw(BANKER, lien));
 
             assert!(!LienProposals::<Test>::contains_key(lien));
+            assert!(!ParcelLienProposals::<Test>::contains_key(parcel));
             assert!(ParcelLiens::<Test>::get(parcel).is_empty());
             assert_eq!(last_event(), Event::LienProposalWithdrawn { lien });
         });
@@ -464,6 +554,230 @@ mod withdraw_lien_proposal {
 
             assert_noop!(
                 LandTitles::withdraw_lien_proposal(RuntimeOrigin::none(), lien),
+                DispatchError::BadOrigin
+            );
+        });
+    }
+}
+
+mod lien_proposals_per_parcel {
+    use super::*;
+
+    /// Fills Alice's parcel 0 with proposals of `BANKER`'s bank; returns the parcel.
+    fn full_parcel() -> ParcelId {
+        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+        for _ in 0..MaxLienProposalsPerParcel::get() {
+            assert_ok!(propose(BANKER, parcel));
+        }
+        parcel
+    }
+
+    #[test]
+    fn a_parcel_lists_its_waiting_proposals_oldest_first() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let other = register("B-1", 100, &[(BOB_ID, 100)]);
+
+            assert_ok!(propose(BANKER, parcel));
+            assert_ok!(propose(OTHER_BANKER, other));
+            assert_ok!(propose(OTHER_BANKER, parcel));
+
+            assert_eq!(waiting(parcel), vec![0, 2]);
+            assert_eq!(waiting(other), vec![1]);
+        });
+    }
+
+    #[test]
+    fn a_parcel_full_of_waiting_proposals_takes_no_more() {
+        build_and_execute(|| {
+            let parcel = full_parcel();
+
+            assert_noop!(
+                propose(OTHER_BANKER, parcel),
+                Error::<Test>::TooManyLienProposals
+            );
+        });
+    }
+
+    #[test]
+    fn a_full_parcel_still_refuses_in_the_last_block_of_its_oldest_proposal() {
+        build_and_execute(|| {
+            let parcel = full_parcel();
+            System::set_block_number(expiry_of_proposal_made_in(1) - 1);
+
+            assert_noop!(
+                propose(OTHER_BANKER, parcel),
+                Error::<Test>::TooManyLienProposals
+            );
+        });
+    }
+
+    #[test]
+    fn a_full_parcel_drops_its_expired_proposals_to_make_room() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let cap = u64::from(MaxLienProposalsPerParcel::get());
+            // Proposals 0 and 1 made in block 1, the others in block 10.
+            for lien in 0..cap {
+                if lien == 2 {
+                    System::set_block_number(10);
+                }
+                assert_ok!(propose(BANKER, parcel));
+            }
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_ok!(propose(OTHER_BANKER, parcel));
+
+            assert!(!LienProposals::<Test>::contains_key(0));
+            assert!(!LienProposals::<Test>::contains_key(1));
+            assert_eq!(waiting(parcel), (2..=cap).collect::<Vec<_>>());
+            System::assert_has_event(Event::LienProposalExpired { lien: 0 }.into());
+            System::assert_has_event(Event::LienProposalExpired { lien: 1 }.into());
+            assert_eq!(
+                last_event(),
+                Event::LienProposed {
+                    lien: cap,
+                    parcel,
+                    bank: OTHER_BANK_ID,
+                    reference: LOAN
+                }
+            );
+        });
+    }
+
+    #[test]
+    fn a_parcel_with_room_keeps_its_expired_proposals() {
+        build_and_execute(|| {
+            let (parcel, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_ok!(propose(OTHER_BANKER, parcel));
+
+            assert!(LienProposals::<Test>::contains_key(lien));
+            assert_eq!(waiting(parcel), vec![lien, 1]);
+        });
+    }
+
+    #[test]
+    fn a_withdrawn_proposal_makes_room() {
+        build_and_execute(|| {
+            let parcel = full_parcel();
+            assert_ok!(LandTitles::withdraw_lien_proposal(
+                RuntimeOrigin::signed(BANKER),
+                1
+            ));
+
+            assert_ok!(propose(OTHER_BANKER, parcel));
+
+            let cap = u64::from(MaxLienProposalsPerParcel::get());
+            let expected: Vec<u64> = (0..=cap).filter(|lien| *lien != 1).collect();
+            assert_eq!(waiting(parcel), expected);
+        });
+    }
+
+    #[test]
+    fn proposals_on_a_retired_parcel_wait_until_they_expire() {
+        build_and_execute(|| {
+            let (parcel, lien) = proposed_lien();
+            assert_ok!(halve(parcel, "A-1", 100, CARRY_NOTHING));
+            assert_eq!(waiting(parcel), vec![lien]);
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_ok!(LandTitles::remove_expired_lien_proposal(
+                RuntimeOrigin::signed(NOBODY),
+                lien
+            ));
+
+            assert!(!ParcelLienProposals::<Test>::contains_key(parcel));
+        });
+    }
+}
+
+mod remove_expired_lien_proposal {
+    use super::*;
+
+    fn remove(who: u64, lien: u64) -> DispatchResult {
+        LandTitles::remove_expired_lien_proposal(RuntimeOrigin::signed(who), lien)
+    }
+
+    #[test]
+    fn anyone_removes_an_expired_proposal() {
+        build_and_execute(|| {
+            let (parcel, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_ok!(remove(NOBODY, lien));
+
+            assert!(!LienProposals::<Test>::contains_key(lien));
+            assert!(!ParcelLienProposals::<Test>::contains_key(parcel));
+            assert!(ParcelLiens::<Test>::get(parcel).is_empty());
+            assert_eq!(last_event(), Event::LienProposalExpired { lien });
+        });
+    }
+
+    #[test]
+    fn removing_one_proposal_keeps_the_others_waiting() {
+        build_and_execute(|| {
+            let (parcel, lien) = proposed_lien();
+            System::set_block_number(2);
+            assert_ok!(propose(OTHER_BANKER, parcel));
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_ok!(remove(NOBODY, lien));
+
+            assert_eq!(waiting(parcel), vec![1]);
+            assert_ok!(consent(ALICE, 1));
+        });
+    }
+
+    #[test]
+    fn a_proposal_cannot_be_removed_before_it_expires() {
+        build_and_execute(|| {
+            let (_, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1) - 1);
+
+            assert_noop!(remove(NOBODY, lien), Error::<Test>::LienProposalNotExpired);
+            assert_noop!(remove(BANKER, lien), Error::<Test>::LienProposalNotExpired);
+        });
+    }
+
+    #[test]
+    fn a_removed_proposal_cannot_be_consented_to() {
+        build_and_execute(|| {
+            let (_, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1));
+            assert_ok!(remove(NOBODY, lien));
+
+            assert_noop!(consent(ALICE, lien), Error::<Test>::UnknownLien);
+        });
+    }
+
+    #[test]
+    fn removing_an_unknown_proposal_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(remove(NOBODY, 0), Error::<Test>::UnknownLien);
+        });
+    }
+
+    #[test]
+    fn a_registered_lien_is_no_proposal_to_remove() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let lien = register_lien(parcel, BANKER);
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_noop!(remove(NOBODY, lien), Error::<Test>::UnknownLien);
+        });
+    }
+
+    #[test]
+    fn an_unsigned_removal_is_refused() {
+        build_and_execute(|| {
+            let (_, lien) = proposed_lien();
+            System::set_block_number(expiry_of_proposal_made_in(1));
+
+            assert_noop!(
+                LandTitles::remove_expired_lien_proposal(RuntimeOrigin::none(), lien),
                 DispatchError::BadOrigin
             );
         });

@@ -11,6 +11,7 @@ mod freezes;
 mod history;
 mod liens;
 mod lineage;
+mod migrations;
 mod offers;
 mod queries;
 mod registration;

@@ -931,3 +931,192 @@ mod reject_transfer {
         });
     }
 }
+
+mod offers_per_parcel {
+    use super::*;
+    use crate::ParcelOffers;
+
+    /// The offers a parcel's index lists, oldest first.
+    fn open(parcel: ParcelId) -> Vec<u64> {
+        ParcelOffers::<Test>::get(parcel).into_inner()
+    }
+
+    /// Alice offers her whole parcel to Bob until `expires_at`; returns the offer.
+    fn offer_to_bob(parcel: ParcelId, expires_at: u64) -> u64 {
+        let offer = NextOfferId::<Test>::get();
+        assert_ok!(try_offer(
+            ALICE,
+            parcel,
+            &[(ALICE_ID, 100)],
+            BOB_ID,
+            expires_at
+        ));
+        offer
+    }
+
+    /// Alice's parcel 0, full of her offers to Bob expiring at block 50.
+    fn full_parcel() -> ParcelId {
+        let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+        for _ in 0..MaxOffersPerParcel::get() {
+            offer_to_bob(parcel, 50);
+        }
+        parcel
+    }
+
+    #[test]
+    fn a_parcel_lists_its_open_offers_oldest_first() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let other = register("C-1", 100, &[(CAROL_ID, 100)]);
+
+            offer_to_bob(parcel, 50);
+            assert_ok!(try_offer(CAROL, other, &[(CAROL_ID, 100)], BOB_ID, 50));
+            offer_to_bob(parcel, 40);
+
+            assert_eq!(open(parcel), vec![0, 2]);
+            assert_eq!(open(other), vec![1]);
+        });
+    }
+
+    #[test]
+    fn a_parcel_full_of_open_offers_takes_no_more() {
+        build_and_execute(|| {
+            let parcel = full_parcel();
+
+            assert_noop!(
+                try_offer(ALICE, parcel, &[(ALICE_ID, 100)], CAROL_ID, 50),
+                Error::<Test>::TooManyOffers
+            );
+        });
+    }
+
+    #[test]
+    fn a_full_parcel_still_refuses_in_the_last_block_of_its_oldest_offer() {
+        build_and_execute(|| {
+            let parcel = full_parcel();
+            System::set_block_number(49);
+
+            assert_noop!(
+                try_offer(ALICE, parcel, &[(ALICE_ID, 100)], CAROL_ID, 60),
+                Error::<Test>::TooManyOffers
+            );
+        });
+    }
+
+    #[test]
+    fn a_full_parcel_drops_its_expired_offers_to_make_room() {
+        build_and_execute(|| {
+            RegistrarApproves::set(&true);
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let cap = u64::from(MaxOffersPerParcel::get());
+            // Offers 0 and 1 expire at block 10, and the buyer accepted offer 1; the others
+            // stay open until block 50.
+            offer_to_bob(parcel, 10);
+            offer_to_bob(parcel, 10);
+            assert_ok!(LandTitles::accept_offer(RuntimeOrigin::signed(BOB), 1));
+            for _ in 2..cap {
+                offer_to_bob(parcel, 50);
+            }
+            System::set_block_number(10);
+
+            assert_ok!(try_offer(ALICE, parcel, &[(ALICE_ID, 100)], CAROL_ID, 60));
+
+            assert!(!Offers::<Test>::contains_key(0));
+            assert!(!Offers::<Test>::contains_key(1));
+            assert_eq!(open(parcel), (2..=cap).collect::<Vec<_>>());
+            System::assert_has_event(Event::OfferCancelled { offer: 0 }.into());
+            System::assert_has_event(Event::OfferCancelled { offer: 1 }.into());
+            assert!(matches!(
+                last_event(),
+                Event::OfferCreated { offer, buyer: CAROL_ID, .. } if offer == cap
+            ));
+        });
+    }
+
+    #[test]
+    fn a_parcel_with_room_keeps_its_expired_offers() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            offer_to_bob(parcel, 10);
+            System::set_block_number(10);
+
+            offer_to_bob(parcel, 50);
+
+            assert!(Offers::<Test>::contains_key(0));
+            assert_eq!(open(parcel), vec![0, 1]);
+        });
+    }
+
+    #[test]
+    fn a_withdrawn_offer_makes_room() {
+        build_and_execute(|| {
+            let parcel = full_parcel();
+            assert_ok!(LandTitles::cancel_offer(RuntimeOrigin::signed(ALICE), 1));
+
+            assert_ok!(try_offer(ALICE, parcel, &[(ALICE_ID, 100)], CAROL_ID, 50));
+
+            let cap = u64::from(MaxOffersPerParcel::get());
+            let expected: Vec<u64> = (0..=cap).filter(|offer| *offer != 1).collect();
+            assert_eq!(open(parcel), expected);
+        });
+    }
+
+    #[test]
+    fn a_settled_offer_leaves_the_parcels_open_offers() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let sold = offer_to_bob(parcel, 50);
+            let other = offer_all(ALICE, parcel, ALICE_ID, CAROL_ID);
+
+            assert_ok!(LandTitles::accept_offer(RuntimeOrigin::signed(BOB), sold));
+
+            assert_eq!(open(parcel), vec![other]);
+        });
+    }
+
+    #[test]
+    fn an_approved_offer_leaves_the_parcels_open_offers() {
+        build_and_execute(|| {
+            let (parcel, offer) = accepted_offer();
+
+            assert_ok!(LandTitles::approve_transfer(
+                RuntimeOrigin::signed(REGISTRAR),
+                offer
+            ));
+
+            assert!(!ParcelOffers::<Test>::contains_key(parcel));
+        });
+    }
+
+    #[test]
+    fn a_rejected_offer_leaves_the_parcels_open_offers() {
+        build_and_execute(|| {
+            let (parcel, offer) = accepted_offer();
+
+            assert_ok!(LandTitles::reject_transfer(
+                RuntimeOrigin::signed(REGISTRAR),
+                offer
+            ));
+
+            assert!(!ParcelOffers::<Test>::contains_key(parcel));
+        });
+    }
+
+    #[test]
+    fn offers_on_a_retired_parcel_stay_listed_until_removed() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            let offer = offer_to_bob(parcel, 50);
+            assert_ok!(halve(parcel, "A-1", 100, CARRY_NOTHING));
+            assert_eq!(open(parcel), vec![offer]);
+            System::set_block_number(50);
+
+            assert_ok!(LandTitles::cancel_offer(
+                RuntimeOrigin::signed(NOBODY),
+                offer
+            ));
+
+            assert!(!ParcelOffers::<Test>::contains_key(parcel));
+        });
+    }
+}
