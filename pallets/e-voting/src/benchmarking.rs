@@ -29,8 +29,13 @@ fn block<T: Config>(number: u32) -> BlockNumberFor<T> {
     BlockNumberFor::<T>::from(number)
 }
 
-/// `count` options with the longest codes (at most `MaxOptions`).
+/// `count` options with the longest codes, as a ballot holds them (at most `MaxOptions`).
 fn options<T: Config>(count: u32) -> BoundedVec<BallotOption, T::MaxOptions> {
+    option_list(count).try_into().unwrap_or_default()
+}
+
+/// `count` options with the longest codes.
+fn option_list(count: u32) -> Vec<BallotOption> {
     (0..count)
         .map(|index| {
             // Two letters numbering up to 26 × 26 options: `OPTION-AA`, `OPTION-AB`, ...
@@ -47,9 +52,7 @@ fn options<T: Config>(count: u32) -> BoundedVec<BallotOption, T::MaxOptions> {
                 text_hash: H256::repeat_byte(1),
             }
         })
-        .collect::<Vec<_>>()
-        .try_into()
-        .unwrap_or_default()
+        .collect()
 }
 
 /// `count` regions, or all citizens for none.
@@ -284,7 +287,7 @@ mod benchmarks {
 mod tests {
     #[test]
     fn the_most_options_a_ballot_can_hold_get_distinct_valid_codes() {
-        let options = super::options(256);
+        let options = super::option_list(256);
         let mut codes: Vec<_> = options.iter().map(|option| option.code.clone()).collect();
         assert!(codes.iter().all(|code| crate::is_valid_option_code(code)));
         codes.sort_unstable();

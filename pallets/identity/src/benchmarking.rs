@@ -225,7 +225,10 @@ mod benchmarks {
             frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
         let record = Institutions::<T>::get(id).ok_or(BenchmarkError::Weightless)?;
         Identity::<T>::do_appoint_officer(record, id, officer_account.clone(), expires_at)?;
-        Identity::<T>::use_quota(&FeeFreeIdentity::Officer(officer_account.clone()));
+        Identity::<T>::use_quota(&FeeFreeSlot {
+            identity: FeeFreeIdentity::Officer(officer_account.clone()),
+            institution: Some(id),
+        });
 
         #[extrinsic_call]
         _(RawOrigin::Signed(admin), officer_account.clone());
