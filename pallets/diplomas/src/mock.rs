@@ -1,17 +1,13 @@
-//! A runtime with `frame_system` and this pallet, a few-line identity provider (officers and
-//! citizens in a thread-local table) and a wall clock the tests set by the day.
+//! A runtime with `frame_system` and this pallet, the shared identity provider of
+//! `govchain_primitives::mock`, and a wall clock the tests set by the day.
 
 use crate::{self as pallet_diplomas, *};
-use core::cell::RefCell;
 use frame_support::{
     assert_ok, derive_impl, parameter_types, traits::UnixTime, weights::RuntimeDbWeight,
 };
-use govchain_primitives::identity::{
-    CitizenId, IdentityProvider, InstitutionId, KycTier, RegionCode, Role,
-};
+use govchain_primitives::identity::{CitizenId, InstitutionId, Role};
+pub use govchain_primitives::mock::{without_post_info, ExtBuilder, IdentityError, MockIdentity};
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError};
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -62,7 +58,7 @@ pub fn advance_days(days: Day) {
 }
 
 impl pallet_diplomas::Config for Test {
-    type Identity = MockIdentity;
+    type Identity = MockIdentity<Test>;
     type UnixTime = MockClock;
     type MaxBatchSize = MaxBatchSize;
     type MaxAccreditationPeriods = MaxAccreditationPeriods;
@@ -80,20 +76,6 @@ impl crate::BenchmarkHelper for MockClock {
     }
 }
 
-/// An officer's institution, its roles and the block its appointment ends.
-#[derive(Clone)]
-struct Appointment {
-    institution: InstitutionId,
-    roles: Vec<Role>,
-    expires_at: u64,
-}
-
-thread_local! {
-    static OFFICERS: RefCell<BTreeMap<u64, Appointment>> = const { RefCell::new(BTreeMap::new()) };
-    static CITIZENS: RefCell<BTreeMap<u64, CitizenId>> = const { RefCell::new(BTreeMap::new()) };
-    static INACTIVE: RefCell<Vec<InstitutionId>> = const { RefCell::new(Vec::new()) };
-}
-
 /// The Education Ministry.
 pub const MINISTRY_ID: InstitutionId = 0;
 /// A university.
@@ -106,8 +88,6 @@ pub const COURT_ID: InstitutionId = 3;
 pub const OTHER_COURT_ID: InstitutionId = 4;
 /// A land registry: an institution without any education or court role.
 pub const REGISTRY_ID: InstitutionId = 5;
-/// The highest institution number that exists.
-const LAST_INSTITUTION: InstitutionId = 5;
 
 /// An officer of the ministry.
 pub const MINISTER: u64 = 1;
@@ -136,165 +116,27 @@ pub const UNKNOWN_CITIZEN: CitizenId = 77;
 /// Officers' appointments end here unless a test expires them sooner.
 pub const APPOINTMENTS_END: u64 = 1_000;
 
-fn set_up_identities() {
-    let officers = [
-        (MINISTER, MINISTRY_ID, vec![Role::EducationMinistry]),
-        (DEAN, UNIVERSITY_ID, vec![Role::University]),
-        (OTHER_DEAN, OTHER_UNIVERSITY_ID, vec![Role::University]),
-        (JUDGE, COURT_ID, vec![Role::Court]),
-        (OTHER_JUDGE, OTHER_COURT_ID, vec![Role::Court]),
-        (REGISTRAR, REGISTRY_ID, vec![Role::LandRegistrar]),
-    ];
-    OFFICERS.with(|table| {
-        *table.borrow_mut() = officers
-            .into_iter()
-            .map(|(account, institution, roles)| {
-                let expires_at = APPOINTMENTS_END;
-                (
-                    account,
-                    Appointment {
-                        institution,
-                        roles,
-                        expires_at,
-                    },
-                )
-            })
-            .collect()
-    });
-    CITIZENS.with(|table| *table.borrow_mut() = [(ALICE, ALICE_ID), (BOB, BOB_ID)].into());
-    INACTIVE.with(|table| table.borrow_mut().clear());
-}
+/// The identity provider, on [`govchain_primitives::mock`]'s tables.
+pub type Identity = MockIdentity<Test>;
 
-/// Ends `officer`'s appointment at the current block.
-pub fn expire_officer(officer: u64) {
-    let now = System::block_number();
-    OFFICERS.with(|table| {
-        if let Some(appointment) = table.borrow_mut().get_mut(&officer) {
-            appointment.expires_at = now;
-        }
-    });
-}
-
-/// Takes every role from `institution` (as when a university closes or loses its licence).
-pub fn strip_roles(institution: InstitutionId) {
-    OFFICERS.with(|table| {
-        for appointment in table.borrow_mut().values_mut() {
-            if appointment.institution == institution {
-                appointment.roles.clear();
-            }
-        }
-    });
-}
-
-/// Deactivates an institution.
-pub fn deactivate_institution(institution: InstitutionId) {
-    INACTIVE.with(|table| table.borrow_mut().push(institution));
-}
-
-/// Deactivates a citizen (death or emigration).
-pub fn deactivate_citizen(account: u64) {
-    CITIZENS.with(|table| table.borrow_mut().remove(&account));
-}
-
-pub struct MockIdentity;
-
-impl IdentityProvider<u64> for MockIdentity {
-    fn ensure_role(who: &u64, role: Role) -> Result<InstitutionId, DispatchError> {
-        let institution = Self::officer_institution(who)?;
-        let holds = OFFICERS.with(|table| {
-            table
-                .borrow()
-                .get(who)
-                .is_some_and(|appointment| appointment.roles.contains(&role))
-        });
-        holds
-            .then_some(institution)
-            .ok_or(DispatchError::Other("RoleNotHeld"))
-    }
-
-    fn institution_has_role(institution: InstitutionId, role: Role) -> bool {
-        Self::institution_is_active(institution)
-            && OFFICERS.with(|table| {
-                table.borrow().values().any(|appointment| {
-                    appointment.institution == institution && appointment.roles.contains(&role)
-                })
-            })
-    }
-
-    fn officer_institution(who: &u64) -> Result<InstitutionId, DispatchError> {
-        let appointment = OFFICERS
-            .with(|table| table.borrow().get(who).cloned())
-            .ok_or(DispatchError::Other("NotOfficer"))?;
-        if System::block_number() >= appointment.expires_at {
-            return Err(DispatchError::Other("OfficerExpired"));
-        }
-        if !Self::institution_is_active(appointment.institution) {
-            return Err(DispatchError::Other("InstitutionInactive"));
-        }
-        Ok(appointment.institution)
-    }
-
-    fn institution_is_active(institution: InstitutionId) -> bool {
-        institution <= LAST_INSTITUTION
-            && !INACTIVE.with(|table| table.borrow().contains(&institution))
-    }
-
-    fn citizen_of(who: &u64) -> Option<CitizenId> {
-        CITIZENS.with(|table| table.borrow().get(who).copied())
-    }
-
-    fn account_of(citizen: CitizenId) -> Option<u64> {
-        CITIZENS.with(|table| {
-            table
-                .borrow()
-                .iter()
-                .find(|(_, id)| **id == citizen)
-                .map(|(account, _)| *account)
-        })
-    }
-
-    fn kyc_tier(citizen: CitizenId) -> Option<KycTier> {
-        Self::account_of(citizen).map(|_| KycTier::Standard)
-    }
-
-    fn region(_citizen: CitizenId) -> Option<RegionCode> {
-        None
-    }
-
-    fn active_citizens() -> u64 {
-        CITIZENS.with(|table| table.borrow().len() as u64)
-    }
-
-    fn active_citizens_in(_region: RegionCode) -> u64 {
-        0
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_officer(who: &u64, role: Role) -> InstitutionId {
-        let institution = LAST_INSTITUTION;
-        OFFICERS.with(|table| {
-            let roles = vec![role];
-            let expires_at = u64::MAX;
-            table.borrow_mut().insert(
-                *who,
-                Appointment {
-                    institution,
-                    roles,
-                    expires_at,
-                },
-            )
-        });
-        institution
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_citizen(who: &u64) -> CitizenId {
-        CITIZENS.with(|table| {
-            let mut table = table.borrow_mut();
-            let next = table.values().max().map_or(0, |last| last + 1);
-            *table.entry(*who).or_insert(next)
-        })
-    }
+/// The institutions, officers and citizens every test starts with.
+pub fn identities() -> ExtBuilder {
+    ExtBuilder::default()
+        .appointments_end(APPOINTMENTS_END)
+        .institution(MINISTRY_ID, &[Role::EducationMinistry])
+        .institution(UNIVERSITY_ID, &[Role::University])
+        .institution(OTHER_UNIVERSITY_ID, &[Role::University])
+        .institution(COURT_ID, &[Role::Court])
+        .institution(OTHER_COURT_ID, &[Role::Court])
+        .institution(REGISTRY_ID, &[Role::LandRegistrar])
+        .officer(MINISTER, MINISTRY_ID)
+        .officer(DEAN, UNIVERSITY_ID)
+        .officer(OTHER_DEAN, OTHER_UNIVERSITY_ID)
+        .officer(JUDGE, COURT_ID)
+        .officer(OTHER_JUDGE, OTHER_COURT_ID)
+        .officer(REGISTRAR, REGISTRY_ID)
+        .citizen(ALICE)
+        .citizen(BOB)
 }
 
 /// A serial number as stored.
@@ -401,15 +243,7 @@ pub fn last_event() -> Event<Test> {
 
 /// A chain at block 1 with the identities set up and the clock at [`TODAY`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-    let storage = frame_system::GenesisConfig::<Test>::default()
-        .build_storage()
-        .unwrap();
-    let mut ext = sp_io::TestExternalities::new(storage);
-    ext.execute_with(|| {
-        set_up_identities();
-        System::set_block_number(1);
-    });
-    ext
+    identities().build::<Test>()
 }
 
 /// Runs `test` on a fresh chain, then checks the pallet's invariants.

@@ -101,7 +101,9 @@ fn create<T: Config>(
 ) -> Result<ElectionId, BenchmarkError> {
     frame_system::Pallet::<T>::set_block_number(block::<T>(1));
     let id = NextElectionId::<T>::get();
-    Voting::<T>::do_create_election(commission, spec)
+    let (election, closes_at) = Voting::<T>::checked_election(commission, spec)
+        .map_err(|_| BenchmarkError::Stop("the election is refused"))?;
+    Voting::<T>::do_create_election(election, closes_at)
         .map_err(|_| BenchmarkError::Stop("the election could not be created"))?;
     Ok(id)
 }
@@ -115,6 +117,17 @@ fn crowd_closing_block<T: Config>(at: BlockNumberFor<T>, count: u32) {
     });
 }
 
+/// A commissioner at block 1 and a secret ballot's spec with `o` options and `r` regions,
+/// closing at block 20, where `crowded` elections close already.
+fn creation<T: Config>(o: u32, r: u32, crowded: u32) -> (T::AccountId, ElectionSpec<T>) {
+    let (officer, _) = commissioner::<T>();
+    frame_system::Pallet::<T>::set_block_number(block::<T>(1));
+    let mut spec = spec::<T>(true, r);
+    spec.options = options::<T>(o);
+    crowd_closing_block::<T>(block::<T>(20), crowded);
+    (officer, spec)
+}
+
 #[benchmarks]
 mod benchmarks {
     use super::*;
@@ -126,19 +139,35 @@ mod benchmarks {
         o: Linear<2, { T::MaxOptions::get() }>,
         r: Linear<0, { T::MaxRegions::get() }>,
     ) -> Result<(), BenchmarkError> {
-        let (officer, _) = commissioner::<T>();
-        frame_system::Pallet::<T>::set_block_number(block::<T>(1));
-        let mut spec = spec::<T>(true, r);
-        spec.options = options::<T>(o);
-        crowd_closing_block::<T>(
-            block::<T>(20),
-            T::MaxClosingPerBlock::get().saturating_sub(1),
-        );
+        let (officer, spec) =
+            creation::<T>(o, r, T::MaxClosingPerBlock::get().saturating_sub(1));
 
         #[extrinsic_call]
         _(RawOrigin::Signed(officer), spec);
 
         assert!(Elections::<T>::contains_key(0));
+        Ok(())
+    }
+
+    /// A creation refused by its last check, as large as `create_election`'s: the closing
+    /// block is full.
+    #[benchmark]
+    fn create_election_refused(
+        o: Linear<2, { T::MaxOptions::get() }>,
+        r: Linear<0, { T::MaxRegions::get() }>,
+    ) -> Result<(), BenchmarkError> {
+        let (officer, spec) = creation::<T>(o, r, T::MaxClosingPerBlock::get());
+        let refused;
+
+        #[block]
+        {
+            refused = Voting::<T>::create_election(RawOrigin::Signed(officer).into(), spec);
+        }
+
+        assert_eq!(
+            refused.map_err(|refusal| refusal.error),
+            Err(Error::<T>::ClosingBlockFull.into())
+        );
         Ok(())
     }
 

@@ -63,6 +63,7 @@ mod tests;
 #[frame_support::pallet]
 pub mod pallet {
     use super::*;
+    use frame_support::dispatch::WithPostDispatchInfo;
     use frame_support::pallet_prelude::*;
     use frame_system::pallet_prelude::*;
     use govchain_primitives::identity::{CitizenId, IdentityProvider, InstitutionId, Role};
@@ -277,16 +278,24 @@ pub mod pallet {
         /// `NoRegions`, `DuplicateRegion`, `StartsInPast`,
         /// `EmptyVotingPeriod`, `EmptyRevealPeriod`, `ScheduleTooLong`, `ClosingBlockFull`,
         /// `Overflow`.
-        /// Weight: O(options + regions).
+        /// Weight: O(options + regions); refused by its checks (which change nothing),
+        /// `create_election_refused(options, regions)`.
         #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::create_election(
-            spec.options.len() as u32,
-            spec.regions.as_ref().map_or(0, |regions| regions.len() as u32),
-        ))]
-        pub fn create_election(origin: OriginFor<T>, spec: ElectionSpec<T>) -> DispatchResult {
-            let who = ensure_signed(origin)?;
-            let commission = T::Identity::ensure_role(&who, Role::ElectionCommission)?;
-            Self::do_create_election(commission, spec)
+        #[pallet::weight(T::WeightInfo::create_election(spec.options_len(), spec.regions_len()))]
+        pub fn create_election(
+            origin: OriginFor<T>,
+            spec: ElectionSpec<T>,
+        ) -> DispatchResultWithPostInfo {
+            let refused =
+                T::WeightInfo::create_election_refused(spec.options_len(), spec.regions_len());
+            let refused = |error: DispatchError| error.with_weight(refused);
+            let who = ensure_signed(origin).map_err(|error| refused(error.into()))?;
+            let commission =
+                T::Identity::ensure_role(&who, Role::ElectionCommission).map_err(refused)?;
+            let (election, closes_at) =
+                Self::checked_election(commission, spec).map_err(refused)?;
+            Self::do_create_election(election, closes_at)?;
+            Ok(().into())
         }
 
         /// Votes for `option` in a public poll, replacing the citizen's earlier vote.

@@ -1,16 +1,12 @@
-//! A runtime with `frame_system` and this pallet, and a few-line identity provider: officers,
-//! and citizens with regions, in a thread-local table.
+//! A runtime with `frame_system` and this pallet, and the shared identity provider of
+//! `govchain_primitives::mock` with officers, and citizens with regions.
 
 use crate::{self as pallet_e_voting, *};
-use core::cell::RefCell;
 use frame_support::{assert_ok, derive_impl, ord_parameter_types, parameter_types, traits::Hooks};
 use frame_system::EnsureSignedBy;
-use govchain_primitives::identity::{
-    CitizenId, IdentityProvider, InstitutionId, KycTier, RegionCode, Role,
-};
+use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role};
+pub use govchain_primitives::mock::{without_post_info, ExtBuilder, IdentityError, MockIdentity};
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError};
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -39,33 +35,13 @@ ord_parameter_types! {
 }
 
 impl pallet_e_voting::Config for Test {
-    type Identity = MockIdentity;
+    type Identity = MockIdentity<Test>;
     type CancelOrigin = EnsureSignedBy<Council, u64>;
     type MaxOptions = MaxOptions;
     type MaxRegions = MaxRegions;
     type MaxClosingPerBlock = MaxClosingPerBlock;
     type MaxScheduleLength = MaxScheduleLength;
     type WeightInfo = ();
-}
-
-/// An officer's institution, its roles and the block its appointment ends.
-#[derive(Clone)]
-struct Appointment {
-    institution: InstitutionId,
-    roles: Vec<Role>,
-    expires_at: u64,
-}
-
-/// A citizen's identity as the mock civil registry keeps it.
-#[derive(Clone, Copy)]
-struct Person {
-    id: CitizenId,
-    region: Option<RegionCode>,
-}
-
-thread_local! {
-    static OFFICERS: RefCell<BTreeMap<u64, Appointment>> = const { RefCell::new(BTreeMap::new()) };
-    static CITIZENS: RefCell<BTreeMap<u64, Person>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The central election commission.
@@ -96,223 +72,34 @@ pub const COUNCIL: u64 = 100;
 
 pub const ALICE_ID: CitizenId = 0;
 pub const BOB_ID: CitizenId = 1;
-pub const CAROL_ID: CitizenId = 2;
 pub const DAVE_ID: CitizenId = 3;
 
 /// Officers' appointments end here unless a test expires them sooner.
 pub const APPOINTMENTS_END: u64 = 10_000;
 
-fn set_up_identities() {
-    let officers = [
-        (COMMISSIONER, COMMISSION_ID, vec![Role::ElectionCommission]),
-        (
-            OTHER_COMMISSIONER,
-            OTHER_COMMISSION_ID,
-            vec![Role::ElectionCommission],
-        ),
-        (CLERK, MINISTRY_ID, vec![Role::LandRegistrar]),
-    ];
-    OFFICERS.with(|table| {
-        *table.borrow_mut() = officers
-            .into_iter()
-            .map(|(account, institution, roles)| {
-                let expires_at = APPOINTMENTS_END;
-                (
-                    account,
-                    Appointment {
-                        institution,
-                        roles,
-                        expires_at,
-                    },
-                )
-            })
-            .collect()
-    });
-    CITIZENS.with(|table| {
-        *table.borrow_mut() = [
-            (ALICE, ALICE_ID, Some(1)),
-            (BOB, BOB_ID, Some(1)),
-            (CAROL, CAROL_ID, Some(2)),
-            (DAVE, DAVE_ID, None),
-        ]
-        .into_iter()
-        .map(|(account, id, region)| (account, Person { id, region }))
-        .collect()
-    });
+/// The identity provider, on [`govchain_primitives::mock`]'s tables.
+pub type Identity = MockIdentity<Test>;
+
+/// The institutions, officers and citizens every test starts with.
+pub fn identities() -> ExtBuilder {
+    ExtBuilder::default()
+        .appointments_end(APPOINTMENTS_END)
+        .institution(COMMISSION_ID, &[Role::ElectionCommission])
+        .institution(OTHER_COMMISSION_ID, &[Role::ElectionCommission])
+        .institution(MINISTRY_ID, &[Role::LandRegistrar])
+        .officer(COMMISSIONER, COMMISSION_ID)
+        .officer(OTHER_COMMISSIONER, OTHER_COMMISSION_ID)
+        .officer(CLERK, MINISTRY_ID)
+        .citizen_with(ALICE, KycTier::Standard, Some(1))
+        .citizen_with(BOB, KycTier::Standard, Some(1))
+        .citizen_with(CAROL, KycTier::Standard, Some(2))
+        .citizen_with(DAVE, KycTier::Standard, None)
 }
 
-/// Ends `officer`'s appointment at the current block.
-pub fn expire_officer(officer: u64) {
-    let now = System::block_number();
-    OFFICERS.with(|table| {
-        if let Some(appointment) = table.borrow_mut().get_mut(&officer) {
-            appointment.expires_at = now;
-        }
-    });
-}
-
-/// Moves the identity held by `from` to the account `to`, as the civil registry does when a
-/// citizen loses their key.
-pub fn move_citizen(from: u64, to: u64) {
-    CITIZENS.with(|table| {
-        let mut table = table.borrow_mut();
-        let person = table.remove(&from).expect("`from` holds an identity");
-        table.insert(to, person);
-    });
-}
-
-/// Records `region` for the citizen held by `account`.
-pub fn set_region(account: u64, region: Option<RegionCode>) {
-    CITIZENS.with(|table| {
-        if let Some(person) = table.borrow_mut().get_mut(&account) {
-            person.region = region;
-        }
-    });
-}
-
-/// Registers a citizen with the next free id under `account`, in `region`; returns the id.
+/// Registers a citizen with the next free number under `account`, in `region`; returns the
+/// number.
 pub fn register_citizen(account: u64, region: Option<RegionCode>) -> CitizenId {
-    CITIZENS.with(|table| {
-        let mut table = table.borrow_mut();
-        let id = table
-            .values()
-            .map(|person| person.id)
-            .max()
-            .map_or(0, |last| last + 1);
-        table.insert(account, Person { id, region });
-        id
-    })
-}
-
-/// Deactivates the citizen held by `account` (death or emigration).
-pub fn deactivate_citizen(account: u64) {
-    CITIZENS.with(|table| table.borrow_mut().remove(&account));
-}
-
-fn person(citizen: CitizenId) -> Option<(u64, Person)> {
-    CITIZENS.with(|table| {
-        table
-            .borrow()
-            .iter()
-            .find(|(_, person)| person.id == citizen)
-            .map(|(account, person)| (*account, *person))
-    })
-}
-
-pub struct MockIdentity;
-
-impl IdentityProvider<u64> for MockIdentity {
-    fn ensure_role(who: &u64, role: Role) -> Result<InstitutionId, DispatchError> {
-        let institution = Self::officer_institution(who)?;
-        let holds = OFFICERS.with(|table| {
-            table
-                .borrow()
-                .get(who)
-                .is_some_and(|appointment| appointment.roles.contains(&role))
-        });
-        holds
-            .then_some(institution)
-            .ok_or(DispatchError::Other("RoleNotHeld"))
-    }
-
-    fn institution_has_role(institution: InstitutionId, role: Role) -> bool {
-        OFFICERS.with(|table| {
-            table.borrow().values().any(|appointment| {
-                appointment.institution == institution && appointment.roles.contains(&role)
-            })
-        })
-    }
-
-    fn officer_institution(who: &u64) -> Result<InstitutionId, DispatchError> {
-        let appointment = OFFICERS
-            .with(|table| table.borrow().get(who).cloned())
-            .ok_or(DispatchError::Other("NotOfficer"))?;
-        if System::block_number() >= appointment.expires_at {
-            return Err(DispatchError::Other("OfficerExpired"));
-        }
-        Ok(appointment.institution)
-    }
-
-    fn institution_is_active(institution: InstitutionId) -> bool {
-        OFFICERS.with(|table| {
-            table
-                .borrow()
-                .values()
-                .any(|appointment| appointment.institution == institution)
-        })
-    }
-
-    fn citizen_of(who: &u64) -> Option<CitizenId> {
-        CITIZENS.with(|table| table.borrow().get(who).map(|person| person.id))
-    }
-
-    fn account_of(citizen: CitizenId) -> Option<u64> {
-        person(citizen).map(|(account, _)| account)
-    }
-
-    fn kyc_tier(citizen: CitizenId) -> Option<KycTier> {
-        person(citizen).map(|_| KycTier::Standard)
-    }
-
-    fn region(citizen: CitizenId) -> Option<RegionCode> {
-        person(citizen).and_then(|(_, person)| person.region)
-    }
-
-    fn active_citizens() -> u64 {
-        CITIZENS.with(|table| table.borrow().len() as u64)
-    }
-
-    fn active_citizens_in(region: RegionCode) -> u64 {
-        CITIZENS.with(|table| {
-            table
-                .borrow()
-                .values()
-                .filter(|person| person.region == Some(region))
-                .count() as u64
-        })
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_officer(who: &u64, role: Role) -> InstitutionId {
-        OFFICERS.with(|table| {
-            let mut table = table.borrow_mut();
-            let institution = table
-                .values()
-                .map(|appointment| appointment.institution)
-                .max()
-                .map_or(0, |last| last + 1);
-            let roles = vec![role];
-            let expires_at = u64::MAX;
-            table.insert(
-                *who,
-                Appointment {
-                    institution,
-                    roles,
-                    expires_at,
-                },
-            );
-            institution
-        })
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_citizen(who: &u64) -> CitizenId {
-        CITIZENS.with(|table| {
-            let mut table = table.borrow_mut();
-            let next = table
-                .values()
-                .map(|person| person.id)
-                .max()
-                .map_or(0, |last| last + 1);
-            table
-                .entry(*who)
-                .or_insert(Person {
-                    id: next,
-                    region: None,
-                })
-                .id
-        })
-    }
+    Identity::register_citizen(account, KycTier::Standard, region)
 }
 
 /// Option `code` with a text hash made of `number`.
@@ -400,15 +187,7 @@ pub fn last_event() -> Event<Test> {
 
 /// A chain at block 1 with the identities set up.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-    let storage = frame_system::GenesisConfig::<Test>::default()
-        .build_storage()
-        .unwrap();
-    let mut ext = sp_io::TestExternalities::new(storage);
-    ext.execute_with(|| {
-        set_up_identities();
-        System::set_block_number(1);
-    });
-    ext
+    identities().build::<Test>()
 }
 
 /// Runs `test` on a fresh chain, then checks the pallet's invariants.

@@ -150,6 +150,20 @@ pub struct ElectionSpec<T: Config> {
     pub mode: BallotMode<BlockNumberFor<T>>,
 }
 
+impl<T: Config> ElectionSpec<T> {
+    /// How many options it lists: a component of its weight.
+    pub fn options_len(&self) -> u32 {
+        self.options.len() as u32
+    }
+
+    /// How many regions it lists (none for all citizens): a component of its weight.
+    pub fn regions_len(&self) -> u32 {
+        self.regions
+            .as_ref()
+            .map_or(0, |regions| regions.len() as u32)
+    }
+}
+
 /// Who cancelled an election.
 #[derive(
     Encode,

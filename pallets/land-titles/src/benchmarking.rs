@@ -9,7 +9,7 @@ use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use govchain_primitives::{
-    identity::{IdentityProvider, InstitutionId, Party, Role},
+    identity::{CitizenId, IdentityProvider, InstitutionId, Party, Role},
     payments::Payments,
 };
 use sp_core::H256;
@@ -261,6 +261,62 @@ fn full_offer<T: Config>(all_consents: bool) -> FullOffer<T> {
         buyer,
         banks,
     }
+}
+
+/// A parcel of `area` with the most owners, liens and a freeze, and the registrar who may
+/// subdivide it into `c` children of 1,000 each, carrying the liens and freeze.
+fn subdivision<T: Config>(
+    c: u32,
+    area: Area,
+) -> (
+    T::AccountId,
+    ParcelId,
+    BoundedVec<ParcelSpec, T::MaxLineage>,
+    CarryOver,
+) {
+    let (who, registry) = registrar::<T>();
+    let (_, title) = owners::<T>(T::MaxOwners::get());
+    let parcel = parcel::<T>(registry, 0, area, title);
+    fill_liens::<T>(parcel);
+    freeze::<T>(parcel, registry);
+    let children = BoundedVec::truncate_from(
+        (0..c)
+            .map(|index| parcel_spec(1, index, 1_000))
+            .collect::<Vec<_>>(),
+    );
+    let carry = CarryOver {
+        liens: true,
+        freeze: true,
+    };
+    (who, parcel, children, carry)
+}
+
+/// `p` parcels of 1,000 with the most owners, the first with the most liens and a freeze, the
+/// registrar who may merge them, and the merged parcel's spec.
+fn merger<T: Config>(p: u32) -> (T::AccountId, Lineage<T>, ParcelSpec) {
+    let (who, registry) = registrar::<T>();
+    let (_, title) = owners::<T>(T::MaxOwners::get());
+    let parents: Vec<ParcelId> = (0..p)
+        .map(|index| parcel::<T>(registry, index, 1_000, title.clone()))
+        .collect();
+    if let Some(first) = parents.first() {
+        fill_liens::<T>(*first);
+        freeze::<T>(*first, registry);
+    }
+    let merged = parcel_spec(1, 0, Area::from(p).saturating_mul(1_000));
+    (who, BoundedVec::truncate_from(parents), merged)
+}
+
+/// Freezes `parcel` by order of `court`.
+fn freeze<T: Config>(parcel: ParcelId, court: InstitutionId) {
+    Freezes::<T>::insert(
+        parcel,
+        Freeze {
+            court,
+            case: H256::repeat_byte(3),
+            since: 0u32.into(),
+        },
+    );
 }
 
 #[benchmarks]
@@ -551,28 +607,8 @@ mod benchmarks {
 
     #[benchmark]
     fn subdivide(c: Linear<2, { T::MaxLineage::get() }>) {
-        let (who, registry) = registrar::<T>();
-        let (_, title) = owners::<T>(T::MaxOwners::get());
         let area = Area::from(c).saturating_mul(1_000);
-        let parcel = parcel::<T>(registry, 0, area, title);
-        fill_liens::<T>(parcel);
-        Freezes::<T>::insert(
-            parcel,
-            Freeze {
-                court: registry,
-                case: H256::repeat_byte(3),
-                since: 0u32.into(),
-            },
-        );
-        let children = BoundedVec::truncate_from(
-            (0..c)
-                .map(|index| parcel_spec(1, index, 1_000))
-                .collect::<Vec<_>>(),
-        );
-        let carry = CarryOver {
-            liens: true,
-            freeze: true,
-        };
+        let (who, parcel, children, carry) = subdivision::<T>(c, area);
 
         #[extrinsic_call]
         _(RawOrigin::Signed(who), parcel, children, carry);
@@ -585,23 +621,7 @@ mod benchmarks {
 
     #[benchmark]
     fn merge(p: Linear<2, { T::MaxLineage::get() }>) {
-        let (who, registry) = registrar::<T>();
-        let (_, title) = owners::<T>(T::MaxOwners::get());
-        let parents: Vec<ParcelId> = (0..p)
-            .map(|index| parcel::<T>(registry, index, 1_000, title.clone()))
-            .collect();
-        if let Some(first) = parents.first() {
-            fill_liens::<T>(*first);
-            Freezes::<T>::insert(
-                first,
-                Freeze {
-                    court: registry,
-                    case: H256::repeat_byte(3),
-                    since: 0u32.into(),
-                },
-            );
-        }
-        let merged = parcel_spec(1, 0, Area::from(p).saturating_mul(1_000));
+        let (who, parents, merged) = merger::<T>(p);
         let carry = CarryOver {
             liens: true,
             freeze: true,
@@ -609,14 +629,74 @@ mod benchmarks {
         let merged_id = NextParcelId::<T>::get();
 
         #[extrinsic_call]
-        _(
-            RawOrigin::Signed(who),
-            BoundedVec::truncate_from(parents),
-            merged,
-            carry,
-        );
+        _(RawOrigin::Signed(who), parents, merged, carry);
 
         assert!(Parcels::<T>::get(merged_id).is_some_and(|parcel| parcel.is_live()));
+    }
+
+    #[benchmark]
+    fn register_parcel_refused(o: Linear<1, { T::MaxOwners::get() }>) {
+        let (who, _) = registrar::<T>();
+        let (_, mut title) = owners::<T>(o);
+        if let Some(last) = title.last_mut() {
+            last.owner = Party::Citizen(CitizenId::MAX);
+        }
+        let refused;
+
+        #[block]
+        {
+            refused = LandTitles::<T>::register_parcel(
+                RawOrigin::Signed(who).into(),
+                parcel_spec(0, 0, 1_000),
+                title,
+            );
+        }
+
+        assert_eq!(
+            refused.map_err(|refusal| refusal.error),
+            Err(Error::<T>::InactiveParty.into())
+        );
+    }
+
+    /// A subdivision refused by its last check, as large as `subdivide`'s: the children's
+    /// areas miss the parent's by one.
+    #[benchmark]
+    fn subdivide_refused(c: Linear<2, { T::MaxLineage::get() }>) {
+        let area = Area::from(c).saturating_mul(1_000).saturating_add(1);
+        let (who, parcel, children, carry) = subdivision::<T>(c, area);
+        let refused;
+
+        #[block]
+        {
+            refused =
+                LandTitles::<T>::subdivide(RawOrigin::Signed(who).into(), parcel, children, carry);
+        }
+
+        assert_eq!(
+            refused.map_err(|refusal| refusal.error),
+            Err(Error::<T>::AreasDiffer.into())
+        );
+    }
+
+    #[benchmark]
+    fn merge_refused(p: Linear<2, { T::MaxLineage::get() }>) {
+        let (who, parents, merged) = merger::<T>(p);
+        let carry = CarryOver {
+            liens: false,
+            freeze: true,
+        };
+        let refused;
+
+        #[block]
+        {
+            refused =
+                LandTitles::<T>::merge(RawOrigin::Signed(who).into(), parents, merged, carry);
+        }
+
+        assert_eq!(
+            refused.map_err(|refusal| refusal.error),
+            Err(Error::<T>::LienPresent.into())
+        );
     }
 
     #[benchmark]

@@ -43,6 +43,15 @@ pub use queries::MAX_PAGE;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use frame_support::dispatch::{DispatchErrorWithPostInfo, WithPostDispatchInfo};
+use sp_runtime::{DispatchError, Weight};
+
+/// For `map_err`: a call refused by a check made before it changed anything is charged
+/// `weight` (the benchmark of the refusal), not its declared worst case.
+fn refused(weight: Weight) -> impl Fn(DispatchError) -> DispatchErrorWithPostInfo + Copy {
+    move |error| error.with_weight(weight)
+}
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
@@ -454,16 +463,19 @@ pub mod pallet {
         /// `InvalidCadastralNumber`, `CadastralNumberTaken`, `ZeroArea`, `NoOwners`,
         /// `DuplicateOwner`, `ZeroShare`, `SharesNotWhole`, `InactiveParty`, `TooManyParcels`,
         /// `Overflow`.
-        /// Weight: O(owners).
+        /// Weight: O(owners); refused by its checks, `register_parcel_refused(owners)`.
         #[pallet::call_index(0)]
         #[pallet::weight(T::WeightInfo::register_parcel(owners.len() as u32))]
         pub fn register_parcel(
             origin: OriginFor<T>,
             spec: ParcelSpec,
             owners: Title<T>,
-        ) -> DispatchResult {
-            let registrar = Self::ensure_officer(origin, Role::LandRegistrar)?;
-            Self::do_register_parcel(registrar, spec, owners)
+        ) -> DispatchResultWithPostInfo {
+            let refused = refused(T::WeightInfo::register_parcel_refused(owners.len() as u32));
+            let registrar = Self::ensure_officer(origin, Role::LandRegistrar).map_err(refused)?;
+            Self::check_registration(&spec, &owners).map_err(refused)?;
+            Self::do_register_parcel(registrar, spec, owners)?;
+            Ok(().into())
         }
 
         /// Offers shares of a parcel to `buyer` until block `expires_at`. Each seller gives
@@ -680,7 +692,8 @@ pub mod pallet {
         /// Errors: the officer's, `UnknownParcel`, `ParcelRetired`, `TooFewParcels`,
         /// `InvalidCadastralNumber`, `CadastralNumberTaken`, `ZeroArea`, `AreasDiffer`,
         /// `LienPresent`, `Frozen`, `TooManyParcels`, `Overflow`.
-        /// Weight: O(children × MaxOwners).
+        /// Weight: O(children × MaxOwners); refused by its checks (which change nothing),
+        /// `subdivide_refused(children)`.
         #[pallet::call_index(14)]
         #[pallet::weight(T::WeightInfo::subdivide(children.len() as u32))]
         pub fn subdivide(
@@ -688,9 +701,12 @@ pub mod pallet {
             parcel: ParcelId,
             children: BoundedVec<ParcelSpec, T::MaxLineage>,
             carry: CarryOver,
-        ) -> DispatchResult {
-            let registrar = Self::ensure_officer(origin, Role::LandRegistrar)?;
-            Self::do_subdivide(registrar, parcel, children, carry)
+        ) -> DispatchResultWithPostInfo {
+            let refused = refused(T::WeightInfo::subdivide_refused(children.len() as u32));
+            let registrar = Self::ensure_officer(origin, Role::LandRegistrar).map_err(refused)?;
+            let record = Self::check_subdivision(parcel, &children, carry).map_err(refused)?;
+            Self::do_subdivide(registrar, parcel, record, children)?;
+            Ok(().into())
         }
 
         /// Joins live parcels with the same owners and shares into one, whose area is their
@@ -702,7 +718,8 @@ pub mod pallet {
         /// `ParcelRetired`, `TitlesDiffer`, `InvalidCadastralNumber`, `CadastralNumberTaken`,
         /// `ZeroArea`, `AreasDiffer`, `LienPresent`, `TooManyLiens`, `Frozen`,
         /// `ConflictingFreezes`, `Overflow`.
-        /// Weight: O(parents × MaxOwners).
+        /// Weight: O(parents × MaxOwners); refused by its checks (which change nothing),
+        /// `merge_refused(parents)`.
         #[pallet::call_index(15)]
         #[pallet::weight(T::WeightInfo::merge(parents.len() as u32))]
         pub fn merge(
@@ -710,9 +727,12 @@ pub mod pallet {
             parents: Lineage<T>,
             merged: ParcelSpec,
             carry: CarryOver,
-        ) -> DispatchResult {
-            let registrar = Self::ensure_officer(origin, Role::LandRegistrar)?;
-            Self::do_merge(registrar, parents, merged, carry)
+        ) -> DispatchResultWithPostInfo {
+            let refused = refused(T::WeightInfo::merge_refused(parents.len() as u32));
+            let registrar = Self::ensure_officer(origin, Role::LandRegistrar).map_err(refused)?;
+            let merger = Self::check_merger(&parents, &merged, carry).map_err(refused)?;
+            Self::do_merge(registrar, parents, merged, merger)?;
+            Ok(().into())
         }
 
         /// Removes a lien proposal that expired before every owner consented, as

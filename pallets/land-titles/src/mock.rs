@@ -1,21 +1,17 @@
-//! A runtime with `frame_system` and this pallet, a few-line identity provider (officers and
-//! citizens in a thread-local table) and payments kept in storage, so that a failed settlement
-//! rolls them back like any other state.
+//! A runtime with `frame_system` and this pallet, with the shared identity provider and payments
+//! of `govchain_primitives::mock` (kept in the test's storage, so that a failed settlement rolls
+//! them back like any other state).
 
 use crate::{self as pallet_land_titles, *};
-use codec::Encode;
-use core::cell::RefCell;
 use frame_support::{
-    assert_ok, derive_impl, parameter_types, storage::unhashed, weights::RuntimeDbWeight,
-    BoundedVec,
+    assert_ok, derive_impl, parameter_types, weights::RuntimeDbWeight, BoundedVec,
 };
-use govchain_primitives::{
-    identity::{CitizenId, IdentityProvider, InstitutionId, KycTier, Party, RegionCode, Role},
-    payments::Payments,
+use govchain_primitives::identity::{InstitutionId, Party, Role};
+pub use govchain_primitives::mock::{
+    without_post_info, ExtBuilder, IdentityError, MockIdentity, MockPayments,
 };
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Permill, TokenError, Weight};
-use std::collections::BTreeMap;
+use sp_runtime::Permill;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -36,7 +32,6 @@ parameter_types! {
     /// Reads and writes priced apart, so a migration's weight shows how many of each it made.
     pub const DbWeight: RuntimeDbWeight = RuntimeDbWeight { read: 1, write: 1_000 };
     pub storage RegistrarApproves: bool = false;
-    pub storage PaymentsEnabled: bool = true;
     pub const MaxOwners: u32 = 4;
     pub const MaxLiensPerParcel: u32 = 3;
     pub const MaxLineage: u32 = 4;
@@ -48,7 +43,7 @@ parameter_types! {
 }
 
 impl pallet_land_titles::Config for Test {
-    type Identity = MockIdentity;
+    type Identity = MockIdentity<Test>;
     type Balance = u64;
     type Payments = MockPayments;
     type RegistrarApprovesTransfers = RegistrarApproves;
@@ -63,19 +58,6 @@ impl pallet_land_titles::Config for Test {
     type WeightInfo = ();
 }
 
-/// An officer's institution, its roles and the block its appointment ends.
-#[derive(Clone)]
-struct Appointment {
-    institution: InstitutionId,
-    roles: Vec<Role>,
-    expires_at: u64,
-}
-
-thread_local! {
-    static OFFICERS: RefCell<BTreeMap<u64, Appointment>> = const { RefCell::new(BTreeMap::new()) };
-    static CITIZENS: RefCell<BTreeMap<u64, CitizenId>> = const { RefCell::new(BTreeMap::new()) };
-}
-
 /// The land registry.
 pub const LAND_REGISTRY: InstitutionId = 0;
 /// A commercial bank.
@@ -88,8 +70,6 @@ pub const COURT_ID: InstitutionId = 3;
 pub const OTHER_COURT_ID: InstitutionId = 4;
 /// The state property fund: an institution without roles that owns land.
 pub const STATE_FUND: InstitutionId = 5;
-/// The highest institution number that exists.
-const LAST_INSTITUTION: InstitutionId = 5;
 
 /// An officer of the land registry.
 pub const REGISTRAR: u64 = 1;
@@ -120,194 +100,28 @@ pub const FUND: Party = Party::Institution(STATE_FUND);
 /// Officers' appointments end here unless a test expires them sooner.
 pub const APPOINTMENTS_END: u64 = 1_000;
 
-fn set_up_identities() {
-    let officers = [
-        (REGISTRAR, LAND_REGISTRY, vec![Role::LandRegistrar]),
-        (BANKER, BANK_ID, vec![Role::CommercialBank]),
-        (OTHER_BANKER, OTHER_BANK_ID, vec![Role::CommercialBank]),
-        (JUDGE, COURT_ID, vec![Role::Court]),
-        (OTHER_JUDGE, OTHER_COURT_ID, vec![Role::Court]),
-        (FUND_OFFICER, STATE_FUND, vec![]),
-    ];
-    OFFICERS.with(|table| {
-        *table.borrow_mut() = officers
-            .into_iter()
-            .map(|(account, institution, roles)| {
-                let expires_at = APPOINTMENTS_END;
-                (
-                    account,
-                    Appointment {
-                        institution,
-                        roles,
-                        expires_at,
-                    },
-                )
-            })
-            .collect()
-    });
-    CITIZENS.with(|table| *table.borrow_mut() = [(ALICE, 0), (BOB, 1), (CAROL, 2)].into());
-}
+/// The land registry's identity provider, on [`govchain_primitives::mock`]'s tables.
+pub type Identity = MockIdentity<Test>;
 
-/// Ends `officer`'s appointment at the current block.
-pub fn expire_officer(officer: u64) {
-    let now = System::block_number();
-    OFFICERS.with(|table| {
-        if let Some(appointment) = table.borrow_mut().get_mut(&officer) {
-            appointment.expires_at = now;
-        }
-    });
-}
-
-/// Takes `role` from every officer of `institution`, so the institution no longer holds it.
-pub fn withdraw_role(institution: InstitutionId, role: Role) {
-    OFFICERS.with(|table| {
-        table
-            .borrow_mut()
-            .values_mut()
-            .filter(|appointment| appointment.institution == institution)
-            .for_each(|appointment| appointment.roles.retain(|held| *held != role));
-    });
-}
-
-/// Deactivates a citizen (death or emigration).
-pub fn deactivate_citizen(account: u64) {
-    CITIZENS.with(|table| table.borrow_mut().remove(&account));
-}
-
-pub struct MockIdentity;
-
-impl IdentityProvider<u64> for MockIdentity {
-    fn ensure_role(who: &u64, role: Role) -> Result<InstitutionId, DispatchError> {
-        let institution = Self::officer_institution(who)?;
-        let holds = OFFICERS.with(|table| {
-            table
-                .borrow()
-                .get(who)
-                .is_some_and(|appointment| appointment.roles.contains(&role))
-        });
-        holds
-            .then_some(institution)
-            .ok_or(DispatchError::Other("RoleNotHeld"))
-    }
-
-    fn institution_has_role(institution: InstitutionId, role: Role) -> bool {
-        OFFICERS.with(|table| {
-            table.borrow().values().any(|appointment| {
-                appointment.institution == institution && appointment.roles.contains(&role)
-            })
-        })
-    }
-
-    fn officer_institution(who: &u64) -> Result<InstitutionId, DispatchError> {
-        let appointment = OFFICERS
-            .with(|table| table.borrow().get(who).cloned())
-            .ok_or(DispatchError::Other("NotOfficer"))?;
-        if System::block_number() >= appointment.expires_at {
-            return Err(DispatchError::Other("OfficerExpired"));
-        }
-        Ok(appointment.institution)
-    }
-
-    fn institution_is_active(institution: InstitutionId) -> bool {
-        institution <= LAST_INSTITUTION
-    }
-
-    fn citizen_of(who: &u64) -> Option<CitizenId> {
-        CITIZENS.with(|table| table.borrow().get(who).copied())
-    }
-
-    fn account_of(citizen: CitizenId) -> Option<u64> {
-        CITIZENS.with(|table| {
-            table
-                .borrow()
-                .iter()
-                .find(|(_, id)| **id == citizen)
-                .map(|(account, _)| *account)
-        })
-    }
-
-    fn kyc_tier(citizen: CitizenId) -> Option<KycTier> {
-        Self::account_of(citizen).map(|_| KycTier::Standard)
-    }
-
-    fn region(_citizen: CitizenId) -> Option<RegionCode> {
-        None
-    }
-
-    fn active_citizens() -> u64 {
-        CITIZENS.with(|table| table.borrow().len() as u64)
-    }
-
-    fn active_citizens_in(_region: RegionCode) -> u64 {
-        0
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_officer(who: &u64, role: Role) -> InstitutionId {
-        let institution = LAST_INSTITUTION;
-        OFFICERS.with(|table| {
-            let roles = vec![role];
-            let expires_at = u64::MAX;
-            table.borrow_mut().insert(
-                *who,
-                Appointment {
-                    institution,
-                    roles,
-                    expires_at,
-                },
-            )
-        });
-        institution
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_citizen(who: &u64) -> CitizenId {
-        CITIZENS.with(|table| {
-            let mut table = table.borrow_mut();
-            let next = table.values().max().map_or(0, |last| last + 1);
-            *table.entry(*who).or_insert(next)
-        })
-    }
-}
-
-fn balance_key(party: &Party) -> Vec<u8> {
-    (b"mock-balance", party).encode()
-}
-
-/// A party's balance of the digital currency.
-pub fn balance(party: &Party) -> u64 {
-    unhashed::get(&balance_key(party)).unwrap_or_default()
-}
-
-/// Gives a party `amount` of the digital currency.
-pub fn fund(party: &Party, amount: u64) {
-    unhashed::put(&balance_key(party), &balance(party).saturating_add(amount));
-}
-
-pub struct MockPayments;
-
-impl Payments<u64> for MockPayments {
-    fn enabled() -> bool {
-        PaymentsEnabled::get()
-    }
-
-    fn pay(payer: &Party, payee: &Party, amount: u64) -> DispatchResult {
-        let left = balance(payer)
-            .checked_sub(amount)
-            .ok_or(TokenError::FundsUnavailable)?;
-        unhashed::put(&balance_key(payer), &left);
-        fund(payee, amount);
-        Ok(())
-    }
-
-    fn pay_weight() -> Weight {
-        Weight::from_parts(1_000, 0)
-    }
-
-    #[cfg(feature = "runtime-benchmarks")]
-    fn benchmark_fund(party: &Party, amount: u64) {
-        fund(party, amount);
-    }
+/// The institutions, officers and citizens every test starts with.
+pub fn identities() -> ExtBuilder {
+    ExtBuilder::default()
+        .appointments_end(APPOINTMENTS_END)
+        .institution(LAND_REGISTRY, &[Role::LandRegistrar])
+        .institution(BANK_ID, &[Role::CommercialBank])
+        .institution(OTHER_BANK_ID, &[Role::CommercialBank])
+        .institution(COURT_ID, &[Role::Court])
+        .institution(OTHER_COURT_ID, &[Role::Court])
+        .institution(STATE_FUND, &[])
+        .officer(REGISTRAR, LAND_REGISTRY)
+        .officer(BANKER, BANK_ID)
+        .officer(OTHER_BANKER, OTHER_BANK_ID)
+        .officer(JUDGE, COURT_ID)
+        .officer(OTHER_JUDGE, OTHER_COURT_ID)
+        .officer(FUND_OFFICER, STATE_FUND)
+        .citizen(ALICE)
+        .citizen(BOB)
+        .citizen(CAROL)
 }
 
 /// A parcel spec with `number` and `area`.
@@ -420,15 +234,7 @@ pub fn last_event() -> Event<Test> {
 
 /// A chain at block 1 with the identities set up.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-    let storage = frame_system::GenesisConfig::<Test>::default()
-        .build_storage()
-        .unwrap();
-    let mut ext = sp_io::TestExternalities::new(storage);
-    ext.execute_with(|| {
-        set_up_identities();
-        System::set_block_number(1);
-    });
-    ext
+    identities().build::<Test>()
 }
 
 /// Runs `test` on a fresh chain, then checks the pallet's invariants.

@@ -56,6 +56,9 @@ pub trait WeightInfo {
 	fn lift_freeze() -> Weight;
 	fn subdivide(c: u32, ) -> Weight;
 	fn merge(p: u32, ) -> Weight;
+	fn register_parcel_refused(o: u32, ) -> Weight;
+	fn subdivide_refused(c: u32, ) -> Weight;
+	fn merge_refused(p: u32, ) -> Weight;
 	fn remove_expired_lien_proposal() -> Weight;
 }
 
@@ -272,6 +275,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::LienProposals` (r:1 w:1)
 	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(237), added: 2712, mode: `MaxEncodedLen`)
+	/// Not yet measured: the reads of register_parcel, until the next scripts/benchmark-weights.sh land-titles.
+	fn register_parcel_refused(o: u32, ) -> Weight {
+		Weight::from_parts(53_823_011, 3597)
+			.saturating_add(Weight::from_parts(10_190_239, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(o.into())))
+			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
+	}
+	/// Not yet measured: the reads of subdivide, until the next scripts/benchmark-weights.sh land-titles.
+	fn subdivide_refused(c: u32, ) -> Weight {
+		Weight::from_parts(258_520_898, 41246)
+			.saturating_add(Weight::from_parts(153_201_377, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(39_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
+	}
+	/// Not yet measured: the reads of merge, until the next scripts/benchmark-weights.sh land-titles.
+	fn merge_refused(p: u32, ) -> Weight {
+		Weight::from_parts(196_971_908, 41054)
+			.saturating_add(Weight::from_parts(155_996_035, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 40256).saturating_mul(p.into()))
+	}
 	/// Not yet measured: estimated from withdraw_lien_proposal plus a `ParcelLienProposals` read and write (2620 bytes of proof) until the next scripts/benchmark-weights.sh land-titles.
 	fn withdraw_lien_proposal() -> Weight {
 		Weight::from_parts(40_232_000, 6322)
@@ -469,6 +496,30 @@ impl WeightInfo for () {
 		Weight::from_parts(181_870_000, 10605)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	/// Not yet measured: the reads of register_parcel, until the next scripts/benchmark-weights.sh land-titles.
+	fn register_parcel_refused(o: u32, ) -> Weight {
+		Weight::from_parts(53_823_011, 3597)
+			.saturating_add(Weight::from_parts(10_190_239, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(o.into())))
+			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
+	}
+	/// Not yet measured: the reads of subdivide, until the next scripts/benchmark-weights.sh land-titles.
+	fn subdivide_refused(c: u32, ) -> Weight {
+		Weight::from_parts(258_520_898, 41246)
+			.saturating_add(Weight::from_parts(153_201_377, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(39_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
+	}
+	/// Not yet measured: the reads of merge, until the next scripts/benchmark-weights.sh land-titles.
+	fn merge_refused(p: u32, ) -> Weight {
+		Weight::from_parts(196_971_908, 41054)
+			.saturating_add(Weight::from_parts(155_996_035, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().reads((20_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 40256).saturating_mul(p.into()))
 	}
 	/// Not yet measured: estimated from withdraw_lien_proposal plus a `ParcelLienProposals` read and write (2620 bytes of proof) until the next scripts/benchmark-weights.sh land-titles.
 	fn withdraw_lien_proposal() -> Weight {

@@ -4,6 +4,8 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod identity;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod payments;
 
 use sp_runtime::{

@@ -95,7 +95,7 @@ mod set_bank_quota {
     #[test]
     fn the_central_bank_never_issues_to_itself_even_if_it_holds_the_bank_role() {
         build_and_execute(|| {
-            grant_role(
+            Identity::grant_role(
                 CENTRAL_BANK_ID,
                 govchain_primitives::identity::Role::CommercialBank,
             );
@@ -112,7 +112,7 @@ mod set_bank_quota {
     #[test]
     fn an_inactive_bank_is_refused() {
         build_and_execute(|| {
-            deactivate_institution(BANK_ID);
+            Identity::suspend_institution(BANK_ID);
 
             assert_noop!(set_quota(BANK_ID, 5_000), Error::<Test>::NotABank);
         });
@@ -246,7 +246,7 @@ mod mint {
     fn an_inactive_bank_gets_nothing() {
         build_and_execute(|| {
             quota_and_reserve();
-            deactivate_institution(BANK_ID);
+            Identity::suspend_institution(BANK_ID);
 
             assert_noop!(mint(BANK_ID, 100), Error::<Test>::NotABank);
         });
@@ -403,12 +403,9 @@ mod redeem {
     fn an_officer_of_an_inactive_bank_redeems_nothing() {
         build_and_execute(|| {
             fund_bank(1_000);
-            deactivate_institution(BANK_ID);
+            Identity::suspend_institution(BANK_ID);
 
-            assert_noop!(
-                redeem(BANKER, 100),
-                DispatchError::Other("InstitutionInactive")
-            );
+            assert_noop!(redeem(BANKER, 100), IdentityError::InstitutionSuspended);
         });
     }
 

@@ -61,20 +61,20 @@ fn assert_only_serving_officers(
     for outsider in [NOBODY, ALICE] {
         assert_noop!(
             call(RuntimeOrigin::signed(outsider)),
-            DispatchError::Other("NotOfficer")
+            IdentityError::NotOfficer
         );
     }
     for other in lacking_role {
         assert_noop!(
             call(RuntimeOrigin::signed(*other)),
-            DispatchError::Other("RoleNotHeld")
+            IdentityError::RoleNotHeld
         );
     }
     // Last, as the appointment stays ended for the rest of the test.
-    expire_officer(officer);
+    Identity::expire_officer(officer);
     assert_noop!(
         call(RuntimeOrigin::signed(officer)),
-        DispatchError::Other("OfficerExpired")
+        IdentityError::OfficerExpired
     );
 }
 

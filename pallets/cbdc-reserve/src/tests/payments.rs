@@ -77,7 +77,7 @@ fn a_payment_to_oneself_is_refused() {
 fn a_deactivated_citizen_pays_nothing() {
     build_and_execute(|| {
         bob_holds_1_000();
-        deactivate_citizen(BOB);
+        Identity::deactivate_citizen(BOB);
 
         assert_refused(BOB_ID, ALICE_ID, 100, Error::<Test>::UnverifiedSender);
     });
@@ -87,7 +87,7 @@ fn a_deactivated_citizen_pays_nothing() {
 fn a_deactivated_institution_is_paid_nothing() {
     build_and_execute(|| {
         bob_holds_1_000();
-        deactivate_institution(MINISTRY_ID);
+        Identity::suspend_institution(MINISTRY_ID);
 
         assert_refused(BOB_ID, MINISTRY, 100, Error::<Test>::UnverifiedReceiver);
     });

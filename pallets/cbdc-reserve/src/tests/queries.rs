@@ -134,7 +134,7 @@ mod balance_info {
     fn a_deactivated_citizen_is_unverified_and_keeps_its_balance() {
         build_and_execute(|| {
             alice_holds_300();
-            deactivate_citizen(ALICE);
+            Identity::deactivate_citizen(ALICE);
 
             let info = Cbdc::balance_info(ALICE_ID);
 
@@ -146,7 +146,7 @@ mod balance_info {
     fn a_deactivated_citizen_may_receive_and_send_nothing() {
         build_and_execute(|| {
             alice_holds_300();
-            deactivate_citizen(ALICE);
+            Identity::deactivate_citizen(ALICE);
 
             let info = Cbdc::balance_info(ALICE_ID);
 

@@ -172,7 +172,7 @@ mod refusals {
     fn an_expired_officer_no_longer_pays_for_their_institution() {
         build_and_execute(|| {
             ministry_holds_1_000();
-            expire_officer(CLERK);
+            Identity::expire_officer(CLERK);
 
             assert_clerk_may_not_pay();
         });
@@ -184,7 +184,7 @@ mod refusals {
     fn a_deactivated_citizen_s_account_no_longer_pays() {
         build_and_execute(|| {
             bob_holds_1_000();
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             assert_bob_refused(ALICE_ID, 100, Error::<Test>::NotHolder);
             assert_eq!(balance(BOB_ID), 1_000);
@@ -195,7 +195,7 @@ mod refusals {
     fn an_officer_of_a_deactivated_institution_no_longer_pays() {
         build_and_execute(|| {
             ministry_holds_1_000();
-            deactivate_institution(MINISTRY_ID);
+            Identity::suspend_institution(MINISTRY_ID);
 
             assert_clerk_may_not_pay();
         });
@@ -223,7 +223,7 @@ mod refusals {
     fn a_deactivated_citizen_receives_nothing() {
         build_and_execute(|| {
             bob_holds_1_000();
-            deactivate_citizen(ALICE);
+            Identity::deactivate_citizen(ALICE);
 
             assert_bob_refused(ALICE_ID, 100, Error::<Test>::UnverifiedReceiver);
         });
@@ -233,7 +233,7 @@ mod refusals {
     fn a_deactivated_institution_receives_nothing() {
         build_and_execute(|| {
             bob_holds_1_000();
-            deactivate_institution(MINISTRY_ID);
+            Identity::suspend_institution(MINISTRY_ID);
 
             assert_bob_refused(MINISTRY, 100, Error::<Test>::UnverifiedReceiver);
         });

@@ -162,7 +162,7 @@ mod accredit {
     #[test]
     fn an_inactive_university_is_not_accredited() {
         build_and_execute(|| {
-            deactivate_institution(UNIVERSITY_ID);
+            Identity::suspend_institution(UNIVERSITY_ID);
 
             assert_noop!(
                 try_accredit(UNIVERSITY_ID, TODAY, TODAY + 10),

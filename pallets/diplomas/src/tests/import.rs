@@ -182,7 +182,7 @@ fn an_imported_serial_is_taken_for_the_university_that_issued_it() {
 #[test]
 fn an_inactive_institution_is_an_unknown_issuer() {
     build_and_execute(|| {
-        deactivate_institution(OTHER_UNIVERSITY_ID);
+        Identity::suspend_institution(OTHER_UNIVERSITY_ID);
         let mut batch = historic(&["1", "2", "3"]);
         batch[2].issuer = Issuer::Institution(OTHER_UNIVERSITY_ID);
 

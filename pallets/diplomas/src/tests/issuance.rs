@@ -282,7 +282,7 @@ mod issue {
     fn a_holder_who_is_no_longer_an_active_citizen_is_refused() {
         build_and_execute(|| {
             accredit_university();
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             assert_noop!(
                 try_issue(DEAN, spec("BA-1", BOB_ID, TODAY)),

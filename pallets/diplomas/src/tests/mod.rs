@@ -23,11 +23,7 @@ use crate::{
     LegacyDiploma, RevocationReason, StatusChange, StatusEvent, Verification,
 };
 use codec::{Decode, Encode};
-use frame_support::{
-    assert_noop,
-    dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
-    BoundedVec,
-};
+use frame_support::{assert_noop, dispatch::GetDispatchInfo, BoundedVec};
 use govchain_primitives::identity::CitizenId;
 use sp_runtime::{DispatchError, DispatchResult};
 
@@ -42,11 +38,6 @@ fn unsigned_origins() -> [RuntimeOrigin; 2] {
 ///
 /// The chain must be set up so that `officer` would succeed.
 #[track_caller]
-/// A batch call's result without its actual weight, for tests of what it records.
-fn without_post_info(result: DispatchResultWithPostInfo) -> DispatchResult {
-    result.map(|_| ()).map_err(|error| error.error)
-}
-
 fn assert_only_serving_officers(
     officer: u64,
     lacking_role: &[u64],
@@ -58,20 +49,20 @@ fn assert_only_serving_officers(
     for outsider in [NOBODY, ALICE] {
         assert_noop!(
             call(RuntimeOrigin::signed(outsider)),
-            DispatchError::Other("NotOfficer")
+            IdentityError::NotOfficer
         );
     }
     for other in lacking_role {
         assert_noop!(
             call(RuntimeOrigin::signed(*other)),
-            DispatchError::Other("RoleNotHeld")
+            IdentityError::RoleNotHeld
         );
     }
     // Last, as the appointment stays ended for the rest of the test.
-    expire_officer(officer);
+    Identity::expire_officer(officer);
     assert_noop!(
         call(RuntimeOrigin::signed(officer)),
-        DispatchError::Other("OfficerExpired")
+        IdentityError::OfficerExpired
     );
 }
 

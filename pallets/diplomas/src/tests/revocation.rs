@@ -5,6 +5,7 @@
 use super::*;
 use crate::{History, Records, Status};
 use frame_support::assert_ok;
+use govchain_primitives::identity::Role;
 
 /// Alice's diploma `OLD-1` of `issuer`, imported by the ministry.
 fn imported_diploma(issuer: Issuer) -> DiplomaId {
@@ -208,7 +209,7 @@ mod revoke {
     fn an_issuer_that_lost_its_university_role_cannot_revoke() {
         build_and_execute(|| {
             let id = issued_diploma();
-            strip_roles(UNIVERSITY_ID);
+            Identity::revoke_role(UNIVERSITY_ID, Role::University);
 
             assert_noop!(
                 revoke(DEAN, id, RevocationReason::IssuedInError),
@@ -389,11 +390,11 @@ mod revoke {
     fn an_officer_of_an_inactive_issuer_cannot_revoke() {
         build_and_execute(|| {
             let id = issued_diploma();
-            deactivate_institution(UNIVERSITY_ID);
+            Identity::suspend_institution(UNIVERSITY_ID);
 
             assert_noop!(
                 revoke(DEAN, id, RevocationReason::Fraud),
-                DispatchError::Other("InstitutionInactive")
+                IdentityError::InstitutionSuspended
             );
         });
     }
@@ -530,7 +531,7 @@ mod reinstate {
         build_and_execute(|| {
             let id = issued_diploma();
             assert_ok!(revoke(DEAN, id, RevocationReason::IssuedInError));
-            strip_roles(UNIVERSITY_ID);
+            Identity::revoke_role(UNIVERSITY_ID, Role::University);
 
             assert_noop!(reinstate(DEAN, id), Error::<Test>::NotRevoker);
         });
@@ -541,7 +542,7 @@ mod reinstate {
         build_and_execute(|| {
             let id = issued_diploma();
             assert_ok!(revoke(JUDGE, id, RevocationReason::CourtOrder));
-            strip_roles(COURT_ID);
+            Identity::revoke_role(COURT_ID, Role::Court);
 
             assert_noop!(reinstate(JUDGE, id), Error::<Test>::NotRevoker);
         });

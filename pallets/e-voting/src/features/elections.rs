@@ -2,14 +2,17 @@
 
 use crate::{pallet::*, types::*};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::identity::{InstitutionId, RegionCode};
 use sp_runtime::{traits::Saturating, DispatchError};
 
 impl<T: Config> Pallet<T> {
-    pub(crate) fn do_create_election(
+    /// The election `commission` asks for with `spec`, and the block it closes at, if it may be
+    /// created: every check of a new election, before it changes anything.
+    pub(crate) fn checked_election(
         commission: InstitutionId,
         spec: ElectionSpec<T>,
-    ) -> DispatchResult {
+    ) -> Result<(Election<T>, BlockNumberFor<T>), DispatchError> {
         let options = Self::checked_options(spec.options)?;
         let eligibility = Self::checked_eligibility(spec.regions)?;
         let now = frame_system::Pallet::<T>::block_number();
@@ -24,12 +27,6 @@ impl<T: Config> Pallet<T> {
                 Error::<T>::EmptyRevealPeriod
             );
         }
-
-        let tally = Tally::<T> {
-            votes: BoundedVec::try_from(alloc::vec![0u64; options.len()])
-                .map_err(|_| Error::<T>::TooManyOptions)?,
-            ballots: 0,
-        };
         let election = Election::<T> {
             commission,
             question_hash: spec.question_hash,
@@ -45,6 +42,24 @@ impl<T: Config> Pallet<T> {
             closes_at <= now.saturating_add(T::MaxScheduleLength::get()),
             Error::<T>::ScheduleTooLong
         );
+        ensure!(
+            ClosingAt::<T>::decode_len(closes_at).unwrap_or(0)
+                < T::MaxClosingPerBlock::get() as usize,
+            Error::<T>::ClosingBlockFull
+        );
+        Ok((election, closes_at))
+    }
+
+    /// Creates `election`, checked by [`Self::checked_election`], closing at `closes_at`.
+    pub(crate) fn do_create_election(
+        election: Election<T>,
+        closes_at: BlockNumberFor<T>,
+    ) -> DispatchResult {
+        let tally = Tally::<T> {
+            votes: BoundedVec::try_from(alloc::vec![0u64; election.options.len()])
+                .map_err(|_| Error::<T>::TooManyOptions)?,
+            ballots: 0,
+        };
         let id = NextElectionId::<T>::get();
         let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
         ClosingAt::<T>::try_mutate(closes_at, |closing| closing.try_push(id))
@@ -52,14 +67,14 @@ impl<T: Config> Pallet<T> {
 
         NextElectionId::<T>::put(next);
         Tallies::<T>::insert(id, tally);
-        Elections::<T>::insert(id, election);
         Self::deposit_event(Event::ElectionCreated {
             election: id,
-            commission,
-            mode: spec.mode,
-            voting_starts: spec.voting_starts,
-            voting_ends: spec.voting_ends,
+            commission: election.commission,
+            mode: election.mode,
+            voting_starts: election.voting_starts,
+            voting_ends: election.voting_ends,
         });
+        Elections::<T>::insert(id, election);
         Ok(())
     }
 

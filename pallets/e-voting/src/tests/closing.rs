@@ -185,7 +185,7 @@ mod figures {
             // Between voting and closing, two citizens join and one dies.
             register_citizen(20, Some(3));
             register_citizen(21, None);
-            deactivate_citizen(CAROL);
+            Identity::deactivate_citizen(CAROL);
 
             run_to_block(VOTING_ENDS);
 
@@ -233,9 +233,9 @@ mod figures {
             assert_ok!(vote(ALICE, poll, 0));
             // Carol moves into region 1, Bob moves out after voting.
             assert_ok!(vote(BOB, poll, 1));
-            set_region(BOB, Some(2));
-            set_region(CAROL, Some(1));
-            set_region(DAVE, Some(1));
+            Identity::set_region(BOB, Some(2));
+            Identity::set_region(CAROL, Some(1));
+            Identity::set_region(DAVE, Some(1));
 
             run_to_block(VOTING_ENDS);
 
@@ -255,8 +255,8 @@ mod figures {
                 assert_ok!(vote(voter, poll, 0));
             }
             // Two voters die before closing: four ballots, two citizens left.
-            deactivate_citizen(ALICE);
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(ALICE);
+            Identity::deactivate_citizen(BOB);
 
             run_to_block(VOTING_ENDS);
 
@@ -277,8 +277,8 @@ mod figures {
             run_to_block(VOTING_STARTS);
             assert_ok!(vote(ALICE, poll, 0));
             // Everyone in region 1 leaves it before closing.
-            set_region(ALICE, Some(2));
-            set_region(BOB, None);
+            Identity::set_region(ALICE, Some(2));
+            Identity::set_region(BOB, None);
 
             run_to_block(VOTING_ENDS);
 
@@ -366,7 +366,7 @@ mod after_closing {
             let closed_status = status(poll);
 
             register_citizen(20, None);
-            deactivate_citizen(ALICE);
+            Identity::deactivate_citizen(ALICE);
             run_to_block(VOTING_ENDS + 100);
 
             assert_eq!(status(poll), closed_status);

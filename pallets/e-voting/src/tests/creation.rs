@@ -14,7 +14,10 @@ use govchain_primitives::identity::RegionCode;
 
 /// `COMMISSIONER` creates an election of `spec`.
 fn create_election(spec: ElectionSpec<Test>) -> DispatchResult {
-    Voting::create_election(RuntimeOrigin::signed(COMMISSIONER), spec)
+    without_post_info(Voting::create_election(
+        RuntimeOrigin::signed(COMMISSIONER),
+        spec,
+    ))
 }
 
 /// `public_spec` with `options`.
@@ -464,6 +467,45 @@ mod schedule {
 #[test]
 fn only_a_serving_commissioner_creates_elections() {
     build_and_execute(|| {
-        assert_only_serving_commissioners(|origin| Voting::create_election(origin, public_spec()));
+        assert_only_serving_commissioners(|origin| {
+            without_post_info(Voting::create_election(origin, public_spec()))
+        });
+    });
+}
+
+/// A creation refused by a check it makes before changing anything (including its origin) is
+/// charged the benchmark of that refusal, not its declared weight; a creation is charged as
+/// declared.
+#[test]
+fn a_refused_creation_is_charged_the_refusal() {
+    use crate::weights::WeightInfo;
+
+    build_and_execute(|| {
+        let spec = public_spec();
+        let (options, regions) = (spec.options_len(), spec.regions_len());
+        let refused = <() as WeightInfo>::create_election_refused(options, regions);
+        let declared = <() as WeightInfo>::create_election(options, regions);
+        assert!(refused.all_lte(declared) && refused.ref_time() < declared.ref_time());
+
+        let charged = |who: u64, spec: ElectionSpec<Test>| {
+            Voting::create_election(RuntimeOrigin::signed(who), spec)
+                .map_err(|refusal| (refusal.error, refusal.post_info.actual_weight))
+                .map(|info| info.actual_weight)
+        };
+        assert_eq!(
+            charged(CLERK, spec.clone()),
+            Err((IdentityError::RoleNotHeld.into(), Some(refused)))
+        );
+        assert_eq!(
+            charged(
+                COMMISSIONER,
+                ElectionSpec {
+                    voting_ends: spec.voting_starts,
+                    ..spec.clone()
+                }
+            ),
+            Err((Error::<Test>::EmptyVotingPeriod.into(), Some(refused)))
+        );
+        assert_eq!(charged(COMMISSIONER, spec), Ok(None));
     });
 }

@@ -75,18 +75,18 @@ fn assert_only_serving_commissioners(call: impl Fn(RuntimeOrigin) -> DispatchRes
     for outsider in [NOBODY, ALICE, COUNCIL] {
         assert_noop!(
             call(RuntimeOrigin::signed(outsider)),
-            DispatchError::Other("NotOfficer")
+            IdentityError::NotOfficer
         );
     }
     assert_noop!(
         call(RuntimeOrigin::signed(CLERK)),
-        DispatchError::Other("RoleNotHeld")
+        IdentityError::RoleNotHeld
     );
     // Last, as the appointment stays ended for the rest of the test.
-    expire_officer(COMMISSIONER);
+    Identity::expire_officer(COMMISSIONER);
     assert_noop!(
         call(RuntimeOrigin::signed(COMMISSIONER)),
-        DispatchError::Other("OfficerExpired")
+        IdentityError::OfficerExpired
     );
 }
 
@@ -113,7 +113,7 @@ fn voting_events() -> Vec<Event<Test>> {
 
 /// The citizen whose identity `who` holds now.
 fn citizen(who: u64) -> CitizenId {
-    MockIdentity::citizen_of(&who).expect("`who` holds an identity")
+    Identity::citizen_of(&who).expect("`who` holds an identity")
 }
 
 /// `who` votes for `option` in the public poll `election`.

@@ -107,7 +107,7 @@ mod counting {
         build_and_execute(|| {
             let poll = open_public_poll();
             assert_ok!(vote(ALICE, poll, 0));
-            move_citizen(ALICE, 50);
+            Identity::move_citizen(ALICE, 50);
 
             assert_ok!(vote(50, poll, 1));
 
@@ -239,7 +239,7 @@ mod refusals {
     fn a_deactivated_citizen_does_not_vote() {
         build_and_execute(|| {
             let poll = open_public_poll();
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             assert_noop!(vote(BOB, poll, 0), Error::<Test>::NotCitizen);
         });
@@ -360,19 +360,19 @@ mod eligibility {
             assert_ok!(vote(ALICE, poll, 0));
 
             // Alice moves away: she may no longer change her vote, which stays counted.
-            set_region(ALICE, Some(2));
+            Identity::set_region(ALICE, Some(2));
             assert_noop!(vote(ALICE, poll, 1), Error::<Test>::NotEligible);
             assert_eq!(tally(poll), (vec![1, 0, 0], 1));
 
             // Carol moves in, and Dave gets a region: both may vote now.
-            set_region(CAROL, Some(1));
-            set_region(DAVE, Some(1));
+            Identity::set_region(CAROL, Some(1));
+            Identity::set_region(DAVE, Some(1));
             assert_ok!(vote(CAROL, poll, 1));
             assert_ok!(vote(DAVE, poll, 2));
             assert_eq!(tally(poll), (vec![1, 1, 1], 3));
 
             // Losing the region record ends eligibility too.
-            set_region(DAVE, None);
+            Identity::set_region(DAVE, None);
             assert_noop!(vote(DAVE, poll, 0), Error::<Test>::NotEligible);
         });
     }

@@ -208,11 +208,11 @@ fn a_poll_and_a_secret_ballot_recount_from_storage_and_from_events_to_their_resu
         assert_ok!(seal(ALICE, secret, 2));
         assert_ok!(seal(24, secret, 0));
         // Citizen 9 dies after voting in the poll: the vote stands, the electorate shrinks.
-        deactivate_citizen(25);
+        Identity::deactivate_citizen(25);
 
         run_to_block(6);
         // Alice loses her key; her new account changes her vote.
-        move_citizen(ALICE, 30);
+        Identity::move_citizen(ALICE, 30);
         assert_ok!(vote(30, poll, 1));
 
         // Block 10: the poll closes, the secret ballot's reveal phase opens.

@@ -90,7 +90,7 @@ mod commit_vote {
         build_and_execute(|| {
             let election = open_secret_ballot();
             assert_ok!(seal(ALICE, election, 0));
-            move_citizen(ALICE, 50);
+            Identity::move_citizen(ALICE, 50);
 
             assert_ok!(seal(50, election, 1));
 
@@ -172,7 +172,7 @@ mod commit_vote {
     fn only_citizens_seal_ballots() {
         build_and_execute(|| {
             let election = open_secret_ballot();
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             for outsider in [NOBODY, COMMISSIONER, BOB] {
                 assert_noop!(seal_as(outsider, election, 0), Error::<Test>::NotCitizen);
@@ -196,7 +196,7 @@ mod commit_vote {
             for outsider in [ALICE, BOB, DAVE] {
                 assert_noop!(seal(outsider, election, 0), Error::<Test>::NotEligible);
             }
-            set_region(DAVE, Some(2));
+            Identity::set_region(DAVE, Some(2));
             assert_ok!(seal(DAVE, election, 0));
             assert_eq!(tally(election), (vec![0, 0, 0], 2));
         });
@@ -342,7 +342,7 @@ mod reveal_vote {
     fn a_deactivated_citizen_s_ballot_stays_sealed() {
         build_and_execute(|| {
             let election = alice_and_bob_sealed();
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             assert_noop!(reveal(BOB, election, 2), Error::<Test>::NotCitizen);
             assert_eq!(
@@ -448,7 +448,7 @@ mod reveal_vote {
     fn the_new_account_of_a_moved_citizen_reveals_the_ballot() {
         build_and_execute(|| {
             let election = alice_and_bob_sealed();
-            move_citizen(ALICE, 50);
+            Identity::move_citizen(ALICE, 50);
 
             assert_noop!(reveal(ALICE, election, 1), Error::<Test>::NotCitizen);
             assert_ok!(reveal(50, election, 1));
@@ -471,7 +471,7 @@ mod reveal_vote {
             let election = create(regional_ballot(vec![1]));
             run_to_block(VOTING_STARTS);
             assert_ok!(seal(ALICE, election, 0));
-            set_region(ALICE, Some(2));
+            Identity::set_region(ALICE, Some(2));
             run_to_block(VOTING_ENDS);
 
             assert_ok!(reveal(ALICE, election, 0));

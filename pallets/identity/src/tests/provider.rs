@@ -101,3 +101,26 @@ fn a_party_is_active_while_its_citizen_or_institution_is() {
         );
     });
 }
+
+/// Other pallets' tests use the shared mock of this pallet (`govchain_primitives::mock`); its
+/// refusals must be this pallet's errors, by index and name, so those tests expect what their
+/// calls return in the runtime.
+#[test]
+fn the_shared_mock_refuses_with_this_pallets_errors() {
+    use codec::Decode;
+    use govchain_primitives::mock::IdentityError;
+    use sp_runtime::DispatchError;
+
+    for mock in IdentityError::ALL {
+        let real = Error::<Test>::decode(&mut &[mock.index()][..])
+            .unwrap_or_else(|_| panic!("{mock:?}'s index names an error of this pallet"));
+        let (DispatchError::Module(real), DispatchError::Module(mocked)) =
+            (DispatchError::from(real), DispatchError::from(mock))
+        else {
+            panic!("both are module errors");
+        };
+        assert_eq!(real.message, Some(mock.name()), "{mock:?}");
+        assert_eq!(real.error, mocked.error, "{mock:?}");
+        assert_eq!(mocked.message, Some(mock.name()), "{mock:?}");
+    }
+}

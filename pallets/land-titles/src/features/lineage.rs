@@ -73,12 +73,13 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    pub(crate) fn do_subdivide(
-        registrar: InstitutionId,
+    /// The live parcel `parcel`, if it may be subdivided into `children` carrying `carry`:
+    /// every check of a subdivision, before it changes anything.
+    pub(crate) fn check_subdivision(
         parcel: ParcelId,
-        children: BoundedVec<ParcelSpec, T::MaxLineage>,
+        children: &[ParcelSpec],
         carry: CarryOver,
-    ) -> DispatchResult {
+    ) -> Result<Parcel<T>, DispatchError> {
         let record = Self::live_parcel(parcel)?;
         ensure!(children.len() >= 2, Error::<T>::TooFewParcels);
         ensure!(
@@ -94,7 +95,17 @@ impl<T: Config> Pallet<T> {
             Self::total_area(children.iter().map(|child| child.area))? == record.spec.area,
             Error::<T>::AreasDiffer
         );
+        Ok(record)
+    }
 
+    /// Subdivides `parcel` (its `record`, checked by [`Self::check_subdivision`]) into
+    /// `children`.
+    pub(crate) fn do_subdivide(
+        registrar: InstitutionId,
+        parcel: ParcelId,
+        record: Parcel<T>,
+        children: BoundedVec<ParcelSpec, T::MaxLineage>,
+    ) -> DispatchResult {
         let title = record.title.clone();
         // Retiring first frees the parent's place in each owner's index for a child.
         let first_child = NextParcelId::<T>::get();
@@ -116,12 +127,13 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    pub(crate) fn do_merge(
-        registrar: InstitutionId,
-        parents: Lineage<T>,
-        merged: ParcelSpec,
+    /// What merging `parents` into `merged` carrying `carry` retires and carries over, if it
+    /// may: every check of a merger, before it changes anything.
+    pub(crate) fn check_merger(
+        parents: &Lineage<T>,
+        merged: &ParcelSpec,
         carry: CarryOver,
-    ) -> DispatchResult {
+    ) -> Result<Merger<T>, DispatchError> {
         ensure!(parents.len() >= 2, Error::<T>::TooFewParcels);
         ensure!(
             parents.iter().collect::<BTreeSet<_>>().len() == parents.len(),
@@ -139,7 +151,7 @@ impl<T: Config> Pallet<T> {
             records.iter().all(|record| record.title == title),
             Error::<T>::TitlesDiffer
         );
-        Self::ensure_valid_spec(&merged)?;
+        Self::ensure_valid_spec(merged)?;
         ensure!(
             Self::total_area(records.iter().map(|record| record.spec.area))? == merged.area,
             Error::<T>::AreasDiffer
@@ -163,7 +175,27 @@ impl<T: Config> Pallet<T> {
         liens.sort_by_key(|lien| lien.registration);
         liens.dedup_by_key(|lien| lien.registration);
         let liens: Liens<T> = liens.try_into().map_err(|_| Error::<T>::TooManyLiens)?;
+        Ok(Merger {
+            records,
+            title,
+            freeze,
+            liens,
+        })
+    }
 
+    /// Merges `parents` into `merged`, as [`Self::check_merger`] found they may.
+    pub(crate) fn do_merge(
+        registrar: InstitutionId,
+        parents: Lineage<T>,
+        merged: ParcelSpec,
+        merger: Merger<T>,
+    ) -> DispatchResult {
+        let Merger {
+            records,
+            title,
+            freeze,
+            liens,
+        } = merger;
         let merged_id = NextParcelId::<T>::get();
         let children: Lineage<T> = BoundedVec::truncate_from(alloc::vec![merged_id]);
         for (parent, record) in parents.iter().zip(records) {
@@ -178,4 +210,16 @@ impl<T: Config> Pallet<T> {
         });
         Ok(())
     }
+}
+
+/// What a merger retires and carries over, found by [`Pallet::check_merger`].
+pub(crate) struct Merger<T: Config> {
+    /// The parents' records, in the order of the parents.
+    records: Vec<Parcel<T>>,
+    /// The parents' common title.
+    title: Title<T>,
+    /// The parents' common freeze.
+    freeze: Option<Freeze<BlockNumberFor<T>>>,
+    /// The parents' liens, each once, in order of registration.
+    liens: Liens<T>,
 }

@@ -24,13 +24,18 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
+    /// Every check of a new parcel's registration, before it changes anything.
+    pub(crate) fn check_registration(spec: &ParcelSpec, owners: &Title<T>) -> DispatchResult {
+        Self::ensure_valid_spec(spec)?;
+        Self::ensure_valid_title(owners)
+    }
+
+    /// Registers a parcel, checked by [`Self::check_registration`].
     pub(crate) fn do_register_parcel(
         registrar: InstitutionId,
         spec: ParcelSpec,
         owners: Title<T>,
     ) -> DispatchResult {
-        Self::ensure_valid_spec(&spec)?;
-        Self::ensure_valid_title(&owners)?;
         Self::create_parcel(registrar, spec, owners, Lineage::<T>::default())?;
         Ok(())
     }

@@ -116,10 +116,7 @@ mod propose_lien {
         build_and_execute(|| {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
 
-            assert_noop!(
-                propose(REGISTRAR, parcel),
-                DispatchError::Other("RoleNotHeld")
-            );
+            assert_noop!(propose(REGISTRAR, parcel), IdentityError::RoleNotHeld);
         });
     }
 
@@ -127,12 +124,9 @@ mod propose_lien {
     fn a_banker_whose_appointment_ended_cannot_propose() {
         build_and_execute(|| {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-            expire_officer(BANKER);
+            Identity::expire_officer(BANKER);
 
-            assert_noop!(
-                propose(BANKER, parcel),
-                DispatchError::Other("OfficerExpired")
-            );
+            assert_noop!(propose(BANKER, parcel), IdentityError::OfficerExpired);
         });
     }
 
@@ -141,7 +135,7 @@ mod propose_lien {
         build_and_execute(|| {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
 
-            assert_noop!(propose(ALICE, parcel), DispatchError::Other("NotOfficer"));
+            assert_noop!(propose(ALICE, parcel), IdentityError::NotOfficer);
         });
     }
 
@@ -421,7 +415,7 @@ mod consent_lien {
     fn a_lien_of_a_bank_that_lost_its_role_does_not_register() {
         build_and_execute(|| {
             let (_, lien) = proposed_lien();
-            withdraw_role(BANK_ID, Role::CommercialBank);
+            Identity::revoke_role(BANK_ID, Role::CommercialBank);
 
             assert_noop!(consent(ALICE, lien), Error::<Test>::BankNotActive);
         });
@@ -432,7 +426,7 @@ mod consent_lien {
         build_and_execute(|| {
             let parcel = register("A-1", 100, &[(ALICE_ID, 50), (BOB_ID, 50)]);
             assert_ok!(propose(BANKER, parcel));
-            withdraw_role(BANK_ID, Role::CommercialBank);
+            Identity::revoke_role(BANK_ID, Role::CommercialBank);
 
             assert_ok!(consent(BOB, 0));
 
@@ -521,7 +515,7 @@ mod withdraw_lien_proposal {
         build_and_execute(|| {
             let (_, lien) = proposed_lien();
 
-            assert_noop!(withdraw(JUDGE, lien), DispatchError::Other("RoleNotHeld"));
+            assert_noop!(withdraw(JUDGE, lien), IdentityError::RoleNotHeld);
         });
     }
 
@@ -529,12 +523,9 @@ mod withdraw_lien_proposal {
     fn a_banker_whose_appointment_ended_cannot_withdraw() {
         build_and_execute(|| {
             let (_, lien) = proposed_lien();
-            expire_officer(BANKER);
+            Identity::expire_officer(BANKER);
 
-            assert_noop!(
-                withdraw(BANKER, lien),
-                DispatchError::Other("OfficerExpired")
-            );
+            assert_noop!(withdraw(BANKER, lien), IdentityError::OfficerExpired);
         });
     }
 
@@ -543,7 +534,7 @@ mod withdraw_lien_proposal {
         build_and_execute(|| {
             let (_, lien) = proposed_lien();
 
-            assert_noop!(withdraw(ALICE, lien), DispatchError::Other("NotOfficer"));
+            assert_noop!(withdraw(ALICE, lien), IdentityError::NotOfficer);
         });
     }
 
@@ -872,10 +863,7 @@ mod release_lien {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
             let lien = register_lien(parcel, BANKER);
 
-            assert_noop!(
-                release(REGISTRAR, parcel, lien),
-                DispatchError::Other("RoleNotHeld")
-            );
+            assert_noop!(release(REGISTRAR, parcel, lien), IdentityError::RoleNotHeld);
         });
     }
 
@@ -884,12 +872,9 @@ mod release_lien {
         build_and_execute(|| {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
             let lien = register_lien(parcel, BANKER);
-            expire_officer(BANKER);
+            Identity::expire_officer(BANKER);
 
-            assert_noop!(
-                release(BANKER, parcel, lien),
-                DispatchError::Other("OfficerExpired")
-            );
+            assert_noop!(release(BANKER, parcel, lien), IdentityError::OfficerExpired);
         });
     }
 
@@ -899,10 +884,7 @@ mod release_lien {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
             let lien = register_lien(parcel, BANKER);
 
-            assert_noop!(
-                release(ALICE, parcel, lien),
-                DispatchError::Other("NotOfficer")
-            );
+            assert_noop!(release(ALICE, parcel, lien), IdentityError::NotOfficer);
         });
     }
 
@@ -1133,10 +1115,7 @@ mod selling_a_parcel_with_a_lien {
         build_and_execute(|| {
             let (_, offer) = offer_carrying_a_lien();
 
-            assert_noop!(
-                consent_carry(JUDGE, offer),
-                DispatchError::Other("RoleNotHeld")
-            );
+            assert_noop!(consent_carry(JUDGE, offer), IdentityError::RoleNotHeld);
         });
     }
 
@@ -1144,12 +1123,9 @@ mod selling_a_parcel_with_a_lien {
     fn a_banker_whose_appointment_ended_cannot_consent() {
         build_and_execute(|| {
             let (_, offer) = offer_carrying_a_lien();
-            expire_officer(BANKER);
+            Identity::expire_officer(BANKER);
 
-            assert_noop!(
-                consent_carry(BANKER, offer),
-                DispatchError::Other("OfficerExpired")
-            );
+            assert_noop!(consent_carry(BANKER, offer), IdentityError::OfficerExpired);
         });
     }
 
@@ -1158,10 +1134,7 @@ mod selling_a_parcel_with_a_lien {
         build_and_execute(|| {
             let (_, offer) = offer_carrying_a_lien();
 
-            assert_noop!(
-                consent_carry(BOB, offer),
-                DispatchError::Other("NotOfficer")
-            );
+            assert_noop!(consent_carry(BOB, offer), IdentityError::NotOfficer);
         });
     }
 

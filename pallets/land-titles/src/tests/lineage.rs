@@ -7,12 +7,12 @@ use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
 fn subdivide(parcel: ParcelId, parts: &[(&str, Area)], carry: CarryOver) -> DispatchResult {
-    LandTitles::subdivide(
+    without_post_info(LandTitles::subdivide(
         RuntimeOrigin::signed(REGISTRAR),
         parcel,
         children(parts),
         carry,
-    )
+    ))
 }
 
 fn freeze(judge: u64, parcel: ParcelId, case_number: u8) {
@@ -330,13 +330,13 @@ mod subdivide {
             let parent = register("P-1", 1_000, &[(ALICE_ID, 100)]);
 
             assert_noop!(
-                LandTitles::subdivide(
+                without_post_info(LandTitles::subdivide(
                     RuntimeOrigin::signed(JUDGE),
                     parent,
                     children(&[("P-1/1", 600), ("P-1/2", 400)]),
                     CARRY_NOTHING,
-                ),
-                DispatchError::Other("RoleNotHeld")
+                )),
+                IdentityError::RoleNotHeld
             );
         });
     }
@@ -345,11 +345,11 @@ mod subdivide {
     fn a_registrar_whose_appointment_ended_cannot_subdivide() {
         build_and_execute(|| {
             let parent = register("P-1", 1_000, &[(ALICE_ID, 100)]);
-            expire_officer(REGISTRAR);
+            Identity::expire_officer(REGISTRAR);
 
             assert_noop!(
                 subdivide(parent, &[("P-1/1", 600), ("P-1/2", 400)], CARRY_NOTHING),
-                DispatchError::Other("OfficerExpired")
+                IdentityError::OfficerExpired
             );
         });
     }
@@ -360,13 +360,13 @@ mod subdivide {
             let parent = register("P-1", 1_000, &[(ALICE_ID, 100)]);
 
             assert_noop!(
-                LandTitles::subdivide(
+                without_post_info(LandTitles::subdivide(
                     RuntimeOrigin::signed(ALICE),
                     parent,
                     children(&[("P-1/1", 600), ("P-1/2", 400)]),
                     CARRY_NOTHING,
-                ),
-                DispatchError::Other("NotOfficer")
+                )),
+                IdentityError::NotOfficer
             );
         });
     }
@@ -377,12 +377,12 @@ mod subdivide {
             let parent = register("P-1", 1_000, &[(ALICE_ID, 100)]);
 
             assert_noop!(
-                LandTitles::subdivide(
+                without_post_info(LandTitles::subdivide(
                     RuntimeOrigin::none(),
                     parent,
                     children(&[("P-1/1", 600), ("P-1/2", 400)]),
                     CARRY_NOTHING,
-                ),
+                )),
                 DispatchError::BadOrigin
             );
         });
@@ -798,13 +798,13 @@ mod merge {
             let (first, second) = two_parcels();
 
             assert_noop!(
-                LandTitles::merge(
+                without_post_info(LandTitles::merge(
                     RuntimeOrigin::signed(BANKER),
                     lineage(&[first, second]),
                     spec("A-3", 500),
                     CARRY_NOTHING,
-                ),
-                DispatchError::Other("RoleNotHeld")
+                )),
+                IdentityError::RoleNotHeld
             );
         });
     }
@@ -813,11 +813,11 @@ mod merge {
     fn a_registrar_whose_appointment_ended_cannot_merge() {
         build_and_execute(|| {
             let (first, second) = two_parcels();
-            expire_officer(REGISTRAR);
+            Identity::expire_officer(REGISTRAR);
 
             assert_noop!(
                 merge(&[first, second], "A-3", 500, CARRY_NOTHING),
-                DispatchError::Other("OfficerExpired")
+                IdentityError::OfficerExpired
             );
         });
     }
@@ -828,13 +828,13 @@ mod merge {
             let (first, second) = two_parcels();
 
             assert_noop!(
-                LandTitles::merge(
+                without_post_info(LandTitles::merge(
                     RuntimeOrigin::signed(BOB),
                     lineage(&[first, second]),
                     spec("A-3", 500),
                     CARRY_NOTHING,
-                ),
-                DispatchError::Other("NotOfficer")
+                )),
+                IdentityError::NotOfficer
             );
         });
     }
@@ -845,12 +845,12 @@ mod merge {
             let (first, second) = two_parcels();
 
             assert_noop!(
-                LandTitles::merge(
+                without_post_info(LandTitles::merge(
                     RuntimeOrigin::none(),
                     lineage(&[first, second]),
                     spec("A-3", 500),
                     CARRY_NOTHING,
-                ),
+                )),
                 DispatchError::BadOrigin
             );
         });

@@ -5,7 +5,7 @@
 //! `FUND_OFFICER` of the state property fund `FUND` (an institution without roles), and the
 //! citizens Alice, Bob and Carol (held by `ALICE`, `BOB` and `CAROL`); appointments run until
 //! block 1 000. An accepted offer settles at once unless a test sets `RegistrarApproves`, and
-//! prices in the digital currency can be paid unless a test clears `PaymentsEnabled`…
+//! prices in the digital currency can be paid unless a test turns `MockPayments` off…
 
 mod freezes;
 mod history;
@@ -14,6 +14,7 @@ mod lineage;
 mod migrations;
 mod offers;
 mod queries;
+mod refusals;
 mod registration;
 mod settlement;
 
@@ -100,22 +101,22 @@ fn lift(judge: u64, parcel: ParcelId) -> DispatchResult {
 
 /// The registrar merges `parents` into a parcel `number` of `area`.
 fn merge(parents: &[ParcelId], number: &str, area: Area, carry: CarryOver) -> DispatchResult {
-    LandTitles::merge(
+    without_post_info(LandTitles::merge(
         RuntimeOrigin::signed(REGISTRAR),
         lineage(parents),
         spec(number, area),
         carry,
-    )
+    ))
 }
 
 /// Subdivides `parcel` into two halves numbered `<number>/1` and `<number>/2`.
 fn halve(parcel: ParcelId, number: &str, area: Area, carry: CarryOver) -> DispatchResult {
     let first = format!("{number}/1");
     let second = format!("{number}/2");
-    LandTitles::subdivide(
+    without_post_info(LandTitles::subdivide(
         RuntimeOrigin::signed(REGISTRAR),
         parcel,
         children(&[(&first, area / 2), (&second, area - area / 2)]),
         carry,
-    )
+    ))
 }

@@ -259,7 +259,7 @@ mod create_offer {
     fn a_deactivated_buyer_is_refused() {
         build_and_execute(|| {
             let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             assert_noop!(
                 try_offer(ALICE, parcel, &[(ALICE_ID, 100)], BOB_ID, 50),
@@ -773,7 +773,7 @@ mod approve_transfer {
     fn approval_refuses_a_buyer_deactivated_since_acceptance() {
         build_and_execute(|| {
             let (_, offer) = accepted_offer();
-            deactivate_citizen(BOB);
+            Identity::deactivate_citizen(BOB);
 
             assert_noop!(
                 LandTitles::approve_transfer(RuntimeOrigin::signed(REGISTRAR), offer),
@@ -789,7 +789,7 @@ mod approve_transfer {
 
             assert_noop!(
                 LandTitles::approve_transfer(RuntimeOrigin::signed(JUDGE), offer),
-                DispatchError::Other("RoleNotHeld")
+                IdentityError::RoleNotHeld
             );
         });
     }
@@ -798,11 +798,11 @@ mod approve_transfer {
     fn a_registrar_whose_appointment_ended_cannot_approve() {
         build_and_execute(|| {
             let (_, offer) = accepted_offer();
-            expire_officer(REGISTRAR);
+            Identity::expire_officer(REGISTRAR);
 
             assert_noop!(
                 LandTitles::approve_transfer(RuntimeOrigin::signed(REGISTRAR), offer),
-                DispatchError::Other("OfficerExpired")
+                IdentityError::OfficerExpired
             );
         });
     }
@@ -814,7 +814,7 @@ mod approve_transfer {
 
             assert_noop!(
                 LandTitles::approve_transfer(RuntimeOrigin::signed(BOB), offer),
-                DispatchError::Other("NotOfficer")
+                IdentityError::NotOfficer
             );
         });
     }
@@ -889,7 +889,7 @@ mod reject_transfer {
 
             assert_noop!(
                 LandTitles::reject_transfer(RuntimeOrigin::signed(BANKER), offer),
-                DispatchError::Other("RoleNotHeld")
+                IdentityError::RoleNotHeld
             );
         });
     }
@@ -898,11 +898,11 @@ mod reject_transfer {
     fn a_registrar_whose_appointment_ended_cannot_reject() {
         build_and_execute(|| {
             let (_, offer) = accepted_offer();
-            expire_officer(REGISTRAR);
+            Identity::expire_officer(REGISTRAR);
 
             assert_noop!(
                 LandTitles::reject_transfer(RuntimeOrigin::signed(REGISTRAR), offer),
-                DispatchError::Other("OfficerExpired")
+                IdentityError::OfficerExpired
             );
         });
     }
@@ -914,7 +914,7 @@ mod reject_transfer {
 
             assert_noop!(
                 LandTitles::reject_transfer(RuntimeOrigin::signed(ALICE), offer),
-                DispatchError::Other("NotOfficer")
+                IdentityError::NotOfficer
             );
         });
     }

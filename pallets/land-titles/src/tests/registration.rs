@@ -8,11 +8,11 @@ use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
 fn register_as(who: u64, number: &str, area: Area, owners: &[(Party, u32)]) -> DispatchResult {
-    LandTitles::register_parcel(
+    without_post_info(LandTitles::register_parcel(
         RuntimeOrigin::signed(who),
         spec(number, area),
         holdings(owners),
-    )
+    ))
 }
 
 fn try_register(number: &str, area: Area, owners: &[(Party, u32)]) -> DispatchResult {
@@ -220,7 +220,7 @@ fn an_unknown_citizen_cannot_own_land() {
 #[test]
 fn a_deactivated_citizen_cannot_own_land() {
     build_and_execute(|| {
-        deactivate_citizen(BOB);
+        Identity::deactivate_citizen(BOB);
 
         assert_noop!(
             try_register("A-1", 100, &[(ALICE_ID, 50), (BOB_ID, 50)]),
@@ -258,7 +258,7 @@ fn an_officer_without_the_registrar_role_cannot_register() {
     build_and_execute(|| {
         assert_noop!(
             register_as(BANKER, "A-1", 100, &[(ALICE_ID, 100)]),
-            DispatchError::Other("RoleNotHeld")
+            IdentityError::RoleNotHeld
         );
     });
 }
@@ -266,11 +266,11 @@ fn an_officer_without_the_registrar_role_cannot_register() {
 #[test]
 fn a_registrar_whose_appointment_ended_cannot_register() {
     build_and_execute(|| {
-        expire_officer(REGISTRAR);
+        Identity::expire_officer(REGISTRAR);
 
         assert_noop!(
             try_register("A-1", 100, &[(ALICE_ID, 100)]),
-            DispatchError::Other("OfficerExpired")
+            IdentityError::OfficerExpired
         );
     });
 }
@@ -280,7 +280,7 @@ fn a_citizen_cannot_register() {
     build_and_execute(|| {
         assert_noop!(
             register_as(ALICE, "A-1", 100, &[(ALICE_ID, 100)]),
-            DispatchError::Other("NotOfficer")
+            IdentityError::NotOfficer
         );
     });
 }
@@ -289,11 +289,11 @@ fn a_citizen_cannot_register() {
 fn an_unsigned_registration_is_refused() {
     build_and_execute(|| {
         assert_noop!(
-            LandTitles::register_parcel(
+            without_post_info(LandTitles::register_parcel(
                 RuntimeOrigin::none(),
                 spec("A-1", 100),
                 holdings(&[(ALICE_ID, 100)])
-            ),
+            )),
             DispatchError::BadOrigin
         );
     });

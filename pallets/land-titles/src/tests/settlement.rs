@@ -29,12 +29,12 @@ fn alice_sells_to_bob_for_1000() -> (ParcelId, u64) {
 fn a_cbdc_price_pays_the_seller_and_moves_the_title_in_one_call() {
     build_and_execute(|| {
         let (parcel, offer) = alice_sells_to_bob_for_1000();
-        fund(&BOB_ID, 1_500);
+        MockPayments::fund(&BOB_ID, 1_500);
 
         assert_ok!(accept(BOB, offer));
 
-        assert_eq!(balance(&BOB_ID), 500);
-        assert_eq!(balance(&ALICE_ID), 1_000);
+        assert_eq!(MockPayments::balance(&BOB_ID), 500);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 1_000);
         assert_eq!(title_of(parcel), vec![(BOB_ID, 100)]);
         assert!(!Offers::<Test>::contains_key(offer));
         assert_eq!(
@@ -54,13 +54,13 @@ fn a_cbdc_price_pays_the_seller_and_moves_the_title_in_one_call() {
 fn a_buyer_without_the_funds_changes_nothing() {
     build_and_execute(|| {
         let (parcel, offer) = alice_sells_to_bob_for_1000();
-        fund(&BOB_ID, 999);
+        MockPayments::fund(&BOB_ID, 999);
 
         assert_noop!(accept(BOB, offer), TokenError::FundsUnavailable);
 
         assert_eq!(title_of(parcel), vec![(ALICE_ID, 100)]);
-        assert_eq!(balance(&BOB_ID), 999);
-        assert_eq!(balance(&ALICE_ID), 0);
+        assert_eq!(MockPayments::balance(&BOB_ID), 999);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 0);
         assert!(Offers::<Test>::contains_key(offer));
     });
 }
@@ -79,12 +79,12 @@ fn a_failed_payment_to_a_later_seller_undoes_the_earlier_payments() {
         );
         assert_ok!(LandTitles::consent_offer(RuntimeOrigin::signed(BOB), offer));
         // Enough for Alice's half, not for Bob's.
-        fund(&CAROL_ID, 600);
+        MockPayments::fund(&CAROL_ID, 600);
 
         assert_noop!(accept(CAROL, offer), TokenError::FundsUnavailable);
 
-        assert_eq!(balance(&ALICE_ID), 0);
-        assert_eq!(balance(&CAROL_ID), 600);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 0);
+        assert_eq!(MockPayments::balance(&CAROL_ID), 600);
     });
 }
 
@@ -101,13 +101,13 @@ fn the_price_is_shared_among_the_sellers_in_proportion_to_their_parts() {
             false,
         );
         assert_ok!(LandTitles::consent_offer(RuntimeOrigin::signed(BOB), offer));
-        fund(&CAROL_ID, 1_000);
+        MockPayments::fund(&CAROL_ID, 1_000);
 
         assert_ok!(accept(CAROL, offer));
 
-        assert_eq!(balance(&ALICE_ID), 400);
-        assert_eq!(balance(&BOB_ID), 600);
-        assert_eq!(balance(&CAROL_ID), 0);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 400);
+        assert_eq!(MockPayments::balance(&BOB_ID), 600);
+        assert_eq!(MockPayments::balance(&CAROL_ID), 0);
         assert_eq!(
             title_of(parcel),
             vec![(ALICE_ID, 30), (BOB_ID, 20), (CAROL_ID, 50)]
@@ -131,15 +131,15 @@ fn the_rounding_remainder_goes_to_the_first_seller() {
             RuntimeOrigin::signed(ALICE),
             offer
         ));
-        fund(&CAROL_ID, 11);
+        MockPayments::fund(&CAROL_ID, 11);
 
         assert_ok!(accept(CAROL, offer));
 
         // 30 % of 11 is 3.3 and 70 % is 7.7; both round down and the 1 left goes to Alice, who
         // is listed first.
-        assert_eq!(balance(&ALICE_ID), 4);
-        assert_eq!(balance(&BOB_ID), 7);
-        assert_eq!(balance(&CAROL_ID), 0);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 4);
+        assert_eq!(MockPayments::balance(&BOB_ID), 7);
+        assert_eq!(MockPayments::balance(&CAROL_ID), 0);
     });
 }
 
@@ -148,12 +148,12 @@ fn an_off_chain_price_moves_no_money() {
     build_and_execute(|| {
         let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
         let offer = offer_all(ALICE, parcel, ALICE_ID, BOB_ID);
-        fund(&BOB_ID, 1_000);
+        MockPayments::fund(&BOB_ID, 1_000);
 
         assert_ok!(accept(BOB, offer));
 
-        assert_eq!(balance(&BOB_ID), 1_000);
-        assert_eq!(balance(&ALICE_ID), 0);
+        assert_eq!(MockPayments::balance(&BOB_ID), 1_000);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 0);
         assert_eq!(title_of(parcel), vec![(BOB_ID, 100)]);
     });
 }
@@ -161,7 +161,7 @@ fn an_off_chain_price_moves_no_money() {
 #[test]
 fn a_cbdc_price_is_refused_where_payments_are_unavailable() {
     build_and_execute(|| {
-        PaymentsEnabled::set(&false);
+        MockPayments::set_enabled(false);
         let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
 
         assert_noop!(
@@ -182,7 +182,7 @@ fn a_cbdc_price_is_refused_where_payments_are_unavailable() {
 #[test]
 fn an_off_chain_price_is_accepted_where_payments_are_unavailable() {
     build_and_execute(|| {
-        PaymentsEnabled::set(&false);
+        MockPayments::set_enabled(false);
         let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
 
         assert_ok!(try_offer(ALICE, parcel, &[(ALICE_ID, 100)], BOB_ID, 50));
@@ -196,12 +196,12 @@ fn acceptance_awaiting_approval_takes_no_money() {
     build_and_execute(|| {
         RegistrarApproves::set(&true);
         let (_, offer) = alice_sells_to_bob_for_1000();
-        fund(&BOB_ID, 1_000);
+        MockPayments::fund(&BOB_ID, 1_000);
 
         assert_ok!(accept(BOB, offer));
 
-        assert_eq!(balance(&BOB_ID), 1_000);
-        assert_eq!(balance(&ALICE_ID), 0);
+        assert_eq!(MockPayments::balance(&BOB_ID), 1_000);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 0);
     });
 }
 
@@ -210,7 +210,7 @@ fn approval_pays_the_price_and_moves_the_title() {
     build_and_execute(|| {
         RegistrarApproves::set(&true);
         let (parcel, offer) = alice_sells_to_bob_for_1000();
-        fund(&BOB_ID, 1_000);
+        MockPayments::fund(&BOB_ID, 1_000);
         assert_ok!(accept(BOB, offer));
 
         assert_ok!(LandTitles::approve_transfer(
@@ -218,8 +218,8 @@ fn approval_pays_the_price_and_moves_the_title() {
             offer
         ));
 
-        assert_eq!(balance(&BOB_ID), 0);
-        assert_eq!(balance(&ALICE_ID), 1_000);
+        assert_eq!(MockPayments::balance(&BOB_ID), 0);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 1_000);
         assert_eq!(title_of(parcel), vec![(BOB_ID, 100)]);
         assert_eq!(
             last_event(),
@@ -385,12 +385,12 @@ fn an_institution_buys_through_its_officer() {
             Price::Cbdc(300),
             false,
         );
-        fund(&FUND, 300);
+        MockPayments::fund(&FUND, 300);
 
         assert_ok!(accept(FUND_OFFICER, offer));
 
         assert_eq!(title_of(parcel), vec![(FUND, 100)]);
-        assert_eq!(balance(&ALICE_ID), 300);
+        assert_eq!(MockPayments::balance(&ALICE_ID), 300);
         assert_eq!(parcels_of(FUND), vec![parcel]);
     });
 }
