@@ -139,8 +139,7 @@ mod benchmarks {
         o: Linear<2, { T::MaxOptions::get() }>,
         r: Linear<0, { T::MaxRegions::get() }>,
     ) -> Result<(), BenchmarkError> {
-        let (officer, spec) =
-            creation::<T>(o, r, T::MaxClosingPerBlock::get().saturating_sub(1));
+        let (officer, spec) = creation::<T>(o, r, T::MaxClosingPerBlock::get().saturating_sub(1));
 
         #[extrinsic_call]
         _(RawOrigin::Signed(officer), spec);

@@ -689,8 +689,7 @@ mod benchmarks {
 
         #[block]
         {
-            refused =
-                LandTitles::<T>::merge(RawOrigin::Signed(who).into(), parents, merged, carry);
+            refused = LandTitles::<T>::merge(RawOrigin::Signed(who).into(), parents, merged, carry);
         }
 
         assert_eq!(
