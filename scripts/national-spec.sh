@@ -14,8 +14,9 @@ mkdir -p "$out_dir"
 
 base=$(mktemp)
 trap 'rm -f "$base"' EXIT
-# The local spec carries the current runtime code; its genesis is replaced below.
-"$GOVCHAIN_NODE" export-chain-spec --chain local > "$base"
+# The national testnet spec carries the current runtime code and the national policies (dual
+# control, monetary limits); the operator's validators, council and endowments replace its own.
+"$GOVCHAIN_NODE" export-chain-spec --chain national-local > "$base"
 
 id=$(python3 scripts/national_spec.py "$operator_file" "$base" "$out_dir")
 # Building the raw spec runs the runtime's genesis build: a bad operator file fails here.

@@ -1,8 +1,8 @@
 """Turns an operator's JSON file into a govchain chain spec (the readable form).
 
 Usage: python3 national_spec.py OPERATOR.json BASE_SPEC.json OUT_DIR
-BASE_SPEC.json is any govchain spec of the current runtime (its code is kept, its genesis is
-replaced). Prints the chain id; writes OUT_DIR/<id>.json. Field reference: chain-specs/README.md.
+BASE_SPEC.json is the national testnet spec of the current runtime (its code and policies are
+kept; its validators, council, endowments and upgrade delay are replaced). Prints the chain id; writes OUT_DIR/<id>.json. Field reference: chain-specs/README.md.
 """
 
 import json
@@ -41,6 +41,11 @@ def main():
             if key not in validator:
                 fail(f"validators[{index}] lacks {key}")
 
+    # The base (the national testnet preset) starts at the floor a council motion may set.
+    floor = spec["genesis"]["runtimeGenesis"]["patch"]["governance"]["upgradeDelay"]
+    if operator["upgradeDelay"] < floor:
+        fail(f"upgradeDelay {operator['upgradeDelay']} is below the runtime's floor of {floor} blocks")
+
     spec["name"] = operator["name"]
     spec["id"] = operator["id"]
     spec["chainType"] = "Live"
@@ -53,7 +58,9 @@ def main():
     if properties.get("ss58Format") != runtime_prefix:
         fail(f"properties.ss58Format must be the runtime's prefix {runtime_prefix}")
     spec["properties"] = properties
-    spec["genesis"]["runtimeGenesis"]["patch"] = {
+    # The base's policies (dual control, monetary limits) stay; the network's own parts replace
+    # the base's.
+    spec["genesis"]["runtimeGenesis"]["patch"] |= {
         "balances": {"balances": [[account, int(amount)] for account, amount in operator.get("endowed", [])]},
         "validatorSet": {
             "validators": [v["account"] for v in validators],

@@ -56,3 +56,14 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
         sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
     )
 }
+
+/// `--chain national-local`: the local network under a national network's dual control; the
+/// base of the specs `scripts/national-spec.sh` makes.
+pub fn national_local_chain_spec() -> Result<ChainSpec, String> {
+    from_preset(
+        "govchain national testnet",
+        "govchain_national_local",
+        ChainType::Local,
+        govchain_runtime::genesis_config_presets::NATIONAL_TESTNET_PRESET,
+    )
+}

@@ -4,16 +4,27 @@
 //!   passes in one step; sessions of 10 blocks, upgrades wait 5 blocks.
 //! - `local_testnet`: Alice, Bob, Charlie and Dave validate (at least 3 must remain); Alice, Bob
 //!   and Charlie form the council; sessions of 10 blocks, upgrades wait 10 blocks.
+//! - `national_testnet`: as `local_testnet`, with a national network's upgrade delay (a week, the
+//!   floor a council motion may set) and dual control: minting,
+//!   bank quotas, reserve records, court orders, moving or deactivating a citizen and appointing
+//!   officers each need two officers of the institution
+//!   ([`national_policy`](crate::configs::national_policy)), and a civil-registry officer
+//!   registers at most 500 citizens a day. In the two development presets an officer acts alone
+//!   and registrations are not capped in practice.
 //!
 //! A national network's genesis is not a preset: `scripts/national-spec.sh` builds it from a JSON
-//! file with the real validators' keys and council (see `chain-specs/README.md`).
+//! file with the real validators' keys and council (see `chain-specs/README.md`), over
+//! `national_testnet`'s policy.
 
 use crate::{
-    configs::cbdc_policy, AccountId, BalancesConfig, CbdcConfig, CouncilConfig, GovernanceConfig,
+    configs::{cbdc_policy, national_policy},
+    AccountId, BalancesConfig, CbdcConfig, CouncilConfig, GovernanceConfig, IdentityConfig,
     RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use govchain_primitives::{dual_control::ActionClass, identity::Role};
+use pallet_identity_registry::RegistrationCaps;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -34,6 +45,11 @@ pub struct GenesisParameters {
     pub upgrade_delay: u32,
     /// Accounts holding fee tokens from the start.
     pub endowed: Vec<(AccountId, u128)>,
+    /// How many officers must approve acts of a class under a role (unlisted: 1).
+    pub approval_thresholds: Vec<(Role, ActionClass, u8)>,
+    /// Citizens an officer, and an institution, may register per day (`None`: the runtime's
+    /// default).
+    pub registration_caps: Option<RegistrationCaps>,
 }
 
 /// Builds the genesis JSON from its parameters.
@@ -45,6 +61,8 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
         council,
         upgrade_delay,
         endowed,
+        approval_thresholds,
+        registration_caps,
     } = parameters;
     build_struct_json_patch!(RuntimeGenesisConfig {
         balances: BalancesConfig { balances: endowed },
@@ -66,6 +84,10 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
         },
         council: CouncilConfig { members: council },
         governance: GovernanceConfig { upgrade_delay },
+        identity: IdentityConfig {
+            approval_thresholds,
+            registration_caps
+        },
         cbdc: CbdcConfig {
             tier_limits: cbdc_policy::TIER_LIMITS,
             institution_limits: cbdc_policy::INSTITUTION_LIMITS,
@@ -95,12 +117,32 @@ pub fn development() -> Value {
         council: vec![Sr25519Keyring::Alice.to_account_id()],
         upgrade_delay: 5,
         endowed: dev_endowment(),
+        approval_thresholds: Vec::new(),
+        registration_caps: None,
     })
 }
 
 /// The `local_testnet` preset.
 pub fn local_testnet() -> Value {
+    genesis(local_parameters())
+}
+
+/// The `national_testnet` preset: the local network under a national network's dual control.
+pub fn national_testnet() -> Value {
     genesis(GenesisParameters {
+        approval_thresholds: national_policy::approval_thresholds(),
+        registration_caps: Some(national_policy::REGISTRATION_CAPS),
+        upgrade_delay: crate::configs::MinUpgradeDelay::get(),
+        ..local_parameters()
+    })
+}
+
+/// The name of the [`national_testnet`] preset.
+pub const NATIONAL_TESTNET_PRESET: &str = "national_testnet";
+
+/// Alice, Bob, Charlie and Dave validate; Alice, Bob and Charlie are the council.
+fn local_parameters() -> GenesisParameters {
+    GenesisParameters {
         validators: vec![
             dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
             dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
@@ -116,7 +158,9 @@ pub fn local_testnet() -> Value {
         ],
         upgrade_delay: 10,
         endowed: dev_endowment(),
-    })
+        approval_thresholds: Vec::new(),
+        registration_caps: None,
+    }
 }
 
 /// The genesis JSON of a named preset.
@@ -124,6 +168,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
     let patch = match id.as_str() {
         sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
         sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+        NATIONAL_TESTNET_PRESET => national_testnet(),
         _ => return None,
     };
     Some(serde_json::to_string(&patch).ok()?.into_bytes())
@@ -134,5 +179,6 @@ pub fn preset_names() -> Vec<PresetId> {
     vec![
         PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
         PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+        PresetId::from(NATIONAL_TESTNET_PRESET),
     ]
 }

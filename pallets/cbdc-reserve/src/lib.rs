@@ -62,7 +62,10 @@ pub mod pallet {
     use super::*;
     use frame_support::pallet_prelude::*;
     use frame_system::pallet_prelude::*;
-    use govchain_primitives::identity::{IdentityProvider, InstitutionId, KycTier, Party, Role};
+    use govchain_primitives::{
+        dual_control::{ActionClass, DualControl},
+        identity::{IdentityProvider, InstitutionId, KycTier, Party, Role},
+    };
     use sp_core::H256;
     use sp_runtime::traits::{AtLeast32BitUnsigned, MaybeSerializeDeserialize};
 
@@ -77,6 +80,10 @@ pub mod pallet {
     pub trait Config: frame_system::Config {
         /// Who acts for which institution and citizen, with which roles and KYC tier.
         type Identity: IdentityProvider<Self::AccountId>;
+
+        /// Dual control of the sensitive acts: reserve records, bank quotas, minting and court
+        /// orders wait for as many officers of the institution as the council requires.
+        type DualControl: DualControl<Self::AccountId, OriginFor<Self>, Call<Self>>;
 
         /// An amount of the currency, in its smallest unit.
         type Balance: Parameter
@@ -334,12 +341,14 @@ pub mod pallet {
     impl<T: Config> Pallet<T> {
         /// Records a reserve asset with its valuation and the auditor's report.
         ///
-        /// Origin: a `CentralBank` officer. Emits `ReserveAssetRecorded`.
+        /// Origin: a `CentralBank` officer, or its institution's approved `ReserveRecord`
+        /// action (under dual control the call is checked, then waits for approvals:
+        /// `ActionProposed`). Emits `ReserveAssetRecorded`.
         /// Errors: the officer's (`RoleNotHeld`, `OfficerExpired`, ...), `ZeroAmount` (no
         /// valuation), `InvalidAssetCode`, `TooManyAssets`, `Overflow`.
         /// Weight: O(1).
         #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::record_reserve_asset())]
+        #[pallet::weight(T::WeightInfo::record_reserve_asset().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn record_reserve_asset(
             origin: OriginFor<T>,
             class: AssetClass,
@@ -348,18 +357,32 @@ pub mod pallet {
             valuation: T::Balance,
             attestation: Attestation,
         ) -> DispatchResult {
-            Self::ensure_officer(origin, Role::CentralBank)?;
-            Self::do_record_reserve_asset(class, code, quantity, valuation, attestation)
+            let call = Call::<T>::record_reserve_asset {
+                class,
+                code: code.clone(),
+                quantity,
+                valuation,
+                attestation,
+            };
+            Self::act(
+                origin,
+                Role::CentralBank,
+                ActionClass::ReserveRecord,
+                call,
+                |_| Self::do_record_reserve_asset(class, code, quantity, valuation, attestation),
+            )
         }
 
         /// Records a reserve asset's new quantity and valuation with the report they rest on.
         /// A lower valuation must leave supply within the coverage limit: burn first.
         ///
-        /// Origin: a `CentralBank` officer. Emits `ReserveAssetRevalued`.
+        /// Origin: a `CentralBank` officer, or its institution's approved `ReserveRecord`
+        /// action (under dual control the call is checked, then waits for approvals:
+        /// `ActionProposed`). Emits `ReserveAssetRevalued`.
         /// Errors: the officer's, `UnknownAsset`, `CoverageExceeded`, `Overflow`.
         /// Weight: O(1).
         #[pallet::call_index(1)]
-        #[pallet::weight(T::WeightInfo::revalue_reserve_asset())]
+        #[pallet::weight(T::WeightInfo::revalue_reserve_asset().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn revalue_reserve_asset(
             origin: OriginFor<T>,
             asset: AssetId,
@@ -367,54 +390,89 @@ pub mod pallet {
             valuation: T::Balance,
             attestation: Attestation,
         ) -> DispatchResult {
-            Self::ensure_officer(origin, Role::CentralBank)?;
-            Self::do_revalue_reserve_asset(asset, quantity, valuation, attestation)
+            let call = Call::<T>::revalue_reserve_asset {
+                asset,
+                quantity,
+                valuation,
+                attestation,
+            };
+            Self::act(
+                origin,
+                Role::CentralBank,
+                ActionClass::ReserveRecord,
+                call,
+                |_| Self::do_revalue_reserve_asset(asset, quantity, valuation, attestation),
+            )
         }
 
         /// Removes a reserve asset (sold or written off); the rest must still cover supply.
         ///
-        /// Origin: a `CentralBank` officer. Emits `ReserveAssetRemoved`.
+        /// Origin: a `CentralBank` officer, or its institution's approved `ReserveRecord`
+        /// action (under dual control the call is checked, then waits for approvals:
+        /// `ActionProposed`). Emits `ReserveAssetRemoved`.
         /// Errors: the officer's, `UnknownAsset`, `CoverageExceeded`.
         /// Weight: O(1).
         #[pallet::call_index(2)]
-        #[pallet::weight(T::WeightInfo::remove_reserve_asset())]
+        #[pallet::weight(T::WeightInfo::remove_reserve_asset().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn remove_reserve_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
-            Self::ensure_officer(origin, Role::CentralBank)?;
-            Self::do_remove_reserve_asset(asset)
+            let call = Call::<T>::remove_reserve_asset { asset };
+            Self::act(
+                origin,
+                Role::CentralBank,
+                ActionClass::ReserveRecord,
+                call,
+                |_| Self::do_remove_reserve_asset(asset),
+            )
         }
 
         /// Sets a commercial bank's issuance quota; below its outstanding issuance it only
         /// stops further mints.
         ///
-        /// Origin: a `CentralBank` officer. Emits `BankQuotaSet`.
+        /// Origin: a `CentralBank` officer, or its institution's approved `BankQuota`
+        /// action (under dual control the call is checked, then waits for approvals:
+        /// `ActionProposed`). Emits `BankQuotaSet`.
         /// Errors: the officer's, `NotABank`.
         /// Weight: O(1).
         #[pallet::call_index(3)]
-        #[pallet::weight(T::WeightInfo::set_bank_quota())]
+        #[pallet::weight(T::WeightInfo::set_bank_quota().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn set_bank_quota(
             origin: OriginFor<T>,
             bank: InstitutionId,
             limit: T::Balance,
         ) -> DispatchResult {
-            Self::ensure_officer(origin, Role::CentralBank)?;
-            Self::do_set_bank_quota(bank, limit)
+            let call = Call::<T>::set_bank_quota { bank, limit };
+            Self::act(
+                origin,
+                Role::CentralBank,
+                ActionClass::BankQuota,
+                call,
+                |_| Self::do_set_bank_quota(bank, limit),
+            )
         }
 
         /// Mints `amount` to a commercial bank, within its quota and the coverage limit.
         ///
-        /// Origin: a `CentralBank` officer. Emits `Minted`.
+        /// Origin: a `CentralBank` officer, or its institution's approved `Minting`
+        /// action (under dual control the call is checked, then waits for approvals:
+        /// `ActionProposed`). Emits `Minted`.
         /// Errors: the officer's, `ZeroAmount`, `NotABank`, `ReceiverFrozen`, `QuotaExceeded`,
         /// `CoverageExceeded`, `Overflow`.
         /// Weight: O(1).
         #[pallet::call_index(4)]
-        #[pallet::weight(T::WeightInfo::mint())]
+        #[pallet::weight(T::WeightInfo::mint().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn mint(
             origin: OriginFor<T>,
             bank: InstitutionId,
             amount: T::Balance,
         ) -> DispatchResult {
-            Self::ensure_officer(origin, Role::CentralBank)?;
-            Self::do_mint(bank, amount)
+            let call = Call::<T>::mint { bank, amount };
+            Self::act(
+                origin,
+                Role::CentralBank,
+                ActionClass::Minting,
+                call,
+                |_| Self::do_mint(bank, amount),
+            )
         }
 
         /// Redeems (burns) `amount` of the caller's bank's holding.
@@ -454,26 +512,40 @@ pub mod pallet {
         /// Freezes a holder under a case reference: it neither sends nor receives until the
         /// same court thaws it.
         ///
-        /// Origin: a `Court` officer. Emits `HolderFrozen`.
+        /// Origin: a `Court` officer, or its court's approved `CourtOrder` action (under dual
+        /// control the call is checked, then waits for approvals: `ActionProposed`). Emits `HolderFrozen`.
         /// Errors: the officer's, `AlreadyFrozen`.
         /// Weight: O(1).
         #[pallet::call_index(7)]
-        #[pallet::weight(T::WeightInfo::freeze())]
+        #[pallet::weight(T::WeightInfo::freeze().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn freeze(origin: OriginFor<T>, holder: Party, case: H256) -> DispatchResult {
-            let court = Self::ensure_officer(origin, Role::Court)?;
-            Self::do_freeze(court, holder, case)
+            let call = Call::<T>::freeze { holder, case };
+            Self::act(
+                origin,
+                Role::Court,
+                ActionClass::CourtOrder,
+                call,
+                |court| Self::do_freeze(court, holder, case),
+            )
         }
 
         /// Thaws a holder the caller's court froze.
         ///
-        /// Origin: a `Court` officer of the freezing court. Emits `HolderThawed`.
+        /// Origin: a `Court` officer of the freezing court, or its approved `CourtOrder` action
+        /// (under dual control the call is checked, then waits for approvals: `ActionProposed`). Emits `HolderThawed`.
         /// Errors: the officer's, `NotFrozen`, `NotFreezingCourt`.
         /// Weight: O(1).
         #[pallet::call_index(8)]
-        #[pallet::weight(T::WeightInfo::thaw())]
+        #[pallet::weight(T::WeightInfo::thaw().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn thaw(origin: OriginFor<T>, holder: Party) -> DispatchResult {
-            let court = Self::ensure_officer(origin, Role::Court)?;
-            Self::do_thaw(court, holder)
+            let call = Call::<T>::thaw { holder };
+            Self::act(
+                origin,
+                Role::Court,
+                ActionClass::CourtOrder,
+                call,
+                |court| Self::do_thaw(court, holder),
+            )
         }
 
         /// Sets a KYC tier's balance cap and daily outflow limit. Holders above a lowered cap

@@ -35,6 +35,7 @@ ord_parameter_types! {
 
 impl pallet_cbdc_reserve::Config for Test {
     type Identity = MockIdentity<Test>;
+    type DualControl = MockIdentity<Test>;
     type Balance = u64;
     type LimitsOrigin = EnsureSignedBy<Council, u64>;
     type MaxCoverageCeiling = MaxCoverageCeiling;

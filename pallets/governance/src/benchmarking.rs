@@ -8,7 +8,8 @@ use frame_support::{
     traits::{EnsureOrigin, Get},
     BoundedVec,
 };
-use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{One, Saturating};
 
 /// The longest legal reference the runtime accepts.
 fn longest_reference<T: Config>() -> BoundedVec<u8, T::MaxLegalReferenceLen> {
@@ -81,14 +82,36 @@ mod benchmarks {
         Ok(())
     }
 
+    /// Replacing a pending change: the earlier task is cancelled, a new one scheduled.
     #[benchmark]
     fn set_upgrade_delay() -> Result<(), BenchmarkError> {
         let origin =
             T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        let delay: BlockNumberFor<T> = 14_400u32.into();
+        let floor = T::MinUpgradeDelay::get();
+        Governance::<T>::set_upgrade_delay(origin.clone(), floor)
+            .map_err(|_| BenchmarkError::Stop("the floor is a valid delay"))?;
+        let delay = floor.saturating_add(One::one());
 
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, delay);
+
+        assert_eq!(
+            PendingUpgradeDelay::<T>::get().map(|(new, _)| new),
+            Some(delay)
+        );
+        Ok(())
+    }
+
+    #[benchmark]
+    fn enact_upgrade_delay() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let delay = T::MinUpgradeDelay::get();
+        Governance::<T>::set_upgrade_delay(origin, delay)
+            .map_err(|_| BenchmarkError::Stop("the floor is a valid delay"))?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Root, delay);
 
         assert_eq!(UpgradeDelay::<T>::get(), delay);
         Ok(())

@@ -63,6 +63,9 @@ pub mod pallet {
     /// The scheduler's name for the pending upgrade's authorisation task.
     pub const UPGRADE_TASK: [u8; 32] = *b"govchain/governance/upgrade-task";
 
+    /// The scheduler's name for the pending change of the upgrade delay.
+    pub const DELAY_TASK: [u8; 32] = *b"govchain/governance/delay-change";
+
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
     pub struct Pallet<T>(_);
@@ -137,6 +140,11 @@ pub mod pallet {
         #[pallet::constant]
         type MaxLegalReferenceLen: Get<u32>;
 
+        /// The shortest upgrade delay a council motion may set: the public's guaranteed notice
+        /// of a new runtime. (A genesis may start below it; no motion can go below it.)
+        #[pallet::constant]
+        type MinUpgradeDelay: Get<BlockNumberFor<Self>>;
+
         /// Weights of this pallet's calls, from its benchmarks.
         type WeightInfo: WeightInfo;
     }
@@ -149,6 +157,12 @@ pub mod pallet {
     /// see an upgrade coming, and the council to cancel it.
     #[pallet::storage]
     pub type UpgradeDelay<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+    /// A new upgrade delay the council set, and the block it takes effect at: a change of the
+    /// delay waits out the current delay, like an upgrade.
+    #[pallet::storage]
+    pub type PendingUpgradeDelay<T: Config> =
+        StorageValue<_, (BlockNumberFor<T>, BlockNumberFor<T>), OptionQuery>;
 
     #[pallet::genesis_config]
     #[derive(frame_support::DefaultNoBound)]
@@ -177,6 +191,11 @@ pub mod pallet {
         UpgradeCancelled { code_hash: T::Hash },
         /// The delay passed: anyone may now apply the code with `system.apply_authorized_upgrade`.
         UpgradeEnacted { code_hash: T::Hash },
+        /// The upgrade delay becomes `delay` at block `enact_at` (replacing any change pending).
+        UpgradeDelayScheduled {
+            delay: BlockNumberFor<T>,
+            enact_at: BlockNumberFor<T>,
+        },
         /// Upgrades scheduled from now on wait `delay` blocks.
         UpgradeDelaySet { delay: BlockNumberFor<T> },
         /// The council dispatched a call as root; `result` is the call's own outcome.
@@ -196,6 +215,10 @@ pub mod pallet {
         /// The call may not be dispatched as root at once (e.g. a runtime upgrade, which must be
         /// scheduled).
         CallNotImmediate,
+        /// The upgrade delay may not be set below `MinUpgradeDelay`.
+        DelayBelowFloor,
+        /// No change of the upgrade delay is pending, or another one is.
+        DelayChangeMismatch,
     }
 
     #[pallet::call]
@@ -218,18 +241,8 @@ pub mod pallet {
             ensure!(!legal_reference.is_empty(), Error::<T>::EmptyLegalReference);
             ensure!(!PendingUpgrade::<T>::exists(), Error::<T>::UpgradePending);
 
-            // The scheduler runs tasks from the next block on, so the delay is at least one.
-            let delay = UpgradeDelay::<T>::get().max(One::one());
-            let enact_at = frame_system::Pallet::<T>::block_number().saturating_add(delay);
-            let enact: <T as Config>::RuntimeCall = Call::<T>::enact_upgrade { code_hash }.into();
-            T::Scheduler::schedule_named(
-                UPGRADE_TASK,
-                DispatchTime::At(enact_at),
-                None,
-                HIGHEST_PRIORITY,
-                frame_system::RawOrigin::Root.into(),
-                T::Preimages::bound(enact)?,
-            )?;
+            let enact_at =
+                Self::schedule_after_delay(UPGRADE_TASK, Call::<T>::enact_upgrade { code_hash })?;
 
             PendingUpgrade::<T>::put(ScheduledUpgrade {
                 code_hash,
@@ -307,17 +320,51 @@ pub mod pallet {
             Ok(Pays::No.into())
         }
 
-        /// Sets how many blocks upgrades scheduled from now on wait before authorisation. An
-        /// upgrade already pending keeps its enactment block.
+        /// Sets how many blocks upgrades scheduled from then on wait before authorisation. The
+        /// change itself waits out the current delay (so a council cannot shorten the notice
+        /// and upgrade at once); a change already pending is replaced. An upgrade already
+        /// pending keeps its enactment block.
         ///
         /// Origin: [`Config::CouncilOrigin`].
-        /// Emits `UpgradeDelaySet`.
-        /// Errors: none beyond the origin check.
+        /// Emits `UpgradeDelayScheduled`, then `UpgradeDelaySet` when it takes effect.
+        /// Errors: `DelayBelowFloor` (below `MinUpgradeDelay`), and the scheduler's own.
         /// Weight: O(1).
         #[pallet::call_index(4)]
         #[pallet::weight(T::WeightInfo::set_upgrade_delay())]
         pub fn set_upgrade_delay(origin: OriginFor<T>, delay: BlockNumberFor<T>) -> DispatchResult {
             T::CouncilOrigin::ensure_origin(origin)?;
+            ensure!(
+                delay >= T::MinUpgradeDelay::get(),
+                Error::<T>::DelayBelowFloor
+            );
+            if PendingUpgradeDelay::<T>::take().is_some() {
+                T::Scheduler::cancel_named(DELAY_TASK)?;
+            }
+            let enact_at =
+                Self::schedule_after_delay(DELAY_TASK, Call::<T>::enact_upgrade_delay { delay })?;
+            PendingUpgradeDelay::<T>::put((delay, enact_at));
+            Self::deposit_event(Event::UpgradeDelayScheduled { delay, enact_at });
+            Ok(())
+        }
+
+        /// Makes the pending change of the upgrade delay take effect. The scheduler calls it
+        /// when the current delay is over.
+        ///
+        /// Origin: Root (the scheduler task that [`Pallet::set_upgrade_delay`] created).
+        /// Emits `UpgradeDelaySet`.
+        /// Errors: `DelayChangeMismatch`.
+        /// Weight: O(1).
+        #[pallet::call_index(5)]
+        #[pallet::weight(T::WeightInfo::enact_upgrade_delay())]
+        pub fn enact_upgrade_delay(
+            origin: OriginFor<T>,
+            delay: BlockNumberFor<T>,
+        ) -> DispatchResult {
+            ensure_root(origin)?;
+            let (pending, _) =
+                PendingUpgradeDelay::<T>::get().ok_or(Error::<T>::DelayChangeMismatch)?;
+            ensure!(pending == delay, Error::<T>::DelayChangeMismatch);
+            PendingUpgradeDelay::<T>::kill();
             UpgradeDelay::<T>::put(delay);
             Self::deposit_event(Event::UpgradeDelaySet { delay });
             Ok(())
@@ -333,6 +380,27 @@ pub mod pallet {
     }
 
     impl<T: Config> Pallet<T> {
+        /// Schedules `call` as Root under the scheduler name `task`, after the current upgrade
+        /// delay (at least one block: the scheduler runs tasks from the next block on); returns
+        /// the block it runs at.
+        fn schedule_after_delay(
+            task: [u8; 32],
+            call: Call<T>,
+        ) -> Result<BlockNumberFor<T>, DispatchError> {
+            let delay = UpgradeDelay::<T>::get().max(One::one());
+            let at = frame_system::Pallet::<T>::block_number().saturating_add(delay);
+            let call: <T as Config>::RuntimeCall = call.into();
+            T::Scheduler::schedule_named(
+                task,
+                DispatchTime::At(at),
+                None,
+                HIGHEST_PRIORITY,
+                frame_system::RawOrigin::Root.into(),
+                T::Preimages::bound(call)?,
+            )?;
+            Ok(at)
+        }
+
         /// The pallet's invariants: a pending upgrade names its instrument and has its
         /// authorisation scheduled, and nothing is scheduled without a pending upgrade.
         pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -353,6 +421,16 @@ pub mod pallet {
                     "upgrade task scheduled with none pending"
                 ),
             }
+            let delay_change_at = T::Scheduler::next_dispatch_time(DELAY_TASK).ok();
+            ensure!(
+                delay_change_at == PendingUpgradeDelay::<T>::get().map(|(_, at)| at),
+                "a pending change of the upgrade delay is not scheduled for its block"
+            );
+            ensure!(
+                PendingUpgradeDelay::<T>::get()
+                    .is_none_or(|(delay, _)| delay >= T::MinUpgradeDelay::get()),
+                "a pending upgrade delay is below the floor"
+            );
             Ok(())
         }
     }

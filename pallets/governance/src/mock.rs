@@ -35,6 +35,8 @@ impl pallet_preimage::Config for Test {
 }
 
 parameter_types! {
+    /// Below the genesis delay, so tests can both lower and raise it.
+    pub const MinUpgradeDelay: u64 = 3;
     pub MaximumSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
 }
 
@@ -71,6 +73,7 @@ impl pallet_governance::Config for Test {
     type Preimages = Preimage;
     type ImmediateRootCalls = OnlyRemark;
     type MaxLegalReferenceLen = ConstU32<64>;
+    type MinUpgradeDelay = MinUpgradeDelay;
     type WeightInfo = ();
 }
 

@@ -267,20 +267,80 @@ mod dispatch_as_root {
 
 mod set_upgrade_delay {
     use super::*;
+    use crate::PendingUpgradeDelay;
 
     #[test]
-    fn later_upgrades_wait_the_new_delay() {
+    fn a_new_delay_waits_out_the_current_one_then_applies_to_later_upgrades() {
         build_and_execute(|| {
             assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
+            assert_eq!(UpgradeDelay::<Test>::get(), UPGRADE_DELAY);
+            assert_eq!(PendingUpgradeDelay::<Test>::get(), Some((20, 6)));
+            System::assert_last_event(
+                Event::UpgradeDelayScheduled {
+                    delay: 20,
+                    enact_at: 6,
+                }
+                .into(),
+            );
+
+            run_to_block(6);
             assert_eq!(UpgradeDelay::<Test>::get(), 20);
-            System::assert_last_event(Event::UpgradeDelaySet { delay: 20 }.into());
+            assert_eq!(PendingUpgradeDelay::<Test>::get(), None);
+            System::assert_has_event(Event::UpgradeDelaySet { delay: 20 }.into());
 
             assert_ok!(Governance::schedule_upgrade(
                 RuntimeOrigin::root(),
                 CODE_HASH,
                 decree()
             ));
-            assert_eq!(PendingUpgrade::<Test>::get().map(|p| p.enact_at), Some(21));
+            assert_eq!(PendingUpgrade::<Test>::get().map(|p| p.enact_at), Some(26));
+        });
+    }
+
+    #[test]
+    fn a_shorter_delay_does_not_speed_up_an_upgrade_scheduled_with_it() {
+        build_and_execute(|| {
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 3));
+            // In the same motion's block, an upgrade still waits the current delay.
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            assert_eq!(
+                PendingUpgrade::<Test>::get().map(|p| p.enact_at),
+                Some(1 + UPGRADE_DELAY)
+            );
+        });
+    }
+
+    #[test]
+    fn a_second_change_replaces_the_pending_one() {
+        build_and_execute(|| {
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
+            System::set_block_number(2);
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 30));
+            assert_eq!(PendingUpgradeDelay::<Test>::get(), Some((30, 7)));
+
+            run_to_block(7);
+            assert_eq!(UpgradeDelay::<Test>::get(), 30);
+            assert!(!System::events().iter().any(|record| record.event
+                == RuntimeEvent::Governance(Event::UpgradeDelaySet { delay: 20 })));
+        });
+    }
+
+    #[test]
+    fn a_delay_below_the_floor_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::set_upgrade_delay(RuntimeOrigin::root(), 0),
+                Error::<Test>::DelayBelowFloor
+            );
+            assert_noop!(
+                Governance::set_upgrade_delay(RuntimeOrigin::root(), 2),
+                Error::<Test>::DelayBelowFloor
+            );
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 3));
         });
     }
 
@@ -300,9 +360,9 @@ mod set_upgrade_delay {
     }
 
     #[test]
-    fn a_zero_delay_still_waits_one_block() {
+    fn a_zero_delay_from_genesis_still_waits_one_block() {
         build_and_execute(|| {
-            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 0));
+            UpgradeDelay::<Test>::put(0);
             assert_ok!(Governance::schedule_upgrade(
                 RuntimeOrigin::root(),
                 CODE_HASH,
@@ -312,6 +372,25 @@ mod set_upgrade_delay {
 
             run_to_block(2);
             assert!(System::authorized_upgrade().is_some());
+        });
+    }
+
+    #[test]
+    fn only_the_scheduler_enacts_a_change_and_only_the_pending_one() {
+        build_and_execute(|| {
+            assert_noop!(
+                Governance::enact_upgrade_delay(RuntimeOrigin::signed(1), 20),
+                DispatchError::BadOrigin
+            );
+            assert_noop!(
+                Governance::enact_upgrade_delay(RuntimeOrigin::root(), 20),
+                Error::<Test>::DelayChangeMismatch
+            );
+            assert_ok!(Governance::set_upgrade_delay(RuntimeOrigin::root(), 20));
+            assert_noop!(
+                Governance::enact_upgrade_delay(RuntimeOrigin::root(), 30),
+                Error::<Test>::DelayChangeMismatch
+            );
         });
     }
 

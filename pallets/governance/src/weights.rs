@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn enact_upgrade() -> Weight;
 	fn dispatch_as_root() -> Weight;
 	fn set_upgrade_delay() -> Weight;
+	fn enact_upgrade_delay() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -94,13 +95,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 9_160_000 picoseconds.
 		Weight::from_parts(11_527_000, 0)
 	}
-	/// Storage: `Governance::UpgradeDelay` (r:0 w:1)
-	/// Proof: `Governance::UpgradeDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	// Not yet measured: estimated as `cancel_upgrade` and `schedule_upgrade` together (a pending
+	// change replaced).
 	fn set_upgrade_delay() -> Weight {
-		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_130_000 picoseconds.
-		Weight::from_parts(8_696_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		Weight::from_parts(75_200_000, 13928)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	// Not yet measured: estimated from `enact_upgrade`'s reads and writes.
+	fn enact_upgrade_delay() -> Weight {
+		Weight::from_parts(25_000_000, 1600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
@@ -125,7 +131,14 @@ impl WeightInfo for () {
 		Weight::from_parts(11_527_000, 0)
 	}
 	fn set_upgrade_delay() -> Weight {
-		Weight::from_parts(8_696_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(75_200_000, 13928)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	// Not yet measured: estimated from `enact_upgrade`'s reads and writes.
+	fn enact_upgrade_delay() -> Weight {
+		Weight::from_parts(25_000_000, 1600)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

@@ -6,8 +6,9 @@ use features::quota::Allowance;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use govchain_primitives::identity::{
-    CitizenId, IdentityProvider as _, InstitutionId, KycTier, Role,
+use govchain_primitives::{
+    dual_control::{ActionClass, ActionId},
+    identity::{CitizenId, IdentityProvider as _, InstitutionId, KycTier, Role},
 };
 use sp_core::H256;
 use sp_runtime::traits::Saturating;
@@ -69,10 +70,15 @@ pub(crate) mod helpers {
 
     /// Registers `who` as a fresh citizen at the highest KYC tier.
     pub fn citizen<T: Config>(who: &T::AccountId) -> CitizenId {
+        citizen_of::<T>(who, NextInstitutionId::<T>::get())
+    }
+
+    /// Registers `who` as a fresh citizen at the highest KYC tier, registered by `registry`.
+    pub fn citizen_of<T: Config>(who: &T::AccountId, registry: InstitutionId) -> CitizenId {
         let id = NextCitizenId::<T>::get();
-        let registrar = NextInstitutionId::<T>::get();
         let registered = Identity::<T>::do_register_citizen(
-            registrar,
+            registry,
+            who.clone(),
             who.clone(),
             national_id_hash(id),
             Some(1),
@@ -83,7 +89,7 @@ pub(crate) mod helpers {
     }
 }
 
-use helpers::{citizen, institution, officer};
+use helpers::{institution, officer};
 
 fn council<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
     T::InstitutionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
@@ -92,9 +98,87 @@ fn council<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 /// A civil-registry officer, and a citizen it registered.
 fn registrar_and_citizen<T: Config>() -> (T::AccountId, CitizenId) {
     let registrar: T::AccountId = account("registrar", 0, 0);
-    officer::<T>(&registrar, Role::CivilRegistry);
+    let registry = officer::<T>(&registrar, Role::CivilRegistry);
     let person: T::AccountId = account("citizen", 0, 0);
-    (registrar, citizen::<T>(&person))
+    (registrar, helpers::citizen_of::<T>(&person, registry))
+}
+
+/// An institution holding every role with `count` officers, whose appointments need the
+/// highest threshold under every role: approving one re-reads every role's threshold.
+fn dual_control_officers<T: Config>(count: u32) -> (InstitutionId, alloc::vec::Vec<T::AccountId>) {
+    let admin: T::AccountId = account("admin", NextInstitutionId::<T>::get(), 0);
+    let institution = institution::<T>(&admin);
+    let expires_at =
+        frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
+    let mut officers = alloc::vec::Vec::new();
+    for n in 0..count {
+        let officer: T::AccountId = account("officer", institution, n);
+        if let Some(record) = Institutions::<T>::get(institution) {
+            let appointed =
+                Identity::<T>::do_appoint_officer(record, institution, officer.clone(), expires_at);
+            debug_assert!(
+                appointed.is_ok(),
+                "MaxOfficersPerInstitution allows MaxApprovals"
+            );
+        }
+        officers.push(officer);
+    }
+    let threshold = u8::try_from(T::MaxApprovals::get()).unwrap_or(u8::MAX);
+    for role in Role::ALL {
+        ApprovalThresholds::<T>::insert(role, ActionClass::OfficerAppointment, threshold);
+    }
+    (institution, officers)
+}
+
+/// The longest call a sensitive act makes here: an institution's registration with every role.
+fn long_call<T: Config>() -> Call<T> {
+    Call::<T>::register_institution {
+        kind: InstitutionKind::Ministry,
+        short_code: ShortCode::truncate_from(b"MINISTRY-OF-LAND".to_vec()),
+        name_hash: H256::repeat_byte(7),
+        admin: account("admin", 0, 0),
+        roles: RoleList::truncate_from(Role::ALL.to_vec()),
+    }
+}
+
+/// A pending appointment of `institution` proposed by `proposer`, whose call is refused at once
+/// by its origin check when it runs.
+fn propose<T: Config>(
+    institution: InstitutionId,
+    proposer: &T::AccountId,
+) -> Result<ActionId, BenchmarkError> {
+    let call = Call::<T>::set_fee_free_block_share {
+        share: sp_runtime::Perbill::from_percent(1),
+    };
+    Identity::<T>::do_propose_action(
+        institution,
+        None,
+        ActionClass::OfficerAppointment,
+        proposer.clone(),
+        Some(account("appointee", institution, 0)),
+        call.into(),
+    )
+    .map_err(Into::into)
+}
+
+/// A pending appointment with `earlier` approvals besides its proposer's, and an officer of its
+/// institution who has not approved it.
+fn approvable<T: Config>(earlier: u32) -> Result<(ActionId, T::AccountId), BenchmarkError> {
+    let (institution, officers) = dual_control_officers::<T>(earlier.saturating_add(2));
+    let mut officers = officers.into_iter();
+    let proposer = officers.next().ok_or(BenchmarkError::Weightless)?;
+    let action = propose::<T>(institution, &proposer)?;
+    for _ in 0..earlier {
+        let approver = officers.next().ok_or(BenchmarkError::Weightless)?;
+        PendingActions::<T>::try_mutate(action, |pending| {
+            pending
+                .as_mut()
+                .and_then(|pending| pending.approvals.try_push(approver).ok())
+                .ok_or(BenchmarkError::Weightless)
+        })?;
+    }
+    let last = officers.next().ok_or(BenchmarkError::Weightless)?;
+    Ok((action, last))
 }
 
 #[benchmarks]
@@ -349,6 +433,141 @@ mod benchmarks {
 
         assert_eq!(Identity::<T>::quota_used(&FeeFreeIdentity::Officer(who)), 1);
         assert_eq!(Identity::<T>::institution_quota_used(institution), 1);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_approval_threshold() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+        let threshold = u8::try_from(T::MaxApprovals::get()).unwrap_or(u8::MAX);
+
+        #[extrinsic_call]
+        _(
+            origin as T::RuntimeOrigin,
+            Role::CentralBank,
+            ActionClass::Minting,
+            threshold,
+        );
+
+        assert_eq!(
+            ApprovalThresholds::<T>::get(Role::CentralBank, ActionClass::Minting),
+            threshold
+        );
+        Ok(())
+    }
+
+    /// Keeping a call as a pending action: an institution with actions pending already, a call
+    /// with every role listed.
+    #[benchmark]
+    fn propose_action() -> Result<(), BenchmarkError> {
+        let (institution, officers) = dual_control_officers::<T>(1);
+        let proposer = officers
+            .first()
+            .cloned()
+            .ok_or(BenchmarkError::Weightless)?;
+        propose::<T>(institution, &proposer)?;
+        let call = long_call::<T>();
+
+        #[block]
+        {
+            Identity::<T>::do_propose_action(
+                institution,
+                None,
+                ActionClass::OfficerAppointment,
+                proposer,
+                Some(account("appointee", institution, 1)),
+                call.into(),
+            )?;
+        }
+
+        assert_eq!(PendingActionCount::<T>::get(institution), Some(2));
+        Ok(())
+    }
+
+    /// An approval that does not yet make the threshold (`MaxApprovals`): every earlier
+    /// approval is checked again.
+    #[benchmark]
+    fn approve_action() -> Result<(), BenchmarkError> {
+        let approvals = T::MaxApprovals::get().saturating_sub(1);
+        let (action, approver) = approvable::<T>(approvals.saturating_sub(2))?;
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(approver),
+            action,
+            frame_support::weights::Weight::MAX,
+        );
+
+        assert_eq!(
+            PendingActions::<T>::get(action).map(|pending| pending.approvals.len()),
+            usize::try_from(approvals).ok()
+        );
+        Ok(())
+    }
+
+    /// The approval that makes the threshold (`MaxApprovals`): every earlier approval checked,
+    /// the action removed and its call dispatched (a call refused at once by its origin check,
+    /// since the call's own weight is charged on top).
+    #[benchmark]
+    fn approve_action_executed() -> Result<(), BenchmarkError> {
+        let (action, approver) = approvable::<T>(T::MaxApprovals::get().saturating_sub(2))?;
+
+        #[extrinsic_call]
+        approve_action(
+            RawOrigin::Signed(approver),
+            action,
+            frame_support::weights::Weight::MAX,
+        );
+
+        assert!(!PendingActions::<T>::contains_key(action));
+        Ok(())
+    }
+
+    /// By an officer other than the proposer, whose role is checked.
+    #[benchmark]
+    fn reject_action() -> Result<(), BenchmarkError> {
+        let (action, officer) = approvable::<T>(1)?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(officer), action);
+
+        assert!(!PendingActions::<T>::contains_key(action));
+        Ok(())
+    }
+
+    /// `n` actions expiring at one block, each of its own institution.
+    #[benchmark]
+    fn expire_actions(
+        n: Linear<0, { T::MaxActionsExpiringPerBlock::get() }>,
+    ) -> Result<(), BenchmarkError> {
+        for _ in 0..n {
+            let (institution, officers) = dual_control_officers::<T>(1);
+            let proposer = officers
+                .first()
+                .cloned()
+                .ok_or(BenchmarkError::Weightless)?;
+            propose::<T>(institution, &proposer)?;
+        }
+        let expiry =
+            frame_system::Pallet::<T>::block_number().saturating_add(T::ActionLifetime::get());
+
+        #[block]
+        {
+            Identity::<T>::expire_actions(expiry);
+        }
+
+        assert_eq!(PendingActions::<T>::iter().count(), 0);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_registration_caps() -> Result<(), BenchmarkError> {
+        let origin = council::<T>()?;
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, 100, 1_000);
+
+        assert_eq!(CitizenRegistrationCaps::<T>::get().per_officer, 100);
         Ok(())
     }
 

@@ -2,8 +2,12 @@
 
 use crate::{pallet::*, types::*};
 use alloc::collections::BTreeMap;
-use frame_support::ensure;
-use govchain_primitives::identity::{InstitutionId, RegionCode};
+use frame_support::{ensure, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use govchain_primitives::{
+    dual_control::ActionId,
+    identity::{InstitutionId, RegionCode},
+};
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
@@ -122,6 +126,82 @@ impl<T: Config> Pallet<T> {
                 "an institution's quota usage is recorded for a future period"
             );
         }
+        Self::check_pending_actions()
+    }
+
+    /// - Every pending action's id is below `NextActionId`, it is queued to expire at its
+    ///   expiry block and nowhere else, nothing else is queued, and its approvals are distinct
+    ///   and not none.
+    /// - `PendingActionCount` and `PendingActionsBy` count each institution's and each
+    ///   proposer's pending actions, none above `MaxPendingActions` and
+    ///   `MaxPendingActionsPerProposer`.
+    /// - Stored thresholds are between 2 and `MaxApprovals` (1 is stored as no entry).
+    fn check_pending_actions() -> Result<(), TryRuntimeError> {
+        let next_action = NextActionId::<T>::get();
+        let mut by_institution: BTreeMap<InstitutionId, u32> = BTreeMap::new();
+        let mut by_proposer: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+        let mut expiring: BTreeMap<ActionId, BlockNumberFor<T>> = BTreeMap::new();
+        for (block, queue) in ActionExpiries::<T>::iter() {
+            for action in queue {
+                ensure!(
+                    expiring.insert(action, block).is_none(),
+                    "an action is queued to expire twice"
+                );
+            }
+        }
+        for (id, action) in PendingActions::<T>::iter() {
+            ensure!(
+                id < next_action,
+                "a pending action's id is not below NextActionId"
+            );
+            ensure!(
+                expiring.remove(&id) == Some(action.expires_at),
+                "a pending action is not queued to expire at its expiry block"
+            );
+            ensure!(
+                !action.approvals.is_empty(),
+                "a pending action has no approval"
+            );
+            let distinct: alloc::collections::BTreeSet<_> = action.approvals.iter().collect();
+            ensure!(
+                distinct.len() == action.approvals.len(),
+                "an officer approved a pending action twice"
+            );
+            let count = by_institution.entry(action.institution).or_default();
+            *count = count.saturating_add(1);
+            let count = by_proposer.entry(action.proposer).or_default();
+            *count = count.saturating_add(1);
+        }
+        ensure!(
+            expiring.is_empty(),
+            "an action is queued to expire that is not pending"
+        );
+        ensure!(
+            PendingActionCount::<T>::iter().collect::<BTreeMap<_, _>>() == by_institution,
+            "PendingActionCount differs from the pending actions per institution"
+        );
+        ensure!(
+            PendingActionsBy::<T>::iter().collect::<BTreeMap<_, _>>() == by_proposer,
+            "PendingActionsBy differs from the pending actions per proposer"
+        );
+        ensure!(
+            by_institution
+                .values()
+                .all(|count| *count <= T::MaxPendingActions::get()),
+            "an institution has more than MaxPendingActions pending"
+        );
+        ensure!(
+            by_proposer
+                .values()
+                .all(|count| *count <= T::MaxPendingActionsPerProposer::get()),
+            "a proposer has more than MaxPendingActionsPerProposer pending"
+        );
+        ensure!(
+            ApprovalThresholds::<T>::iter_values().all(|threshold| {
+                threshold >= 2 && u32::from(threshold) <= T::MaxApprovals::get()
+            }),
+            "a stored approval threshold is below 2 or above MaxApprovals"
+        );
         Ok(())
     }
 }

@@ -60,11 +60,15 @@ mod tests;
 #[frame_support::pallet]
 pub mod pallet {
     use super::*;
+    use frame_support::dispatch::{GetDispatchInfo, PostDispatchInfo};
     use frame_support::pallet_prelude::*;
     use frame_system::pallet_prelude::*;
-    use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role};
+    use govchain_primitives::{
+        dual_control::{ActionClass, ActionId},
+        identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role},
+    };
     use sp_core::H256;
-    use sp_runtime::Perbill;
+    use sp_runtime::{traits::Dispatchable, Perbill};
 
     /// The in-code storage version: 2 counts active citizens ([`migrations::v2`]).
     const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -75,6 +79,18 @@ pub mod pallet {
 
     /// A citizen record as this runtime stores it.
     pub type CitizenOf<T> = Citizen<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+    /// A pending action as this runtime stores it.
+    pub type PendingActionOf<T> = PendingAction<
+        <T as frame_system::Config>::AccountId,
+        BlockNumberFor<T>,
+        <T as Config>::MaxApprovals,
+        <T as Config>::MaxActionCallLength,
+    >;
+
+    /// The origin an approved pending action's call is dispatched from.
+    #[pallet::origin]
+    pub type Origin<T> = ApprovedAction<<T as frame_system::Config>::AccountId>;
 
     #[pallet::config]
     pub trait Config: frame_system::Config {
@@ -131,6 +147,54 @@ pub mod pallet {
         /// record in batches (a graduating class of diplomas), which citizens never need.
         #[pallet::constant]
         type MaxOfficerFeeFreeLength: Get<u32>;
+
+        /// The length of a registration period, in blocks, over which [`RegistrationCaps`]
+        /// count.
+        #[pallet::constant]
+        type RegistrationPeriod: Get<BlockNumberFor<Self>>;
+
+        /// How many citizens an officer, and an institution, may register per period until the
+        /// council sets other caps.
+        #[pallet::constant]
+        type DefaultRegistrationCaps: Get<RegistrationCaps>;
+
+        /// The runtime's origin, which an approved pending action's call is dispatched from.
+        type ActionOrigin: From<Origin<Self>>
+            + IsType<<Self as frame_system::Config>::RuntimeOrigin>
+            + Into<Result<Origin<Self>, Self::ActionOrigin>>;
+
+        /// The runtime's call: a pending action keeps the sensitive call it was made with and
+        /// dispatches it once approved.
+        type ActionCall: Parameter
+            + Dispatchable<RuntimeOrigin = Self::ActionOrigin, PostInfo = PostDispatchInfo>
+            + GetDispatchInfo
+            + From<Call<Self>>;
+
+        /// The most approvals an act may need (the highest threshold the council may set).
+        #[pallet::constant]
+        type MaxApprovals: Get<u32>;
+
+        /// The most actions an institution may have pending at once.
+        #[pallet::constant]
+        type MaxPendingActions: Get<u32>;
+
+        /// The most pending actions one proposer may have at once, so that one officer cannot
+        /// take all of its institution's.
+        #[pallet::constant]
+        type MaxPendingActionsPerProposer: Get<u32>;
+
+        /// The most pending actions that may expire at the same block; a proposal finds room in
+        /// one of the next 16 blocks when that one is full.
+        #[pallet::constant]
+        type MaxActionsExpiringPerBlock: Get<u32>;
+
+        /// How long, in blocks, a pending action waits for approvals before it is removed.
+        #[pallet::constant]
+        type ActionLifetime: Get<BlockNumberFor<Self>>;
+
+        /// The longest call, encoded, that a pending action may keep.
+        #[pallet::constant]
+        type MaxActionCallLength: Get<u32>;
 
         /// Weights of this pallet's calls and of its transaction extension, from benchmarks.
         type WeightInfo: WeightInfo;
@@ -198,6 +262,62 @@ pub mod pallet {
     pub type FeeFreeBlockShare<T: Config> =
         StorageValue<_, Perbill, ValueQuery, T::DefaultFeeFreeBlockShare>;
 
+    /// How many distinct active officers must approve an act of a class under a role; absent
+    /// means 1 (an officer acts alone).
+    #[pallet::storage]
+    pub type ApprovalThresholds<T> = StorageDoubleMap<
+        _,
+        Twox64Concat,
+        Role,
+        Twox64Concat,
+        ActionClass,
+        u8,
+        ValueQuery,
+        frame_support::traits::ConstU8<1>,
+    >;
+
+    /// The id the next pending action gets.
+    #[pallet::storage]
+    pub type NextActionId<T> = StorageValue<_, ActionId, ValueQuery>;
+
+    /// Sensitive calls waiting for approvals, each with its encoded call.
+    #[pallet::storage]
+    pub type PendingActions<T: Config> = StorageMap<_, Twox64Concat, ActionId, PendingActionOf<T>>;
+
+    /// How many actions each proposer has pending; proposers without any have no entry.
+    #[pallet::storage]
+    pub type PendingActionsBy<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+
+    /// How many actions each institution has pending; institutions without any have no entry.
+    #[pallet::storage]
+    pub type PendingActionCount<T> = StorageMap<_, Twox64Concat, InstitutionId, u32>;
+
+    /// The pending actions that expire at each block (removed ones are skipped).
+    #[pallet::storage]
+    pub type ActionExpiries<T: Config> = StorageMap<
+        _,
+        Twox64Concat,
+        BlockNumberFor<T>,
+        BoundedVec<ActionId, T::MaxActionsExpiringPerBlock>,
+        ValueQuery,
+    >;
+
+    /// How many citizens an officer, and an institution, may register per registration period.
+    #[pallet::storage]
+    pub type CitizenRegistrationCaps<T: Config> =
+        StorageValue<_, RegistrationCaps, ValueQuery, T::DefaultRegistrationCaps>;
+
+    /// Citizens each officer registered in its latest registration period.
+    #[pallet::storage]
+    pub type OfficerRegistrations<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, QuotaUsage<BlockNumberFor<T>>, ValueQuery>;
+
+    /// Citizens each institution's officers registered together in its latest registration
+    /// period.
+    #[pallet::storage]
+    pub type InstitutionRegistrations<T: Config> =
+        StorageMap<_, Twox64Concat, InstitutionId, QuotaUsage<BlockNumberFor<T>>, ValueQuery>;
+
     /// The weight fee-free transactions took in the current block; cleared when it ends.
     #[pallet::storage]
     #[pallet::whitelist_storage]
@@ -244,11 +364,12 @@ pub mod pallet {
             institution: InstitutionId,
             officer: T::AccountId,
         },
-        /// A civil-registry officer of `registered_by` registered a citizen.
+        /// `officer`, of the civil registry `registered_by`, registered a citizen.
         CitizenRegistered {
             citizen: CitizenId,
             account: T::AccountId,
             registered_by: InstitutionId,
+            officer: T::AccountId,
         },
         /// A citizen's region or KYC tier changed.
         CitizenUpdated {
@@ -271,6 +392,44 @@ pub mod pallet {
         CitizenReactivated { citizen: CitizenId },
         /// Fee-free transactions may now take `share` of the normal class of each block.
         FeeFreeBlockShareSet { share: Perbill },
+        /// Each officer may now register `per_officer` citizens per registration period, each
+        /// institution `per_institution`.
+        RegistrationCapsSet {
+            per_officer: u32,
+            per_institution: u32,
+        },
+        /// Acts of `class` under `role` now need `threshold` distinct officers.
+        ApprovalThresholdSet {
+            role: Role,
+            class: ActionClass,
+            threshold: u8,
+        },
+        /// `proposer` made a sensitive `call` that waits for its institution's approvals until
+        /// block `expires_at`; `call_hash` is the blake2-256 hash of the encoded call.
+        ActionProposed {
+            action: ActionId,
+            institution: InstitutionId,
+            class: ActionClass,
+            proposer: T::AccountId,
+            call: <T as Config>::ActionCall,
+            call_hash: H256,
+            expires_at: BlockNumberFor<T>,
+        },
+        /// `approver` approved; `approvals` officers (the proposer included) have so far.
+        ActionApproved {
+            action: ActionId,
+            approver: T::AccountId,
+            approvals: u32,
+        },
+        /// The action had its approvals and its call ran, with this result.
+        ActionExecuted {
+            action: ActionId,
+            result: DispatchResult,
+        },
+        /// An officer of the institution rejected (or its proposer withdrew) the action.
+        ActionRejected { action: ActionId, by: T::AccountId },
+        /// The action was not approved in time and is removed.
+        ActionExpired { action: ActionId },
     }
 
     #[pallet::error]
@@ -317,6 +476,40 @@ pub mod pallet {
         CitizenAlreadyActive,
         /// Every id of this kind has been used.
         IdsExhausted,
+        /// Only the civil registry that registered the citizen (or the council) may change them.
+        NotRegisteringRegistry,
+        /// The officer registered its cap of citizens for this registration period.
+        OfficerRegistrationCapReached,
+        /// The institution's officers registered its cap of citizens for this registration
+        /// period.
+        InstitutionRegistrationCapReached,
+        /// A threshold is at least 1 and at most `MaxApprovals`.
+        InvalidThreshold,
+        /// No action is pending under this id (it ran, was rejected or expired).
+        ActionNotFound,
+        /// The action's time for approvals has passed.
+        ActionExpired,
+        /// The officer acts for another institution than the action's.
+        NotActionInstitution,
+        /// This officer approved the action already (a proposer approves by proposing).
+        AlreadyApproved,
+        /// The weight allowed is below the action's call's weight.
+        WeightBelowCall,
+        /// The institution has `MaxPendingActions` pending.
+        TooManyPendingActions,
+        /// The proposer has `MaxPendingActionsPerProposer` pending.
+        TooManyProposals,
+        /// `MaxActionsExpiringPerBlock` actions expire at each of the next 16 blocks after the
+        /// lifetime already.
+        ExpiryQueueFull,
+        /// The act is about this account (its appointment), which may not approve it.
+        SubjectMayNotApprove,
+        /// The call is longer than `MaxActionCallLength`.
+        ActionCallTooLong,
+        /// The action has `MaxApprovals` approvals already.
+        TooManyApprovals,
+        /// The action's call no longer decodes (a runtime upgrade changed it); it was removed.
+        ActionCallUndecodable,
     }
 
     #[pallet::call]
@@ -428,23 +621,36 @@ pub mod pallet {
         /// renews its appointment with a new expiry. An account whose appointment elsewhere has
         /// expired may be appointed without that institution revoking it first.
         ///
-        /// Origin: the institution's admin (signed) or [`Config::InstitutionOrigin`].
-        /// Emits `OfficerAppointed`.
+        /// Under dual control (the strictest `OfficerAppointment` threshold among the
+        /// institution's roles is above 1) the admin's appointment is checked, then waits as a
+        /// pending action for the institution's officers to approve (`approve_action`).
+        ///
+        /// Origin: the institution's admin (signed), [`Config::InstitutionOrigin`], or the
+        /// institution's approved appointment ([`Origin`]).
+        /// Emits `OfficerAppointed`, or `ActionProposed`.
         /// Errors: `BadOrigin`, `InstitutionNotFound`, `NotInstitutionAdmin`,
         /// `InstitutionSuspended`, `ExpiryNotInFuture`, `TermTooLong`,
-        /// `OfficerOfAnotherInstitution`, `TooManyOfficers`.
+        /// `OfficerOfAnotherInstitution`, `TooManyOfficers`, and when proposed
+        /// `TooManyPendingActions`, `ActionCallTooLong`.
         /// Weight: O(1).
         #[pallet::call_index(6)]
-        #[pallet::weight(T::WeightInfo::appoint_officer())]
+        #[pallet::weight(T::WeightInfo::appoint_officer().saturating_add(T::WeightInfo::propose_action()))]
         pub fn appoint_officer(
             origin: OriginFor<T>,
             institution: InstitutionId,
             officer: T::AccountId,
             expires_at: BlockNumberFor<T>,
         ) -> DispatchResult {
-            let appointer = Self::council_or_signed(origin)?;
+            let appointer = Self::appointer(origin, institution)?;
             let record = Self::ensure_may_manage(&appointer, institution)?;
-            Self::do_appoint_officer(record, institution, officer, expires_at)
+            let call = Call::<T>::appoint_officer {
+                institution,
+                officer: officer.clone(),
+                expires_at,
+            };
+            Self::appoint_or_propose(appointer, record, institution, &officer, call, |record| {
+                Self::do_appoint_officer(record, institution, officer.clone(), expires_at)
+            })
         }
 
         /// Ends `officer`'s appointment at once.
@@ -463,11 +669,14 @@ pub mod pallet {
             Self::do_revoke_officer(officer, appointment.institution)
         }
 
-        /// Registers a verified person, whose identity `account` will hold.
+        /// Registers a verified person, whose identity `account` will hold. Each officer, and
+        /// each institution, registers at most its [`CitizenRegistrationCaps`] per registration
+        /// period; the event names the officer (the audit trail).
         ///
         /// Origin: a signed `CivilRegistry` officer.
         /// Emits `CitizenRegistered`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
+        /// `OfficerRegistrationCapReached`, `InstitutionRegistrationCapReached`,
         /// `NationalIdTaken`, `AccountIsCitizen`, `IdsExhausted`.
         /// Weight: O(1).
         #[pallet::call_index(8)]
@@ -479,16 +688,26 @@ pub mod pallet {
             region: Option<RegionCode>,
             kyc_tier: KycTier,
         ) -> DispatchResult {
-            let registrar = Self::ensure_civil_registry(origin)?;
-            Self::do_register_citizen(registrar, account, national_id_hash, region, kyc_tier)
+            let officer = ensure_signed(origin)?;
+            let registrar = Self::officer_with_role(&officer, Role::CivilRegistry)?;
+            Self::count_registration(&officer, registrar)?;
+            Self::do_register_citizen(
+                registrar,
+                officer,
+                account,
+                national_id_hash,
+                region,
+                kyc_tier,
+            )
         }
 
         /// Records an active citizen's new region and KYC tier.
         ///
-        /// Origin: a signed `CivilRegistry` officer.
+        /// Origin: a signed `CivilRegistry` officer of the registry that registered the citizen,
+        /// or [`Config::InstitutionOrigin`].
         /// Emits `CitizenUpdated`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
-        /// `CitizenNotFound`, `CitizenNotActive`.
+        /// `CitizenNotFound`, `NotRegisteringRegistry`, `CitizenNotActive`.
         /// Weight: O(1).
         #[pallet::call_index(9)]
         #[pallet::weight(T::WeightInfo::update_citizen())]
@@ -498,61 +717,87 @@ pub mod pallet {
             region: Option<RegionCode>,
             kyc_tier: KycTier,
         ) -> DispatchResult {
-            Self::ensure_civil_registry(origin)?;
+            Self::ensure_registry_of(origin, citizen)?;
             Self::do_update_citizen(citizen, region, kyc_tier)
         }
 
         /// Moves an active citizen's identity to `new_account` (the old key was lost or
         /// compromised); the old account stops acting as the citizen at once.
         ///
-        /// Origin: a signed `CivilRegistry` officer.
-        /// Emits `CitizenAccountMoved`.
+        /// Under dual control (`CitizenMove`) the move is checked, then waits as a pending
+        /// action for the civil registry's officers to approve.
+        ///
+        /// Origin: a signed `CivilRegistry` officer of the registry that registered the citizen,
+        /// or that registry's approved `CitizenMove` ([`Origin`]), or
+        /// [`Config::InstitutionOrigin`].
+        /// Emits `CitizenAccountMoved`, or `ActionProposed`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
-        /// `CitizenNotFound`, `CitizenNotActive`, `AccountIsCitizen`.
+        /// `CitizenNotFound`, `NotRegisteringRegistry`, `CitizenNotActive`, `AccountIsCitizen`,
+        /// and when proposed
+        /// `TooManyPendingActions`, `ActionCallTooLong`.
         /// Weight: O(1).
         #[pallet::call_index(10)]
-        #[pallet::weight(T::WeightInfo::move_citizen_account())]
+        #[pallet::weight(T::WeightInfo::move_citizen_account().saturating_add(T::WeightInfo::propose_action()))]
         pub fn move_citizen_account(
             origin: OriginFor<T>,
             citizen: CitizenId,
             new_account: T::AccountId,
         ) -> DispatchResult {
-            Self::ensure_civil_registry(origin)?;
-            Self::do_move_citizen_account(citizen, new_account)
+            let call = Call::<T>::move_citizen_account {
+                citizen,
+                new_account: new_account.clone(),
+            };
+            Self::act_on_citizen(origin, citizen, ActionClass::CitizenMove, call, || {
+                Self::do_move_citizen_account(citizen, new_account)
+            })
         }
 
         /// Deactivates a citizen's identity (death, emigration, registration error); records
         /// elsewhere keep naming it. A registration in error also frees its national-ID hash.
         ///
-        /// Origin: a signed `CivilRegistry` officer.
-        /// Emits `CitizenDeactivated`.
+        /// Under dual control (`CitizenDeactivation`) the deactivation is checked, then waits
+        /// as a pending action for the civil registry's officers to approve.
+        ///
+        /// Origin: a signed `CivilRegistry` officer of the registry that registered the citizen,
+        /// or that registry's approved `CitizenDeactivation` ([`Origin`]), or
+        /// [`Config::InstitutionOrigin`].
+        /// Emits `CitizenDeactivated`, or `ActionProposed`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
-        /// `CitizenNotFound`, `CitizenNotActive`.
+        /// `CitizenNotFound`, `NotRegisteringRegistry`, `CitizenNotActive`, and when proposed
+        /// `TooManyPendingActions`,
+        /// `ActionCallTooLong`.
         /// Weight: O(1).
         #[pallet::call_index(11)]
-        #[pallet::weight(T::WeightInfo::deactivate_citizen())]
+        #[pallet::weight(T::WeightInfo::deactivate_citizen().saturating_add(T::WeightInfo::propose_action()))]
         pub fn deactivate_citizen(
             origin: OriginFor<T>,
             citizen: CitizenId,
             reason: DeactivationReason,
         ) -> DispatchResult {
-            Self::ensure_civil_registry(origin)?;
-            Self::do_deactivate_citizen(citizen, reason)
+            let call = Call::<T>::deactivate_citizen { citizen, reason };
+            Self::act_on_citizen(
+                origin,
+                citizen,
+                ActionClass::CitizenDeactivation,
+                call,
+                || Self::do_deactivate_citizen(citizen, reason),
+            )
         }
 
         /// Reactivates a deactivated citizen's identity (a returning emigrant, a corrected
         /// record).
         ///
-        /// Origin: a signed `CivilRegistry` officer.
+        /// Origin: a signed `CivilRegistry` officer of the registry that registered the citizen,
+        /// or [`Config::InstitutionOrigin`].
         /// Emits `CitizenReactivated`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
-        /// `CitizenNotFound`, `CitizenAlreadyActive`, `NationalIdTaken` (a registration in error
-        /// whose hash was registered again since).
+        /// `CitizenNotFound`, `NotRegisteringRegistry`, `CitizenAlreadyActive`, `NationalIdTaken`
+        /// (a registration in error whose hash was registered again since).
         /// Weight: O(1).
         #[pallet::call_index(12)]
         #[pallet::weight(T::WeightInfo::reactivate_citizen())]
         pub fn reactivate_citizen(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
-            Self::ensure_civil_registry(origin)?;
+            Self::ensure_registry_of(origin, citizen)?;
             Self::do_reactivate_citizen(citizen)
         }
 
@@ -570,6 +815,125 @@ pub mod pallet {
             Self::do_set_fee_free_block_share(share);
             Ok(())
         }
+
+        /// Sets how many distinct active officers of an institution holding `role` must approve
+        /// an act of `class` (1: an officer acts alone). Actions already pending need the new
+        /// number from their next approval on.
+        ///
+        /// Origin: [`Config::InstitutionOrigin`] (the council).
+        /// Emits `ApprovalThresholdSet`.
+        /// Errors: `BadOrigin`, `InvalidThreshold`.
+        /// Weight: O(1).
+        #[pallet::call_index(14)]
+        #[pallet::weight(T::WeightInfo::set_approval_threshold())]
+        pub fn set_approval_threshold(
+            origin: OriginFor<T>,
+            role: Role,
+            class: ActionClass,
+            threshold: u8,
+        ) -> DispatchResult {
+            T::InstitutionOrigin::ensure_origin(origin)?;
+            Self::do_set_approval_threshold(role, class, threshold)
+        }
+
+        /// Sets how many citizens each civil-registry officer, and each civil registry's officers
+        /// together, may register per registration period.
+        ///
+        /// Origin: [`Config::InstitutionOrigin`] (the council).
+        /// Emits `RegistrationCapsSet`.
+        /// Errors: `BadOrigin`.
+        /// Weight: O(1).
+        #[pallet::call_index(17)]
+        #[pallet::weight(T::WeightInfo::set_registration_caps())]
+        pub fn set_registration_caps(
+            origin: OriginFor<T>,
+            per_officer: u32,
+            per_institution: u32,
+        ) -> DispatchResult {
+            T::InstitutionOrigin::ensure_origin(origin)?;
+            CitizenRegistrationCaps::<T>::put(RegistrationCaps {
+                per_officer,
+                per_institution,
+            });
+            Self::deposit_event(Event::RegistrationCapsSet {
+                per_officer,
+                per_institution,
+            });
+            Ok(())
+        }
+
+        /// Approves a pending action. When this approval makes the threshold (counting the
+        /// proposer and every approver who is still an active officer of the institution with
+        /// the action's role), the action's call runs with its original arguments, charged to
+        /// this transaction up to `max_weight`, and the action is removed.
+        ///
+        /// Origin: a signed active officer of the action's institution, holding the action's
+        /// role (any officer of it, for an appointment), other than those who approved already.
+        /// Emits `ActionApproved`, then `ActionExecuted` (with the call's result and events) when
+        /// it runs.
+        /// Errors: `ActionNotFound`, `ActionExpired`, `NotOfficer`, `OfficerExpired`,
+        /// `InstitutionSuspended`, `RoleNotHeld`, `NotActionInstitution`, `AlreadyApproved`,
+        /// `WeightBelowCall`, `TooManyApprovals`.
+        /// Weight: O(approvals) plus the call's, at most `max_weight`.
+        #[pallet::call_index(15)]
+        #[pallet::weight(T::WeightInfo::approve_action_executed().max(T::WeightInfo::approve_action()).saturating_add(*max_weight))]
+        pub fn approve_action(
+            origin: OriginFor<T>,
+            action: ActionId,
+            max_weight: Weight,
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            Self::do_approve_action(who, action, max_weight)
+        }
+
+        /// Rejects a pending action: it is removed and its call never runs. Its proposer may
+        /// withdraw it the same way while an officer (an admin's appointment is withdrawn by
+        /// the institution's officers rejecting it, or expires).
+        ///
+        /// Origin: a signed active officer: the action's proposer, or an officer of the action's
+        /// institution holding the action's role (any officer of it, for an appointment).
+        /// Emits `ActionRejected`.
+        /// Errors: `ActionNotFound`, `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`,
+        /// `RoleNotHeld`, `NotActionInstitution`.
+        /// Weight: O(1).
+        #[pallet::call_index(16)]
+        #[pallet::weight(T::WeightInfo::reject_action())]
+        pub fn reject_action(origin: OriginFor<T>, action: ActionId) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_reject_action(who, action)
+        }
+    }
+
+    /// The council's dual-control thresholds at genesis.
+    #[pallet::genesis_config]
+    #[derive(frame_support::DefaultNoBound)]
+    pub struct GenesisConfig<T: Config> {
+        /// How many distinct officers must approve acts of a class under a role (1 to
+        /// `MaxApprovals`); classes not listed need 1.
+        pub approval_thresholds: alloc::vec::Vec<(Role, ActionClass, u8)>,
+        /// Citizens an officer, and an institution, may register per registration period;
+        /// `None` leaves `DefaultRegistrationCaps`.
+        pub registration_caps: Option<RegistrationCaps>,
+        #[serde(skip)]
+        pub _config: core::marker::PhantomData<T>,
+    }
+
+    #[pallet::genesis_build]
+    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+        fn build(&self) {
+            for (role, class, threshold) in &self.approval_thresholds {
+                assert!(
+                    *threshold >= 1 && u32::from(*threshold) <= T::MaxApprovals::get(),
+                    "an approval threshold is between 1 and MaxApprovals"
+                );
+                if *threshold > 1 {
+                    ApprovalThresholds::<T>::insert(role, class, threshold);
+                }
+            }
+            if let Some(caps) = self.registration_caps {
+                CitizenRegistrationCaps::<T>::put(caps);
+            }
+        }
     }
 
     #[pallet::hooks]
@@ -581,9 +945,25 @@ pub mod pallet {
                 "a zero QuotaPeriod would make quotas last forever"
             );
             assert!(
+                !T::RegistrationPeriod::get().is_zero(),
+                "a zero RegistrationPeriod would make registration caps last forever"
+            );
+            assert!(
                 !T::MaxOfficerTerm::get().is_zero(),
                 "a zero MaxOfficerTerm would refuse every appointment"
             );
+            assert!(
+                (1..=u32::from(u8::MAX)).contains(&T::MaxApprovals::get()),
+                "MaxApprovals is a threshold: 1 to 255"
+            );
+            assert!(
+                !T::ActionLifetime::get().is_zero(),
+                "a zero ActionLifetime would expire actions before anyone approves them"
+            );
+        }
+
+        fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+            T::WeightInfo::expire_actions(Self::expire_actions(n))
         }
 
         fn on_finalize(_n: BlockNumberFor<T>) {
@@ -615,6 +995,11 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
                 .map_or(CallSigner::Anyone, |appointment| {
                     CallSigner::AdminOf(appointment.institution)
                 }),
+            // The call checks the action's institution and role.
+            Call::approve_action { .. } | Call::reject_action { .. } => CallSigner::AnyOfficer,
+            Call::set_approval_threshold { .. } | Call::set_registration_caps { .. } => {
+                CallSigner::Governance
+            }
             Call::register_citizen { .. }
             | Call::update_citizen { .. }
             | Call::move_citizen_account { .. }

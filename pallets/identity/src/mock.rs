@@ -58,6 +58,17 @@ parameter_types! {
     pub const InstitutionTxQuota: u32 = 8;
     pub const DefaultFeeFreeBlockShare: Perbill = Perbill::from_percent(50);
     pub MaxFeeFreeWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
+    pub const MaxApprovals: u32 = 3;
+    pub const RegistrationPeriod: u64 = 10;
+    pub const DefaultRegistrationCaps: crate::RegistrationCaps = crate::RegistrationCaps {
+        per_officer: 50,
+        per_institution: 80,
+    };
+    pub const MaxPendingActions: u32 = 3;
+    pub const MaxPendingActionsPerProposer: u32 = 2;
+    pub const MaxActionsExpiringPerBlock: u32 = 4;
+    pub const ActionLifetime: u64 = 20;
+    pub const MaxActionCallLength: u32 = 256;
 }
 
 impl pallet_identity_registry::Config for Test {
@@ -73,6 +84,16 @@ impl pallet_identity_registry::Config for Test {
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
     type MaxFeeFreeLength = MaxFeeFreeLength;
     type MaxOfficerFeeFreeLength = MaxOfficerFeeFreeLength;
+    type RegistrationPeriod = RegistrationPeriod;
+    type DefaultRegistrationCaps = DefaultRegistrationCaps;
+    type ActionOrigin = RuntimeOrigin;
+    type ActionCall = RuntimeCall;
+    type MaxApprovals = MaxApprovals;
+    type MaxPendingActions = MaxPendingActions;
+    type MaxPendingActionsPerProposer = MaxPendingActionsPerProposer;
+    type MaxActionsExpiringPerBlock = MaxActionsExpiringPerBlock;
+    type ActionLifetime = ActionLifetime;
+    type MaxActionCallLength = MaxActionCallLength;
     type WeightInfo = ();
 }
 
@@ -135,6 +156,16 @@ pub fn register_second_institution(short_code: &str, role: Role) -> u32 {
         roles(&[role]),
     ));
     1
+}
+
+/// [`ADMIN`] appoints `officer` to `institution` until [`REGISTRAR_EXPIRES`].
+pub fn appoint(institution: u32, officer: u64) {
+    assert_ok!(Identity::appoint_officer(
+        RuntimeOrigin::signed(ADMIN),
+        institution,
+        officer,
+        REGISTRAR_EXPIRES,
+    ));
 }
 
 /// An empty chain at block 1, [`PAYER`] funded.

@@ -2,9 +2,13 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedBTreeSet, BoundedVec};
-use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role};
+use govchain_primitives::{
+    dual_control::{ActionClass, ActionId},
+    identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role},
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::Weight;
 
 /// More roles than will ever be defined; bounds an institution's role set.
 pub const MAX_ROLES: u32 = 32;
@@ -192,4 +196,89 @@ pub struct QuotaUsage<BlockNumber> {
     pub period: BlockNumber,
     /// Fee-free transactions in that period.
     pub used: u32,
+}
+
+/// The origin an approved pending action executes from: the registries' sensitive calls accept
+/// it (through [`DualControl`](govchain_primitives::dual_control::DualControl)) for exactly the
+/// action's role and class.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ApprovedAction<AccountId> {
+    /// The pending action that was approved.
+    pub action: ActionId,
+    /// The institution whose officers approved it.
+    pub institution: InstitutionId,
+    /// The role it was made under; `None` for an act of the institution as a whole (appointing
+    /// its officers).
+    pub role: Option<Role>,
+    /// What kind of act it is.
+    pub class: ActionClass,
+    /// Who proposed it.
+    pub proposer: AccountId,
+}
+
+/// A sensitive call waiting for its institution's approvals.
+#[derive(
+    Encode,
+    Decode,
+    MaxEncodedLen,
+    TypeInfo,
+    frame_support::CloneNoBound,
+    frame_support::PartialEqNoBound,
+    frame_support::EqNoBound,
+    frame_support::DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxApprovals, MaxCallLength))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct PendingAction<
+    AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+    BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+    MaxApprovals: frame_support::traits::Get<u32>,
+    MaxCallLength: frame_support::traits::Get<u32>,
+> {
+    /// The institution whose officers approve it.
+    pub institution: InstitutionId,
+    /// The role it is made under; `None` for an act of the institution as a whole.
+    pub role: Option<Role>,
+    /// What kind of act it is.
+    pub class: ActionClass,
+    /// Who proposed it: an officer, or the institution's admin for an appointment.
+    pub proposer: AccountId,
+    /// The account the act is about, which may not approve it (the officer an appointment
+    /// appoints).
+    pub subject: Option<AccountId>,
+    /// The call, encoded, with its original arguments, dispatched once approved.
+    pub call: BoundedVec<u8, MaxCallLength>,
+    /// The call's declared weight, which the completing approver must allow for.
+    pub call_weight: Weight,
+    /// Who approved it so far, the proposer first; distinct accounts.
+    pub approvals: BoundedVec<AccountId, MaxApprovals>,
+    /// The block from which it can no longer be approved; it is removed then.
+    pub expires_at: BlockNumber,
+}
+
+/// How many citizens the civil registry may register per registration period (a day in the
+/// runtime): each officer, and each institution's officers together.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+    frame_support::Serialize,
+    frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde", rename_all = "camelCase")]
+pub struct RegistrationCaps {
+    /// Registrations one officer may make per period.
+    pub per_officer: u32,
+    /// Registrations all officers of one institution may make together per period.
+    pub per_institution: u32,
 }

@@ -55,6 +55,13 @@ pub trait WeightInfo {
 	fn reactivate_citizen() -> Weight;
 	fn set_fee_free_block_share() -> Weight;
 	fn fee_free_quota() -> Weight;
+	fn set_approval_threshold() -> Weight;
+	fn set_registration_caps() -> Weight;
+	fn propose_action() -> Weight;
+	fn approve_action() -> Weight;
+	fn approve_action_executed() -> Weight;
+	fn reject_action() -> Weight;
+	fn expire_actions(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -268,6 +275,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	// Not yet measured: estimated from `set_fee_free_block_share`.
+	fn set_approval_threshold() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from `set_fee_free_block_share`.
+	fn set_registration_caps() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_propose_action`, with a call of
+	// `MaxActionCallLength` bytes.
+	fn propose_action() -> Weight {
+		Weight::from_parts(60_000_000, 7000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	// Not yet measured: estimated from `do_approve_action` for an appointment of an institution
+	// holding every role, with `MaxApprovals` earlier approvals checked again.
+	fn approve_action() -> Weight {
+		Weight::from_parts(120_000_000, 9000)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: as `approve_action`, plus removing the action and dispatching its call
+	// (the call's own weight is added to it).
+	fn approve_action_executed() -> Weight {
+		Weight::from_parts(140_000_000, 9000)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_reject_action`.
+	fn reject_action() -> Weight {
+		Weight::from_parts(60_000_000, 7000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `expire_actions`.
+	fn expire_actions(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 3000)
+			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -345,5 +398,51 @@ impl WeightInfo for () {
 		Weight::from_parts(75_232_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated from `set_fee_free_block_share`.
+	fn set_approval_threshold() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from `set_fee_free_block_share`.
+	fn set_registration_caps() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_propose_action`, with a call of
+	// `MaxActionCallLength` bytes.
+	fn propose_action() -> Weight {
+		Weight::from_parts(60_000_000, 7000)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	// Not yet measured: estimated from `do_approve_action` for an appointment of an institution
+	// holding every role, with `MaxApprovals` earlier approvals checked again.
+	fn approve_action() -> Weight {
+		Weight::from_parts(120_000_000, 9000)
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: as `approve_action`, plus removing the action and dispatching its call
+	// (the call's own weight is added to it).
+	fn approve_action_executed() -> Weight {
+		Weight::from_parts(140_000_000, 9000)
+			.saturating_add(ParityDbWeight::get().reads(25_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_reject_action`.
+	fn reject_action() -> Weight {
+		Weight::from_parts(60_000_000, 7000)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `expire_actions`.
+	fn expire_actions(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 3000)
+			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 }

@@ -75,6 +75,7 @@ pub mod pallet {
     use frame_support::pallet_prelude::*;
     use frame_system::pallet_prelude::*;
     use govchain_primitives::{
+        dual_control::{ActionClass, DualControl},
         identity::{IdentityProvider, InstitutionId, Party, Role},
         payments::Payments,
     };
@@ -91,6 +92,10 @@ pub mod pallet {
     pub trait Config: frame_system::Config {
         /// Who acts for which institution and citizen, and with which roles.
         type Identity: IdentityProvider<Self::AccountId>;
+
+        /// Dual control of court orders: a freeze or its lifting waits for as many officers of
+        /// the court as the council requires.
+        type DualControl: DualControl<Self::AccountId, OriginFor<Self>, Call<Self>>;
 
         /// The amount of a price in the digital currency.
         type Balance: Parameter
@@ -662,26 +667,42 @@ pub mod pallet {
 
         /// Freezes a parcel under a case reference.
         ///
-        /// Origin: a `Court` officer. Emits `ParcelFrozen`.
+        /// Origin: a `Court` officer, or its court's approved `CourtOrder` action (under dual
+        /// control the call is checked, then waits for approvals: `ActionProposed`).
+        /// Emits `ParcelFrozen`.
         /// Errors: the officer's, `UnknownParcel`, `ParcelRetired`, `AlreadyFrozen`.
         /// Weight: O(1).
         #[pallet::call_index(12)]
-        #[pallet::weight(T::WeightInfo::freeze_parcel())]
+        #[pallet::weight(T::WeightInfo::freeze_parcel().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn freeze_parcel(origin: OriginFor<T>, parcel: ParcelId, case: H256) -> DispatchResult {
-            let court = Self::ensure_officer(origin, Role::Court)?;
-            Self::do_freeze_parcel(court, parcel, case)
+            let call = Call::<T>::freeze_parcel { parcel, case };
+            Self::act(
+                origin,
+                Role::Court,
+                ActionClass::CourtOrder,
+                call,
+                |court| Self::do_freeze_parcel(court, parcel, case),
+            )
         }
 
         /// Lifts the caller's court's freeze of a parcel.
         ///
-        /// Origin: a `Court` officer of the court that froze it. Emits `FreezeLifted`.
+        /// Origin: a `Court` officer of the court that froze it, or that court's approved
+        /// `CourtOrder` action (under dual control the call is checked, then waits for
+        /// approvals: `ActionProposed`). Emits `FreezeLifted`.
         /// Errors: the officer's, `NotFrozen`, `NotFreezingCourt`.
         /// Weight: O(1).
         #[pallet::call_index(13)]
-        #[pallet::weight(T::WeightInfo::lift_freeze())]
+        #[pallet::weight(T::WeightInfo::lift_freeze().saturating_add(Pallet::<T>::proposal_weight()))]
         pub fn lift_freeze(origin: OriginFor<T>, parcel: ParcelId) -> DispatchResult {
-            let court = Self::ensure_officer(origin, Role::Court)?;
-            Self::do_lift_freeze(court, parcel)
+            let call = Call::<T>::lift_freeze { parcel };
+            Self::act(
+                origin,
+                Role::Court,
+                ActionClass::CourtOrder,
+                call,
+                |court| Self::do_lift_freeze(court, parcel),
+            )
         }
 
         /// Splits a live parcel into `children`, whose areas sum to the parcel's. The children

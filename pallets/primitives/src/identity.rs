@@ -32,7 +32,10 @@ pub type RegionCode = u32;
     PartialOrd,
     Ord,
     Debug,
+    frame_support::Serialize,
+    frame_support::Deserialize,
 )]
+#[serde(crate = "frame_support::__private::serde")]
 pub enum Role {
     /// Registers citizens, moves them to new accounts, records deaths and emigration.
     #[codec(index = 0)]

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod dual_control;
 pub mod identity;
 #[cfg(feature = "mock")]
 pub mod mock;

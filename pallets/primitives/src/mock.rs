@@ -12,12 +12,15 @@
 //! pulls in `frame-system` and `sp-io` with `std`.
 
 use crate::{
+    dual_control::{ActionClass, ActionId, Actor, Approval, DualControl},
     identity::{CitizenId, IdentityProvider, InstitutionId, KycTier, Party, RegionCode, Role},
     payments::Payments,
 };
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
-use frame_support::{dispatch::DispatchResultWithPostInfo, storage::unhashed};
+use frame_support::{
+    dispatch::DispatchResultWithPostInfo, storage::unhashed, traits::UnfilteredDispatchable,
+};
 use sp_runtime::{
     traits::UniqueSaturatedInto, BuildStorage, DispatchError, DispatchResult, ModuleError, Storage,
     TokenError, Weight,
@@ -122,6 +125,21 @@ pub struct Citizen {
     pub region: Option<RegionCode>,
 }
 
+/// A sensitive call waiting for approval, as the mock keeps it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+pub struct MockAction {
+    /// The proposer's institution.
+    pub institution: InstitutionId,
+    /// The role it was made under.
+    pub role: Role,
+    /// What kind of act it is.
+    pub class: ActionClass,
+    /// The officer who made the call.
+    pub proposer: u64,
+    /// The registry pallet's call, encoded.
+    pub call: Vec<u8>,
+}
+
 /// The mock's tables.
 #[derive(Encode, Decode, Clone, Default)]
 struct Registry {
@@ -131,6 +149,14 @@ struct Registry {
     citizens: BTreeMap<u64, Citizen>,
     /// Every citizen number ever given, so a new citizen never reuses one.
     next_citizen: CitizenId,
+    /// Dual-control thresholds above 1.
+    thresholds: BTreeMap<(Role, ActionClass), u8>,
+    /// Pending actions by id.
+    pending: BTreeMap<ActionId, MockAction>,
+    /// The id the next pending action gets.
+    next_action: ActionId,
+    /// The pending action being executed by [`MockIdentity::approve`], if any.
+    executing: Option<(ActionId, MockAction)>,
 }
 
 impl Registry {
@@ -289,6 +315,135 @@ impl<T: frame_system::Config> MockIdentity<T> {
         Ok((appointment.institution, record.clone()))
     }
 }
+
+impl<T: frame_system::Config> MockIdentity<T> {
+    /// Acts of `class` under `role` need `threshold` officers from now on.
+    pub fn set_threshold(role: Role, class: ActionClass, threshold: u8) {
+        Registry::mutate(|registry| registry.thresholds.insert((role, class), threshold));
+    }
+
+    /// The pending action `action`, if it is pending.
+    pub fn pending(action: ActionId) -> Option<MockAction> {
+        Registry::get().pending.get(&action).cloned()
+    }
+
+    /// How many actions are pending.
+    pub fn pending_count() -> usize {
+        Registry::get().pending.len()
+    }
+
+    /// Runs pending action `action` as the identity pallet does once its institution's officers
+    /// approved it: its call, with its original arguments, from the approval (here: the
+    /// proposer's signed origin, which [`DualControl::ensure_officer`] takes for the approval
+    /// while it runs). `C` is the registry pallet's call.
+    #[allow(
+        clippy::panic,
+        reason = "test scaffolding: approving what is not pending is a broken test"
+    )]
+    pub fn approve<C>(action: ActionId) -> DispatchResultWithPostInfo
+    where
+        C: Decode + UnfilteredDispatchable<RuntimeOrigin = T::RuntimeOrigin>,
+        T::RuntimeOrigin: From<frame_system::RawOrigin<u64>>,
+    {
+        let Some(pending) = Registry::mutate(|registry| {
+            let pending = registry.pending.remove(&action);
+            registry.executing = pending.clone().map(|pending| (action, pending));
+            pending
+        }) else {
+            panic!("action {action} is not pending");
+        };
+        let Ok(call) = C::decode(&mut &pending.call[..]) else {
+            panic!("action {action} holds a call of another pallet");
+        };
+        let result =
+            call.dispatch_bypass_filter(frame_system::RawOrigin::Signed(pending.proposer).into());
+        Registry::mutate(|registry| registry.executing = None);
+        result
+    }
+}
+
+impl<T: frame_system::Config<AccountId = u64>, C: Encode> DualControl<u64, T::RuntimeOrigin, C>
+    for MockIdentity<T>
+{
+    fn ensure_officer(
+        origin: T::RuntimeOrigin,
+        role: Role,
+        class: ActionClass,
+    ) -> Result<Actor<u64>, DispatchError> {
+        let who = frame_system::ensure_signed(origin)?;
+        let registry = Registry::get();
+        if let Some((action, pending)) = registry.executing {
+            // As the identity pallet checks an approval: for its own role and class, of an
+            // institution that is active and still holds the role.
+            Registry::mutate(|registry| registry.executing = None);
+            if pending.role != role || pending.class != class || pending.proposer != who {
+                return Err(DispatchError::BadOrigin);
+            }
+            let record = registry
+                .institutions
+                .get(&pending.institution)
+                .ok_or(IdentityError::InstitutionNotFound)?;
+            if record.suspended {
+                return Err(IdentityError::InstitutionSuspended.into());
+            }
+            if !record.roles.contains(&role) {
+                return Err(IdentityError::RoleNotHeld.into());
+            }
+            return Ok(Actor {
+                institution: pending.institution,
+                officer: who,
+                approval: Approval::Approved(action),
+            });
+        }
+        let institution = Self::ensure_role(&who, role)?;
+        let approval = if registry
+            .thresholds
+            .get(&(role, class))
+            .copied()
+            .unwrap_or(1)
+            > 1
+        {
+            Approval::Needed
+        } else {
+            Approval::Alone
+        };
+        Ok(Actor {
+            institution,
+            officer: who,
+            approval,
+        })
+    }
+
+    fn propose(
+        actor: &Actor<u64>,
+        role: Role,
+        class: ActionClass,
+        call: C,
+    ) -> Result<ActionId, DispatchError> {
+        Ok(Registry::mutate(|registry| {
+            let id = registry.next_action;
+            registry.next_action = id.saturating_add(1);
+            registry.pending.insert(
+                id,
+                MockAction {
+                    institution: actor.institution,
+                    role,
+                    class,
+                    proposer: actor.officer,
+                    call: call.encode(),
+                },
+            );
+            id
+        }))
+    }
+
+    fn proposal_weight() -> Weight {
+        MOCK_PROPOSAL_WEIGHT
+    }
+}
+
+/// What the mock's [`DualControl::propose`] says a proposal costs.
+pub const MOCK_PROPOSAL_WEIGHT: Weight = Weight::from_parts(10_000_000, 1_000);
 
 impl<T: frame_system::Config<AccountId = u64>> IdentityProvider<u64> for MockIdentity<T> {
     fn ensure_role(who: &u64, role: Role) -> Result<InstitutionId, DispatchError> {
@@ -494,6 +649,12 @@ impl ExtBuilder {
     /// `account` a citizen with the next number, of `tier`, living in `region`.
     pub fn citizen_with(mut self, account: u64, tier: KycTier, region: Option<RegionCode>) -> Self {
         self.registry.add_citizen(account, tier, region);
+        self
+    }
+
+    /// Acts of `class` under `role` need `threshold` officers.
+    pub fn threshold(mut self, role: Role, class: ActionClass, threshold: u8) -> Self {
+        self.registry.thresholds.insert((role, class), threshold);
         self
     }
 

@@ -18,6 +18,7 @@ parameter_types! {
 
 impl pallet_cbdc_reserve::Config for Runtime {
     type Identity = Identity;
+    type DualControl = Identity;
     type Balance = Balance;
     /// KYC limits and the coverage ratio are monetary policy: a council majority.
     type LimitsOrigin = CouncilMajority;

@@ -82,6 +82,11 @@ impl Contains<RuntimeCall> for ImmediateRootCalls {
     }
 }
 
+frame_support::parameter_types! {
+    /// A week, the shortest upgrade delay a council motion may set.
+    pub const MinUpgradeDelay: BlockNumber = 7 * DAYS;
+}
+
 impl pallet_governance::Config for Runtime {
     type RuntimeCall = RuntimeCall;
     type PalletsOrigin = OriginCaller;
@@ -90,6 +95,9 @@ impl pallet_governance::Config for Runtime {
     type Preimages = Preimage;
     type ImmediateRootCalls = ImmediateRootCalls;
     type MaxLegalReferenceLen = ConstU32<256>;
+    /// No motion may give the public less than a week's notice of a new runtime (a national
+    /// genesis starts there too; the development presets start below it, at a few blocks).
+    type MinUpgradeDelay = MinUpgradeDelay;
     type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
 

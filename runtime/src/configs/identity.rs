@@ -1,10 +1,10 @@
 //! Identity and roles: institutions, officers, citizens, and their fee-free quotas.
 
 use super::{system::share_of_block, CouncilMajority};
-use crate::{BlockNumber, Runtime, RuntimeCall, DAYS, HOURS};
+use crate::{BlockNumber, Runtime, RuntimeCall, RuntimeOrigin, DAYS, HOURS};
 use frame_support::{parameter_types, weights::Weight};
 use govchain_primitives::identity::RegistryCall;
-use pallet_identity_registry::CallSigners;
+use pallet_identity_registry::{CallSigners, RegistrationCaps};
 use sp_runtime::Perbill;
 
 parameter_types! {
@@ -31,6 +31,28 @@ parameter_types! {
     /// …or 128 KiB for an officer: room for a university's batch of 1,000 diplomas with the
     /// longest serial numbers (about 81 KB).
     pub const MaxOfficerFeeFreeLength: u32 = 128 * 1024;
+    /// No act needs more than five officers' approval.
+    pub const MaxApprovals: u32 = 5;
+    /// An institution's officers may have 64 acts waiting for approval at once.
+    pub const MaxPendingActions: u32 = 64;
+    /// One officer may have 8 of them, so a rogue officer cannot take all of them.
+    pub const MaxPendingActionsPerProposer: u32 = 8;
+    /// At most 256 pending acts expire at one block (proposals beyond that expire a block or a
+    /// few later).
+    pub const MaxActionsExpiringPerBlock: u32 = 256;
+    /// A pending act waits three days for its approvals: a weekend and a working day.
+    pub const ActionLifetime: BlockNumber = 3 * DAYS;
+    /// The sensitive calls are small (a reserve record is under 100 bytes).
+    pub const MaxActionCallLength: u32 = 512;
+    /// Registration caps count per day.
+    pub const RegistrationPeriod: BlockNumber = DAYS;
+    /// Development networks register in bulk (the load benchmarks register tens of thousands of
+    /// citizens through one officer); a national genesis sets
+    /// [`national_policy::REGISTRATION_CAPS`].
+    pub const DefaultRegistrationCaps: RegistrationCaps = RegistrationCaps {
+        per_officer: 1_000_000,
+        per_institution: 1_000_000,
+    };
 }
 
 impl pallet_identity_registry::Config for Runtime {
@@ -48,6 +70,16 @@ impl pallet_identity_registry::Config for Runtime {
     type MaxFeeFreeWeight = MaxFeeFreeWeight;
     type MaxFeeFreeLength = MaxFeeFreeLength;
     type MaxOfficerFeeFreeLength = MaxOfficerFeeFreeLength;
+    type RegistrationPeriod = RegistrationPeriod;
+    type DefaultRegistrationCaps = DefaultRegistrationCaps;
+    type ActionOrigin = RuntimeOrigin;
+    type ActionCall = RuntimeCall;
+    type MaxApprovals = MaxApprovals;
+    type MaxPendingActions = MaxPendingActions;
+    type MaxPendingActionsPerProposer = MaxPendingActionsPerProposer;
+    type MaxActionsExpiringPerBlock = MaxActionsExpiringPerBlock;
+    type ActionLifetime = ActionLifetime;
+    type MaxActionCallLength = MaxActionCallLength;
     type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
 }
 
@@ -96,5 +128,42 @@ impl pallet_identity_registry::RegistryCalls<RuntimeCall> for RegistryCalls {
         Self::collect(call, false, &mut found);
         found.only_registry &= !found.signers.is_empty();
         found
+    }
+}
+
+/// What a national network's genesis sets beyond the development presets.
+pub mod national_policy {
+    use alloc::vec::Vec;
+    use govchain_primitives::{dual_control::ActionClass, identity::Role};
+    use pallet_identity_registry::RegistrationCaps;
+
+    /// A civil-registry officer registers at most 500 citizens a day (a busy office's day), and
+    /// one registry's officers together 20,000: a rogue registrar cannot create an electorate.
+    pub const REGISTRATION_CAPS: RegistrationCaps = RegistrationCaps {
+        per_officer: 500,
+        per_institution: 20_000,
+    };
+
+    /// The dual-control thresholds, as (role, class, threshold): minting, bank quotas, reserve
+    /// records, court orders, moving or deactivating a citizen and appointing any institution's
+    /// officers each need two officers of the institution. Development networks need one (an
+    /// officer acts alone).
+    pub fn approval_thresholds() -> Vec<(Role, ActionClass, u8)> {
+        let role_bound = [
+            (Role::CentralBank, ActionClass::Minting),
+            (Role::CentralBank, ActionClass::BankQuota),
+            (Role::CentralBank, ActionClass::ReserveRecord),
+            (Role::Court, ActionClass::CourtOrder),
+            (Role::CivilRegistry, ActionClass::CitizenMove),
+            (Role::CivilRegistry, ActionClass::CitizenDeactivation),
+        ];
+        let appointments = Role::ALL
+            .into_iter()
+            .map(|role| (role, ActionClass::OfficerAppointment));
+        role_bound
+            .into_iter()
+            .chain(appointments)
+            .map(|(role, class)| (role, class, 2))
+            .collect()
     }
 }

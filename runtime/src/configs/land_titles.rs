@@ -28,6 +28,7 @@ parameter_types! {
 
 impl pallet_land_titles::Config for Runtime {
     type Identity = Identity;
+    type DualControl = Identity;
     type Balance = Balance;
     /// Prices in the digital currency are paid in the extrinsic that transfers the title.
     type Payments = Cbdc;

@@ -14,7 +14,10 @@ mod utility;
 pub use cbdc::policy as cbdc_policy;
 pub use consensus::HasSessionKeys;
 pub use governance::{
-    CouncilCollective, CouncilMajority, CouncilSuperMajority, ImmediateRootCalls, UpgradeDelay,
+    CouncilCollective, CouncilMajority, CouncilSuperMajority, ImmediateRootCalls, MinUpgradeDelay,
+    UpgradeDelay,
 };
-pub use identity::{CitizenTxQuota, MaxFeeFreeWeight, OfficerTxQuota, QuotaPeriod};
+pub use identity::{
+    national_policy, CitizenTxQuota, MaxFeeFreeWeight, OfficerTxQuota, QuotaPeriod,
+};
 pub use system::RuntimeBlockWeights;

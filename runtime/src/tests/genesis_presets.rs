@@ -7,7 +7,7 @@ use sp_keyring::Sr25519Keyring;
 #[test]
 fn every_preset_builds_a_consistent_genesis() {
     let names = preset_names();
-    assert_eq!(names.len(), 2);
+    assert_eq!(names.len(), 3);
     for name in names {
         preset_externalities(&name).execute_with(|| {
             let validators = pallet_validator_set::Validators::<Runtime>::get();
@@ -59,6 +59,44 @@ fn local_testnet_has_four_validators_and_a_council_of_three() {
             3
         );
     });
+}
+
+#[test]
+fn national_testnet_puts_the_sensitive_acts_under_dual_control() {
+    use govchain_primitives::{dual_control::ActionClass, identity::Role};
+    use pallet_identity_registry::ApprovalThresholds;
+    preset_externalities("national_testnet").execute_with(|| {
+        for (role, class) in [
+            (Role::CentralBank, ActionClass::Minting),
+            (Role::CentralBank, ActionClass::BankQuota),
+            (Role::CentralBank, ActionClass::ReserveRecord),
+            (Role::Court, ActionClass::CourtOrder),
+            (Role::CivilRegistry, ActionClass::CitizenMove),
+            (Role::CivilRegistry, ActionClass::CitizenDeactivation),
+        ] {
+            assert_eq!(
+                ApprovalThresholds::<Runtime>::get(role, class),
+                2,
+                "{role:?} {class:?}"
+            );
+        }
+        for role in Role::ALL {
+            assert_eq!(
+                ApprovalThresholds::<Runtime>::get(role, ActionClass::OfficerAppointment),
+                2
+            );
+        }
+        assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
+        assert_eq!(
+            pallet_identity_registry::CitizenRegistrationCaps::<Runtime>::get(),
+            crate::configs::national_policy::REGISTRATION_CAPS
+        );
+    });
+    for preset in ["development", "local_testnet"] {
+        preset_externalities(preset).execute_with(|| {
+            assert_eq!(ApprovalThresholds::<Runtime>::iter().count(), 0, "{preset}");
+        });
+    }
 }
 
 #[test]

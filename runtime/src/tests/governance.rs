@@ -156,3 +156,27 @@ fn a_majority_pulls_the_emergency_brake_and_transfers_stop() {
 }
 
 use frame_support::traits::Contains;
+
+#[test]
+fn no_motion_sets_the_upgrade_delay_below_the_floor_or_changes_it_at_once() {
+    preset_externalities("national_testnet").execute_with(|| {
+        let floor = crate::configs::MinUpgradeDelay::get();
+        assert_eq!(pallet_governance::UpgradeDelay::<Runtime>::get(), floor);
+        assert_noop!(
+            Governance::set_upgrade_delay(council(2, 3), 0),
+            pallet_governance::Error::<Runtime>::DelayBelowFloor
+        );
+        assert_noop!(
+            Governance::set_upgrade_delay(council(2, 3), floor - 1),
+            pallet_governance::Error::<Runtime>::DelayBelowFloor
+        );
+        // A longer delay waits out the current one.
+        assert_ok!(Governance::set_upgrade_delay(council(2, 3), 2 * floor));
+        assert_eq!(pallet_governance::UpgradeDelay::<Runtime>::get(), floor);
+        assert_eq!(
+            pallet_governance::PendingUpgradeDelay::<Runtime>::get(),
+            Some((2 * floor, System::block_number() + floor))
+        );
+        assert_invariants();
+    });
+}

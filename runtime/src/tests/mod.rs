@@ -2,8 +2,10 @@
 //! lifecycle with fee-free quotas, the land registry, the diploma register, the digital currency
 //! and e-voting, run natively against the real runtime configuration.
 
+mod access_control;
 mod cbdc;
 mod diplomas;
+mod dual_control;
 mod e_voting;
 mod fee_free;
 mod genesis_presets;

@@ -15,6 +15,7 @@
 //! Every officer's extrinsic refuses the same kinds of origin, so each has one test that runs
 //! [`assert_only_serving_officers`] on it; the council's run [`assert_only_council`].
 
+mod dual_control;
 mod freezes;
 mod issuance;
 mod limits;

@@ -1,10 +1,21 @@
 //! Registering citizens, and the civil registry's changes to them.
 
 use crate::{pallet::*, types::*};
-use frame_support::{ensure, pallet_prelude::DispatchResult};
-use govchain_primitives::identity::{CitizenId, InstitutionId, KycTier, RegionCode};
+use frame_support::{
+    ensure,
+    pallet_prelude::DispatchResult,
+    traits::{EnsureOrigin, Get},
+};
+use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
+use govchain_primitives::{
+    dual_control::{ActionClass, DualControl},
+    identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role},
+};
 use sp_core::H256;
-use sp_runtime::DispatchError;
+use sp_runtime::{
+    traits::{CheckedDiv, Zero},
+    DispatchError,
+};
 
 /// Which way a count of active citizens moves.
 enum Count {
@@ -13,8 +24,109 @@ enum Count {
 }
 
 impl<T: Config> Pallet<T> {
+    /// The registration period the current block is in, numbered from genesis.
+    pub(crate) fn current_registration_period() -> BlockNumberFor<T> {
+        frame_system::Pallet::<T>::block_number()
+            .checked_div(&T::RegistrationPeriod::get())
+            .unwrap_or_else(Zero::zero)
+    }
+
+    /// Counts one registration by `officer` of `institution` against the council's caps for the
+    /// current registration period, or refuses it when either cap is reached.
+    pub(crate) fn count_registration(
+        officer: &T::AccountId,
+        institution: InstitutionId,
+    ) -> DispatchResult {
+        let caps = CitizenRegistrationCaps::<T>::get();
+        let period = Self::current_registration_period();
+        let used = |usage: QuotaUsage<BlockNumberFor<T>>| {
+            if usage.period == period {
+                usage.used
+            } else {
+                0
+            }
+        };
+        let by_officer = used(OfficerRegistrations::<T>::get(officer));
+        ensure!(
+            by_officer < caps.per_officer,
+            Error::<T>::OfficerRegistrationCapReached
+        );
+        let by_institution = used(InstitutionRegistrations::<T>::get(institution));
+        ensure!(
+            by_institution < caps.per_institution,
+            Error::<T>::InstitutionRegistrationCapReached
+        );
+        OfficerRegistrations::<T>::insert(
+            officer,
+            QuotaUsage {
+                period,
+                used: by_officer.saturating_add(1),
+            },
+        );
+        InstitutionRegistrations::<T>::insert(
+            institution,
+            QuotaUsage {
+                period,
+                used: by_institution.saturating_add(1),
+            },
+        );
+        Ok(())
+    }
+
+    /// Whether `origin` may change `citizen`'s record: the council, or a signed active
+    /// civil-registry officer of the institution that registered the citizen.
+    pub(crate) fn ensure_registry_of(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+        match T::InstitutionOrigin::try_origin(origin) {
+            Ok(_) => Ok(()),
+            Err(origin) => {
+                let registry = Self::ensure_civil_registry(origin)?;
+                Self::ensure_registered_by(citizen, registry)
+            }
+        }
+    }
+
+    /// Whether `citizen` was registered by `registry`.
+    pub(crate) fn ensure_registered_by(
+        citizen: CitizenId,
+        registry: InstitutionId,
+    ) -> DispatchResult {
+        let record = Citizens::<T>::get(citizen).ok_or(Error::<T>::CitizenNotFound)?;
+        ensure!(
+            record.registered_by == registry,
+            Error::<T>::NotRegisteringRegistry
+        );
+        Ok(())
+    }
+
+    /// Makes a sensitive act of `class` on `citizen`: the council acts at once; a civil-registry
+    /// officer of the registry that registered the citizen acts at once or, under dual control,
+    /// proposes `call` for its colleagues' approval.
+    pub(crate) fn act_on_citizen(
+        origin: OriginFor<T>,
+        citizen: CitizenId,
+        class: ActionClass,
+        call: Call<T>,
+        body: impl FnOnce() -> DispatchResult,
+    ) -> DispatchResult {
+        match T::InstitutionOrigin::try_origin(origin) {
+            Ok(_) => body(),
+            Err(origin) => <Self as DualControl<_, _, Call<T>>>::act(
+                origin,
+                Role::CivilRegistry,
+                class,
+                || call,
+                |actor| {
+                    Self::ensure_registered_by(citizen, actor.institution)?;
+                    body()
+                },
+            )
+            .map(|_| ()),
+        }
+    }
+
     pub(crate) fn do_register_citizen(
         registered_by: InstitutionId,
+        officer: T::AccountId,
         account: T::AccountId,
         national_id_hash: H256,
         region: Option<RegionCode>,
@@ -53,6 +165,7 @@ impl<T: Config> Pallet<T> {
             citizen,
             account,
             registered_by,
+            officer,
         });
         Ok(())
     }

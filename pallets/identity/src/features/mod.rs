@@ -3,6 +3,7 @@
 
 mod accounts;
 mod citizens;
+mod dual_control;
 mod institutions;
 mod officers;
 pub(crate) mod quota;

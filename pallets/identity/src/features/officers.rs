@@ -7,7 +7,10 @@ use frame_support::{
     traits::{EnsureOrigin, Get},
 };
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
-use govchain_primitives::identity::{InstitutionId, Role};
+use govchain_primitives::{
+    dual_control::{check_without_effects, ActionClass},
+    identity::{InstitutionId, Role},
+};
 use sp_runtime::{traits::Saturating, DispatchError};
 
 /// Who is managing an institution's officers.
@@ -16,6 +19,8 @@ pub(crate) enum Appointer<AccountId> {
     Council,
     /// A signed account, which must be the institution's admin.
     Account(AccountId),
+    /// The institution's officers, who approved an appointment its admin proposed.
+    Approved,
 }
 
 impl<T: Config> Pallet<T> {
@@ -26,6 +31,49 @@ impl<T: Config> Pallet<T> {
         match T::InstitutionOrigin::try_origin(origin) {
             Ok(_) => Ok(Appointer::Council),
             Err(origin) => Ok(Appointer::Account(frame_system::ensure_signed(origin)?)),
+        }
+    }
+
+    /// Who appoints an officer of `institution`: the council, a signed account, or the
+    /// institution's approved appointment; anything else is `BadOrigin`.
+    pub(crate) fn appointer(
+        origin: OriginFor<T>,
+        institution: InstitutionId,
+    ) -> Result<Appointer<T::AccountId>, DispatchError> {
+        match Self::approved_action(origin) {
+            Ok(approved) => {
+                ensure!(
+                    approved.class == ActionClass::OfficerAppointment
+                        && approved.role.is_none()
+                        && approved.institution == institution,
+                    DispatchError::BadOrigin
+                );
+                Ok(Appointer::Approved)
+            }
+            Err(origin) => Self::council_or_signed(origin),
+        }
+    }
+
+    /// Appoints at once (`appoint`), unless the admin appoints under dual control: then the
+    /// appointment is checked and kept as a pending action for the institution's officers.
+    /// The appointee may not approve its own appointment.
+    pub(crate) fn appoint_or_propose(
+        appointer: Appointer<T::AccountId>,
+        record: Institution<T::AccountId>,
+        institution: InstitutionId,
+        appointee: &T::AccountId,
+        call: Call<T>,
+        appoint: impl FnOnce(Institution<T::AccountId>) -> DispatchResult,
+    ) -> DispatchResult {
+        let class = ActionClass::OfficerAppointment;
+        match appointer {
+            Appointer::Account(admin) if Self::approval_threshold(institution, None, class) > 1 => {
+                check_without_effects(|| appoint(record))?;
+                let subject = Some(appointee.clone());
+                Self::do_propose_action(institution, None, class, admin, subject, call.into())
+                    .map(|_| ())
+            }
+            _ => appoint(record),
         }
     }
 
@@ -105,6 +153,10 @@ impl<T: Config> Pallet<T> {
         let identity = FeeFreeIdentity::Officer(officer.clone());
         if FeeFreeUsage::<T>::get(&identity).period != Self::current_quota_period() {
             FeeFreeUsage::<T>::remove(&identity);
+        }
+        // So do registrations of the current period, for the registration caps.
+        if OfficerRegistrations::<T>::get(&officer).period != Self::current_registration_period() {
+            OfficerRegistrations::<T>::remove(&officer);
         }
         Self::release_account(&officer);
         Self::deposit_event(Event::OfficerRevoked {

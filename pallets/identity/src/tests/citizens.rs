@@ -58,6 +58,7 @@ mod register_citizen {
                     citizen: 1,
                     account: PERSON,
                     registered_by: CIVIL_REGISTRY,
+                    officer: REGISTRAR,
                 }
                 .into(),
             );
@@ -148,7 +149,9 @@ fn every_civil_registry_call_refuses_all_but_active_civil_registry_officers() {
         ];
         System::set_block_number(2);
         for call in &calls {
-            assert_noop!(call(RuntimeOrigin::root()), DispatchError::BadOrigin);
+            // Root is the council here, which may change any citizen (see
+            // `registering_registry`); an unsigned origin is nobody.
+            assert_noop!(call(RuntimeOrigin::none()), DispatchError::BadOrigin);
             assert_noop!(
                 call(RuntimeOrigin::signed(NOBODY)),
                 Error::<Test>::NotOfficer
@@ -649,6 +652,170 @@ mod active_counts {
                 Error::<Test>::NationalIdTaken
             );
             assert_counts(1, &[(3, 1)]);
+        });
+    }
+}
+
+mod registering_registry {
+    use super::*;
+
+    /// Another civil registry (institution 1) and its officer.
+    const OTHER_REGISTRAR: u64 = 30;
+
+    fn other_registry() {
+        register_second_institution("CRB", Role::CivilRegistry);
+        appoint(1, OTHER_REGISTRAR);
+    }
+
+    #[test]
+    fn another_registry_may_not_change_a_citizen() {
+        build_and_execute(|| {
+            other_registry();
+            let by_other = || RuntimeOrigin::signed(OTHER_REGISTRAR);
+            assert_noop!(
+                Identity::update_citizen(by_other(), CITIZEN_ID, None, KycTier::Basic),
+                Error::<Test>::NotRegisteringRegistry
+            );
+            assert_noop!(
+                Identity::move_citizen_account(by_other(), CITIZEN_ID, PERSON),
+                Error::<Test>::NotRegisteringRegistry
+            );
+            assert_noop!(
+                Identity::deactivate_citizen(by_other(), CITIZEN_ID, DeactivationReason::Deceased),
+                Error::<Test>::NotRegisteringRegistry
+            );
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Emigrated));
+            assert_noop!(
+                Identity::reactivate_citizen(by_other(), CITIZEN_ID),
+                Error::<Test>::NotRegisteringRegistry
+            );
+        });
+    }
+
+    #[test]
+    fn the_council_may_change_any_citizen() {
+        build_and_execute(|| {
+            assert_ok!(Identity::update_citizen(
+                RuntimeOrigin::root(),
+                CITIZEN_ID,
+                None,
+                KycTier::Enhanced
+            ));
+            assert_ok!(Identity::move_citizen_account(
+                RuntimeOrigin::root(),
+                CITIZEN_ID,
+                PERSON
+            ));
+            assert_ok!(Identity::deactivate_citizen(
+                RuntimeOrigin::root(),
+                CITIZEN_ID,
+                DeactivationReason::Deceased
+            ));
+            assert_ok!(Identity::reactivate_citizen(
+                RuntimeOrigin::root(),
+                CITIZEN_ID
+            ));
+        });
+    }
+
+    #[test]
+    fn an_unknown_citizen_is_refused_before_the_registry_check() {
+        build_and_execute(|| {
+            assert_noop!(
+                Identity::update_citizen(RuntimeOrigin::signed(REGISTRAR), 9, None, KycTier::Basic),
+                Error::<Test>::CitizenNotFound
+            );
+        });
+    }
+}
+
+mod registration_caps {
+    use super::*;
+    use crate::{CitizenRegistrationCaps, RegistrationCaps};
+
+    const SECOND_REGISTRAR: u64 = 3;
+
+    fn caps(per_officer: u32, per_institution: u32) {
+        assert_ok!(Identity::set_registration_caps(
+            RuntimeOrigin::root(),
+            per_officer,
+            per_institution
+        ));
+    }
+
+    #[test]
+    fn the_council_sets_the_caps() {
+        build_and_execute(|| {
+            caps(2, 3);
+            assert_eq!(
+                CitizenRegistrationCaps::<Test>::get(),
+                RegistrationCaps {
+                    per_officer: 2,
+                    per_institution: 3
+                }
+            );
+            System::assert_last_event(
+                Event::RegistrationCapsSet {
+                    per_officer: 2,
+                    per_institution: 3,
+                }
+                .into(),
+            );
+            assert_noop!(
+                Identity::set_registration_caps(RuntimeOrigin::signed(ADMIN), 1, 1),
+                DispatchError::BadOrigin
+            );
+        });
+    }
+
+    #[test]
+    fn an_officer_registers_at_most_its_cap_per_period() {
+        build_and_execute(|| {
+            // The registrar registered the set-up's citizen in this period already.
+            caps(2, 10);
+            assert_ok!(register(PERSON, 2));
+            assert_noop!(
+                register(PERSON + 1, 3),
+                Error::<Test>::OfficerRegistrationCapReached
+            );
+            // The next period (blocks 10 to 19) starts afresh.
+            System::set_block_number(10);
+            assert_ok!(register(PERSON + 1, 3));
+        });
+    }
+
+    #[test]
+    fn an_institutions_officers_together_register_at_most_its_cap() {
+        build_and_execute(|| {
+            appoint(CIVIL_REGISTRY, SECOND_REGISTRAR);
+            caps(10, 2);
+            assert_ok!(register(PERSON, 2));
+            assert_noop!(
+                Identity::register_citizen(
+                    RuntimeOrigin::signed(SECOND_REGISTRAR),
+                    PERSON + 1,
+                    national_id(3),
+                    None,
+                    KycTier::Basic,
+                ),
+                Error::<Test>::InstitutionRegistrationCapReached
+            );
+        });
+    }
+
+    #[test]
+    fn revoking_and_reappointing_does_not_reset_an_officers_count() {
+        build_and_execute(|| {
+            caps(1, 10);
+            assert_ok!(Identity::revoke_officer(
+                RuntimeOrigin::signed(ADMIN),
+                REGISTRAR
+            ));
+            appoint(CIVIL_REGISTRY, REGISTRAR);
+            assert_noop!(
+                register(PERSON, 2),
+                Error::<Test>::OfficerRegistrationCapReached
+            );
         });
     }
 }

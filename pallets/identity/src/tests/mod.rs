@@ -2,6 +2,7 @@
 //! 100, and citizen 0 held by `CITIZEN`…
 
 mod citizens;
+mod dual_control;
 mod fee_free;
 mod institutions;
 mod migrations;

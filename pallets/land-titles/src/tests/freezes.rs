@@ -316,3 +316,61 @@ mod a_freeze_blocks {
         });
     }
 }
+
+mod dual_control {
+    use super::*;
+    use crate::Call;
+    use govchain_primitives::{dual_control::ActionClass, identity::Role};
+
+    fn court_orders_need_two() {
+        Identity::set_threshold(Role::Court, ActionClass::CourtOrder, 2);
+    }
+
+    #[test]
+    fn one_judge_alone_only_proposes_a_freeze_a_second_completes_it() {
+        build_and_execute(|| {
+            let parcel = register("A-1", 100, &[(ALICE_ID, 100)]);
+            court_orders_need_two();
+
+            assert_ok!(freeze(JUDGE, parcel));
+            assert!(!Freezes::<Test>::contains_key(parcel));
+            let pending = Identity::pending(0).expect("the freeze is pending");
+            assert_eq!(
+                (pending.institution, pending.class, pending.proposer),
+                (COURT_ID, ActionClass::CourtOrder, JUDGE)
+            );
+
+            assert_ok!(Identity::approve::<Call<Test>>(0));
+            assert_eq!(
+                Freezes::<Test>::get(parcel).map(|freeze| freeze.court),
+                Some(COURT_ID)
+            );
+        });
+    }
+
+    #[test]
+    fn lifting_a_freeze_waits_for_a_second_judge() {
+        build_and_execute(|| {
+            let parcel = frozen_parcel();
+            court_orders_need_two();
+
+            assert_ok!(lift(JUDGE, parcel));
+            assert!(Freezes::<Test>::contains_key(parcel));
+
+            assert_ok!(Identity::approve::<Call<Test>>(0));
+            assert!(!Freezes::<Test>::contains_key(parcel));
+        });
+    }
+
+    #[test]
+    fn a_court_order_that_would_fail_is_refused_when_proposed() {
+        build_and_execute(|| {
+            let parcel = frozen_parcel();
+            court_orders_need_two();
+
+            assert_noop!(lift(OTHER_JUDGE, parcel), Error::<Test>::NotFreezingCourt);
+            assert_noop!(freeze(JUDGE, parcel), Error::<Test>::AlreadyFrozen);
+            assert_eq!(Identity::pending_count(), 0);
+        });
+    }
+}
