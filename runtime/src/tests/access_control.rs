@@ -215,3 +215,79 @@ fn every_privileged_call_refuses_whoever_may_not_make_it_with_its_precise_error(
         assert!(privileged >= 50, "only {privileged} privileged calls found");
     });
 }
+
+#[test]
+fn an_officer_of_another_institution_may_not_act_on_what_its_institution_did_not_do() {
+    use crate::{Cbdc, LandTitles};
+    use frame_support::{assert_noop, BoundedVec};
+    use govchain_primitives::{dual_control::ActionClass, identity::Party};
+    use pallet_land_titles::{Holding, ParcelSpec};
+    use sp_runtime::Permill;
+
+    preset_externalities("local_testnet").execute_with(|| {
+        let actors = actors();
+        // Institution 0's officer acts as its court and land registry; institution 3 holds every
+        // role too, and its officer tries to undo what 0 did.
+        let (ours, theirs) = (account("Registrar"), account("Other"));
+        pass_council_motion(register_institution("OTHER", Role::ALL.to_vec()));
+        assert_ok!(Identity::appoint_officer(
+            RuntimeOrigin::signed(Dave.to_account_id()),
+            3,
+            theirs.clone(),
+            System::block_number() + 100
+        ));
+        let signed = |who: &crate::AccountId| RuntimeOrigin::signed(who.clone());
+        let citizen = Party::Citizen(
+            <Identity as govchain_primitives::identity::IdentityProvider<_>>::citizen_of(
+                &actors.citizen,
+            )
+            .expect("a citizen"),
+        );
+
+        // A court's freeze of money is thawed only by that court.
+        assert_ok!(Cbdc::freeze(signed(&ours), citizen, H256::repeat_byte(1)));
+        assert_noop!(
+            Cbdc::thaw(signed(&theirs), citizen),
+            pallet_cbdc_reserve::Error::<Runtime>::NotFreezingCourt
+        );
+
+        // A court's freeze of a parcel is lifted only by that court.
+        assert_ok!(LandTitles::register_parcel(
+            signed(&ours),
+            ParcelSpec {
+                cadastral_number: BoundedVec::truncate_from(b"41:01:0101:99".to_vec()),
+                area: 500,
+                land_use: 1,
+                document_hash: H256::repeat_byte(0xd1),
+            },
+            BoundedVec::truncate_from(vec![Holding {
+                owner: citizen,
+                share: Permill::one(),
+            }]),
+        ));
+        assert_ok!(LandTitles::freeze_parcel(
+            signed(&ours),
+            0,
+            H256::repeat_byte(2)
+        ));
+        assert_noop!(
+            LandTitles::lift_freeze(signed(&theirs), 0),
+            pallet_land_titles::Error::<Runtime>::NotFreezingCourt
+        );
+
+        // A pending court order is approved only by the court's own officers.
+        pass_council_motion(RuntimeCall::Identity(
+            pallet_identity_registry::Call::set_approval_threshold {
+                role: Role::Court,
+                class: ActionClass::CourtOrder,
+                threshold: 2,
+            },
+        ));
+        assert_ok!(Cbdc::thaw(signed(&ours), citizen));
+        assert_noop!(
+            Identity::approve_action(signed(&theirs), 0, frame_support::weights::Weight::MAX),
+            pallet_identity_registry::Error::<Runtime>::NotActionInstitution
+        );
+        super::assert_invariants();
+    });
+}
