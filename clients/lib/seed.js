@@ -2,13 +2,15 @@
 // dependencies allow, and returns what it wrote.
 //
 // Block by block (each step waits for the previous one's block):
-//   1. Alice (the council) registers four institutions and appoints their officers:
+//   1. Alice (the council) registers five institutions and appoints their officers:
 //      the Ministry (civil registry, land registrar, education ministry, central bank, election
 //      commission; officer Ferdie), the Supreme Court (Eve), the National University of
-//      Technology (Charlie) and the Savings Bank (Bob); Dave is their admin.
+//      Technology (Charlie), the Savings Bank (Bob) and the Audit Chamber (//Auditor); Dave is
+//      their admin.
 //   2. Ferdie registers three citizens and a parcel owned by citizen 1, accredits the
-//      university, records a gold reserve, gives the bank a quota and mints to it, and creates
-//      a public poll.
+//      university, records a gold reserve, gives the bank a quota, and creates a public poll;
+//      then the Audit Chamber attests the reserve, and then Ferdie mints to the bank (two more
+//      blocks: nothing is minted on an unattested valuation).
 //   3. Charlie issues two diplomas and revokes one; citizen 1 offers the parcel to the Ministry
 //      for CBDC; Bob proposes two liens on it and credits the Ministry and citizen 2 in CBDC.
 //   4. Ferdie, for the Ministry, accepts the offer and, as its land registrar, approves it (the
@@ -74,13 +76,15 @@ async function seed(api, options = {}) {
     university: dev(api, "Charlie"),
     bank: dev(api, "Bob"),
     admin: dev(api, "Dave"),
+    auditor: dev(api, "Auditor"),
   };
   const citizenKeys = ["Citizen-1", "Citizen-2", "Citizen-3"].map((name) => dev(api, name));
   const blocks = {};
 
   // 1. The council registers the institutions and appoints their officers.
   const first = (await api.query.identity.nextInstitutionId()).toNumber();
-  const institutions = { ministry: first, court: first + 1, university: first + 2, bank: first + 3 };
+  const institutions = { ministry: first, court: first + 1, university: first + 2, bank: first + 3,
+    audit: first + 4 };
   const best = (await api.rpc.chain.getHeader()).number.toNumber();
   const officerUntil = best + 100_000;
   const registered = await councilMotion(api, api.tx.utility.batchAll([
@@ -93,10 +97,13 @@ async function seed(api, options = {}) {
       accounts.admin.address, ["University"]),
     api.tx.identity.registerInstitution("Bank", "SAVINGS", blake2AsHex("National Savings Bank"),
       accounts.admin.address, ["CommercialBank"]),
+    api.tx.identity.registerInstitution("Agency", "AUDIT", blake2AsHex("National Audit Chamber"),
+      accounts.admin.address, ["Auditor"]),
     api.tx.identity.appointOfficer(institutions.ministry, accounts.ministry.address, officerUntil),
     api.tx.identity.appointOfficer(institutions.court, accounts.court.address, officerUntil),
     api.tx.identity.appointOfficer(institutions.university, accounts.university.address, officerUntil),
     api.tx.identity.appointOfficer(institutions.bank, accounts.bank.address, officerUntil),
+    api.tx.identity.appointOfficer(institutions.audit, accounts.auditor.address, officerUntil),
   ]));
   blocks.institutions = registered.blockNumber;
 
@@ -116,6 +123,7 @@ async function seed(api, options = {}) {
     asset: (await api.query.cbdc.nextAssetId()).toNumber(),
     reserve: { class: "Gold", code: "XAU", quantity: 1_000, valuation: 1_000_000n * UNITS,
       reportHash: blake2AsHex("central bank audit 2024"), date: day("2024-06-30") },
+    audit: { reportHash: blake2AsHex("audit chamber report 2024"), date: day("2024-07-15") },
     quota: 100_000n * UNITS,
     minted: 50_000n * UNITS,
     creditedToMinistry: 500n * UNITS,
@@ -143,12 +151,17 @@ async function seed(api, options = {}) {
     api.tx.cbdc.recordReserveAsset(cbdc.reserve.class, cbdc.reserve.code, cbdc.reserve.quantity,
       cbdc.reserve.valuation, { reportHash: cbdc.reserve.reportHash, date: cbdc.reserve.date }),
     api.tx.cbdc.setBankQuota(institutions.bank, cbdc.quota),
-    api.tx.cbdc.mint(institutions.bank, cbdc.minted),
     api.tx.voting.createElection({ questionHash: poll.questionHash, options: poll.options, regions: null,
       votingStarts: poll.votingStarts, votingEnds: poll.votingEnds, mode: "Public" }),
   ]), accounts.ministry);
   blocks.registries = ministryBatch.blockNumber;
   findEvent(ministryBatch.events, "landTitles", "ParcelRegistered");
+  const attested = await submit(api, api.tx.cbdc.attestValuation(cbdc.asset, cbdc.reserve.quantity,
+    cbdc.reserve.valuation, cbdc.audit), accounts.auditor);
+  findEvent(attested.events, "cbdc", "ValuationAttested");
+  const minted = await submit(api, api.tx.cbdc.mint(institutions.bank, cbdc.minted), accounts.ministry);
+  blocks.minted = minted.blockNumber;
+  findEvent(minted.events, "cbdc", "Minted");
 
   // 3. Diplomas; the offer; lien proposals and a CBDC credit, in one block.
   const diploma = (file, serial, holder, degree, issuedOn) => {

@@ -103,8 +103,8 @@ test("every storage item of the govchain pallets decodes", async () => {
   }
   assert.deepEqual(failures, []);
   // What the seed wrote is there (every key it wrote, and no more).
-  assert.equal(counts["Identity.Institutions"], 4);
-  assert.equal(counts["Identity.Officers"], 4);
+  assert.equal(counts["Identity.Institutions"], 5);
+  assert.equal(counts["Identity.Officers"], 5);
   assert.equal(counts["Identity.Citizens"], 3);
   assert.equal(counts["LandTitles.Parcels"], 1);
   assert.equal(counts["LandTitles.ParcelLiens"], 1);
@@ -163,6 +163,8 @@ test("the seeded records decode to what was written", async () => {
   const asset = (await api.query.cbdc.reserveAssets(cbdc.asset)).unwrap();
   assert.equal(asset.code.toUtf8(), "XAU");
   assert.equal(asset.valuation.toBigInt(), cbdc.reserve.valuation);
+  assert.equal(asset.counted.toBigInt(), cbdc.reserve.valuation, "the audit chamber attested it");
+  assert.equal(asset.audit.unwrap().auditor.toNumber(), institutions.audit);
   assert.equal((await api.query.cbdc.totalSupply()).toBigInt(), cbdc.minted);
   const balance = async (party) => (await api.query.cbdc.balances(party)).unwrapOrDefault().toBigInt();
   assert.equal(await balance({ Citizen: citizens[0] }), cbdc.price, "the seller was paid in CBDC");
@@ -209,7 +211,7 @@ test("every event and extrinsic from genesis to head decodes", async () => {
     landTitles: ["ParcelRegistered", "OfferCreated", "OfferAccepted", "TitleTransferred", "LienProposed",
       "LienConsented", "LienRegistered", "LienReleased", "ParcelFrozen"],
     diplomas: ["Accredited", "DiplomaIssued", "DiplomaRevoked"],
-    cbdc: ["ReserveAssetRecorded", "BankQuotaSet", "Minted", "Transferred"],
+    cbdc: ["ReserveAssetRecorded", "ValuationAttested", "BankQuotaSet", "Minted", "Transferred"],
     voting: ["ElectionCreated", "VoteCast"],
   };
   const missing = Object.entries(expected)

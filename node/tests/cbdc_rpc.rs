@@ -1,9 +1,10 @@
 //! The `cbdc_*` RPC methods against a running `--dev` node: Alice, the development council,
-//! registers the central bank (also the civil registry) and a commercial bank, appoints herself
-//! the central bank's officer and Charlie the bank's, registers Bob as a citizen, records a
-//! reserve and mints to the bank, all in one transaction; Charlie's bank then credits Bob. The
-//! RPC shows Bob's balance with his remaining limits, the bank without limits, the reserve with
-//! supply and coverage, and refuses bad parameters with a message.
+//! registers the central bank (also the civil registry), a commercial bank and the audit
+//! chamber, appoints herself the central bank's officer, Charlie the bank's and Dave the
+//! auditor, registers Bob as a citizen, records a reserve and gives the bank a quota, all in one
+//! transaction; Dave attests the reserve, Alice mints to the bank and Charlie's bank credits Bob.
+//! The RPC shows Bob's balance with his remaining limits, the bank without limits, the reserve
+//! with its audit, supply and coverage, and refuses bad parameters with a message.
 
 mod common;
 
@@ -14,7 +15,7 @@ use jsonrpsee::{core::client::ClientT, rpc_params};
 use pallet_cbdc_reserve::{AssetClass, Attestation};
 use serde_json::{json, Value};
 use sp_core::{Encode, H256};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 use sp_runtime::BoundedVec;
 use std::time::Duration;
 
@@ -35,6 +36,7 @@ fn setup_batch() -> RuntimeCall {
         calls: vec![
             register_institution(b"CB", vec![Role::CentralBank, Role::CivilRegistry]),
             register_institution(b"BANK", vec![Role::CommercialBank]),
+            register_institution(b"AUDIT", vec![Role::Auditor]),
         ],
     });
     let calls = vec![
@@ -52,6 +54,11 @@ fn setup_batch() -> RuntimeCall {
         RuntimeCall::Identity(pallet_identity_registry::Call::appoint_officer {
             institution: 1,
             officer: Charlie.to_account_id(),
+            expires_at: 10_000,
+        }),
+        RuntimeCall::Identity(pallet_identity_registry::Call::appoint_officer {
+            institution: 2,
+            officer: Dave.to_account_id(),
             expires_at: 10_000,
         }),
         RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
@@ -74,12 +81,29 @@ fn setup_batch() -> RuntimeCall {
             bank: 1,
             limit: 1_000_000 * CBDC_UNIT,
         }),
-        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::mint {
-            bank: 1,
-            amount: 500_000 * CBDC_UNIT,
-        }),
     ];
     RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+}
+
+/// The audit chamber, through Dave, attests the reserve as recorded.
+fn attest_reserve() -> RuntimeCall {
+    RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::attest_valuation {
+        asset: 0,
+        quantity: 31_103,
+        valuation: 2_000_000 * CBDC_UNIT,
+        report: Attestation {
+            report_hash: H256::repeat_byte(0xad),
+            date: 20_601,
+        },
+    })
+}
+
+/// The central bank, through Alice, mints to the bank.
+fn mint() -> RuntimeCall {
+    RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::mint {
+        bank: 1,
+        amount: 500_000 * CBDC_UNIT,
+    })
 }
 
 /// The bank, through Charlie, credits Bob.
@@ -104,6 +128,10 @@ async fn cbdc_rpc_serves_balances_with_limits_and_the_reserve() {
     let context = SigningContext::of(&client).await;
     let setup = context.sign(Alice, 0, setup_batch());
     submit_and_wait(&node, &client, &setup, Duration::from_secs(60)).await;
+    let attest = context.sign(Dave, 0, attest_reserve());
+    submit_and_wait(&node, &client, &attest, Duration::from_secs(60)).await;
+    let mint = context.sign(Alice, 1, mint());
+    submit_and_wait(&node, &client, &mint, Duration::from_secs(60)).await;
     let credit = context.sign(Charlie, 0, credit_bob());
     submit_and_wait(&node, &client, &credit, Duration::from_secs(60)).await;
 
@@ -146,6 +174,10 @@ async fn cbdc_rpc_serves_balances_with_limits_and_the_reserve() {
         .await
         .expect("cbdc_reserve answers");
     assert_eq!(reserve["reserveValue"], amount(2_000_000));
+    assert_eq!(reserve["unattestedAssets"], json!(0));
+    assert_eq!(reserve["coverageDeficit"], json!("0"));
+    assert_eq!(reserve["assets"][0]["audit"]["auditor"], json!(2));
+    assert_eq!(reserve["assets"][0]["counted"], amount(2_000_000));
     assert_eq!(reserve["totalSupply"], amount(500_000));
     assert_eq!(reserve["maxCoveragePercent"], json!(100));
     assert_eq!(reserve["coveragePpm"], json!("250000"));

@@ -67,7 +67,8 @@ fn officer_of(number: u8, roles: Vec<Role>) -> RuntimeOrigin {
 }
 
 /// The central bank (also the civil registry, institution 0), a commercial bank
-/// (institution 1), a reserve, and `count` citizens with tokens and CBDC.
+/// (institution 1), the audit chamber (institution 2), an attested reserve, and `count`
+/// citizens with tokens and CBDC.
 fn set_up(count: u32) -> Vec<Citizen> {
     System::set_block_number(1);
     let governor = officer_of(0, vec![Role::CentralBank, Role::CivilRegistry]);
@@ -82,6 +83,17 @@ fn set_up(count: u32) -> Vec<Citizen> {
         total,
         Attestation {
             report_hash: H256::repeat_byte(2),
+            date: 20_000
+        },
+    ));
+    let auditor = officer_of(2, vec![Role::Auditor]);
+    assert_ok!(Cbdc::attest_valuation(
+        auditor,
+        0,
+        1,
+        total,
+        Attestation {
+            report_hash: H256::repeat_byte(3),
             date: 20_000
         },
     ));

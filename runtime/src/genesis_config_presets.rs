@@ -50,6 +50,9 @@ pub struct GenesisParameters {
     /// Citizens an officer, and an institution, may register per day (`None`: the runtime's
     /// default).
     pub registration_caps: Option<RegistrationCaps>,
+    /// Blocks a move of a citizen's account without its consent waits for the citizen's veto
+    /// (`None`: the runtime's default, a week).
+    pub account_move_delay: Option<u32>,
 }
 
 /// Builds the genesis JSON from its parameters.
@@ -63,6 +66,7 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
         endowed,
         approval_thresholds,
         registration_caps,
+        account_move_delay,
     } = parameters;
     build_struct_json_patch!(RuntimeGenesisConfig {
         balances: BalancesConfig { balances: endowed },
@@ -86,7 +90,8 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
         governance: GovernanceConfig { upgrade_delay },
         identity: IdentityConfig {
             approval_thresholds,
-            registration_caps
+            registration_caps,
+            account_move_delay
         },
         cbdc: CbdcConfig {
             tier_limits: cbdc_policy::TIER_LIMITS,
@@ -119,8 +124,13 @@ pub fn development() -> Value {
         endowed: dev_endowment(),
         approval_thresholds: Vec::new(),
         registration_caps: None,
+        account_move_delay: Some(DEV_ACCOUNT_MOVE_DELAY),
     })
 }
+
+/// Development and local networks move a citizen's account a minute after the registry asks
+/// (without the citizen's consent), so that the time lock can be tried by hand.
+const DEV_ACCOUNT_MOVE_DELAY: u32 = 10;
 
 /// The `local_testnet` preset.
 pub fn local_testnet() -> Value {
@@ -132,6 +142,7 @@ pub fn national_testnet() -> Value {
     genesis(GenesisParameters {
         approval_thresholds: national_policy::approval_thresholds(),
         registration_caps: Some(national_policy::REGISTRATION_CAPS),
+        account_move_delay: None,
         upgrade_delay: crate::configs::MinUpgradeDelay::get(),
         ..local_parameters()
     })
@@ -160,6 +171,7 @@ fn local_parameters() -> GenesisParameters {
         endowed: dev_endowment(),
         approval_thresholds: Vec::new(),
         registration_caps: None,
+        account_move_delay: Some(DEV_ACCOUNT_MOVE_DELAY),
     }
 }
 

@@ -216,6 +216,8 @@ type Migrations = (
     pallet_identity_registry::migrations::v2::CountActiveCitizens<Runtime>,
     pallet_diplomas::migrations::v2::RehashDiplomaKeys<Runtime>,
     pallet_land_titles::migrations::v2::BoundOffersAndLienProposals<Runtime>,
+    pallet_cbdc_reserve::migrations::v2::AwaitAuditor<Runtime>,
+    pallet_governance::migrations::v2::StructureLegalReference<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

@@ -1,8 +1,9 @@
 // Domain traffic over RPC on a live network, read back on another node: the council registers
-// a public body holding every role but commercial banking, and a commercial bank (admin Dave);
-// Dave appoints Ferdie the body's officer and a fresh key the bank's. Ferdie registers a
-// citizen, a land parcel owned by her, accredits the body as a university and issues her a
-// diploma, records a reserve, gives the bank a quota and mints to it, and opens a poll; the bank
+// a public body holding every role but commercial banking and auditing, a commercial bank and
+// an audit chamber (admin Dave); Dave appoints Ferdie the body's officer and fresh keys the
+// bank's and the chamber's. Ferdie registers a citizen, a land parcel owned by her, accredits
+// the body as a university and issues her a diploma, records a reserve, gives the bank a quota
+// and opens a poll; the audit chamber attests the reserve; Ferdie mints to the bank; the bank
 // credits the citizen; the citizen (holding no fee token) pays the body and votes. Node `reader` (first
 // argument) then serves all of it through the registries' RPC methods. Returns 1, and leaves
 // what it wrote in `domain.json` in the network's directory.
@@ -28,20 +29,25 @@ async function run(_nodeName, networkInfo, [reader]) {
   const api = await connect(networkInfo.nodesByName.alice.wsUri);
   const [dave, ferdie] = [dev("Dave"), dev("Ferdie")];
   const [banker, citizen] = [dev("Banker-zombienet"), dev("Citizen-zombienet")];
+  const auditor = dev("Auditor-zombienet");
 
   const institution = (await api.query.identity.nextInstitutionId()).toNumber();
   const bank = institution + 1;
+  const audit = institution + 2;
   const refused = await councilMotion(api, api.tx.utility.batchAll([
     api.tx.identity.registerInstitution(
       "Ministry", "GOV", blake2AsHex("Government of the Republic"), dave.address, ROLES),
     api.tx.identity.registerInstitution(
       "Agency", "BANK", blake2AsHex("National Savings Bank"), dave.address, ["CommercialBank"]),
+    api.tx.identity.registerInstitution(
+      "Agency", "AUDIT", blake2AsHex("National Audit Chamber"), dave.address, ["Auditor"]),
   ]));
   expect(!refused, `register_institution failed: ${refused}`);
   const best = (await api.rpc.chain.getHeader()).number.toNumber();
   await submit(api, api.tx.utility.batchAll([
     api.tx.identity.appointOfficer(institution, ferdie.address, best + 5_000),
     api.tx.identity.appointOfficer(bank, banker.address, best + 5_000),
+    api.tx.identity.appointOfficer(audit, auditor.address, best + 5_000),
   ]), dave);
 
   const citizenId = (await api.query.identity.nextCitizenId()).toNumber();
@@ -50,6 +56,7 @@ async function run(_nodeName, networkInfo, [reader]) {
   const party = { Citizen: citizenId };
   const body = { Institution: institution };
   const pollStarts = best + 3;
+  const asset = (await api.query.cbdc.nextAssetId()).toNumber();
   await submit(api, api.tx.utility.batchAll([
     api.tx.identity.registerCitizen(citizen.address, blake2AsHex("national id 1"), 7, "Standard"),
     api.tx.landTitles.registerParcel(
@@ -59,14 +66,16 @@ async function run(_nodeName, networkInfo, [reader]) {
     api.tx.diplomas.issue({ serial: "ZN-1", holder: citizenId, degree: "Bachelor", field: 613,
       issuedOn: today - 1, documentHash: blake2AsHex("diploma") }),
     api.tx.cbdc.recordReserveAsset("Gold", "XAU", 1_000, 1_000_000n * UNITS,
-      { reportHash: blake2AsHex("audit"), date: today - 1 }),
+      { reportHash: blake2AsHex("valuation"), date: today - 1 }),
     api.tx.cbdc.setBankQuota(bank, 100_000n * UNITS),
-    api.tx.cbdc.mint(bank, 100_000n * UNITS),
     api.tx.voting.createElection({ questionHash: blake2AsHex("Build a park?"),
       options: [{ code: "YES", textHash: blake2AsHex("yes") }, { code: "NO", textHash: blake2AsHex("no") }],
       regions: null, votingStarts: pollStarts, votingEnds: pollStarts + 100, mode: "Public" }),
   ]), ferdie);
   const election = (await api.query.voting.nextElectionId()).toNumber() - 1;
+  await submit(api, api.tx.cbdc.attestValuation(asset, 1_000, 1_000_000n * UNITS,
+    { reportHash: blake2AsHex("audit"), date: today }), auditor);
+  await submit(api, api.tx.cbdc.mint(bank, 100_000n * UNITS), ferdie);
   await submit(api, api.tx.cbdc.transfer({ Institution: bank }, party, 500n * UNITS), banker);
 
   // The citizen holds no fee token: her transactions go through her fee-free quota.

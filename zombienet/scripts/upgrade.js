@@ -14,7 +14,10 @@ async function run(_nodeName, networkInfo) {
   const api = await connect(networkInfo.nodesByName.alice.wsUri);
   const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
 
-  const reference = "Decree 2026/117 of the Council of Ministers";
+  const reference = {
+    instrumentHash: blake2AsHex("signed text of Decree 2026/117"),
+    identifier: "Decree 2026/117 of the Council of Ministers",
+  };
   const refused = await councilMotion(
     api,
     api.tx.governance.scheduleUpgrade(blake2AsHex(code), reference),

@@ -71,7 +71,9 @@ impl From<BalanceInfo<Balance, BlockNumber>> for BalanceJson {
     }
 }
 
-/// A reserve asset: `class` is `gold`, `foreignCurrency`, `crypto` or `other`.
+/// A reserve asset: `class` is `gold`, `foreignCurrency`, `crypto` or `other`; `reportHash`
+/// and `reportDate` name the central bank's report, `audit` the auditor's attestation of this
+/// quantity and valuation (`null` until attested), `counted` what counts towards coverage.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct ReserveAssetJson {
@@ -82,15 +84,29 @@ pub struct ReserveAssetJson {
     pub valuation: String,
     pub report_hash: H256,
     pub report_date: u32,
+    pub audit: Option<AuditJson>,
+    pub counted: String,
 }
 
-/// The reserve and the currency issued against it. `coveragePpm` is supply in parts per
-/// million of the reserve value (`null` without reserve).
+/// An auditor's attestation: the auditor institution and its report.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditJson {
+    pub auditor: u32,
+    pub report_hash: H256,
+    pub report_date: u32,
+}
+
+/// The reserve and the currency issued against it. `reserveValue` is the sum of attested
+/// valuations; `coveragePpm` is supply in parts per million of it (`null` without reserve);
+/// `coverageDeficit` how far supply exceeds the coverage limit.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct ReserveJson {
     pub assets: Vec<ReserveAssetJson>,
     pub reserve_value: String,
+    pub unattested_assets: u32,
+    pub coverage_deficit: String,
     pub total_supply: String,
     pub max_coverage_percent: u32,
     pub coverage_ppm: Option<String>,
@@ -121,9 +137,17 @@ impl From<ReserveSummary<Balance>> for ReserveJson {
                     valuation: asset.valuation.to_string(),
                     report_hash: asset.attestation.report_hash,
                     report_date: asset.attestation.date,
+                    audit: asset.audit.map(|audit| AuditJson {
+                        auditor: audit.auditor,
+                        report_hash: audit.report.report_hash,
+                        report_date: audit.report.date,
+                    }),
+                    counted: asset.counted.to_string(),
                 })
                 .collect(),
             reserve_value: summary.reserve_value.to_string(),
+            unattested_assets: summary.unattested_assets,
+            coverage_deficit: summary.coverage_deficit.to_string(),
             total_supply: summary.total_supply.to_string(),
             max_coverage_percent: summary.max_coverage_percent,
             coverage_ppm: summary.coverage_ppm.map(|ppm| ppm.to_string()),

@@ -140,16 +140,49 @@ impl From<ParcelRecord<BlockNumber>> for ParcelJson {
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum TitleChangeJson {
-    Registered { registrar: InstitutionId },
-    Transferred { offer: u64, buyer: PartyJson },
-    LienRegistered { lien: u64, bank: InstitutionId },
-    LienReleased { lien: u64, bank: InstitutionId },
-    Frozen { court: InstitutionId, case: H256 },
-    FreezeLifted { court: InstitutionId },
-    LienCarried { lien: u64, bank: InstitutionId },
-    FreezeCarried { court: InstitutionId, case: H256 },
+    Registered {
+        registrar: InstitutionId,
+    },
+    Transferred {
+        offer: u64,
+        buyer: PartyJson,
+    },
+    LienRegistered {
+        lien: u64,
+        bank: InstitutionId,
+    },
+    LienReleased {
+        lien: u64,
+        bank: InstitutionId,
+    },
+    Frozen {
+        court: InstitutionId,
+        case: H256,
+    },
+    FreezeLifted {
+        court: InstitutionId,
+    },
+    LienCarried {
+        lien: u64,
+        bank: InstitutionId,
+    },
+    FreezeCarried {
+        court: InstitutionId,
+        case: H256,
+    },
     Subdivided {},
-    MergedInto { parcel: ParcelId },
+    MergedInto {
+        parcel: ParcelId,
+    },
+    FreezeLiftedByCouncil {
+        court: InstitutionId,
+        case: H256,
+    },
+    LienReleasedByCouncil {
+        lien: u64,
+        bank: InstitutionId,
+        case: H256,
+    },
 }
 
 impl From<TitleChange> for TitleChangeJson {
@@ -168,6 +201,12 @@ impl From<TitleChange> for TitleChangeJson {
             TitleChange::FreezeCarried { court, case } => Self::FreezeCarried { court, case },
             TitleChange::Subdivided => Self::Subdivided {},
             TitleChange::MergedInto { parcel } => Self::MergedInto { parcel },
+            TitleChange::FreezeLiftedByCouncil { court, case } => {
+                Self::FreezeLiftedByCouncil { court, case }
+            }
+            TitleChange::LienReleasedByCouncil { lien, bank, case } => {
+                Self::LienReleasedByCouncil { lien, bank, case }
+            }
         }
     }
 }

@@ -36,18 +36,28 @@ fn longest_code() -> AssetCode {
     AssetCode::truncate_from(b"XAU000000000".to_vec())
 }
 
-/// A reserve of `MaxReserveAssets - 1` assets worth `value` together, fully covering.
+/// A reserve of `MaxReserveAssets - 1` assets worth `value` together, each attested by an
+/// auditor, fully covering.
 fn fill_reserve<T: Config>(value: u64) {
     MaxCoveragePercent::<T>::put(100);
+    let (_, auditor) = officer::<T>("reserve-auditor", Role::Auditor);
     let assets = T::MaxReserveAssets::get().saturating_sub(1).max(1);
     let each = value.checked_div(u64::from(assets)).unwrap_or(value).max(1);
     for _ in 0..assets {
+        let asset = NextAssetId::<T>::get();
         let _ = Cbdc::<T>::do_record_reserve_asset(
             AssetClass::Gold,
             longest_code(),
             1_000,
             amount::<T>(each),
             attestation(1),
+        );
+        let _ = Cbdc::<T>::do_attest_valuation(
+            auditor,
+            asset,
+            1_000,
+            amount::<T>(each),
+            attestation(0xaa),
         );
     }
 }
@@ -91,7 +101,7 @@ mod benchmarks {
         assert_eq!(ReserveAssetCount::<T>::get(), count.saturating_add(1));
     }
 
-    /// Lowered, with currency in circulation: the coverage check runs and passes.
+    /// Lowered, with currency in circulation, of an attested asset.
     #[benchmark]
     fn revalue_reserve_asset() {
         let (governor, _) = officer::<T>("governor", Role::CentralBank);
@@ -110,6 +120,28 @@ mod benchmarks {
         );
 
         assert!(ReserveAssets::<T>::get(asset).is_some_and(|a| a.valuation == valuation));
+    }
+
+    /// A write-down with currency in circulation: the deficit is computed for the event.
+    #[benchmark]
+    fn attest_valuation() {
+        let (auditor, _) = officer::<T>("auditor", Role::Auditor);
+        fill_reserve::<T>(1_000_000);
+        funded_bank::<T>(1_000, 1_000);
+        let asset = 0;
+        let valuation = amount::<T>(1);
+        let _ = Cbdc::<T>::do_revalue_reserve_asset(asset, 2_000, valuation, attestation(3));
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(auditor),
+            asset,
+            2_000,
+            valuation,
+            attestation(0xab),
+        );
+
+        assert!(ReserveAssets::<T>::get(asset).is_some_and(|a| a.audit.is_some()));
     }
 
     #[benchmark]
@@ -211,6 +243,21 @@ mod benchmarks {
         _(RawOrigin::Signed(judge), holder);
 
         assert!(!Frozen::<T>::contains_key(holder));
+    }
+
+    /// The freeze of a court no longer registered.
+    #[benchmark]
+    fn thaw_orphaned() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let (_, holder) = citizen::<T>("holder");
+        let _ = Cbdc::<T>::do_freeze(InstitutionId::MAX, holder, H256::repeat_byte(1));
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, holder, H256::repeat_byte(2));
+
+        assert!(!Frozen::<T>::contains_key(holder));
+        Ok(())
     }
 
     #[benchmark]

@@ -10,9 +10,12 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
     /// Checks the currency's invariants:
     /// - supply is the sum of all balances, and no balance is stored empty;
-    /// - the reserve value is the sum of the assets' valuations, their count is kept, all are
-    ///   numbered below `NextAssetId`, at most `MaxReserveAssets`, with valid codes;
-    /// - supply is at most the reserve value times the coverage limit;
+    /// - the reserve value is the sum of what the assets count (their attested valuations), an
+    ///   attested asset counts its current valuation, the unattested ones are counted in
+    ///   `UnattestedAssets`; their count is kept, all are numbered below `NextAssetId`, at most
+    ///   `MaxReserveAssets`, with valid codes;
+    /// - the public coverage deficit is non-zero exactly when supply exceeds the reserve value
+    ///   times the coverage limit (possible only after an attested write-down);
     /// - a frozen holder's balance is what it was when frozen.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut supply = T::Balance::zero();
@@ -29,6 +32,7 @@ impl<T: Config> Pallet<T> {
 
         let mut reserve = T::Balance::zero();
         let mut assets = 0u32;
+        let mut unattested = 0u32;
         let next = NextAssetId::<T>::get();
         for (id, asset) in ReserveAssets::<T>::iter() {
             ensure!(id < next, "a reserve asset is numbered beyond NextAssetId");
@@ -36,14 +40,25 @@ impl<T: Config> Pallet<T> {
                 is_valid_asset_code(&asset.code),
                 "a reserve asset has an invalid code"
             );
+            match asset.audit {
+                Some(_) => ensure!(
+                    asset.counted == asset.valuation,
+                    "an attested asset counts other than its valuation"
+                ),
+                None => unattested = unattested.saturating_add(1),
+            }
             reserve = reserve
-                .checked_add(&asset.valuation)
+                .checked_add(&asset.counted)
                 .ok_or("the valuations overflow")?;
             assets = assets.saturating_add(1);
         }
         ensure!(
             reserve == ReserveValue::<T>::get(),
-            "ReserveValue differs from the sum of valuations"
+            "ReserveValue differs from the sum of attested valuations"
+        );
+        ensure!(
+            unattested == UnattestedAssets::<T>::get(),
+            "UnattestedAssets differs from the number of unattested assets"
         );
         ensure!(
             assets == ReserveAssetCount::<T>::get(),
@@ -54,8 +69,9 @@ impl<T: Config> Pallet<T> {
             "more reserve assets than MaxReserveAssets"
         );
         ensure!(
-            Self::is_covered(supply, reserve, MaxCoveragePercent::<T>::get()),
-            "supply exceeds the reserve value times the coverage limit"
+            Self::is_covered(supply, reserve, MaxCoveragePercent::<T>::get())
+                == Self::coverage_deficit().is_zero(),
+            "the public coverage deficit disagrees with supply and reserve"
         );
 
         for (holder, freeze) in Frozen::<T>::iter() {

@@ -3,11 +3,14 @@
 //! The national digital currency and the reserve that backs it.
 //!
 //! - **Reserve ledger**: the `CentralBank` records reserve assets (gold, foreign currency,
-//!   crypto, other) with their quantity, their valuation in the currency and the auditor's
-//!   report it rests on; revaluations and removals are events. Total reserve value, supply and
-//!   coverage are public at every block.
+//!   crypto, other) with their quantity, their valuation in the currency and its own report;
+//!   revaluations and removals are events. A valuation counts towards coverage only once an
+//!   independent `Auditor` (never the central bank) attests it, naming its report; an attested
+//!   write-down counts even when it leaves supply under-covered, and the deficit is public.
+//!   Attested reserve value, supply, coverage and deficit are public at every block.
 //! - **Two-tier issuance**: the central bank mints to a `CommercialBank` within the bank's
-//!   quota, never beyond `reserve value × MaxCoverage`; banks redeem (burn) what they return.
+//!   quota, never beyond `attested reserve value × MaxCoverage`, and never while any valuation
+//!   waits for the auditor; banks redeem (burn) what they return.
 //! - **Holdings by identity**: balances belong to a citizen or an institution
 //!   ([`Party`](govchain_primitives::identity::Party)), never to a bare account, so nobody
 //!   without a verified identity holds the currency and a citizen who moves to a new key keeps
@@ -45,6 +48,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 mod features;
 mod invariants;
+pub mod migrations;
 pub mod queries;
 mod types;
 pub mod weights;
@@ -70,7 +74,7 @@ pub mod pallet {
     use sp_runtime::traits::{AtLeast32BitUnsigned, MaybeSerializeDeserialize};
 
     /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
@@ -97,6 +101,10 @@ pub mod pallet {
 
         /// Who sets KYC limits and the coverage ratio: the council.
         type LimitsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+        /// Who thaws a holder whose freezing court no longer holds the `Court` role: the
+        /// council (two thirds).
+        type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
         /// The highest coverage limit `LimitsOrigin` may set, in percent of the reserve value;
         /// issuing further beyond the reserve takes a runtime upgrade.
@@ -128,9 +136,14 @@ pub mod pallet {
     #[pallet::storage]
     pub type ReserveAssetCount<T> = StorageValue<_, u32, ValueQuery>;
 
-    /// The sum of the reserve assets' valuations.
+    /// What counts towards coverage: the sum of the reserve assets' attested valuations
+    /// (`ReserveAsset::counted`).
     #[pallet::storage]
     pub type ReserveValue<T: Config> = StorageValue<_, T::Balance, ValueQuery>;
+
+    /// How many reserve assets' latest valuations no auditor has attested; minting waits for 0.
+    #[pallet::storage]
+    pub type UnattestedAssets<T> = StorageValue<_, u32, ValueQuery>;
 
     /// The currency in circulation: the sum of all balances.
     #[pallet::storage]
@@ -228,6 +241,16 @@ pub mod pallet {
         },
         /// The central bank removed a reserve asset.
         ReserveAssetRemoved { asset: AssetId },
+        /// An auditor attested a reserve asset's valuation, which now counts towards coverage;
+        /// `coverage_deficit` is how far supply then exceeds the coverage limit (zero when
+        /// covered).
+        ValuationAttested {
+            asset: AssetId,
+            auditor: InstitutionId,
+            valuation: T::Balance,
+            report: Attestation,
+            coverage_deficit: T::Balance,
+        },
         /// The central bank set a commercial bank's issuance quota.
         BankQuotaSet {
             bank: InstitutionId,
@@ -257,6 +280,13 @@ pub mod pallet {
         },
         /// The court that froze a holder thawed it.
         HolderThawed { holder: Party, court: InstitutionId },
+        /// The council thawed a holder whose freezing court no longer holds the `Court` role,
+        /// under its own case reference.
+        HolderThawedByCouncil {
+            holder: Party,
+            court: InstitutionId,
+            case: H256,
+        },
         /// The council set a KYC tier's limits.
         TierLimitsSet {
             tier: KycTier,
@@ -316,6 +346,15 @@ pub mod pallet {
         NotFrozen,
         /// Another court froze the holder.
         NotFreezingCourt,
+        /// A reserve valuation waits for an auditor's attestation: nothing is minted until then.
+        UnattestedValuation,
+        /// The asset's recorded quantity or valuation is not the one attested (the central bank
+        /// revalued it meanwhile).
+        ValuationMismatch,
+        /// An auditor attested this valuation already.
+        AlreadyAttested,
+        /// The freezing court still holds the `Court` role: it thaws its own freeze.
+        CourtStillServing,
     }
 
     #[pallet::hooks]
@@ -339,7 +378,8 @@ pub mod pallet {
 
     #[pallet::call]
     impl<T: Config> Pallet<T> {
-        /// Records a reserve asset with its valuation and the auditor's report.
+        /// Records a reserve asset with its valuation and the central bank's report. It counts
+        /// towards coverage once an auditor attests it (`attest_valuation`); minting waits.
         ///
         /// Origin: a `CentralBank` officer, or its institution's approved `ReserveRecord`
         /// action (under dual control the call is checked, then waits for approvals:
@@ -373,13 +413,14 @@ pub mod pallet {
             )
         }
 
-        /// Records a reserve asset's new quantity and valuation with the report they rest on.
-        /// A lower valuation must leave supply within the coverage limit: burn first.
+        /// Records a reserve asset's new quantity and valuation (zero: written off) with the
+        /// report they rest on. The asset's last attested valuation keeps counting towards
+        /// coverage until an auditor attests the new one; minting waits for that.
         ///
         /// Origin: a `CentralBank` officer, or its institution's approved `ReserveRecord`
         /// action (under dual control the call is checked, then waits for approvals:
         /// `ActionProposed`). Emits `ReserveAssetRevalued`.
-        /// Errors: the officer's, `UnknownAsset`, `CoverageExceeded`, `Overflow`.
+        /// Errors: the officer's, `UnknownAsset`.
         /// Weight: O(1).
         #[pallet::call_index(1)]
         #[pallet::weight(T::WeightInfo::revalue_reserve_asset().saturating_add(Pallet::<T>::proposal_weight()))]
@@ -405,7 +446,8 @@ pub mod pallet {
             )
         }
 
-        /// Removes a reserve asset (sold or written off); the rest must still cover supply.
+        /// Removes a reserve asset (sold, or written off and attested at zero); unless it counts
+        /// nothing towards coverage, the rest must still cover supply.
         ///
         /// Origin: a `CentralBank` officer, or its institution's approved `ReserveRecord`
         /// action (under dual control the call is checked, then waits for approvals:
@@ -455,8 +497,8 @@ pub mod pallet {
         /// Origin: a `CentralBank` officer, or its institution's approved `Minting`
         /// action (under dual control the call is checked, then waits for approvals:
         /// `ActionProposed`). Emits `Minted`.
-        /// Errors: the officer's, `ZeroAmount`, `NotABank`, `ReceiverFrozen`, `QuotaExceeded`,
-        /// `CoverageExceeded`, `Overflow`.
+        /// Errors: the officer's, `ZeroAmount`, `UnattestedValuation`, `NotABank`,
+        /// `ReceiverFrozen`, `QuotaExceeded`, `CoverageExceeded`, `Overflow`.
         /// Weight: O(1).
         #[pallet::call_index(4)]
         #[pallet::weight(T::WeightInfo::mint().saturating_add(Pallet::<T>::proposal_weight()))]
@@ -607,6 +649,46 @@ pub mod pallet {
             Self::deposit_event(Event::MaxCoverageSet { percent });
             Ok(())
         }
+
+        /// Attests a reserve asset's recorded quantity and valuation under the auditor's
+        /// report: the valuation counts towards coverage from now on. The auditor names the
+        /// quantity and valuation it checked, so a revaluation made meanwhile is never attested
+        /// unseen. A write-down is recorded even when it leaves supply above the coverage
+        /// limit: minting stops and `coverage_deficit` (event and runtime API) shows the gap
+        /// until redemptions or new reserve close it.
+        ///
+        /// Origin: an `Auditor` officer (an institution holding `Auditor` never holds
+        /// `CentralBank`). Emits `ValuationAttested`.
+        /// Errors: the officer's (`RoleNotHeld`, `OfficerExpired`, ...), `UnknownAsset`,
+        /// `ValuationMismatch`, `AlreadyAttested`, `Overflow`.
+        /// Weight: O(1).
+        #[pallet::call_index(12)]
+        #[pallet::weight(T::WeightInfo::attest_valuation())]
+        pub fn attest_valuation(
+            origin: OriginFor<T>,
+            asset: AssetId,
+            quantity: u128,
+            valuation: T::Balance,
+            report: Attestation,
+        ) -> DispatchResult {
+            let auditor = Self::ensure_officer(origin, Role::Auditor)?;
+            Self::do_attest_valuation(auditor, asset, quantity, valuation, report)
+        }
+
+        /// Thaws a holder whose freezing court no longer holds the `Court` role (abolished,
+        /// merged, suspended): without this the money could never move again. `case` is the
+        /// council's own decision.
+        ///
+        /// Origin: [`Config::CouncilOrigin`] (two thirds of the council).
+        /// Emits `HolderThawedByCouncil`.
+        /// Errors: `BadOrigin`, `NotFrozen`, `CourtStillServing`.
+        /// Weight: O(1).
+        #[pallet::call_index(13)]
+        #[pallet::weight(T::WeightInfo::thaw_orphaned())]
+        pub fn thaw_orphaned(origin: OriginFor<T>, holder: Party, case: H256) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            Self::do_thaw_orphaned(holder, case)
+        }
     }
 }
 
@@ -622,9 +704,11 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             Call::redeem { .. } => CallSigner::Officer(Role::CommercialBank),
             Call::transfer { .. } => CallSigner::Party,
             Call::freeze { .. } | Call::thaw { .. } => CallSigner::Officer(Role::Court),
+            Call::attest_valuation { .. } => CallSigner::Officer(Role::Auditor),
             Call::set_tier_limits { .. }
             | Call::set_institution_limits { .. }
             | Call::set_max_coverage { .. }
+            | Call::thaw_orphaned { .. }
             | Call::__Ignore(..) => CallSigner::Governance,
         }
     }

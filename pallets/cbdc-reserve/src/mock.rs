@@ -7,6 +7,7 @@ use frame_system::EnsureSignedBy;
 use govchain_primitives::identity::{InstitutionId, KycTier, Party, Role};
 pub use govchain_primitives::mock::{ExtBuilder, IdentityError, MockIdentity};
 use sp_core::H256;
+use sp_runtime::DispatchResult;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -38,6 +39,7 @@ impl pallet_cbdc_reserve::Config for Test {
     type DualControl = MockIdentity<Test>;
     type Balance = u64;
     type LimitsOrigin = EnsureSignedBy<Council, u64>;
+    type CouncilOrigin = EnsureSignedBy<Council, u64>;
     type MaxCoverageCeiling = MaxCoverageCeiling;
     type OutflowPeriod = OutflowPeriod;
     type MaxReserveAssets = MaxReserveAssets;
@@ -56,6 +58,8 @@ pub const COURT_ID: InstitutionId = 3;
 pub const OTHER_COURT_ID: InstitutionId = 4;
 /// A ministry: an institution that holds money under institution limits.
 pub const MINISTRY_ID: InstitutionId = 5;
+/// The audit chamber: the independent auditor of the reserve.
+pub const AUDIT_ID: InstitutionId = 6;
 
 /// An officer of the central bank.
 pub const GOVERNOR: u64 = 1;
@@ -75,6 +79,8 @@ pub const ALICE: u64 = 10;
 pub const BOB: u64 = 11;
 /// Citizen 2, tier `Enhanced`.
 pub const CAROL: u64 = 12;
+/// An officer of [`AUDIT_ID`].
+pub const AUDITOR: u64 = 7;
 /// Neither officer nor citizen.
 pub const NOBODY: u64 = 99;
 
@@ -108,12 +114,14 @@ pub fn identities() -> ExtBuilder {
         .institution(COURT_ID, &[Role::Court])
         .institution(OTHER_COURT_ID, &[Role::Court])
         .institution(MINISTRY_ID, &[])
+        .institution(AUDIT_ID, &[Role::Auditor])
         .officer(GOVERNOR, CENTRAL_BANK_ID)
         .officer(BANKER, BANK_ID)
         .officer(OTHER_BANKER, OTHER_BANK_ID)
         .officer(JUDGE, COURT_ID)
         .officer(OTHER_JUDGE, OTHER_COURT_ID)
         .officer(CLERK, MINISTRY_ID)
+        .officer(AUDITOR, AUDIT_ID)
         .citizen_with(ALICE, KycTier::Basic, None)
         .citizen_with(BOB, KycTier::Standard, None)
         .citizen_with(CAROL, KycTier::Enhanced, None)
@@ -132,7 +140,7 @@ pub fn code(text: &str) -> AssetCode {
     AssetCode::truncate_from(text.as_bytes().to_vec())
 }
 
-/// Records `valuation` of gold in the reserve; returns the asset.
+/// Records `valuation` of gold in the reserve, which the auditor attests; returns the asset.
 pub fn record_gold(valuation: u64) -> AssetId {
     let asset = NextAssetId::<Test>::get();
     assert_ok!(Cbdc::record_reserve_asset(
@@ -143,7 +151,26 @@ pub fn record_gold(valuation: u64) -> AssetId {
         valuation,
         attestation(1)
     ));
+    attest(asset);
     asset
+}
+
+/// The auditor's report in every attestation of the tests.
+pub fn audit_report() -> Attestation {
+    attestation(0xaa)
+}
+
+/// `AUDITOR` attests `asset`'s recorded quantity and valuation.
+pub fn attest_by(origin: RuntimeOrigin, asset: AssetId) -> DispatchResult {
+    let (quantity, valuation) = ReserveAssets::<Test>::get(asset)
+        .map(|record| (record.quantity, record.valuation))
+        .unwrap_or_default();
+    Cbdc::attest_valuation(origin, asset, quantity, valuation, audit_report())
+}
+
+/// `AUDITOR` attests `asset`'s recorded quantity and valuation.
+pub fn attest(asset: AssetId) {
+    assert_ok!(attest_by(RuntimeOrigin::signed(AUDITOR), asset));
 }
 
 /// Gives the bank a quota and mints `amount` to it.

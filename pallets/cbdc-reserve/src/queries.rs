@@ -39,6 +39,8 @@ impl<T: Config> Pallet<T> {
         ReserveSummary {
             assets: ReserveAssets::<T>::iter().collect::<Vec<_>>(),
             reserve_value,
+            unattested_assets: UnattestedAssets::<T>::get(),
+            coverage_deficit: Self::coverage_deficit(),
             total_supply,
             max_coverage_percent: MaxCoveragePercent::<T>::get(),
             coverage_ppm: supply

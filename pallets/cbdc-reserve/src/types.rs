@@ -57,7 +57,7 @@ pub enum AssetClass {
     Other,
 }
 
-/// An auditor's report backing a valuation.
+/// A report backing a valuation: the central bank's own, or the auditor's attesting it.
 #[derive(
     Encode,
     Decode,
@@ -77,7 +77,27 @@ pub struct Attestation {
     pub date: Day,
 }
 
-/// A reserve asset as recorded by the central bank.
+/// An independent auditor's attestation of a reserve asset's current quantity and valuation.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct Audit {
+    /// The institution holding the `Auditor` role that attested it.
+    pub auditor: InstitutionId,
+    /// The auditor's report.
+    pub report: Attestation,
+}
+
+/// A reserve asset as recorded by the central bank, with what of it counts towards coverage.
 #[derive(
     Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
@@ -86,12 +106,20 @@ pub struct ReserveAsset<Balance> {
     pub class: AssetClass,
     /// Its code.
     pub code: AssetCode,
-    /// How much of it is held, in the asset's own smallest unit (grams, cents, satoshis).
+    /// How much of it is held, in the asset's own smallest unit (grams, cents, satoshis), as
+    /// the central bank last recorded it.
     pub quantity: u128,
-    /// What it is worth, in the smallest unit of the digital currency.
+    /// What it is worth, in the smallest unit of the digital currency, as the central bank
+    /// last recorded it.
     pub valuation: Balance,
-    /// The report the valuation rests on.
+    /// The central bank's report the valuation rests on.
     pub attestation: Attestation,
+    /// The auditor's attestation of this quantity and valuation; `None` until an auditor
+    /// attests them (a new record or a revaluation clears it).
+    pub audit: Option<Audit>,
+    /// What counts towards coverage: the latest valuation an auditor attested (zero before
+    /// the first). Equal to `valuation` whenever `audit` is set.
+    pub counted: Balance,
 }
 
 /// What a holder may hold and send.
@@ -206,14 +234,20 @@ pub struct BalanceInfo<Balance, BlockNumber> {
 pub struct ReserveSummary<Balance> {
     /// Every reserve asset.
     pub assets: alloc::vec::Vec<(AssetId, ReserveAsset<Balance>)>,
-    /// Their total valuation.
+    /// The total that counts towards coverage: the sum of the auditor-attested valuations.
     pub reserve_value: Balance,
+    /// How many assets' latest valuations no auditor has attested yet; minting waits for 0.
+    pub unattested_assets: u32,
+    /// How far supply exceeds the coverage limit (zero when covered): after an attested
+    /// write-down, what must be redeemed or added to the reserve before minting resumes.
+    pub coverage_deficit: Balance,
     /// The currency in circulation.
     pub total_supply: Balance,
     /// The most supply may be, in percent of the reserve value.
     pub max_coverage_percent: u32,
     /// Supply in parts per million of the reserve value (`None` without reserve).
     pub coverage_ppm: Option<u128>,
-    /// What may still be minted before supply reaches the coverage limit.
+    /// What may still be minted before supply reaches the coverage limit (zero while any
+    /// valuation is unattested).
     pub mint_headroom: Balance,
 }

@@ -52,6 +52,8 @@ pub trait WeightInfo {
 	fn set_tier_limits() -> Weight;
 	fn set_institution_limits() -> Weight;
 	fn set_max_coverage() -> Weight;
+	fn attest_valuation() -> Weight;
+	fn thaw_orphaned() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -249,6 +251,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	// Not yet measured: estimated as `revalue_reserve_asset` (the officer's reads, the asset,
+	// the reserve value and the unattested count read and written).
+	fn attest_valuation() -> Weight {
+		Weight::from_parts(66_013_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	// Not yet measured: estimated as `thaw` with the institution's role read.
+	fn thaw_orphaned() -> Weight {
+		Weight::from_parts(35_552_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -308,6 +323,18 @@ impl WeightInfo for () {
 	}
 	fn set_max_coverage() -> Weight {
 		Weight::from_parts(25_430_000, 1501)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: see above.
+	fn attest_valuation() -> Weight {
+		Weight::from_parts(66_013_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	// Not yet measured: estimated as `thaw` with the institution's role read.
+	fn thaw_orphaned() -> Weight {
+		Weight::from_parts(35_552_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -18,7 +18,8 @@ impl<T: Config> Pallet<T> {
     ///   and revealed ones only from the end of voting;
     /// - a running election has not reached its closing block and is listed under it in
     ///   `ClosingAt`, which lists nothing else; a closed one closed at its closing block, with
-    ///   the ballots not counted as spoiled.
+    ///   the ballots not counted as spoiled;
+    /// - every voter's ballot is held (`BallotHeldUntil`) at least until its election closes.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let now = frame_system::Pallet::<T>::block_number();
         let next_id = NextElectionId::<T>::get();
@@ -56,10 +57,11 @@ impl<T: Config> Pallet<T> {
                 "a tally belongs to no election"
             );
         }
-        for (election, _, _) in Ballots::<T>::iter() {
+        for (election, voter, _) in Ballots::<T>::iter() {
+            let record = Elections::<T>::get(election).ok_or("a ballot belongs to no election")?;
             ensure!(
-                Elections::<T>::contains_key(election),
-                "a ballot belongs to no election"
+                BallotHeldUntil::<T>::get(voter).is_some_and(|until| until >= record.closes_at()),
+                "a voter's ballot is held for less long than its election runs"
             );
         }
         let mut listed: BTreeMap<_, Vec<ElectionId>> = BTreeMap::new();

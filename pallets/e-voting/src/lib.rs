@@ -121,6 +121,14 @@ pub mod pallet {
     pub type Ballots<T> =
         StorageDoubleMap<_, Twox64Concat, ElectionId, Twox64Concat, CitizenId, Ballot>;
 
+    /// The block at whose start the last election a citizen cast a ballot in closes: until
+    /// then the citizen holds an open ballot ([`BallotRegister`]). Never cleared: one entry per
+    /// citizen who ever voted.
+    ///
+    /// [`BallotRegister`]: govchain_primitives::voting::BallotRegister
+    #[pallet::storage]
+    pub type BallotHeldUntil<T: Config> = StorageMap<_, Twox64Concat, CitizenId, BlockNumberFor<T>>;
+
     /// The running elections that close at the start of a block.
     #[pallet::storage]
     pub type ClosingAt<T: Config> = StorageMap<
@@ -387,6 +395,13 @@ pub mod pallet {
             T::CancelOrigin::ensure_origin(origin)?;
             Self::do_cancel(election, Canceller::Council { reason })
         }
+    }
+}
+
+impl<T: Config> govchain_primitives::voting::BallotRegister for Pallet<T> {
+    fn holds_open_ballot(citizen: govchain_primitives::identity::CitizenId) -> bool {
+        BallotHeldUntil::<T>::get(citizen)
+            .is_some_and(|until| frame_system::Pallet::<T>::block_number() < until)
     }
 }
 

@@ -104,9 +104,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn vote() -> Weight {
 		// Proof size: measured `4096`, estimated `7217`.
 		// Minimum execution time: 60_105_000 picoseconds.
+		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
 		Weight::from_parts(104_451_000, 7217)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Voting::Elections` (r:1 w:0)
 	/// Proof: `Voting::Elections` (`max_values`: None, `max_size`: Some(3752), added: 6227, mode: `MaxEncodedLen`)
@@ -121,9 +122,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit_vote() -> Weight {
 		// Proof size: measured `4049`, estimated `7217`.
 		// Minimum execution time: 58_577_000 picoseconds.
+		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
 		Weight::from_parts(102_704_000, 7217)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Voting::Elections` (r:1 w:0)
 	/// Proof: `Voting::Elections` (`max_values`: None, `max_size`: Some(3752), added: 6227, mode: `MaxEncodedLen`)
@@ -205,14 +207,16 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn vote() -> Weight {
+		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
 		Weight::from_parts(104_451_000, 7217)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn commit_vote() -> Weight {
+		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
 		Weight::from_parts(102_704_000, 7217)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_vote() -> Weight {
 		Weight::from_parts(70_944_000, 7217)

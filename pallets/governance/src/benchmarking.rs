@@ -12,8 +12,11 @@ use frame_system::RawOrigin;
 use sp_runtime::traits::{One, Saturating};
 
 /// The longest legal reference the runtime accepts.
-fn longest_reference<T: Config>() -> BoundedVec<u8, T::MaxLegalReferenceLen> {
-    BoundedVec::truncate_from(vec![b'r'; T::MaxLegalReferenceLen::get() as usize])
+fn longest_reference<T: Config>() -> LegalReferenceOf<T> {
+    LegalReference {
+        instrument_hash: [0x5e; 32],
+        identifier: BoundedVec::truncate_from(vec![b'r'; T::MaxLegalReferenceLen::get() as usize]),
+    }
 }
 
 #[benchmarks]

@@ -4,8 +4,9 @@
 //! motion, and this pallet turns an approved motion into a Root dispatch.
 //!
 //! - **Runtime upgrades** are public before they happen. A motion calls [`Pallet::schedule_upgrade`]
-//!   with the code hash and the reference of the legal instrument that orders the upgrade (a decree
-//!   number, a gazette entry, the hash of the signed act). The pallet records both in
+//!   with the code hash and the [`LegalReference`] of the instrument that orders the upgrade (the
+//!   hash of the signed act and its official identifier, a decree number or gazette entry). The
+//!   pallet records both in
 //!   [`PendingUpgrade`] and the `UpgradeScheduled` event, and asks the scheduler to authorise the
 //!   code after [`UpgradeDelay`] blocks. Until then the council may cancel it. Once
 //!   authorised, anyone may submit the code with `system.apply_authorized_upgrade`.
@@ -31,6 +32,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 pub mod weights;
 
 #[cfg(test)]
@@ -57,8 +59,8 @@ pub mod pallet {
     use frame_system::pallet_prelude::*;
     use sp_runtime::traits::{Dispatchable, One, Saturating};
 
-    /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+    /// The in-code storage version: 2 structures the legal reference ([`crate::migrations::v2`]).
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
     /// The scheduler's name for the pending upgrade's authorisation task.
     pub const UPGRADE_TASK: [u8; 32] = *b"govchain/governance/upgrade-task";
@@ -69,6 +71,52 @@ pub mod pallet {
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
     pub struct Pallet<T>(_);
+
+    /// The legal instrument that orders an act: the hash of the signed instrument as published,
+    /// and its official identifier.
+    #[derive(
+        CloneNoBound,
+        PartialEqNoBound,
+        EqNoBound,
+        DebugNoBound,
+        Encode,
+        Decode,
+        DecodeWithMemTracking,
+        MaxEncodedLen,
+        TypeInfo,
+    )]
+    #[scale_info(skip_type_params(MaxIdentifier))]
+    pub struct LegalReference<MaxIdentifier: Get<u32>> {
+        /// The blake2-256 hash of the signed instrument (for example the published PDF), so that
+        /// anyone holding the document can check it is the one cited. Never zero for a new act
+        /// (zero marks a reference recorded as text before storage version 2).
+        pub instrument_hash: [u8; 32],
+        /// Its official identifier, such as `Decree 2026/117 of the Council of Ministers`:
+        /// printable ASCII, 1 to `MaxIdentifier` bytes.
+        pub identifier: BoundedVec<u8, MaxIdentifier>,
+    }
+
+    impl<MaxIdentifier: Get<u32>> LegalReference<MaxIdentifier> {
+        /// Refuses an identifier that is empty or not printable ASCII, and a zero instrument
+        /// hash.
+        pub fn validate<T: Config>(&self) -> DispatchResult {
+            ensure!(!self.identifier.is_empty(), Error::<T>::EmptyLegalReference);
+            ensure!(
+                self.identifier
+                    .iter()
+                    .all(|byte| (b' '..=b'~').contains(byte)),
+                Error::<T>::InvalidLegalIdentifier
+            );
+            ensure!(
+                self.instrument_hash != [0; 32],
+                Error::<T>::MissingInstrumentHash
+            );
+            Ok(())
+        }
+    }
+
+    /// A legal reference as this runtime bounds it.
+    pub type LegalReferenceOf<T> = LegalReference<<T as Config>::MaxLegalReferenceLen>;
 
     /// A runtime upgrade the council has scheduled.
     #[derive(
@@ -92,7 +140,7 @@ pub mod pallet {
         /// The blake2-256 hash of the new runtime code.
         pub code_hash: Hash,
         /// The legal instrument that orders the upgrade.
-        pub legal_reference: BoundedVec<u8, MaxReference>,
+        pub legal_reference: LegalReference<MaxReference>,
         /// When the code becomes applicable.
         pub enact_at: BlockNumber,
     }
@@ -136,7 +184,7 @@ pub mod pallet {
         /// among them: they go through [`Pallet::schedule_upgrade`] and its delay.
         type ImmediateRootCalls: Contains<<Self as Config>::RuntimeCall>;
 
-        /// The longest legal reference, in bytes.
+        /// The longest identifier of a legal instrument, in bytes.
         #[pallet::constant]
         type MaxLegalReferenceLen: Get<u32>;
 
@@ -184,7 +232,7 @@ pub mod pallet {
         /// A runtime upgrade will be authorised at `enact_at`, by order of `legal_reference`.
         UpgradeScheduled {
             code_hash: T::Hash,
-            legal_reference: BoundedVec<u8, T::MaxLegalReferenceLen>,
+            legal_reference: LegalReferenceOf<T>,
             enact_at: BlockNumberFor<T>,
         },
         /// The council cancelled the pending upgrade before it was authorised.
@@ -210,7 +258,7 @@ pub mod pallet {
         NoUpgradePending,
         /// The code hash is not the one pending.
         UpgradeMismatch,
-        /// The legal reference is empty; every upgrade must name its instrument.
+        /// The legal reference's identifier is empty; every upgrade must name its instrument.
         EmptyLegalReference,
         /// The call may not be dispatched as root at once (e.g. a runtime upgrade, which must be
         /// scheduled).
@@ -219,26 +267,32 @@ pub mod pallet {
         DelayBelowFloor,
         /// No change of the upgrade delay is pending, or another one is.
         DelayChangeMismatch,
+        /// A legal identifier is printable ASCII only.
+        InvalidLegalIdentifier,
+        /// The legal reference has no instrument hash (all zero).
+        MissingInstrumentHash,
     }
 
     #[pallet::call]
     impl<T: Config> Pallet<T> {
         /// Schedules the authorisation of the runtime code with `code_hash` after
-        /// [`UpgradeDelay`] blocks (at least one), recording the `legal_reference` that orders it.
+        /// [`UpgradeDelay`] blocks (at least one), recording the `legal_reference` that orders it:
+        /// the instrument's hash and its official identifier.
         ///
         /// Origin: [`Config::CouncilOrigin`].
         /// Emits `UpgradeScheduled`.
-        /// Errors: `UpgradePending`, `EmptyLegalReference`, and the scheduler's own.
+        /// Errors: `EmptyLegalReference`, `InvalidLegalIdentifier`, `MissingInstrumentHash`,
+        /// `UpgradePending`, and the scheduler's own.
         /// Weight: O(1).
         #[pallet::call_index(0)]
         #[pallet::weight(T::WeightInfo::schedule_upgrade())]
         pub fn schedule_upgrade(
             origin: OriginFor<T>,
             code_hash: T::Hash,
-            legal_reference: BoundedVec<u8, T::MaxLegalReferenceLen>,
+            legal_reference: LegalReferenceOf<T>,
         ) -> DispatchResult {
             T::CouncilOrigin::ensure_origin(origin)?;
-            ensure!(!legal_reference.is_empty(), Error::<T>::EmptyLegalReference);
+            legal_reference.validate::<T>()?;
             ensure!(!PendingUpgrade::<T>::exists(), Error::<T>::UpgradePending);
 
             let enact_at =
@@ -408,7 +462,7 @@ pub mod pallet {
             match PendingUpgrade::<T>::get() {
                 Some(pending) => {
                     ensure!(
-                        !pending.legal_reference.is_empty(),
+                        !pending.legal_reference.identifier.is_empty(),
                         "pending upgrade without reference"
                     );
                     ensure!(

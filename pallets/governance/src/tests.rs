@@ -1,14 +1,26 @@
 //! Given a council (root here) and an upgrade delay of 5 blocks…
 
-use crate::{mock::*, Error, Event, PendingUpgrade, ScheduledUpgrade, UpgradeDelay};
+use crate::{
+    mock::*, Error, Event, LegalReference, PendingUpgrade, ScheduledUpgrade, UpgradeDelay,
+};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
 const CODE_HASH: H256 = H256::repeat_byte(0xab);
 
-fn decree() -> BoundedVec<u8, frame_support::traits::ConstU32<64>> {
-    BoundedVec::truncate_from(b"Decree 2026/118 of the Council of Ministers".to_vec())
+type Reference = LegalReference<frame_support::traits::ConstU32<64>>;
+
+/// A reference with `identifier` and the instrument hashed as 0x5e….
+fn reference(identifier: &[u8]) -> Reference {
+    LegalReference {
+        instrument_hash: [0x5e; 32],
+        identifier: BoundedVec::truncate_from(identifier.to_vec()),
+    }
+}
+
+fn decree() -> Reference {
+    reference(b"Decree 2026/118 of the Council of Ministers")
 }
 
 mod schedule_upgrade {
@@ -94,8 +106,38 @@ mod schedule_upgrade {
     fn an_upgrade_without_legal_reference_is_refused() {
         build_and_execute(|| {
             assert_noop!(
-                Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, BoundedVec::new()),
+                Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, reference(b"")),
                 Error::<Test>::EmptyLegalReference
+            );
+        });
+    }
+
+    #[test]
+    fn an_identifier_that_is_not_printable_ascii_is_refused() {
+        build_and_execute(|| {
+            for identifier in [&b"Decree\n2026/118"[..], "Décret 118".as_bytes(), b"\0"] {
+                assert_noop!(
+                    Governance::schedule_upgrade(
+                        RuntimeOrigin::root(),
+                        CODE_HASH,
+                        reference(identifier)
+                    ),
+                    Error::<Test>::InvalidLegalIdentifier
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn a_reference_without_the_instrument_s_hash_is_refused() {
+        build_and_execute(|| {
+            let unhashed = LegalReference {
+                instrument_hash: [0; 32],
+                ..decree()
+            };
+            assert_noop!(
+                Governance::schedule_upgrade(RuntimeOrigin::root(), CODE_HASH, unhashed),
+                Error::<Test>::MissingInstrumentHash
             );
         });
     }
@@ -401,6 +443,58 @@ mod set_upgrade_delay {
                 Governance::set_upgrade_delay(RuntimeOrigin::signed(1), 20),
                 DispatchError::BadOrigin
             );
+        });
+    }
+}
+
+mod migration_to_v2 {
+    use super::*;
+    use crate::migrations::v2::{v1, StructureLegalReference};
+    use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+    #[test]
+    fn a_pending_upgrade_keeps_its_text_as_the_identifier() {
+        build_and_execute(|| {
+            assert_ok!(Governance::schedule_upgrade(
+                RuntimeOrigin::root(),
+                CODE_HASH,
+                decree()
+            ));
+            // As version 1 stored it: the reference as free text.
+            let text = decree().identifier;
+            v1::PendingUpgrade::<Test>::put(v1::ScheduledUpgrade {
+                code_hash: CODE_HASH,
+                legal_reference: text.clone(),
+                enact_at: 6,
+            });
+            StorageVersion::new(1).put::<Governance>();
+
+            StructureLegalReference::<Test>::on_runtime_upgrade();
+
+            assert_eq!(
+                PendingUpgrade::<Test>::get(),
+                Some(ScheduledUpgrade {
+                    code_hash: CODE_HASH,
+                    legal_reference: LegalReference {
+                        instrument_hash: [0; 32],
+                        identifier: text,
+                    },
+                    enact_at: 6,
+                })
+            );
+            assert_eq!(Governance::on_chain_storage_version(), 2);
+        });
+    }
+
+    #[test]
+    fn without_a_pending_upgrade_nothing_is_written() {
+        build_and_execute(|| {
+            StorageVersion::new(1).put::<Governance>();
+
+            StructureLegalReference::<Test>::on_runtime_upgrade();
+
+            assert_eq!(PendingUpgrade::<Test>::get(), None);
+            assert_eq!(Governance::on_chain_storage_version(), 2);
         });
     }
 }

@@ -11,7 +11,7 @@ use govchain_primitives::{
     identity::{CitizenId, IdentityProvider as _, InstitutionId, KycTier, Role},
 };
 use sp_core::H256;
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{One, Saturating};
 
 /// Set-up shared with other pallets' benchmarks through `IdentityProvider`.
 pub(crate) mod helpers {
@@ -27,9 +27,9 @@ pub(crate) mod helpers {
         ShortCode::truncate_from(code)
     }
 
-    /// Registers an active institution holding every role, administered by `admin`.
+    /// Registers an active institution holding every role it may hold together, administered by `admin`.
     pub fn institution<T: Config>(admin: &T::AccountId) -> InstitutionId {
-        institution_with::<T>(admin, Role::ALL.to_vec())
+        institution_with::<T>(admin, Role::all_compatible())
     }
 
     /// Registers an active institution holding `roles`, administered by `admin`.
@@ -137,7 +137,7 @@ fn long_call<T: Config>() -> Call<T> {
         short_code: ShortCode::truncate_from(b"MINISTRY-OF-LAND".to_vec()),
         name_hash: H256::repeat_byte(7),
         admin: account("admin", 0, 0),
-        roles: RoleList::truncate_from(Role::ALL.to_vec()),
+        roles: RoleList::truncate_from(Role::all_compatible()),
     }
 }
 
@@ -191,7 +191,7 @@ mod benchmarks {
         let origin = council::<T>()?;
         let admin: T::AccountId = account("admin", 0, 0);
         let code = ShortCode::truncate_from(b"MINISTRY-OF-LAND".to_vec());
-        let roles = RoleList::truncate_from(Role::ALL.to_vec());
+        let roles = RoleList::truncate_from(Role::all_compatible());
 
         #[extrinsic_call]
         _(
@@ -354,15 +354,81 @@ mod benchmarks {
         Ok(())
     }
 
+    /// With the citizen's consent: the move itself happens (heavier than scheduling it).
     #[benchmark]
     fn move_citizen_account() -> Result<(), BenchmarkError> {
         let (registrar, id) = registrar_and_citizen::<T>();
         let new_account: T::AccountId = account("citizen", 1, 0);
+        let current = Identity::<T>::account_of(id).ok_or(BenchmarkError::Weightless)?;
+        Identity::<T>::do_consent_to_account_move(current, new_account.clone())
+            .map_err(|_| BenchmarkError::Weightless)?;
 
         #[extrinsic_call]
         _(RawOrigin::Signed(registrar), id, new_account.clone());
 
         assert_eq!(CitizenByAccount::<T>::get(&new_account), Some(id));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn consent_to_account_move() -> Result<(), BenchmarkError> {
+        let (_, id) = registrar_and_citizen::<T>();
+        let current = Identity::<T>::account_of(id).ok_or(BenchmarkError::Weightless)?;
+        let new_account: T::AccountId = account("citizen", 1, 0);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(current), new_account);
+
+        assert!(MoveConsents::<T>::contains_key(id));
+        Ok(())
+    }
+
+    /// A scheduled move in a queue as full as it may be: the veto searches it.
+    #[benchmark]
+    fn veto_account_move() -> Result<(), BenchmarkError> {
+        let (_, id) = registrar_and_citizen::<T>();
+        let current = Identity::<T>::account_of(id).ok_or(BenchmarkError::Weightless)?;
+        let due =
+            frame_system::Pallet::<T>::block_number().saturating_add(AccountMoveDelay::<T>::get());
+        MovesDue::<T>::mutate(due, |queue| {
+            for other in 0..T::MaxMovesPerBlock::get().saturating_sub(1) {
+                let _ = queue.try_push(CitizenId::MAX.saturating_sub(u64::from(other)));
+            }
+        });
+        AccountMoveDelay::<T>::put(AccountMoveDelay::<T>::get().max(One::one()));
+        Identity::<T>::do_request_account_move(id, account("citizen", 1, 0), false)
+            .map_err(|_| BenchmarkError::Weightless)?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(current), id);
+
+        assert!(!PendingMoves::<T>::contains_key(id));
+        MovesDue::<T>::remove(due);
+        Ok(())
+    }
+
+    /// `n` moves falling due at one block, each carried out.
+    #[benchmark]
+    fn execute_account_moves(
+        n: Linear<0, { T::MaxMovesPerBlock::get() }>,
+    ) -> Result<(), BenchmarkError> {
+        AccountMoveDelay::<T>::put(AccountMoveDelay::<T>::get().max(One::one()));
+        let registry = institution::<T>(&account("admin", 0, 0));
+        for i in 0..n {
+            let holder: T::AccountId = account("holder", i, 0);
+            let id = helpers::citizen_of::<T>(&holder, registry);
+            Identity::<T>::do_request_account_move(id, account("new-holder", i, 0), false)
+                .map_err(|_| BenchmarkError::Weightless)?;
+        }
+        let due =
+            frame_system::Pallet::<T>::block_number().saturating_add(AccountMoveDelay::<T>::get());
+
+        #[block]
+        {
+            Identity::<T>::execute_account_moves(due);
+        }
+
+        assert_eq!(PendingMoves::<T>::iter().count(), 0);
         Ok(())
     }
 

@@ -6,7 +6,7 @@ use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::{
     dual_control::ActionId,
-    identity::{InstitutionId, RegionCode},
+    identity::{CitizenId, InstitutionId, RegionCode},
 };
 use sp_runtime::TryRuntimeError;
 
@@ -17,10 +17,13 @@ impl<T: Config> Pallet<T> {
     /// - Each citizen's id is below `NextCitizenId`, its account indexes it and only it, and its
     ///   account exists: one identity per account.
     /// - Each citizen's national-ID hash indexes it and only it, unless the registration was
-    ///   deactivated as an error: one identity per person.
+    ///   deactivated as an error (whose hash is then free, kept by it, or another's): one
+    ///   identity per person.
     /// - `ActiveCitizens` and `ActiveCitizensIn` count the active citizens, in all and per region.
     /// - No quota usage is recorded for a period that has not begun, nor for an institution that
     ///   is not registered.
+    /// - Every pending account move is of a registered citizen and queued at its block exactly
+    ///   once; nothing else is queued.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut appointed: BTreeMap<InstitutionId, u32> = BTreeMap::new();
         for (account, officer) in Officers::<T>::iter() {
@@ -74,10 +77,11 @@ impl<T: Config> Pallet<T> {
             );
             let by_hash = CitizenByNationalId::<T>::get(record.national_id_hash);
             if record.status == CitizenStatus::Deactivated(DeactivationReason::RegistrationError) {
-                ensure!(
-                    by_hash != Some(id),
-                    "a registration in error still holds its national-ID hash"
-                );
+                // Kept while it held a ballot in an open election, until a new registration
+                // takes it.
+                if by_hash == Some(id) {
+                    indexed_hashes = indexed_hashes.saturating_add(1);
+                }
             } else {
                 ensure!(
                     by_hash == Some(id),
@@ -202,6 +206,31 @@ impl<T: Config> Pallet<T> {
             }),
             "a stored approval threshold is below 2 or above MaxApprovals"
         );
+
+        // Every pending move is queued at its block, exactly once, and nothing else is queued.
+        let mut queued: BTreeMap<CitizenId, BlockNumberFor<T>> = BTreeMap::new();
+        for (block, due) in MovesDue::<T>::iter() {
+            ensure!(!due.is_empty(), "an empty queue of moves is stored");
+            for citizen in due {
+                ensure!(
+                    queued.insert(citizen, block).is_none(),
+                    "a citizen's move is queued twice"
+                );
+            }
+        }
+        let pending: BTreeMap<CitizenId, BlockNumberFor<T>> = PendingMoves::<T>::iter()
+            .map(|(citizen, pending)| (citizen, pending.executes_at))
+            .collect();
+        ensure!(
+            pending == queued,
+            "the queued moves differ from the pending moves"
+        );
+        for citizen in pending.keys() {
+            ensure!(
+                Citizens::<T>::contains_key(citizen),
+                "a move is pending for an unregistered citizen"
+            );
+        }
         Ok(())
     }
 }

@@ -196,6 +196,21 @@ pub mod pallet {
         #[pallet::constant]
         type MaxActionCallLength: Get<u32>;
 
+        /// The ballot register: a registration in error keeps its national-ID hash while it holds
+        /// a ballot in an open election.
+        type Ballots: govchain_primitives::voting::BallotRegister;
+
+        /// How long, in blocks, a civil registry's move of a citizen's account waits (for the
+        /// citizen's veto) when the citizen's current key did not consent, unless the genesis
+        /// sets another [`AccountMoveDelay`].
+        #[pallet::constant]
+        type DefaultAccountMoveDelay: Get<BlockNumberFor<Self>>;
+
+        /// The most account moves that may fall due at the same block; a move finds room in one
+        /// of the next 16 blocks when that one is full.
+        #[pallet::constant]
+        type MaxMovesPerBlock: Get<u32>;
+
         /// Weights of this pallet's calls and of its transaction extension, from benchmarks.
         type WeightInfo: WeightInfo;
     }
@@ -318,6 +333,32 @@ pub mod pallet {
     pub type InstitutionRegistrations<T: Config> =
         StorageMap<_, Twox64Concat, InstitutionId, QuotaUsage<BlockNumberFor<T>>, ValueQuery>;
 
+    /// How long, in blocks, a move of a citizen's account without the citizen's consent waits
+    /// for the citizen's veto.
+    #[pallet::storage]
+    pub type AccountMoveDelay<T: Config> =
+        StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultAccountMoveDelay>;
+
+    /// Citizens' consents, given with their current key, to moving to a new account.
+    #[pallet::storage]
+    pub type MoveConsents<T: Config> =
+        StorageMap<_, Twox64Concat, CitizenId, MoveConsent<T::AccountId, BlockNumberFor<T>>>;
+
+    /// Moves of citizens' accounts waiting out their time lock; at most one per citizen.
+    #[pallet::storage]
+    pub type PendingMoves<T: Config> =
+        StorageMap<_, Twox64Concat, CitizenId, PendingMove<T::AccountId, BlockNumberFor<T>>>;
+
+    /// The citizens whose pending moves fall due at each block.
+    #[pallet::storage]
+    pub type MovesDue<T: Config> = StorageMap<
+        _,
+        Twox64Concat,
+        BlockNumberFor<T>,
+        BoundedVec<CitizenId, T::MaxMovesPerBlock>,
+        ValueQuery,
+    >;
+
     /// The weight fee-free transactions took in the current block; cleared when it ends.
     #[pallet::storage]
     #[pallet::whitelist_storage]
@@ -390,6 +431,9 @@ pub mod pallet {
         },
         /// A deactivated citizen's identity acts again.
         CitizenReactivated { citizen: CitizenId },
+        /// A registration in error was deactivated while it holds a ballot in an open election:
+        /// its national-ID hash stays taken until the election closes.
+        NationalIdKept { citizen: CitizenId },
         /// Fee-free transactions may now take `share` of the normal class of each block.
         FeeFreeBlockShareSet { share: Perbill },
         /// Each officer may now register `per_officer` citizens per registration period, each
@@ -430,6 +474,32 @@ pub mod pallet {
         ActionRejected { action: ActionId, by: T::AccountId },
         /// The action was not approved in time and is removed.
         ActionExpired { action: ActionId },
+        /// The citizen's current key consented to its identity moving to `to`, until block
+        /// `expires_at`.
+        AccountMoveConsented {
+            citizen: CitizenId,
+            to: T::AccountId,
+            expires_at: BlockNumberFor<T>,
+        },
+        /// The citizen's identity moves to `to` at block `executes_at` unless the citizen's
+        /// current key vetoes it before.
+        AccountMoveScheduled {
+            citizen: CitizenId,
+            to: T::AccountId,
+            executes_at: BlockNumberFor<T>,
+        },
+        /// The citizen's current key vetoed the move to `to`; it will not happen.
+        AccountMoveVetoed {
+            citizen: CitizenId,
+            to: T::AccountId,
+        },
+        /// A scheduled move could no longer happen when due (the citizen was deactivated, or
+        /// `to` became another citizen's account), for this reason.
+        AccountMoveFailed {
+            citizen: CitizenId,
+            to: T::AccountId,
+            error: DispatchError,
+        },
     }
 
     #[pallet::error]
@@ -510,6 +580,19 @@ pub mod pallet {
         TooManyApprovals,
         /// The action's call no longer decodes (a runtime upgrade changed it); it was removed.
         ActionCallUndecodable,
+        /// The signer is not a citizen's current account.
+        NotCitizen,
+        /// The signer is not the citizen's current account.
+        NotCitizenAccount,
+        /// A move of this citizen's account is pending already: veto or wait for it first.
+        AccountMovePending,
+        /// No move of this citizen's account is pending.
+        NoPendingMove,
+        /// `MaxMovesPerBlock` moves fall due at each of the next 16 blocks after the time lock.
+        MoveQueueFull,
+        /// One institution may not hold these two roles together (`Role::INCOMPATIBLE`: an
+        /// auditor is never the central bank it audits).
+        IncompatibleRoles,
     }
 
     #[pallet::call]
@@ -518,7 +601,8 @@ pub mod pallet {
         ///
         /// Origin: [`Config::InstitutionOrigin`] (the council).
         /// Emits `InstitutionRegistered`.
-        /// Errors: `InvalidShortCode`, `ShortCodeTaken`, `DuplicateRole`, `IdsExhausted`.
+        /// Errors: `InvalidShortCode`, `ShortCodeTaken`, `DuplicateRole`, `IncompatibleRoles`,
+        /// `IdsExhausted`.
         /// Weight: O(1) (at most 32 roles).
         #[pallet::call_index(0)]
         #[pallet::weight(T::WeightInfo::register_institution())]
@@ -538,7 +622,7 @@ pub mod pallet {
         ///
         /// Origin: [`Config::InstitutionOrigin`] (the council).
         /// Emits `RoleGranted`.
-        /// Errors: `InstitutionNotFound`, `RoleAlreadyHeld`.
+        /// Errors: `InstitutionNotFound`, `RoleAlreadyHeld`, `IncompatibleRoles`.
         /// Weight: O(1).
         #[pallet::call_index(1)]
         #[pallet::weight(T::WeightInfo::grant_role())]
@@ -722,19 +806,23 @@ pub mod pallet {
         }
 
         /// Moves an active citizen's identity to `new_account` (the old key was lost or
-        /// compromised); the old account stops acting as the citizen at once.
+        /// compromised); the old account then stops acting as the citizen.
         ///
-        /// Under dual control (`CitizenMove`) the move is checked, then waits as a pending
-        /// action for the civil registry's officers to approve.
+        /// The citizen is protected from its registry: the move happens at once only when the
+        /// citizen's current key consented to exactly `new_account` (`consent_to_account_move`,
+        /// not expired) or the council makes it; otherwise it is scheduled after
+        /// [`AccountMoveDelay`] (`AccountMoveScheduled`), during which the current key may veto
+        /// it (`veto_account_move`). Under dual control (`CitizenMove`) the request is checked,
+        /// then waits as a pending action for the civil registry's officers to approve.
         ///
         /// Origin: a signed `CivilRegistry` officer of the registry that registered the citizen,
         /// or that registry's approved `CitizenMove` ([`Origin`]), or
         /// [`Config::InstitutionOrigin`].
-        /// Emits `CitizenAccountMoved`, or `ActionProposed`.
+        /// Emits `CitizenAccountMoved`, `AccountMoveScheduled`, or `ActionProposed`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
         /// `CitizenNotFound`, `NotRegisteringRegistry`, `CitizenNotActive`, `AccountIsCitizen`,
-        /// and when proposed
-        /// `TooManyPendingActions`, `ActionCallTooLong`.
+        /// `AccountMovePending`, `MoveQueueFull`, and when proposed `TooManyPendingActions`,
+        /// `ActionCallTooLong`.
         /// Weight: O(1).
         #[pallet::call_index(10)]
         #[pallet::weight(T::WeightInfo::move_citizen_account().saturating_add(T::WeightInfo::propose_action()))]
@@ -747,13 +835,47 @@ pub mod pallet {
                 citizen,
                 new_account: new_account.clone(),
             };
-            Self::act_on_citizen(origin, citizen, ActionClass::CitizenMove, call, || {
-                Self::do_move_citizen_account(citizen, new_account)
+            Self::act_on_citizen(origin, citizen, ActionClass::CitizenMove, call, |council| {
+                Self::do_request_account_move(citizen, new_account, council)
             })
         }
 
+        /// The citizen consents, with its current key, to its identity moving to `new_account`:
+        /// its registry's move to exactly that account then happens at once, without the time
+        /// lock. The consent replaces any earlier one and lasts [`Config::ActionLifetime`].
+        ///
+        /// Origin: the signed current account of an active citizen.
+        /// Emits `AccountMoveConsented`.
+        /// Errors: `NotCitizen`, `CitizenNotActive`, `AccountIsCitizen`.
+        /// Weight: O(1).
+        #[pallet::call_index(18)]
+        #[pallet::weight(T::WeightInfo::consent_to_account_move())]
+        pub fn consent_to_account_move(
+            origin: OriginFor<T>,
+            new_account: T::AccountId,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_consent_to_account_move(who, new_account)
+        }
+
+        /// The citizen vetoes, with its current key, the scheduled move of its identity: the
+        /// move never happens.
+        ///
+        /// Origin: the signed current account of `citizen`.
+        /// Emits `AccountMoveVetoed`.
+        /// Errors: `CitizenNotFound`, `NotCitizenAccount`, `NoPendingMove`.
+        /// Weight: O(1).
+        #[pallet::call_index(19)]
+        #[pallet::weight(T::WeightInfo::veto_account_move())]
+        pub fn veto_account_move(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_veto_account_move(who, citizen)
+        }
+
         /// Deactivates a citizen's identity (death, emigration, registration error); records
-        /// elsewhere keep naming it. A registration in error also frees its national-ID hash.
+        /// elsewhere keep naming it. A registration in error also frees its national-ID hash,
+        /// unless it holds a ballot in an open election (`NationalIdKept`): then the hash is free
+        /// for a new registration only once that election has closed.
         ///
         /// Under dual control (`CitizenDeactivation`) the deactivation is checked, then waits
         /// as a pending action for the civil registry's officers to approve.
@@ -761,7 +883,7 @@ pub mod pallet {
         /// Origin: a signed `CivilRegistry` officer of the registry that registered the citizen,
         /// or that registry's approved `CitizenDeactivation` ([`Origin`]), or
         /// [`Config::InstitutionOrigin`].
-        /// Emits `CitizenDeactivated`, or `ActionProposed`.
+        /// Emits `CitizenDeactivated` (and `NationalIdKept`), or `ActionProposed`.
         /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
         /// `CitizenNotFound`, `NotRegisteringRegistry`, `CitizenNotActive`, and when proposed
         /// `TooManyPendingActions`,
@@ -780,7 +902,7 @@ pub mod pallet {
                 citizen,
                 ActionClass::CitizenDeactivation,
                 call,
-                || Self::do_deactivate_citizen(citizen, reason),
+                |_| Self::do_deactivate_citizen(citizen, reason),
             )
         }
 
@@ -914,6 +1036,9 @@ pub mod pallet {
         /// Citizens an officer, and an institution, may register per registration period;
         /// `None` leaves `DefaultRegistrationCaps`.
         pub registration_caps: Option<RegistrationCaps>,
+        /// How long a move of a citizen's account without the citizen's consent waits for its
+        /// veto; `None` leaves `DefaultAccountMoveDelay`.
+        pub account_move_delay: Option<BlockNumberFor<T>>,
         #[serde(skip)]
         pub _config: core::marker::PhantomData<T>,
     }
@@ -932,6 +1057,9 @@ pub mod pallet {
             }
             if let Some(caps) = self.registration_caps {
                 CitizenRegistrationCaps::<T>::put(caps);
+            }
+            if let Some(delay) = self.account_move_delay {
+                AccountMoveDelay::<T>::put(delay);
             }
         }
     }
@@ -963,7 +1091,9 @@ pub mod pallet {
         }
 
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-            T::WeightInfo::expire_actions(Self::expire_actions(n))
+            T::WeightInfo::expire_actions(Self::expire_actions(n)).saturating_add(
+                T::WeightInfo::execute_account_moves(Self::execute_account_moves(n)),
+            )
         }
 
         fn on_finalize(_n: BlockNumberFor<T>) {
@@ -1005,6 +1135,10 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             | Call::move_citizen_account { .. }
             | Call::deactivate_citizen { .. }
             | Call::reactivate_citizen { .. } => CallSigner::Officer(Role::CivilRegistry),
+            // The call checks whose account the signer is.
+            Call::consent_to_account_move { .. } | Call::veto_account_move { .. } => {
+                CallSigner::Citizen
+            }
             Call::__Ignore(..) => CallSigner::Governance,
         }
     }

@@ -69,6 +69,10 @@ parameter_types! {
     pub const MaxActionsExpiringPerBlock: u32 = 4;
     pub const ActionLifetime: u64 = 20;
     pub const MaxActionCallLength: u32 = 256;
+    pub const DefaultAccountMoveDelay: u64 = 30;
+    /// The citizens a test says hold a ballot in an open election.
+    pub static OpenBallotHolders: Vec<u64> = Vec::new();
+    pub const MaxMovesPerBlock: u32 = 2;
 }
 
 impl pallet_identity_registry::Config for Test {
@@ -94,7 +98,19 @@ impl pallet_identity_registry::Config for Test {
     type MaxActionsExpiringPerBlock = MaxActionsExpiringPerBlock;
     type ActionLifetime = ActionLifetime;
     type MaxActionCallLength = MaxActionCallLength;
+    type Ballots = MockBallots;
+    type DefaultAccountMoveDelay = DefaultAccountMoveDelay;
+    type MaxMovesPerBlock = MaxMovesPerBlock;
     type WeightInfo = ();
+}
+
+/// The ballot register: the citizens in [`OpenBallotHolders`] hold an open ballot.
+pub struct MockBallots;
+
+impl govchain_primitives::voting::BallotRegister for MockBallots {
+    fn holds_open_ballot(citizen: u64) -> bool {
+        OpenBallotHolders::get().contains(&citizen)
+    }
 }
 
 /// The registry calls of this runtime: the pallet's own, and two stand-ins, since the mock has

@@ -282,3 +282,36 @@ pub struct RegistrationCaps {
     /// Registrations all officers of one institution may make together per period.
     pub per_institution: u32,
 }
+
+/// A citizen's consent, given with its current key, to its identity moving to `to`.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct MoveConsent<AccountId, BlockNumber> {
+    /// The account the identity may move to.
+    pub to: AccountId,
+    /// The block from which the consent no longer counts.
+    pub expires_at: BlockNumber,
+}
+
+/// A move of a citizen's identity waiting out its time lock, during which the citizen's current
+/// key may veto it.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PendingMove<AccountId, BlockNumber> {
+    /// The account the identity moves to.
+    pub to: AccountId,
+    /// The block at whose start the move happens.
+    pub executes_at: BlockNumber,
+}
+
+/// A court's order of succession: who inherits a deceased citizen's estate, in which shares.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[scale_info(skip_type_params(MaxHeirs))]
+pub struct SuccessionOrder<BlockNumber, MaxHeirs: frame_support::traits::Get<u32>> {
+    /// The court that ordered it.
+    pub court: InstitutionId,
+    /// The hash of the court's case reference.
+    pub case: H256,
+    /// The heirs and their shares of every holding, summing to one whole.
+    pub heirs: frame_support::BoundedVec<(CitizenId, sp_runtime::Permill), MaxHeirs>,
+    /// The block of the order.
+    pub ordered_at: BlockNumber,
+}

@@ -62,6 +62,9 @@ pub trait WeightInfo {
 	fn approve_action_executed() -> Weight;
 	fn reject_action() -> Weight;
 	fn expire_actions(n: u32, ) -> Weight;
+	fn consent_to_account_move() -> Weight;
+	fn veto_account_move() -> Weight;
+	fn execute_account_moves(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -208,9 +211,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn move_citizen_account() -> Weight {
 		// Proof size: measured `504`, estimated `6196`.
 		// Minimum execution time: 93_133_000 picoseconds.
+		// Measured before the time lock; its reads (pending move, consent, delay) and the
+		// consent's removal are added by estimate until measured again.
 		Weight::from_parts(124_799_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -321,6 +326,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
+	// Not yet measured: estimated from the reads and writes of `do_consent_to_account_move`.
+	fn consent_to_account_move() -> Weight {
+		Weight::from_parts(40_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_veto_account_move`.
+	fn veto_account_move() -> Weight {
+		Weight::from_parts(40_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated as `move_citizen_account` per move, and the queue's read.
+	fn execute_account_moves(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 3000)
+			.saturating_add(Weight::from_parts(124_799_000, 6196).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -376,9 +402,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn move_citizen_account() -> Weight {
+		// Measured before the time lock; its reads (pending move, consent, delay) and the
+		// consent's removal are added by estimate until measured again.
 		Weight::from_parts(124_799_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn deactivate_citizen() -> Weight {
 		Weight::from_parts(87_841_000, 3597)
@@ -444,5 +472,26 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_consent_to_account_move`.
+	fn consent_to_account_move() -> Weight {
+		Weight::from_parts(40_000_000, 3600)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_veto_account_move`.
+	fn veto_account_move() -> Weight {
+		Weight::from_parts(40_000_000, 3600)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated as `move_citizen_account` per move, and the queue's read.
+	fn execute_account_moves(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 3000)
+			.saturating_add(Weight::from_parts(124_799_000, 6196).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
 	}
 }

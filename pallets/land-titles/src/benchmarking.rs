@@ -6,7 +6,10 @@ use super::*;
 use crate::Pallet as LandTitles;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+    traits::{EnsureOrigin, Get},
+    BoundedVec,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use govchain_primitives::{
     identity::{CitizenId, IdentityProvider, InstitutionId, Party, Role},
@@ -603,6 +606,54 @@ mod benchmarks {
         _(RawOrigin::Signed(judge), parcel);
 
         assert!(!Freezes::<T>::contains_key(parcel));
+    }
+
+    /// The freeze of a court no longer registered.
+    #[benchmark]
+    fn lift_orphaned_freeze() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let (_, registry) = registrar::<T>();
+        let (_, title) = owners::<T>(1);
+        let parcel = parcel::<T>(registry, 0, 1_000, title);
+        let gone = InstitutionId::MAX;
+        assert!(LandTitles::<T>::do_freeze_parcel(gone, parcel, H256::repeat_byte(3)).is_ok());
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, parcel, H256::repeat_byte(4));
+
+        assert!(!Freezes::<T>::contains_key(parcel));
+        Ok(())
+    }
+
+    /// The last of a full parcel's liens, of a bank no longer registered.
+    #[benchmark]
+    fn release_orphaned_lien() -> Result<(), BenchmarkError> {
+        let origin =
+            T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let (_, registry) = registrar::<T>();
+        let (_, title) = owners::<T>(1);
+        let parcel = parcel::<T>(registry, 0, 1_000, title);
+        fill_liens::<T>(parcel);
+        let mut liens = ParcelLiens::<T>::get(parcel);
+        let last = liens.last_mut().ok_or(BenchmarkError::Weightless)?;
+        last.bank = InstitutionId::MAX;
+        let lien = last.id;
+        ParcelLiens::<T>::insert(parcel, liens);
+
+        #[extrinsic_call]
+        _(
+            origin as T::RuntimeOrigin,
+            parcel,
+            lien,
+            H256::repeat_byte(4),
+        );
+
+        assert_eq!(
+            ParcelLiens::<T>::decode_len(parcel).unwrap_or(0),
+            T::MaxLiensPerParcel::get().saturating_sub(1) as usize
+        );
+        Ok(())
     }
 
     #[benchmark]

@@ -264,14 +264,17 @@ impl<T: Config> Pallet<T> {
                 | TitleChange::LienCarried { lien, bank } => {
                     liens.insert((lien, bank));
                 }
-                TitleChange::LienReleased { lien, bank } => {
+                TitleChange::LienReleased { lien, bank }
+                | TitleChange::LienReleasedByCouncil { lien, bank, .. } => {
                     liens.remove(&(lien, bank));
                 }
                 TitleChange::Frozen { court, case }
                 | TitleChange::FreezeCarried { court, case } => {
                     freeze = Some((court, case));
                 }
-                TitleChange::FreezeLifted { .. } => freeze = None,
+                TitleChange::FreezeLifted { .. } | TitleChange::FreezeLiftedByCouncil { .. } => {
+                    freeze = None
+                }
                 TitleChange::Registered { .. }
                 | TitleChange::Transferred { .. }
                 | TitleChange::Subdivided

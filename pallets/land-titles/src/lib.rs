@@ -97,6 +97,10 @@ pub mod pallet {
         /// the court as the council requires.
         type DualControl: DualControl<Self::AccountId, OriginFor<Self>, Call<Self>>;
 
+        /// Who lifts a freeze whose court, or releases a lien whose bank, no longer holds its
+        /// role: the council (two thirds).
+        type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
         /// The amount of a price in the digital currency.
         type Balance: Parameter
             + MaxEncodedLen
@@ -315,6 +319,21 @@ pub mod pallet {
             parcel: ParcelId,
             court: InstitutionId,
         },
+        /// The council lifted a freeze whose court no longer holds the `Court` role, under its own
+        /// case reference.
+        FreezeLiftedByCouncil {
+            parcel: ParcelId,
+            court: InstitutionId,
+            case: H256,
+        },
+        /// The council released a lien whose bank no longer holds the `CommercialBank` role,
+        /// under its own case reference.
+        LienReleasedByCouncil {
+            lien: LienId,
+            parcel: ParcelId,
+            bank: InstitutionId,
+            case: H256,
+        },
         /// A parcel was retired and split into `children`.
         ParcelSubdivided {
             parent: ParcelId,
@@ -424,6 +443,10 @@ pub mod pallet {
         LienProposalNotExpired,
         /// The proposing bank no longer holds the `CommercialBank` role, or is not active.
         BankNotActive,
+        /// The freezing court still holds the `Court` role: it lifts its own freeze.
+        CourtStillServing,
+        /// The lien's bank still holds the `CommercialBank` role: it releases its own lien.
+        BankStillServing,
     }
 
     #[pallet::hooks]
@@ -768,6 +791,45 @@ pub mod pallet {
             ensure_signed(origin)?;
             Self::do_remove_expired_lien_proposal(lien)
         }
+
+        /// Lifts a freeze whose court no longer holds the `Court` role (abolished, merged,
+        /// suspended): without this nobody could ever lift it. `case` is the council's own
+        /// decision, recorded in the parcel's history.
+        ///
+        /// Origin: [`Config::CouncilOrigin`] (two thirds of the council).
+        /// Emits `FreezeLiftedByCouncil`.
+        /// Errors: `BadOrigin`, `NotFrozen`, `CourtStillServing`.
+        /// Weight: O(1).
+        #[pallet::call_index(17)]
+        #[pallet::weight(T::WeightInfo::lift_orphaned_freeze())]
+        pub fn lift_orphaned_freeze(
+            origin: OriginFor<T>,
+            parcel: ParcelId,
+            case: H256,
+        ) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            Self::do_lift_orphaned_freeze(parcel, case)
+        }
+
+        /// Releases a lien whose bank no longer holds the `CommercialBank` role (its licence
+        /// withdrawn, merged away): without this the parcel could never be sold free of it.
+        /// `case` is the council's own decision, recorded in the parcel's history.
+        ///
+        /// Origin: [`Config::CouncilOrigin`] (two thirds of the council).
+        /// Emits `LienReleasedByCouncil`.
+        /// Errors: `BadOrigin`, `UnknownLien`, `BankStillServing`.
+        /// Weight: O(MaxLiensPerParcel).
+        #[pallet::call_index(18)]
+        #[pallet::weight(T::WeightInfo::release_orphaned_lien())]
+        pub fn release_orphaned_lien(
+            origin: OriginFor<T>,
+            parcel: ParcelId,
+            lien: LienId,
+            case: H256,
+        ) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            Self::do_release_orphaned_lien(parcel, lien, case)
+        }
     }
 }
 
@@ -795,7 +857,9 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             Call::freeze_parcel { .. } | Call::lift_freeze { .. } => {
                 CallSigner::Officer(Role::Court)
             }
-            Call::__Ignore(..) => CallSigner::Governance,
+            Call::lift_orphaned_freeze { .. }
+            | Call::release_orphaned_lien { .. }
+            | Call::__Ignore(..) => CallSigner::Governance,
         }
     }
 }

@@ -45,6 +45,7 @@ parameter_types! {
 impl pallet_land_titles::Config for Test {
     type Identity = MockIdentity<Test>;
     type DualControl = MockIdentity<Test>;
+    type CouncilOrigin = frame_system::EnsureRoot<u64>;
     type Balance = u64;
     type Payments = MockPayments;
     type RegistrarApprovesTransfers = RegistrarApproves;

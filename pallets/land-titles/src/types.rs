@@ -304,6 +304,16 @@ pub enum TitleChange {
     Subdivided,
     /// It was retired and merged into `parcel`.
     MergedInto { parcel: ParcelId },
+    /// The council lifted the freeze of `court`, which no longer held the role, by its
+    /// decision `case`.
+    FreezeLiftedByCouncil { court: InstitutionId, case: H256 },
+    /// The council released the lien of `bank`, which no longer held the role, by its decision
+    /// `case`.
+    LienReleasedByCouncil {
+        lien: LienId,
+        bank: InstitutionId,
+        case: H256,
+    },
 }
 
 /// One entry of a parcel's history.

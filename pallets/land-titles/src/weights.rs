@@ -52,6 +52,8 @@ pub trait WeightInfo {
 	fn consent_lien() -> Weight;
 	fn withdraw_lien_proposal() -> Weight;
 	fn release_lien() -> Weight;
+	fn lift_orphaned_freeze() -> Weight;
+	fn release_orphaned_lien() -> Weight;
 	fn freeze_parcel() -> Weight;
 	fn lift_freeze() -> Weight;
 	fn subdivide(c: u32, ) -> Weight;
@@ -495,6 +497,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	// Not yet measured: estimated as `lift_freeze` and the institution's role read.
+	fn lift_orphaned_freeze() -> Weight {
+		Weight::from_parts(45_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	// Not yet measured: estimated as `release_lien` and the institution's role read.
+	fn release_orphaned_lien() -> Weight {
+		Weight::from_parts(60_000_000, 4500)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -616,5 +630,17 @@ impl WeightInfo for () {
 		Weight::from_parts(62_219_000, 3706)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	// Not yet measured: estimated as `lift_freeze` and the institution's role read.
+	fn lift_orphaned_freeze() -> Weight {
+		Weight::from_parts(45_000_000, 3600)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	// Not yet measured: estimated as `release_lien` and the institution's role read.
+	fn release_orphaned_lien() -> Weight {
+		Weight::from_parts(60_000_000, 4500)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

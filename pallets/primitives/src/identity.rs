@@ -61,11 +61,15 @@ pub enum Role {
     /// Runs elections and polls.
     #[codec(index = 7)]
     ElectionCommission,
+    /// Audits public accounts (the national audit chamber): attests the central bank's reserve
+    /// valuations before they count towards coverage. Never held with `CentralBank`.
+    #[codec(index = 8)]
+    Auditor,
 }
 
 impl Role {
     /// Every role, in index order.
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 9] = [
         Role::CivilRegistry,
         Role::LandRegistrar,
         Role::Court,
@@ -74,7 +78,33 @@ impl Role {
         Role::CentralBank,
         Role::CommercialBank,
         Role::ElectionCommission,
+        Role::Auditor,
     ];
+
+    /// Pairs of roles one institution may never hold together: an auditor never audits itself.
+    pub const INCOMPATIBLE: [(Role, Role); 1] = [(Role::Auditor, Role::CentralBank)];
+
+    /// The most roles one institution may hold: every role in index order but those
+    /// incompatible with an earlier one (`Auditor`).
+    pub fn all_compatible() -> alloc::vec::Vec<Role> {
+        Self::ALL
+            .into_iter()
+            .fold(alloc::vec::Vec::new(), |mut held, role| {
+                if role.compatible_with(held.iter().copied()) {
+                    held.push(role);
+                }
+                held
+            })
+    }
+
+    /// Whether an institution holding `held` may also hold `self`.
+    pub fn compatible_with(self, held: impl IntoIterator<Item = Role>) -> bool {
+        held.into_iter().all(|other| {
+            !Self::INCOMPATIBLE
+                .iter()
+                .any(|&(a, b)| (a, b) == (self, other) || (b, a) == (self, other))
+        })
+    }
 }
 
 /// How thoroughly the civil registry verified a citizen; limits elsewhere (for example payment

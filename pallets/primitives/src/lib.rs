@@ -3,11 +3,15 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod dual_control;
+pub mod estate;
 pub mod identity;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod payments;
+pub mod voting;
 
 use sp_runtime::{
     traits::{IdentifyAccount, Verify},

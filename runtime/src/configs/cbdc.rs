@@ -1,6 +1,6 @@
 //! The digital currency and its reserve: issuance, KYC limits, court freezes, payments.
 
-use super::CouncilMajority;
+use super::{CouncilMajority, CouncilSuperMajority};
 use crate::{Balance, BlockNumber, Identity, Runtime, DAYS};
 use frame_support::parameter_types;
 
@@ -22,6 +22,8 @@ impl pallet_cbdc_reserve::Config for Runtime {
     type Balance = Balance;
     /// KYC limits and the coverage ratio are monetary policy: a council majority.
     type LimitsOrigin = CouncilMajority;
+    /// Freezes of abolished courts are thawed by two thirds of the council.
+    type CouncilOrigin = CouncilSuperMajority;
     type MaxCoverageCeiling = MaxCoverageCeiling;
     type OutflowPeriod = OutflowPeriod;
     type MaxReserveAssets = MaxReserveAssets;

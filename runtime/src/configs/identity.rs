@@ -44,6 +44,11 @@ parameter_types! {
     pub const ActionLifetime: BlockNumber = 3 * DAYS;
     /// The sensitive calls are small (a reserve record is under 100 bytes).
     pub const MaxActionCallLength: u32 = 512;
+    /// A registry's move of a citizen's account without the citizen's consent waits a week for
+    /// the citizen's veto (the national default; development presets set a minute).
+    pub const DefaultAccountMoveDelay: BlockNumber = 7 * DAYS;
+    /// At most 64 moves fall due at one block (more wait a block or a few longer).
+    pub const MaxMovesPerBlock: u32 = 64;
     /// Registration caps count per day.
     pub const RegistrationPeriod: BlockNumber = DAYS;
     /// Development networks register in bulk (the load benchmarks register tens of thousands of
@@ -80,6 +85,9 @@ impl pallet_identity_registry::Config for Runtime {
     type MaxActionsExpiringPerBlock = MaxActionsExpiringPerBlock;
     type ActionLifetime = ActionLifetime;
     type MaxActionCallLength = MaxActionCallLength;
+    type Ballots = crate::Voting;
+    type DefaultAccountMoveDelay = DefaultAccountMoveDelay;
+    type MaxMovesPerBlock = MaxMovesPerBlock;
     type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
 }
 

@@ -1,5 +1,6 @@
 //! The land registry: parcels, titles, transfers, liens, court freezes, subdivision.
 
+use super::CouncilSuperMajority;
 use crate::{Balance, BlockNumber, Cbdc, Identity, Runtime, DAYS};
 use frame_support::parameter_types;
 
@@ -29,6 +30,9 @@ parameter_types! {
 impl pallet_land_titles::Config for Runtime {
     type Identity = Identity;
     type DualControl = Identity;
+    /// Freezes of abolished courts and liens of closed banks are lifted by two thirds of the
+    /// council.
+    type CouncilOrigin = CouncilSuperMajority;
     type Balance = Balance;
     /// Prices in the digital currency are paid in the extrinsic that transfers the title.
     type Payments = Cbdc;

@@ -109,10 +109,10 @@ fn without_message(error: DispatchError) -> DispatchError {
     }
 }
 
-/// On the local testnet: institution 0 holds every role, institution 1 too but is suspended,
-/// institution 2 holds none. Officers: `Expired` of 0 (whose appointment has ended), `Suspended`
-/// of 1, `Without-role` of 2; a citizen registered by 0's registrar; a plain account. Dave
-/// administers the three.
+/// On the local testnet: institution 0 holds every role one institution may hold together
+/// (`Role::all_compatible`), institution 1 too but is suspended, institution 2 holds none.
+/// Officers: `Expired` of 0 (whose appointment has ended), `Suspended` of 1, `Without-role` of
+/// 2; a citizen registered by 0's registrar; a plain account. Dave administers the three.
 fn actors() -> Actors {
     let registrar = account("Registrar");
     let actors = Actors {
@@ -124,8 +124,8 @@ fn actors() -> Actors {
     };
     pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
         calls: vec![
-            register_institution("ALL", Role::ALL.to_vec()),
-            register_institution("SUSPENDED", Role::ALL.to_vec()),
+            register_institution("ALL", Role::all_compatible()),
+            register_institution("SUSPENDED", Role::all_compatible()),
             register_institution("NONE", Vec::new()),
         ],
     }));
@@ -229,7 +229,7 @@ fn an_officer_of_another_institution_may_not_act_on_what_its_institution_did_not
         // Institution 0's officer acts as its court and land registry; institution 3 holds every
         // role too, and its officer tries to undo what 0 did.
         let (ours, theirs) = (account("Registrar"), account("Other"));
-        pass_council_motion(register_institution("OTHER", Role::ALL.to_vec()));
+        pass_council_motion(register_institution("OTHER", Role::all_compatible()));
         assert_ok!(Identity::appoint_officer(
             RuntimeOrigin::signed(Dave.to_account_id()),
             3,

@@ -4,7 +4,8 @@
 //! limit, and the runtime API that the node's `cbdc_*` RPC methods serve.
 
 use super::{
-    account, assert_invariants, pass_council_motion, preset_externalities, register_institution,
+    account, assert_invariants, attest_reserve_asset, audit_chamber, pass_council_motion,
+    preset_externalities, register_institution,
 };
 use crate::{
     configs::cbdc::CBDC_UNIT, Cbdc, Identity, Runtime, RuntimeCall, RuntimeOrigin, System,
@@ -78,6 +79,12 @@ fn money_is_issued_against_the_reserve_and_moves_between_citizens_within_their_l
                 date: 20_600
             },
         ));
+        // …nor before the audit chamber attests the valuation.
+        assert_noop!(
+            Cbdc::mint(signed(&governor), 1, unit(1)),
+            Error::<Runtime>::UnattestedValuation
+        );
+        attest_reserve_asset(&audit_chamber(), 0);
         assert_ok!(Cbdc::mint(signed(&governor), 1, unit(1_000_000)));
         assert_noop!(
             Cbdc::mint(signed(&governor), 1, unit(1)),

@@ -1,14 +1,19 @@
 //! Dual control in the national preset: one central-bank officer alone cannot record the reserve,
-//! set a bank's quota or mint; a second officer's approval completes each act. An institution's
-//! admin alone cannot appoint officers either.
+//! set a bank's quota or mint; a second officer's approval completes each act. Nothing is minted
+//! on a valuation the audit chamber has not attested. An institution's admin alone cannot
+//! appoint officers either. Two civil-registry officers cannot move a citizen's account against
+//! the citizen's veto.
 
 use super::{
-    account, assert_invariants, pass_council_motion, preset_externalities, register_institution,
+    account, assert_invariants, attest_reserve_asset, audit_chamber, pass_council_motion,
+    preset_externalities, register_institution,
 };
 use crate::{configs::cbdc::CBDC_UNIT, Cbdc, Identity, RuntimeCall, RuntimeOrigin, System};
-use frame_support::{assert_ok, weights::Weight, BoundedVec};
+use frame_support::{assert_noop, assert_ok, weights::Weight, BoundedVec};
 use govchain_primitives::identity::Role;
-use pallet_cbdc_reserve::{AssetClass, Attestation, BankQuotas, ReserveValue, TotalSupply};
+use pallet_cbdc_reserve::{
+    AssetClass, Attestation, BankQuotas, ReserveAssets, ReserveValue, TotalSupply,
+};
 use pallet_identity_registry::{Event as IdentityEvent, Officers, PendingActions};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::Dave;
@@ -89,15 +94,26 @@ fn one_central_bank_officer_alone_cannot_mint_a_second_completes_it() {
                 date: 20_600
             },
         ));
-        assert_eq!(ReserveValue::<crate::Runtime>::get(), 0);
+        assert!(!ReserveAssets::<crate::Runtime>::contains_key(0));
         approve(&checker, action);
-        assert_eq!(ReserveValue::<crate::Runtime>::get(), unit(1_000_000));
+        assert!(ReserveAssets::<crate::Runtime>::contains_key(0));
+        // It counts towards coverage only once the audit chamber attests it.
+        assert_eq!(ReserveValue::<crate::Runtime>::get(), 0);
+        let auditor = audit_chamber();
 
         // So is the bank's quota.
         let action = next_action();
         assert_ok!(Cbdc::set_bank_quota(signed(&maker), 1, unit(500_000)));
         assert!(!BankQuotas::<crate::Runtime>::contains_key(1));
         approve(&checker, action);
+
+        // A mint on the unattested valuation is refused outright (checked at the proposal)…
+        assert_noop!(
+            Cbdc::mint(signed(&maker), 1, unit(200_000)),
+            pallet_cbdc_reserve::Error::<crate::Runtime>::UnattestedValuation
+        );
+        attest_reserve_asset(&auditor, 0);
+        assert_eq!(ReserveValue::<crate::Runtime>::get(), unit(1_000_000));
 
         // One officer's mint is only a pending action; nothing is issued…
         let action = next_action();
@@ -114,6 +130,81 @@ fn one_central_bank_officer_alone_cannot_mint_a_second_completes_it() {
             ),
             Some(unit(200_000))
         );
+        assert_invariants();
+    });
+}
+
+#[test]
+fn a_citizen_s_key_vetoes_a_move_two_registry_officers_approved_and_it_never_happens() {
+    use frame_support::traits::OnInitialize;
+    use govchain_primitives::identity::{IdentityProvider, KycTier};
+    use pallet_identity_registry::{Event as IdentityEvent, PendingMoves};
+
+    preset_externalities("national_testnet").execute_with(|| {
+        let (maker, checker) = (account("Registrar"), account("Deputy-registrar"));
+        let (citizen, thief) = (account("Citizen"), account("Thief"));
+        let signed = |who: &crate::AccountId| RuntimeOrigin::signed(who.clone());
+        pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+            calls: vec![
+                register_institution("PSA", vec![Role::CivilRegistry]),
+                appoint(0, &maker),
+                appoint(0, &checker),
+            ],
+        }));
+        assert_ok!(Identity::register_citizen(
+            signed(&maker),
+            citizen.clone(),
+            H256::repeat_byte(0xc1),
+            None,
+            KycTier::Standard
+        ));
+        let id = Identity::citizen_of(&citizen).expect("registered");
+
+        // Two officers of the registry move the citizen to a key the citizen never consented to:
+        // the move waits a week…
+        let action = next_action();
+        assert_ok!(Identity::move_citizen_account(
+            signed(&maker),
+            id,
+            thief.clone()
+        ));
+        approve(&checker, action);
+        let pending = PendingMoves::<crate::Runtime>::get(id).expect("scheduled");
+        assert_eq!(
+            pending.executes_at,
+            System::block_number() + 7 * crate::DAYS
+        );
+        assert_eq!(Identity::citizen_of(&thief), None);
+
+        // …and the citizen's current key vetoes it; a key that is not the citizen's may not.
+        assert!(Identity::veto_account_move(signed(&thief), id).is_err());
+        assert_ok!(Identity::veto_account_move(signed(&citizen), id));
+        System::assert_has_event(
+            IdentityEvent::AccountMoveVetoed {
+                citizen: id,
+                to: thief.clone(),
+            }
+            .into(),
+        );
+        System::set_block_number(pending.executes_at);
+        <Identity as OnInitialize<u32>>::on_initialize(pending.executes_at);
+        assert_eq!(Identity::citizen_of(&citizen), Some(id));
+        assert_eq!(Identity::citizen_of(&thief), None);
+
+        // With the citizen's consent the same two officers move it at once.
+        let new_key = account("Citizen-new-key");
+        assert_ok!(Identity::consent_to_account_move(
+            signed(&citizen),
+            new_key.clone()
+        ));
+        let action = next_action();
+        assert_ok!(Identity::move_citizen_account(
+            signed(&maker),
+            id,
+            new_key.clone()
+        ));
+        approve(&checker, action);
+        assert_eq!(Identity::citizen_of(&new_key), Some(id));
         assert_invariants();
     });
 }

@@ -197,10 +197,14 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
             Some(VoterStatus::Sealed)
         );
 
-        // Voter 1 loses their key; the registry moves the identity to a new account, which
-        // replaces the ballot rather than adding one.
+        // Voter 1 replaces their key: the old key consents, the registry moves the identity to
+        // the new account at once, which replaces the ballot rather than adding one.
         let recovered = fresh_key("Voter1-recovered");
         let voter_1 = citizen(&voters[1]);
+        assert_ok!(Identity::consent_to_account_move(
+            RuntimeOrigin::signed(account_of(&voters[1])),
+            account_of(&recovered)
+        ));
         assert_ok!(Identity::move_citizen_account(
             RuntimeOrigin::signed(account_of(&registrar)),
             voter_1,

@@ -5,8 +5,8 @@
 //! fee-free transactions leaves room in every block for paid transactions and officers' work.
 
 use super::{
-    apply_signed, assert_invariants, pass_council_motion, preset_externalities,
-    register_institution,
+    apply_signed, assert_invariants, attest_reserve_asset, audit_chamber, pass_council_motion,
+    preset_externalities, register_institution,
 };
 use crate::{
     configs::{cbdc::CBDC_UNIT, CitizenTxQuota, MaxFeeFreeWeight},
@@ -123,6 +123,7 @@ fn government(citizens: usize) -> Government {
             date: 20_600
         },
     ));
+    attest_reserve_asset(&audit_chamber(), 0);
     assert_ok!(Cbdc::set_bank_quota(
         signed(&governor),
         BANK,

@@ -100,6 +100,7 @@ fn a_mortgaged_parcel_is_sold_with_the_registrar_s_approval_and_read_through_the
                 date: 20_000
             },
         ));
+        super::attest_reserve_asset(&super::audit_chamber(), 0);
         assert_ok!(Cbdc::set_bank_quota(signed(&governor), 1, 10 * price));
         assert_ok!(Cbdc::mint(signed(&governor), 1, price));
         let bank = Party::Institution(1);

@@ -45,12 +45,14 @@ fn preset_externalities(preset: &str) -> sp_io::TestExternalities {
     ext
 }
 
-/// Moves to the next block and runs the scheduler and the closing of elections there, as block
-/// initialisation would. (Events of earlier blocks are kept, so a test can read the whole story.)
+/// Moves to the next block and runs the scheduler, the identity pallet's expiries and account
+/// moves, and the closing of elections there, as block initialisation would. (Events of earlier
+/// blocks are kept, so a test can read the whole story.)
 fn next_block() {
     let next = System::block_number() + 1;
     System::set_block_number(next);
     <crate::Scheduler as OnInitialize<u32>>::on_initialize(next);
+    <crate::Identity as OnInitialize<u32>>::on_initialize(next);
     <crate::Voting as OnInitialize<u32>>::on_initialize(next);
 }
 
@@ -101,6 +103,44 @@ fn register_institution(
         admin: dave(),
         roles: frame_support::BoundedVec::truncate_from(roles),
     })
+}
+
+/// The audit chamber: the council registers an institution holding `Auditor` and appoints its
+/// officer for 30 days (in any preset: the council appoints without dual control). Returns the
+/// officer.
+fn audit_chamber() -> crate::AccountId {
+    let institution = pallet_identity_registry::NextInstitutionId::<Runtime>::get();
+    let auditor = account("Auditor");
+    let appoint = crate::RuntimeCall::Identity(pallet_identity_registry::Call::appoint_officer {
+        institution,
+        officer: auditor.clone(),
+        expires_at: System::block_number() + 30 * crate::DAYS,
+    });
+    pass_council_motion(crate::RuntimeCall::Utility(
+        pallet_utility::Call::batch_all {
+            calls: vec![
+                register_institution("AUDIT", vec![govchain_primitives::identity::Role::Auditor]),
+                appoint,
+            ],
+        },
+    ));
+    auditor
+}
+
+/// `auditor` attests reserve asset `asset` as the central bank recorded it.
+fn attest_reserve_asset(auditor: &crate::AccountId, asset: pallet_cbdc_reserve::AssetId) {
+    let record =
+        pallet_cbdc_reserve::ReserveAssets::<Runtime>::get(asset).expect("a recorded asset");
+    frame_support::assert_ok!(crate::Cbdc::attest_valuation(
+        crate::RuntimeOrigin::signed(auditor.clone()),
+        asset,
+        record.quantity,
+        record.valuation,
+        pallet_cbdc_reserve::Attestation {
+            report_hash: sp_core::H256::repeat_byte(0xad),
+            date: 20_600,
+        },
+    ));
 }
 
 /// Dave: a funded account outside the local testnet's council.

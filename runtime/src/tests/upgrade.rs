@@ -12,6 +12,14 @@ use sp_version::RuntimeVersion;
 
 const DECREE: &[u8] = b"Decree 2026/118: runtime 101 (registry fee rules)";
 
+/// The decree's legal reference: its identifier and the hash of its signed text.
+fn decree() -> pallet_governance::LegalReferenceOf<crate::Runtime> {
+    pallet_governance::LegalReference {
+        instrument_hash: sp_io::hashing::blake2_256(b"signed decree 2026/118"),
+        identifier: BoundedVec::truncate_from(DECREE.to_vec()),
+    }
+}
+
 fn executor() -> WasmExecutor<sp_io::SubstrateHostFunctions> {
     WasmExecutor::builder().build()
 }
@@ -55,7 +63,7 @@ fn council_motion_schedules_then_anyone_applies_the_upgrade() {
     let (code, code_hash, mut ext) = development_chain_and_upgraded_code();
     ext.execute_with(|| {
         // Given: the development council (Alice alone) passes a motion naming its decree.
-        let legal_reference: BoundedVec<u8, _> = BoundedVec::truncate_from(DECREE.to_vec());
+        let legal_reference = decree();
         let motion = RuntimeCall::Governance(pallet_governance::Call::schedule_upgrade {
             code_hash,
             legal_reference: legal_reference.clone(),
@@ -127,7 +135,7 @@ fn a_cancelled_upgrade_cannot_be_applied() {
         assert_ok!(Governance::schedule_upgrade(
             council.clone(),
             code_hash,
-            BoundedVec::truncate_from(DECREE.to_vec())
+            decree()
         ));
         assert_ok!(Governance::cancel_upgrade(council));
         for _ in 0..10 {

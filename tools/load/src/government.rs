@@ -121,6 +121,7 @@ pub async fn set_up(
     let admin = Key::derive("admin", 0);
     let ministry_officer = Key::derive("ministry", 0);
     let bank_officer = Key::derive("bank", 0);
+    let auditor = Key::derive("auditor", 0);
     let university_officers: Vec<Key> = (0..UNIVERSITY_OFFICERS)
         .map(|n| Key::derive("university", n))
         .collect();
@@ -136,7 +137,7 @@ pub async fn set_up(
         )
         .await?
         .unwrap_or_default();
-    let (ministry, bank, university) = (first, first + 1, first + 2);
+    let (ministry, bank, university, audit) = (first, first + 1, first + 2, first + 3);
     let best = chain.rpc.best_number().await?;
     let until = best + 300 * govchain_runtime::DAYS;
     let mut founding = vec![
@@ -153,10 +154,15 @@ pub async fn set_up(
         ),
         institution("LOAD-BANK", &admin.account, vec![Role::CommercialBank]),
         institution("LOAD-UNI", &admin.account, vec![Role::University]),
+        institution("LOAD-AUDIT", &admin.account, vec![Role::Auditor]),
     ];
-    let appointments = [(ministry, &ministry_officer), (bank, &bank_officer)]
-        .into_iter()
-        .chain(university_officers.iter().map(|key| (university, key)));
+    let appointments = [
+        (ministry, &ministry_officer),
+        (bank, &bank_officer),
+        (audit, &auditor),
+    ]
+    .into_iter()
+    .chain(university_officers.iter().map(|key| (university, key)));
     for (institution, officer) in appointments {
         founding.push(RuntimeCall::Identity(
             pallet_identity_registry::Call::appoint_officer {
@@ -166,7 +172,7 @@ pub async fn set_up(
             },
         ));
     }
-    let mut officers = vec![&ministry_officer, &bank_officer];
+    let mut officers = vec![&ministry_officer, &bank_officer, &auditor];
     officers.extend(university_officers.iter());
     let funding = officers
         .iter()
@@ -244,7 +250,7 @@ pub async fn set_up(
         registered.push(Citizen { key, id });
     }
 
-    // 3. The ministry: the reserve, the bank's quota and mint, accreditation, polls, parcels.
+    // 3. The ministry: the reserve, the bank's quota, accreditation, polls, parcels.
     let now_ms: u64 = chain
         .rpc
         .storage(&pallet_timestamp::Now::<Runtime>::hashed_key(), None)
@@ -252,6 +258,14 @@ pub async fn set_up(
         .unwrap_or_default();
     let today = (now_ms / 86_400_000) as Day;
     let total_cbdc = CBDC_EACH * registered.len() as u128;
+    let reserve_asset: pallet_cbdc_reserve::AssetId = chain
+        .rpc
+        .storage(
+            &pallet_cbdc_reserve::NextAssetId::<Runtime>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
     let mut ministry_calls = vec![
         RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::record_reserve_asset {
             class: pallet_cbdc_reserve::AssetClass::Gold,
@@ -266,10 +280,6 @@ pub async fn set_up(
         RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::set_bank_quota {
             bank,
             limit: total_cbdc,
-        }),
-        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::mint {
-            bank,
-            amount: total_cbdc,
         }),
         RuntimeCall::Diplomas(pallet_diplomas::Call::accredit {
             university,
@@ -352,7 +362,30 @@ pub async fn set_up(
         )
         .await?;
 
-    // 4. The bank credits every citizen.
+    // 4. The audit chamber attests the reserve; then the ministry mints to the bank.
+    let attest = RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::attest_valuation {
+        asset: reserve_asset,
+        quantity: 1_000,
+        valuation: total_cbdc,
+        report: pallet_cbdc_reserve::Attestation {
+            report_hash: H256::repeat_byte(2),
+            date: today,
+        },
+    });
+    step.push(chain.sign(&auditor, attest, &mut nonces).await?);
+    chain
+        .submit_and_wait("attesting the reserve", std::mem::take(&mut step))
+        .await?;
+    let mint = RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::mint {
+        bank,
+        amount: total_cbdc,
+    });
+    step.push(chain.sign(&ministry_officer, mint, &mut nonces).await?);
+    chain
+        .submit_and_wait("minting to the bank", std::mem::take(&mut step))
+        .await?;
+
+    // 5. The bank credits every citizen.
     let credits = registered
         .iter()
         .map(|citizen| {

@@ -3,7 +3,7 @@
 
 use crate::{pallet::*, types::*};
 use frame_support::ensure;
-use govchain_primitives::identity::{InstitutionId, Party};
+use govchain_primitives::identity::{IdentityProvider, InstitutionId, Party, Role};
 use sp_core::H256;
 use sp_runtime::DispatchResult;
 
@@ -35,6 +35,21 @@ impl<T: Config> Pallet<T> {
         ensure!(freeze.court == court, Error::<T>::NotFreezingCourt);
         Frozen::<T>::remove(holder);
         Self::deposit_event(Event::HolderThawed { holder, court });
+        Ok(())
+    }
+
+    pub(crate) fn do_thaw_orphaned(holder: Party, case: H256) -> DispatchResult {
+        let freeze = Frozen::<T>::get(holder).ok_or(Error::<T>::NotFrozen)?;
+        ensure!(
+            !T::Identity::institution_has_role(freeze.court, Role::Court),
+            Error::<T>::CourtStillServing
+        );
+        Frozen::<T>::remove(holder);
+        Self::deposit_event(Event::HolderThawedByCouncil {
+            holder,
+            court: freeze.court,
+            case,
+        });
         Ok(())
     }
 }

@@ -21,6 +21,10 @@ impl<T: Config> Pallet<T> {
 
     pub(crate) fn do_mint(bank: InstitutionId, amount: T::Balance) -> DispatchResult {
         ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+        ensure!(
+            UnattestedAssets::<T>::get() == 0,
+            Error::<T>::UnattestedValuation
+        );
         Self::ensure_commercial_bank(bank)?;
         let holder = Party::Institution(bank);
         ensure!(

@@ -1,8 +1,9 @@
-//! The central bank's reserve ledger: assets with attested valuations, whose sum always
-//! covers the supply.
+//! The central bank's reserve ledger: assets with valuations the central bank records and an
+//! independent auditor attests; only attested valuations count towards coverage.
 
 use crate::{pallet::*, types::*};
 use frame_support::{ensure, traits::Get};
+use govchain_primitives::identity::InstitutionId;
 use sp_runtime::{
     traits::{CheckedAdd, CheckedSub, Zero},
     DispatchResult,
@@ -23,11 +24,9 @@ impl<T: Config> Pallet<T> {
             count < T::MaxReserveAssets::get(),
             Error::<T>::TooManyAssets
         );
-        let reserve = ReserveValue::<T>::get()
-            .checked_add(&valuation)
-            .ok_or(Error::<T>::Overflow)?;
         let asset = NextAssetId::<T>::get();
         let next = asset.checked_add(1).ok_or(Error::<T>::Overflow)?;
+        // Nothing of it counts until an auditor attests it.
         ReserveAssets::<T>::insert(
             asset,
             ReserveAsset {
@@ -36,11 +35,13 @@ impl<T: Config> Pallet<T> {
                 quantity,
                 valuation,
                 attestation,
+                audit: None,
+                counted: Zero::zero(),
             },
         );
         NextAssetId::<T>::put(next);
         ReserveAssetCount::<T>::put(count.saturating_add(1));
-        ReserveValue::<T>::put(reserve);
+        UnattestedAssets::<T>::mutate(|unattested| *unattested = unattested.saturating_add(1));
         Self::deposit_event(Event::ReserveAssetRecorded {
             asset,
             class,
@@ -59,20 +60,15 @@ impl<T: Config> Pallet<T> {
         attestation: Attestation,
     ) -> DispatchResult {
         let mut record = ReserveAssets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
-        let reserve = ReserveValue::<T>::get()
-            .checked_sub(&record.valuation)
-            .and_then(|rest| rest.checked_add(&valuation))
-            .ok_or(Error::<T>::Overflow)?;
-        Self::ensure_covered(
-            TotalSupply::<T>::get(),
-            reserve,
-            MaxCoveragePercent::<T>::get(),
-        )?;
+        // The attested valuation keeps counting until an auditor attests the new one; minting
+        // waits for that.
+        if record.audit.take().is_some() {
+            UnattestedAssets::<T>::mutate(|unattested| *unattested = unattested.saturating_add(1));
+        }
         record.quantity = quantity;
         record.valuation = valuation;
         record.attestation = attestation;
         ReserveAssets::<T>::insert(asset, record);
-        ReserveValue::<T>::put(reserve);
         Self::deposit_event(Event::ReserveAssetRevalued {
             asset,
             quantity,
@@ -85,17 +81,59 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_remove_reserve_asset(asset: AssetId) -> DispatchResult {
         let record = ReserveAssets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
         let reserve = ReserveValue::<T>::get()
-            .checked_sub(&record.valuation)
+            .checked_sub(&record.counted)
             .ok_or(Error::<T>::Overflow)?;
-        Self::ensure_covered(
-            TotalSupply::<T>::get(),
-            reserve,
-            MaxCoveragePercent::<T>::get(),
-        )?;
+        // An asset that counts nothing (unattested, or attested at zero) changes no coverage.
+        if !record.counted.is_zero() {
+            Self::ensure_covered(
+                TotalSupply::<T>::get(),
+                reserve,
+                MaxCoveragePercent::<T>::get(),
+            )?;
+        }
         ReserveAssets::<T>::remove(asset);
         ReserveAssetCount::<T>::mutate(|count| *count = count.saturating_sub(1));
+        if record.audit.is_none() {
+            UnattestedAssets::<T>::mutate(|unattested| *unattested = unattested.saturating_sub(1));
+        }
         ReserveValue::<T>::put(reserve);
         Self::deposit_event(Event::ReserveAssetRemoved { asset });
+        Ok(())
+    }
+
+    /// An auditor attests the asset's recorded quantity and valuation (named again, so that a
+    /// revaluation made meanwhile is not attested unseen): the valuation now counts towards
+    /// coverage, even when it is a write-down leaving supply above the coverage limit (then
+    /// minting stops and the deficit is public until redemptions or new reserve restore it).
+    pub(crate) fn do_attest_valuation(
+        auditor: InstitutionId,
+        asset: AssetId,
+        quantity: u128,
+        valuation: T::Balance,
+        report: Attestation,
+    ) -> DispatchResult {
+        let mut record = ReserveAssets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+        ensure!(
+            record.quantity == quantity && record.valuation == valuation,
+            Error::<T>::ValuationMismatch
+        );
+        ensure!(record.audit.is_none(), Error::<T>::AlreadyAttested);
+        let reserve = ReserveValue::<T>::get()
+            .checked_sub(&record.counted)
+            .and_then(|rest| rest.checked_add(&valuation))
+            .ok_or(Error::<T>::Overflow)?;
+        record.audit = Some(Audit { auditor, report });
+        record.counted = valuation;
+        ReserveAssets::<T>::insert(asset, record);
+        ReserveValue::<T>::put(reserve);
+        UnattestedAssets::<T>::mutate(|unattested| *unattested = unattested.saturating_sub(1));
+        Self::deposit_event(Event::ValuationAttested {
+            asset,
+            auditor,
+            valuation,
+            report,
+            coverage_deficit: Self::coverage_deficit(),
+        });
         Ok(())
     }
 }

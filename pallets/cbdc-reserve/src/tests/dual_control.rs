@@ -2,9 +2,7 @@
 //! officer wait as pending actions; they take effect only when approved.
 
 use super::*;
-use crate::{
-    AssetClass, BankQuotas, Call, Frozen, NextAssetId, ReserveAssets, ReserveValue, TotalSupply,
-};
+use crate::{AssetClass, BankQuotas, Call, Frozen, NextAssetId, ReserveAssets, TotalSupply};
 use govchain_primitives::{dual_control::ActionClass, identity::Role, mock::without_post_info};
 
 /// Every act of `class` under `role` needs two officers.
@@ -71,7 +69,7 @@ fn revaluing_and_removing_an_asset_wait_for_a_second_officer() {
             Role::CentralBank,
             ActionClass::ReserveRecord,
             |origin| Cbdc::revalue_reserve_asset(origin, gold, 1_000, 7_000, attestation(2)),
-            || ReserveValue::<Test>::get() == 7_000,
+            || ReserveAssets::<Test>::get(gold).is_some_and(|asset| asset.valuation == 7_000),
         );
         assert_ok!(Cbdc::remove_reserve_asset(
             RuntimeOrigin::signed(GOVERNOR),

@@ -180,3 +180,74 @@ mod thaw {
         });
     }
 }
+
+mod thaw_orphaned {
+    use super::*;
+    use govchain_primitives::identity::Role;
+
+    /// The council's decision.
+    fn decision() -> sp_core::H256 {
+        case(9)
+    }
+
+    #[test]
+    fn the_council_thaws_a_holder_whose_court_lost_its_role() {
+        build_and_execute(|| {
+            fund_bank(1_000);
+            credit(BOB_ID, 1_000);
+            freeze(BOB_ID);
+            Identity::revoke_role(COURT_ID, Role::Court);
+
+            assert_ok!(Cbdc::thaw_orphaned(council(), BOB_ID, decision()));
+
+            assert!(!Frozen::<Test>::contains_key(BOB_ID));
+            assert_eq!(
+                last_event(),
+                Event::HolderThawedByCouncil {
+                    holder: BOB_ID,
+                    court: COURT_ID,
+                    case: decision()
+                }
+            );
+            // The money moves again.
+            assert_ok!(Cbdc::transfer(
+                RuntimeOrigin::signed(BOB),
+                BOB_ID,
+                CAROL_ID,
+                100
+            ));
+        });
+    }
+
+    #[test]
+    fn a_holder_frozen_by_a_serving_court_is_refused() {
+        build_and_execute(|| {
+            freeze(BOB_ID);
+
+            assert_noop!(
+                Cbdc::thaw_orphaned(council(), BOB_ID, decision()),
+                Error::<Test>::CourtStillServing
+            );
+        });
+    }
+
+    #[test]
+    fn a_holder_not_frozen_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(
+                Cbdc::thaw_orphaned(council(), BOB_ID, decision()),
+                Error::<Test>::NotFrozen
+            );
+        });
+    }
+
+    #[test]
+    fn only_the_council_thaws() {
+        build_and_execute(|| {
+            freeze(BOB_ID);
+            Identity::suspend_institution(COURT_ID);
+
+            assert_only_council(|origin| Cbdc::thaw_orphaned(origin, BOB_ID, decision()));
+        });
+    }
+}

@@ -214,6 +214,25 @@ mod mint {
     }
 
     #[test]
+    fn nothing_is_minted_while_a_valuation_waits_for_the_auditor() {
+        build_and_execute(|| {
+            quota_and_reserve();
+            assert_ok!(Cbdc::record_reserve_asset(
+                RuntimeOrigin::signed(GOVERNOR),
+                crate::AssetClass::ForeignCurrency,
+                code("USD"),
+                1,
+                1_000_000,
+                attestation(2)
+            ));
+
+            assert_noop!(mint(BANK_ID, 1), Error::<Test>::UnattestedValuation);
+            attest(1);
+            assert_ok!(mint(BANK_ID, 1));
+        });
+    }
+
+    #[test]
     fn nothing_is_minted_without_a_reserve() {
         build_and_execute(|| {
             assert_ok!(set_quota(BANK_ID, 5_000));

@@ -3,7 +3,8 @@
 //! Given a fresh chain at block 1 with no reserve and no currency, coverage limited to 100 %
 //! of the reserve value, and officers whose appointments run until block 1 000: `GOVERNOR` of
 //! the central bank, `BANKER` and `OTHER_BANKER` of two commercial banks, `JUDGE` and
-//! `OTHER_JUDGE` of two courts, and `CLERK` of a ministry (an institution without a role);
+//! `OTHER_JUDGE` of two courts, `CLERK` of a ministry (an institution without a role) and
+//! `AUDITOR` of the audit chamber (the independent auditor of the reserve);
 //! the citizens Alice (tier `Basic`, held by `ALICE`), Bob (`Standard`, `BOB`) and Carol
 //! (`Enhanced`, `CAROL`); `NOBODY`, neither officer nor citizen; and the council, account 100.
 //!
@@ -19,6 +20,7 @@ mod dual_control;
 mod freezes;
 mod issuance;
 mod limits;
+mod migrations;
 mod payments;
 mod queries;
 mod reserve;

@@ -185,6 +185,8 @@ mod reserve_summary {
                 ReserveSummary {
                     assets: vec![],
                     reserve_value: 0,
+                    unattested_assets: 0,
+                    coverage_deficit: 0,
                     total_supply: 0,
                     max_coverage_percent: 100,
                     coverage_ppm: None,
@@ -212,6 +214,10 @@ mod reserve_summary {
             assert_eq!(
                 (summary.reserve_value, summary.total_supply),
                 (4_000, 1_000)
+            );
+            assert_eq!(
+                (summary.unattested_assets, summary.coverage_deficit),
+                (0, 0)
             );
             assert_eq!(summary.max_coverage_percent, 100);
             assert_coverage(Some(250_000), 3_000);

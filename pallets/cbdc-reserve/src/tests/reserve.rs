@@ -1,10 +1,12 @@
-//! The central bank records reserve assets with attested valuations, revalues and removes
-//! them; the reserve value is their sum, at most `MaxReserveAssets` (3) are held, and a
-//! revaluation or removal that would leave supply uncovered is refused.
+//! The central bank records reserve assets, revalues and removes them; an independent auditor
+//! attests each valuation, and the reserve value is the sum of the attested ones. At most
+//! `MaxReserveAssets` (3) are held; a removal that would leave supply uncovered is refused,
+//! while an attested write-down is recorded with its public deficit and stops minting.
 
 use super::*;
 use crate::{
-    AssetClass, AssetId, NextAssetId, ReserveAsset, ReserveAssetCount, ReserveAssets, ReserveValue,
+    AssetClass, AssetId, Audit, NextAssetId, ReserveAsset, ReserveAssetCount, ReserveAssets,
+    ReserveValue, UnattestedAssets,
 };
 
 /// `GOVERNOR` records 1 000 units of `class` under `text`, valued `valuation`, on report 1.
@@ -23,10 +25,12 @@ fn record(class: AssetClass, text: &str, valuation: u64) -> DispatchResult {
     Cbdc::record_reserve_asset(origin, class, code(text), 1_000, valuation, attestation(1))
 }
 
-/// `GOVERNOR` records dollars valued `valuation`; returns the asset.
+/// `GOVERNOR` records dollars valued `valuation`, which the auditor attests; returns the
+/// asset.
 fn record_dollars(valuation: u64) -> AssetId {
     let asset = NextAssetId::<Test>::get();
     assert_ok!(record(AssetClass::ForeignCurrency, "USD", valuation));
+    attest(asset);
     asset
 }
 
@@ -72,7 +76,7 @@ mod record {
     use super::*;
 
     #[test]
-    fn the_central_bank_records_an_asset() {
+    fn the_central_bank_records_an_asset_that_counts_nothing_until_attested() {
         build_and_execute(|| {
             assert_ok!(record(AssetClass::Crypto, "BTC", 4_000));
 
@@ -82,10 +86,13 @@ mod record {
                 quantity: 1_000,
                 valuation: 4_000,
                 attestation: attestation(1),
+                audit: None,
+                counted: 0,
             };
             assert_eq!(ReserveAssets::<Test>::get(0), Some(asset));
             assert_eq!(NextAssetId::<Test>::get(), 1);
-            assert_reserve(4_000, 1);
+            assert_reserve(0, 1);
+            assert_eq!(UnattestedAssets::<Test>::get(), 1);
             assert_eq!(
                 last_event(),
                 Event::ReserveAssetRecorded {
@@ -173,15 +180,6 @@ mod record {
     }
 
     #[test]
-    fn a_reserve_value_beyond_the_balance_type_is_refused() {
-        build_and_execute(|| {
-            record_gold(u64::MAX);
-
-            assert_noop!(record(AssetClass::Gold, "XAU", 1), Error::<Test>::Overflow);
-        });
-    }
-
-    #[test]
     fn running_out_of_asset_numbers_is_refused() {
         build_and_execute(|| {
             NextAssetId::<Test>::put(AssetId::MAX);
@@ -211,7 +209,7 @@ mod revalue {
     use super::*;
 
     #[test]
-    fn the_central_bank_revalues_an_asset() {
+    fn the_central_bank_revalues_an_asset_whose_attested_valuation_counts_meanwhile() {
         build_and_execute(|| {
             let gold = record_gold(1_000);
             record_dollars(500);
@@ -224,7 +222,9 @@ mod revalue {
                 (2_000, 1_500, attestation(2))
             );
             assert_eq!((asset.class, asset.code), (AssetClass::Gold, code("XAU")));
-            assert_reserve(2_000, 2);
+            assert_eq!((asset.audit, asset.counted), (None, 1_000));
+            assert_reserve(1_500, 2);
+            assert_eq!(UnattestedAssets::<Test>::get(), 1);
             assert_eq!(
                 last_event(),
                 Event::ReserveAssetRevalued {
@@ -238,24 +238,32 @@ mod revalue {
     }
 
     #[test]
-    fn a_revaluation_down_to_the_supply_is_accepted() {
+    fn a_write_down_below_the_supply_waits_for_the_auditor_and_stops_minting() {
         build_and_execute(|| {
             let gold = record_gold(1_000);
             mint_to_bank(600);
 
-            assert_ok!(revalue(gold, 600));
+            assert_ok!(revalue(gold, 0));
 
-            assert_reserve(600, 1);
+            assert_reserve(1_000, 1);
+            assert_eq!(Cbdc::mint_headroom(), 0);
+            assert_noop!(
+                Cbdc::mint(RuntimeOrigin::signed(GOVERNOR), BANK_ID, 1),
+                Error::<Test>::UnattestedValuation
+            );
         });
     }
 
     #[test]
-    fn a_revaluation_below_the_supply_is_refused() {
+    fn a_revaluation_of_an_attested_asset_needs_a_new_attestation() {
         build_and_execute(|| {
             let gold = record_gold(1_000);
-            mint_to_bank(600);
 
-            assert_noop!(revalue(gold, 599), Error::<Test>::CoverageExceeded);
+            assert_ok!(revalue(gold, 1_000));
+
+            assert_eq!(ReserveAssets::<Test>::get(gold).unwrap().audit, None);
+            attest(gold);
+            assert_eq!(UnattestedAssets::<Test>::get(), 0);
         });
     }
 
@@ -275,16 +283,6 @@ mod revalue {
             assert_ok!(remove(gold));
 
             assert_noop!(revalue(gold, 1_000), Error::<Test>::UnknownAsset);
-        });
-    }
-
-    #[test]
-    fn a_reserve_value_beyond_the_balance_type_is_refused() {
-        build_and_execute(|| {
-            record_gold(u64::MAX - 1);
-            let dollars = record_dollars(1);
-
-            assert_noop!(revalue(dollars, 2), Error::<Test>::Overflow);
         });
     }
 
@@ -338,6 +336,35 @@ mod remove {
     }
 
     #[test]
+    fn an_unattested_asset_is_removed_and_no_longer_awaited() {
+        build_and_execute(|| {
+            let gold = record_gold(1_000);
+            assert_ok!(record(AssetClass::Crypto, "BTC", 4_000));
+
+            assert_ok!(remove(1));
+
+            assert_reserve(1_000, 1);
+            assert_eq!(UnattestedAssets::<Test>::get(), 0);
+            assert_eq!(ReserveAssets::<Test>::get(gold).unwrap().counted, 1_000);
+        });
+    }
+
+    #[test]
+    fn a_written_down_asset_attested_at_zero_is_removed_under_a_deficit() {
+        build_and_execute(|| {
+            let gold = record_gold(1_000);
+            mint_to_bank(600);
+            assert_ok!(revalue(gold, 0));
+            attest(gold);
+
+            assert_ok!(remove(gold));
+
+            assert_reserve(0, 0);
+            assert_eq!(Cbdc::coverage_deficit(), 600);
+        });
+    }
+
+    #[test]
     fn the_last_asset_is_removed_when_nothing_is_issued() {
         build_and_execute(|| {
             let gold = record_gold(1_000);
@@ -364,6 +391,141 @@ mod remove {
 
             assert_only_serving_officers(GOVERNOR, &[BANKER, JUDGE], |origin| {
                 Cbdc::remove_reserve_asset(origin, gold)
+            });
+        });
+    }
+}
+
+mod attest {
+    use super::*;
+
+    /// `AUDITOR` attests `asset` as `quantity` and `valuation`.
+    fn attest_as(asset: AssetId, quantity: u128, valuation: u64) -> DispatchResult {
+        let origin = RuntimeOrigin::signed(AUDITOR);
+        Cbdc::attest_valuation(origin, asset, quantity, valuation, audit_report())
+    }
+
+    #[test]
+    fn the_auditor_attests_a_valuation_which_then_counts() {
+        build_and_execute(|| {
+            assert_ok!(record(AssetClass::Gold, "XAU", 4_000));
+
+            assert_ok!(attest_as(0, 1_000, 4_000));
+
+            let asset = ReserveAssets::<Test>::get(0).unwrap();
+            let audit = Audit {
+                auditor: AUDIT_ID,
+                report: audit_report(),
+            };
+            assert_eq!((asset.audit, asset.counted), (Some(audit), 4_000));
+            assert_reserve(4_000, 1);
+            assert_eq!(UnattestedAssets::<Test>::get(), 0);
+            assert_eq!(
+                last_event(),
+                Event::ValuationAttested {
+                    asset: 0,
+                    auditor: AUDIT_ID,
+                    valuation: 4_000,
+                    report: audit_report(),
+                    coverage_deficit: 0,
+                }
+            );
+        });
+    }
+
+    #[test]
+    fn an_attested_write_down_below_the_supply_is_recorded_with_its_public_deficit() {
+        build_and_execute(|| {
+            let gold = record_gold(1_000);
+            mint_to_bank(600);
+            assert_ok!(revalue(gold, 450));
+
+            assert_ok!(attest_as(gold, 2_000, 450));
+
+            assert_reserve(450, 1);
+            assert_eq!(Cbdc::coverage_deficit(), 150);
+            assert_eq!(Cbdc::reserve_summary().coverage_deficit, 150);
+            assert_eq!(Cbdc::mint_headroom(), 0);
+            assert!(matches!(
+                last_event(),
+                Event::ValuationAttested {
+                    coverage_deficit: 150,
+                    ..
+                }
+            ));
+            assert_ok!(Cbdc::set_bank_quota(
+                RuntimeOrigin::signed(GOVERNOR),
+                BANK_ID,
+                5_000
+            ));
+            assert_noop!(
+                Cbdc::mint(RuntimeOrigin::signed(GOVERNOR), BANK_ID, 1),
+                Error::<Test>::CoverageExceeded
+            );
+        });
+    }
+
+    #[test]
+    fn redemptions_close_the_deficit_and_minting_resumes() {
+        build_and_execute(|| {
+            let gold = record_gold(1_000);
+            mint_to_bank(600);
+            assert_ok!(revalue(gold, 450));
+            attest(gold);
+
+            assert_ok!(Cbdc::redeem(RuntimeOrigin::signed(BANKER), 200));
+
+            assert_eq!(Cbdc::coverage_deficit(), 0);
+            assert_eq!(Cbdc::mint_headroom(), 50);
+        });
+    }
+
+    #[test]
+    fn another_quantity_or_valuation_than_recorded_is_refused() {
+        build_and_execute(|| {
+            assert_ok!(record(AssetClass::Gold, "XAU", 4_000));
+
+            assert_noop!(attest_as(0, 1_000, 4_001), Error::<Test>::ValuationMismatch);
+            assert_noop!(attest_as(0, 999, 4_000), Error::<Test>::ValuationMismatch);
+        });
+    }
+
+    #[test]
+    fn a_second_attestation_is_refused() {
+        build_and_execute(|| {
+            let gold = record_gold(1_000);
+
+            assert_noop!(
+                attest_as(gold, 1_000, 1_000),
+                Error::<Test>::AlreadyAttested
+            );
+        });
+    }
+
+    #[test]
+    fn an_unknown_asset_is_refused() {
+        build_and_execute(|| {
+            assert_noop!(attest_as(0, 1_000, 1), Error::<Test>::UnknownAsset);
+        });
+    }
+
+    #[test]
+    fn a_reserve_value_beyond_the_balance_type_is_refused() {
+        build_and_execute(|| {
+            record_gold(u64::MAX);
+            assert_ok!(record(AssetClass::ForeignCurrency, "USD", 1));
+
+            assert_noop!(attest_as(1, 1_000, 1), Error::<Test>::Overflow);
+        });
+    }
+
+    #[test]
+    fn only_a_serving_auditor_officer_attests() {
+        build_and_execute(|| {
+            assert_ok!(record(AssetClass::Gold, "XAU", 4_000));
+
+            assert_only_serving_officers(AUDITOR, &[GOVERNOR, BANKER, JUDGE, CLERK], |origin| {
+                attest_by(origin, 0)
             });
         });
     }

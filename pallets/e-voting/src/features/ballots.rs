@@ -50,6 +50,9 @@ impl<T: Config> Pallet<T> {
             }
             Self::count(tally, option)
         })?;
+        if replaced.is_none() {
+            Self::hold_ballot(voter, &record);
+        }
         Ballots::<T>::insert(election, voter, Ballot::Public(option));
         Self::deposit_event(Event::VoteCast {
             election,
@@ -73,6 +76,7 @@ impl<T: Config> Pallet<T> {
                 let tally = tally.as_mut().ok_or(Error::<T>::UnknownElection)?;
                 Self::add_ballot(tally)
             })?;
+            Self::hold_ballot(voter, &record);
         }
         Ballots::<T>::insert(election, voter, Ballot::Sealed(commitment));
         Self::deposit_event(Event::BallotSealed {
@@ -167,6 +171,14 @@ impl<T: Config> Pallet<T> {
             Error::<T>::NotEligible
         );
         Ok(voter)
+    }
+
+    /// Records that `voter` holds a ballot until `record` closes.
+    fn hold_ballot(voter: CitizenId, record: &Election<T>) {
+        BallotHeldUntil::<T>::mutate(voter, |until| {
+            let closes_at = record.closes_at();
+            *until = Some(until.map_or(closes_at, |until| until.max(closes_at)));
+        });
     }
 
     fn add_ballot(tally: &mut Tally<T>) -> DispatchResult {

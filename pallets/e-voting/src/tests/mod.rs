@@ -23,6 +23,7 @@
 //! Every commission call refuses the same kinds of origin, so each has one test that runs
 //! [`assert_only_serving_commissioners`] on it.
 
+mod ballot_holds;
 mod cancellation;
 mod closing;
 mod creation;

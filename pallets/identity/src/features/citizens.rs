@@ -10,6 +10,7 @@ use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use govchain_primitives::{
     dual_control::{ActionClass, DualControl},
     identity::{CitizenId, InstitutionId, KycTier, RegionCode, Role},
+    voting::BallotRegister,
 };
 use sp_core::H256;
 use sp_runtime::{
@@ -100,16 +101,16 @@ impl<T: Config> Pallet<T> {
 
     /// Makes a sensitive act of `class` on `citizen`: the council acts at once; a civil-registry
     /// officer of the registry that registered the citizen acts at once or, under dual control,
-    /// proposes `call` for its colleagues' approval.
+    /// proposes `call` for its colleagues' approval. `body` learns whether the council acts.
     pub(crate) fn act_on_citizen(
         origin: OriginFor<T>,
         citizen: CitizenId,
         class: ActionClass,
         call: Call<T>,
-        body: impl FnOnce() -> DispatchResult,
+        body: impl FnOnce(bool) -> DispatchResult,
     ) -> DispatchResult {
         match T::InstitutionOrigin::try_origin(origin) {
-            Ok(_) => body(),
+            Ok(_) => body(true),
             Err(origin) => <Self as DualControl<_, _, Call<T>>>::act(
                 origin,
                 Role::CivilRegistry,
@@ -117,7 +118,7 @@ impl<T: Config> Pallet<T> {
                 || call,
                 |actor| {
                     Self::ensure_registered_by(citizen, actor.institution)?;
-                    body()
+                    body(false)
                 },
             )
             .map(|_| ()),
@@ -132,10 +133,12 @@ impl<T: Config> Pallet<T> {
         region: Option<RegionCode>,
         kyc_tier: KycTier,
     ) -> DispatchResult {
-        ensure!(
-            !CitizenByNationalId::<T>::contains_key(national_id_hash),
-            Error::<T>::NationalIdTaken
-        );
+        if let Some(holder) = CitizenByNationalId::<T>::get(national_id_hash) {
+            ensure!(
+                Self::national_id_releasable(holder),
+                Error::<T>::NationalIdTaken
+            );
+        }
         ensure!(
             !CitizenByAccount::<T>::contains_key(&account),
             Error::<T>::AccountIsCitizen
@@ -215,6 +218,8 @@ impl<T: Config> Pallet<T> {
         })?;
         CitizenByAccount::<T>::remove(&old_account);
         CitizenByAccount::<T>::insert(&new_account, citizen);
+        // A consent given with the old key does not outlive it.
+        MoveConsents::<T>::remove(citizen);
         Self::release_account(&old_account);
         Self::hold_account(&new_account);
         Self::deposit_event(Event::CitizenAccountMoved {
@@ -241,11 +246,25 @@ impl<T: Config> Pallet<T> {
         })?;
         // A registration in error frees its national-ID hash for the person it really belongs
         // to; death and emigration keep it, so the same person is reactivated, never re-registered.
+        // While the erroneous identity holds a ballot in an open election, the hash stays taken
+        // (a fresh registration would vote twice); it is released once the election closes.
         if reason == DeactivationReason::RegistrationError {
-            CitizenByNationalId::<T>::remove(national_id_hash);
+            if T::Ballots::holds_open_ballot(citizen) {
+                Self::deposit_event(Event::NationalIdKept { citizen });
+            } else {
+                CitizenByNationalId::<T>::remove(national_id_hash);
+            }
         }
         Self::deposit_event(Event::CitizenDeactivated { citizen, reason });
         Ok(())
+    }
+
+    /// Whether the national-ID hash `holder` keeps may go to a new registration: `holder` was
+    /// deactivated as a registration in error and no longer holds a ballot in an open election.
+    fn national_id_releasable(holder: CitizenId) -> bool {
+        Citizens::<T>::get(holder).is_some_and(|record| {
+            record.status == CitizenStatus::Deactivated(DeactivationReason::RegistrationError)
+        }) && !T::Ballots::holds_open_ballot(holder)
     }
 
     pub(crate) fn do_reactivate_citizen(citizen: CitizenId) -> DispatchResult {
@@ -254,8 +273,10 @@ impl<T: Config> Pallet<T> {
             match record.status {
                 CitizenStatus::Active => return Err(Error::<T>::CitizenAlreadyActive.into()),
                 CitizenStatus::Deactivated(DeactivationReason::RegistrationError) => {
+                    // Free, or still kept by this registration (an open ballot held it).
                     ensure!(
-                        !CitizenByNationalId::<T>::contains_key(record.national_id_hash),
+                        CitizenByNationalId::<T>::get(record.national_id_hash)
+                            .is_none_or(|holder| holder == citizen),
                         Error::<T>::NationalIdTaken
                     );
                     CitizenByNationalId::<T>::insert(record.national_id_hash, citizen);

@@ -30,6 +30,12 @@ impl<T: Config> Pallet<T> {
                 .map_err(|_| Error::<T>::DuplicateRole)?;
             ensure!(inserted, Error::<T>::DuplicateRole);
         }
+        for role in role_set.iter() {
+            ensure!(
+                role.compatible_with(role_set.iter().copied()),
+                Error::<T>::IncompatibleRoles
+            );
+        }
         let institution = NextInstitutionId::<T>::get();
         let next = institution.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
@@ -60,6 +66,11 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_grant_role(institution: InstitutionId, role: Role) -> DispatchResult {
         Institutions::<T>::try_mutate(institution, |record| {
             let record = record.as_mut().ok_or(Error::<T>::InstitutionNotFound)?;
+            ensure!(!record.roles.contains(&role), Error::<T>::RoleAlreadyHeld);
+            ensure!(
+                role.compatible_with(record.roles.iter().copied()),
+                Error::<T>::IncompatibleRoles
+            );
             let inserted = record
                 .roles
                 .try_insert(role)

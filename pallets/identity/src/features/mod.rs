@@ -1,6 +1,7 @@
 //! The pallet's capabilities, one file each; the calls in `lib.rs` check origins and delegate
 //! here.
 
+mod account_moves;
 mod accounts;
 mod citizens;
 mod dual_control;

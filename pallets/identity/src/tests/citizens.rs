@@ -235,8 +235,12 @@ mod move_citizen_account {
     use super::*;
 
     #[test]
-    fn a_lost_key_is_replaced_and_the_identity_keeps_its_id() {
+    fn a_key_replaced_with_the_citizen_s_consent_keeps_the_identity_s_id() {
         build_and_execute(|| {
+            assert_ok!(Identity::consent_to_account_move(
+                RuntimeOrigin::signed(CITIZEN),
+                PERSON
+            ));
             assert_ok!(Identity::move_citizen_account(
                 RuntimeOrigin::signed(REGISTRAR),
                 CITIZEN_ID,
@@ -377,6 +381,67 @@ mod deactivation {
                 Identity::reactivate_citizen(RuntimeOrigin::signed(REGISTRAR), CITIZEN_ID),
                 Error::<Test>::NationalIdTaken
             );
+        });
+    }
+
+    #[test]
+    fn a_registration_in_error_holding_an_open_ballot_keeps_its_hash_until_the_election_closes() {
+        build_and_execute(|| {
+            OpenBallotHolders::set(vec![CITIZEN_ID]);
+
+            assert_ok!(deactivate(
+                CITIZEN_ID,
+                DeactivationReason::RegistrationError
+            ));
+
+            System::assert_has_event(
+                Event::NationalIdKept {
+                    citizen: CITIZEN_ID,
+                }
+                .into(),
+            );
+            assert_eq!(Identity::citizen_of(&CITIZEN), None);
+            assert_eq!(
+                CitizenByNationalId::<Test>::get(national_id(1)),
+                Some(CITIZEN_ID)
+            );
+            // Nobody registers under the hash while the ballot is open…
+            assert_noop!(register(PERSON, 1), Error::<Test>::NationalIdTaken);
+            // …once the election has closed, the person it belongs to is registered.
+            OpenBallotHolders::set(Vec::new());
+            assert_ok!(register(PERSON, 1));
+            assert_eq!(CitizenByNationalId::<Test>::get(national_id(1)), Some(1));
+        });
+    }
+
+    #[test]
+    fn a_registration_in_error_whose_hash_was_kept_is_reactivated() {
+        build_and_execute(|| {
+            OpenBallotHolders::set(vec![CITIZEN_ID]);
+            assert_ok!(deactivate(
+                CITIZEN_ID,
+                DeactivationReason::RegistrationError
+            ));
+
+            assert_ok!(Identity::reactivate_citizen(
+                RuntimeOrigin::signed(REGISTRAR),
+                CITIZEN_ID
+            ));
+
+            assert_eq!(Identity::citizen_of(&CITIZEN), Some(CITIZEN_ID));
+            assert_eq!(
+                CitizenByNationalId::<Test>::get(national_id(1)),
+                Some(CITIZEN_ID)
+            );
+        });
+    }
+
+    #[test]
+    fn a_deceased_citizen_s_hash_is_never_taken_by_a_new_registration() {
+        build_and_execute(|| {
+            assert_ok!(deactivate(CITIZEN_ID, DeactivationReason::Deceased));
+
+            assert_noop!(register(PERSON, 1), Error::<Test>::NationalIdTaken);
         });
     }
 

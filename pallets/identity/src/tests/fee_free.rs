@@ -192,6 +192,10 @@ fn a_deactivated_citizen_pays_like_anyone() {
 #[test]
 fn moving_to_a_new_account_does_not_reset_the_quota() {
     build_and_execute(|| {
+        assert_ok!(Identity::consent_to_account_move(
+            RuntimeOrigin::signed(CITIZEN),
+            51
+        ));
         for _ in 0..3 {
             assert_ok!(transact(CITIZEN));
         }

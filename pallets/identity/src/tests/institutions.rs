@@ -103,6 +103,19 @@ mod register_institution {
     }
 
     #[test]
+    fn an_auditor_that_is_also_the_central_bank_is_refused() {
+        build_and_execute(|| {
+            for roles in [
+                [Role::Auditor, Role::CentralBank],
+                [Role::CentralBank, Role::Auditor],
+            ] {
+                assert_noop!(register("AUDIT", &roles), Error::<Test>::IncompatibleRoles);
+            }
+            assert_ok!(register("AUDIT", &[Role::Auditor, Role::Court]));
+        });
+    }
+
+    #[test]
     fn registration_stops_when_ids_run_out() {
         build_and_execute(|| {
             NextInstitutionId::<Test>::put(u32::MAX);
@@ -197,6 +210,27 @@ mod roles {
             assert_noop!(
                 Identity::grant_role(RuntimeOrigin::root(), CIVIL_REGISTRY, Role::CivilRegistry),
                 Error::<Test>::RoleAlreadyHeld
+            );
+        });
+    }
+
+    #[test]
+    fn granting_the_central_bank_the_auditor_role_is_refused_and_the_reverse() {
+        build_and_execute(|| {
+            assert_ok!(register("BANK", &[Role::CentralBank]));
+            assert_ok!(register("AUDIT", &[Role::Auditor]));
+            let (bank, audit) = (
+                InstitutionByCode::<Test>::get(code("BANK")).unwrap(),
+                InstitutionByCode::<Test>::get(code("AUDIT")).unwrap(),
+            );
+
+            assert_noop!(
+                Identity::grant_role(RuntimeOrigin::root(), bank, Role::Auditor),
+                Error::<Test>::IncompatibleRoles
+            );
+            assert_noop!(
+                Identity::grant_role(RuntimeOrigin::root(), audit, Role::CentralBank),
+                Error::<Test>::IncompatibleRoles
             );
         });
     }

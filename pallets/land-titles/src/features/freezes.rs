@@ -2,7 +2,7 @@
 
 use crate::{pallet::*, types::*};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
-use govchain_primitives::identity::InstitutionId;
+use govchain_primitives::identity::{IdentityProvider, InstitutionId, Role};
 use sp_core::H256;
 
 impl<T: Config> Pallet<T> {
@@ -39,6 +39,23 @@ impl<T: Config> Pallet<T> {
         Freezes::<T>::remove(parcel);
         Self::record_change(parcel, TitleChange::FreezeLifted { court })?;
         Self::deposit_event(Event::FreezeLifted { parcel, court });
+        Ok(())
+    }
+
+    pub(crate) fn do_lift_orphaned_freeze(parcel: ParcelId, case: H256) -> DispatchResult {
+        let freeze = Freezes::<T>::get(parcel).ok_or(Error::<T>::NotFrozen)?;
+        ensure!(
+            !T::Identity::institution_has_role(freeze.court, Role::Court),
+            Error::<T>::CourtStillServing
+        );
+        Freezes::<T>::remove(parcel);
+        let court = freeze.court;
+        Self::record_change(parcel, TitleChange::FreezeLiftedByCouncil { court, case })?;
+        Self::deposit_event(Event::FreezeLiftedByCouncil {
+            parcel,
+            court,
+            case,
+        });
         Ok(())
     }
 }

@@ -196,7 +196,7 @@ impl<T: Config> Pallet<T> {
         parcel: ParcelId,
         lien: LienId,
     ) -> DispatchResult {
-        let mut liens = ParcelLiens::<T>::get(parcel);
+        let liens = ParcelLiens::<T>::get(parcel);
         let index = liens
             .iter()
             .position(|registered| registered.id == lien)
@@ -207,14 +207,49 @@ impl<T: Config> Pallet<T> {
                 .is_some_and(|registered| registered.bank == bank),
             Error::<T>::NotLienHolder
         );
+        Self::remove_lien(parcel, liens, index);
+        Self::record_change(parcel, TitleChange::LienReleased { lien, bank })?;
+        Self::deposit_event(Event::LienReleased { lien, parcel, bank });
+        Ok(())
+    }
+
+    pub(crate) fn do_release_orphaned_lien(
+        parcel: ParcelId,
+        lien: LienId,
+        case: H256,
+    ) -> DispatchResult {
+        let liens = ParcelLiens::<T>::get(parcel);
+        let (index, bank) = liens
+            .iter()
+            .enumerate()
+            .find(|(_, registered)| registered.id == lien)
+            .map(|(index, registered)| (index, registered.bank))
+            .ok_or(Error::<T>::UnknownLien)?;
+        ensure!(
+            !T::Identity::institution_has_role(bank, Role::CommercialBank),
+            Error::<T>::BankStillServing
+        );
+        Self::remove_lien(parcel, liens, index);
+        Self::record_change(
+            parcel,
+            TitleChange::LienReleasedByCouncil { lien, bank, case },
+        )?;
+        Self::deposit_event(Event::LienReleasedByCouncil {
+            lien,
+            parcel,
+            bank,
+            case,
+        });
+        Ok(())
+    }
+
+    /// Takes the lien at `index` off the parcel's ranked liens; later ones move up a rank.
+    fn remove_lien(parcel: ParcelId, mut liens: Liens<T>, index: usize) {
         liens.remove(index);
         if liens.is_empty() {
             ParcelLiens::<T>::remove(parcel);
         } else {
             ParcelLiens::<T>::insert(parcel, liens);
         }
-        Self::record_change(parcel, TitleChange::LienReleased { lien, bank })?;
-        Self::deposit_event(Event::LienReleased { lien, parcel, bank });
-        Ok(())
     }
 }

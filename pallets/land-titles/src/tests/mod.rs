@@ -17,6 +17,7 @@ mod queries;
 mod refusals;
 mod registration;
 mod settlement;
+mod stuck_states;
 
 use crate::{mock::*, Area, CadastralNumber, CarryOver, Lineage, ParcelId, ParcelSpec};
 use frame_support::BoundedVec;
