@@ -183,6 +183,10 @@ pub enum TitleChangeJson {
         bank: InstitutionId,
         case: H256,
     },
+    Inherited {
+        from: u64,
+        case: H256,
+    },
 }
 
 impl From<TitleChange> for TitleChangeJson {
@@ -207,6 +211,7 @@ impl From<TitleChange> for TitleChangeJson {
             TitleChange::LienReleasedByCouncil { lien, bank, case } => {
                 Self::LienReleasedByCouncil { lien, bank, case }
             }
+            TitleChange::Inherited { from, case } => Self::Inherited { from, case },
         }
     }
 }

@@ -6,8 +6,12 @@ use crate::Pallet as Cbdc;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use govchain_primitives::identity::{IdentityProvider, InstitutionId, KycTier, Party, Role};
+use govchain_primitives::{
+    estate::Estate,
+    identity::{IdentityProvider, InstitutionId, KycTier, Party, Role},
+};
 use sp_core::H256;
+use sp_runtime::{traits::Saturating, PerThing};
 
 fn officer<T: Config>(name: &'static str, role: Role) -> (T::AccountId, InstitutionId) {
     let who: T::AccountId = account(name, 0, 0);
@@ -243,6 +247,43 @@ mod benchmarks {
         _(RawOrigin::Signed(judge), holder);
 
         assert!(!Frozen::<T>::contains_key(holder));
+    }
+
+    /// A deceased citizen's balance split among `h` heirs, each holding money already.
+    #[benchmark]
+    fn pass_estate(h: Linear<1, 16>) -> Result<(), BenchmarkError> {
+        let (_, deceased) = citizen::<T>("deceased");
+        let Party::Citizen(deceased_id) = deceased else {
+            return Err(BenchmarkError::Weightless);
+        };
+        Balances::<T>::insert(deceased, amount::<T>(1_000_000));
+        TotalSupply::<T>::mutate(|supply| *supply = supply.saturating_add(amount::<T>(1_000_000)));
+        let each = sp_runtime::Permill::ACCURACY
+            .checked_div(h)
+            .unwrap_or_default();
+        let mut heirs = alloc::vec::Vec::new();
+        for index in 0..h {
+            let who: T::AccountId = account("heir", index, 0);
+            let heir = T::Identity::benchmark_citizen(&who);
+            Balances::<T>::insert(Party::Citizen(heir), amount::<T>(1));
+            TotalSupply::<T>::mutate(|supply| *supply = supply.saturating_add(amount::<T>(1)));
+            let share = if index == 0 {
+                sp_runtime::Permill::ACCURACY
+                    .saturating_sub(each.saturating_mul(h.saturating_sub(1)))
+            } else {
+                each
+            };
+            heirs.push((heir, sp_runtime::Permill::from_parts(share)));
+        }
+
+        #[block]
+        {
+            <Cbdc<T> as Estate>::pass_estate(deceased_id, &heirs, H256::repeat_byte(0xca))
+                .map_err(|_| BenchmarkError::Weightless)?;
+        }
+
+        assert!(Balances::<T>::get(deceased).is_none());
+        Ok(())
     }
 
     /// The freeze of a court no longer registered.

@@ -68,7 +68,7 @@ pub mod pallet {
     use frame_system::pallet_prelude::*;
     use govchain_primitives::{
         dual_control::{ActionClass, DualControl},
-        identity::{IdentityProvider, InstitutionId, KycTier, Party, Role},
+        identity::{CitizenId, IdentityProvider, InstitutionId, KycTier, Party, Role},
     };
     use sp_core::H256;
     use sp_runtime::traits::{AtLeast32BitUnsigned, MaybeSerializeDeserialize};
@@ -280,6 +280,14 @@ pub mod pallet {
         },
         /// The court that froze a holder thawed it.
         HolderThawed { holder: Party, court: InstitutionId },
+        /// `amount` of deceased citizen `from`'s money passed to `heir` by the court's order
+        /// `case`.
+        Inherited {
+            from: CitizenId,
+            heir: Party,
+            amount: T::Balance,
+            case: H256,
+        },
         /// The council thawed a holder whose freezing court no longer holds the `Court` role,
         /// under its own case reference.
         HolderThawedByCouncil {

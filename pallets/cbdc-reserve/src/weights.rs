@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn set_max_coverage() -> Weight;
 	fn attest_valuation() -> Weight;
 	fn thaw_orphaned() -> Weight;
+	fn pass_estate(h: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -264,6 +265,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	// Not yet measured: estimated as a transfer per heir.
+	fn pass_estate(h: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3600)
+			.saturating_add(Weight::from_parts(40_000_000, 2600).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(h.into())))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -337,5 +347,14 @@ impl WeightInfo for () {
 		Weight::from_parts(35_552_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated as a transfer per heir.
+	fn pass_estate(h: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3600)
+			.saturating_add(Weight::from_parts(40_000_000, 2600).saturating_mul(h.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(h.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(h.into())))
 	}
 }

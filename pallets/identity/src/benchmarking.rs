@@ -11,7 +11,10 @@ use govchain_primitives::{
     identity::{CitizenId, IdentityProvider as _, InstitutionId, KycTier, Role},
 };
 use sp_core::H256;
-use sp_runtime::traits::{One, Saturating};
+use sp_runtime::{
+    traits::{One, Saturating},
+    PerThing, Permill,
+};
 
 /// Set-up shared with other pallets' benchmarks through `IdentityProvider`.
 pub(crate) mod helpers {
@@ -404,6 +407,66 @@ mod benchmarks {
 
         assert!(!PendingMoves::<T>::contains_key(id));
         MovesDue::<T>::remove(due);
+        Ok(())
+    }
+
+    /// A deceased citizen of a registry, with `h` active heirs and a court's judge; returns the
+    /// judge, the deceased and the heirs with equal shares (the first taking the rounding).
+    fn deceased_and_heirs<T: Config>(
+        h: u32,
+    ) -> Result<(T::AccountId, CitizenId, HeirsOf<T>), BenchmarkError> {
+        let (_, deceased) = registrar_and_citizen::<T>();
+        let judge: T::AccountId = account("judge", 0, 0);
+        officer::<T>(&judge, Role::Court);
+        let registry = Citizens::<T>::get(deceased)
+            .map(|record| record.registered_by)
+            .ok_or(BenchmarkError::Weightless)?;
+        Identity::<T>::do_deactivate_citizen(deceased, DeactivationReason::Deceased)
+            .map_err(|_| BenchmarkError::Weightless)?;
+        let each = Permill::ACCURACY.checked_div(h.max(1)).unwrap_or_default();
+        let mut heirs = alloc::vec::Vec::new();
+        for i in 0..h {
+            let heir = helpers::citizen_of::<T>(&account("heir", i, 0), registry);
+            let share = if i == 0 {
+                Permill::ACCURACY.saturating_sub(each.saturating_mul(h.saturating_sub(1)))
+            } else {
+                each
+            };
+            heirs.push((heir, Permill::from_parts(share)));
+        }
+        Ok((judge, deceased, HeirsOf::<T>::truncate_from(heirs)))
+    }
+
+    #[benchmark]
+    fn order_succession(h: Linear<1, { T::MaxHeirs::get() }>) -> Result<(), BenchmarkError> {
+        let (judge, deceased, heirs) = deceased_and_heirs::<T>(h)?;
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(judge),
+            deceased,
+            heirs,
+            H256::repeat_byte(0xca),
+        );
+
+        assert!(SuccessionOrders::<T>::contains_key(deceased));
+        Ok(())
+    }
+
+    /// The identity pallet's part, with an estate that holds nothing in the registers (their
+    /// part is weighed by `Estate::pass_estate_weight`).
+    #[benchmark]
+    fn execute_succession() -> Result<(), BenchmarkError> {
+        let (_, deceased, heirs) = deceased_and_heirs::<T>(T::MaxHeirs::get())?;
+        let registrar: T::AccountId = account("registrar", 0, 0);
+        let court = InstitutionId::MAX;
+        Identity::<T>::do_order_succession(court, deceased, heirs, H256::repeat_byte(0xca))
+            .map_err(|_| BenchmarkError::Weightless)?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(registrar), deceased);
+
+        assert!(!SuccessionOrders::<T>::contains_key(deceased));
         Ok(())
     }
 

@@ -80,6 +80,12 @@ pub mod pallet {
     /// A citizen record as this runtime stores it.
     pub type CitizenOf<T> = Citizen<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
+    /// The heirs of an order of succession with their shares.
+    pub type HeirsOf<T> = BoundedVec<(CitizenId, sp_runtime::Permill), <T as Config>::MaxHeirs>;
+
+    /// An order of succession as this runtime stores it.
+    pub type SuccessionOrderOf<T> = SuccessionOrder<BlockNumberFor<T>, <T as Config>::MaxHeirs>;
+
     /// A pending action as this runtime stores it.
     pub type PendingActionOf<T> = PendingAction<
         <T as frame_system::Config>::AccountId,
@@ -199,6 +205,14 @@ pub mod pallet {
         /// The ballot register: a registration in error keeps its national-ID hash while it holds
         /// a ballot in an open election.
         type Ballots: govchain_primitives::voting::BallotRegister;
+
+        /// The registers that hold what citizens own (land, money): a court's order of
+        /// succession passes a deceased citizen's holdings in each to the heirs.
+        type Estates: govchain_primitives::estate::Estate;
+
+        /// The most heirs an order of succession may name.
+        #[pallet::constant]
+        type MaxHeirs: Get<u32>;
 
         /// How long, in blocks, a civil registry's move of a citizen's account waits (for the
         /// citizen's veto) when the citizen's current key did not consent, unless the genesis
@@ -359,6 +373,12 @@ pub mod pallet {
         ValueQuery,
     >;
 
+    /// Courts' orders of succession waiting for the civil registry to execute them, by deceased
+    /// citizen.
+    #[pallet::storage]
+    pub type SuccessionOrders<T: Config> =
+        StorageMap<_, Twox64Concat, CitizenId, SuccessionOrderOf<T>>;
+
     /// The weight fee-free transactions took in the current block; cleared when it ends.
     #[pallet::storage]
     #[pallet::whitelist_storage]
@@ -431,6 +451,18 @@ pub mod pallet {
         },
         /// A deactivated citizen's identity acts again.
         CitizenReactivated { citizen: CitizenId },
+        /// `court` ordered how `deceased`'s estate passes to its heirs, under `case`.
+        SuccessionOrdered {
+            deceased: CitizenId,
+            court: InstitutionId,
+            case: H256,
+        },
+        /// The civil registry executed the order: the deceased's holdings passed to its heirs.
+        SuccessionExecuted {
+            deceased: CitizenId,
+            court: InstitutionId,
+            case: H256,
+        },
         /// A registration in error was deactivated while it holds a ballot in an open election:
         /// its national-ID hash stays taken until the election closes.
         NationalIdKept { citizen: CitizenId },
@@ -590,6 +622,24 @@ pub mod pallet {
         NoPendingMove,
         /// `MaxMovesPerBlock` moves fall due at each of the next 16 blocks after the time lock.
         MoveQueueFull,
+        /// The citizen is not recorded as deceased.
+        NotDeceased,
+        /// Another court ordered this succession already.
+        SuccessionOrdered,
+        /// An order of succession names at least one heir.
+        NoHeirs,
+        /// The deceased cannot be its own heir.
+        HeirIsDeceased,
+        /// An heir is listed twice.
+        DuplicateHeir,
+        /// An heir's share is zero.
+        ZeroShare,
+        /// An heir is not an active citizen.
+        HeirNotActive,
+        /// The heirs' shares do not sum to exactly one whole (100 %).
+        SharesNotWhole,
+        /// No order of succession of this citizen waits.
+        NoSuccessionOrder,
         /// One institution may not hold these two roles together (`Role::INCOMPATIBLE`: an
         /// auditor is never the central bank it audits).
         IncompatibleRoles,
@@ -856,6 +906,58 @@ pub mod pallet {
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_consent_to_account_move(who, new_account)
+        }
+
+        /// Orders that the estate of a deceased citizen passes to `heirs`, each getting its
+        /// share of every holding (land shares, money; rounding leftovers go to the first heir),
+        /// under the court's case reference. The civil registry executes it
+        /// (`execute_succession`). The same court may replace its order until then.
+        ///
+        /// Origin: a `Court` officer, or its court's approved `CourtOrder` action (under dual
+        /// control the order is checked, then waits for approvals: `ActionProposed`).
+        /// Emits `SuccessionOrdered`.
+        /// Errors: the officer's (`NotOfficer`, `OfficerExpired`, `InstitutionSuspended`,
+        /// `RoleNotHeld`), `CitizenNotFound`, `NotDeceased`, `SuccessionOrdered`, `NoHeirs`,
+        /// `HeirIsDeceased`, `DuplicateHeir`, `ZeroShare`, `HeirNotActive`, `SharesNotWhole`.
+        /// Weight: O(heirs²), at most `MaxHeirs`.
+        #[pallet::call_index(20)]
+        #[pallet::weight(T::WeightInfo::order_succession(heirs.len() as u32).saturating_add(T::WeightInfo::propose_action()))]
+        pub fn order_succession(
+            origin: OriginFor<T>,
+            deceased: CitizenId,
+            heirs: HeirsOf<T>,
+            case: H256,
+        ) -> DispatchResult {
+            let call = Call::<T>::order_succession {
+                deceased,
+                heirs: heirs.clone(),
+                case,
+            };
+            <Self as govchain_primitives::dual_control::DualControl<_, _, Call<T>>>::act_for(
+                origin,
+                Role::Court,
+                ActionClass::CourtOrder,
+                call,
+                |court| Self::do_order_succession(court, deceased, heirs, case),
+            )
+        }
+
+        /// Executes a court's order of succession: every register ([`Config::Estates`]: the
+        /// land registry, the currency) passes what the deceased held to the heirs, with
+        /// history entries, all in this call or nothing.
+        ///
+        /// Origin: a signed `CivilRegistry` officer of the registry that registered the
+        /// deceased, or [`Config::InstitutionOrigin`].
+        /// Emits `SuccessionExecuted` (and the registers' own events).
+        /// Errors: `NotOfficer`, `OfficerExpired`, `InstitutionSuspended`, `RoleNotHeld`,
+        /// `CitizenNotFound`, `NotRegisteringRegistry`, `NoSuccessionOrder`, `HeirNotActive`,
+        /// and the registers' (an estate too large, a frozen parcel or holder, a full title).
+        /// Weight: the registers' worst case for `MaxHeirs` heirs.
+        #[pallet::call_index(21)]
+        #[pallet::weight(T::WeightInfo::execute_succession().saturating_add(<T::Estates as govchain_primitives::estate::Estate>::pass_estate_weight(Pallet::<T>::max_heirs())))]
+        pub fn execute_succession(origin: OriginFor<T>, deceased: CitizenId) -> DispatchResult {
+            Self::ensure_registry_of(origin, deceased)?;
+            Self::do_execute_succession(deceased)
         }
 
         /// The citizen vetoes, with its current key, the scheduled move of its identity: the
@@ -1139,6 +1241,8 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             Call::consent_to_account_move { .. } | Call::veto_account_move { .. } => {
                 CallSigner::Citizen
             }
+            Call::order_succession { .. } => CallSigner::Officer(Role::Court),
+            Call::execute_succession { .. } => CallSigner::Officer(Role::CivilRegistry),
             Call::__Ignore(..) => CallSigner::Governance,
         }
     }

@@ -72,6 +72,11 @@ parameter_types! {
     pub const DefaultAccountMoveDelay: u64 = 30;
     /// The citizens a test says hold a ballot in an open election.
     pub static OpenBallotHolders: Vec<u64> = Vec::new();
+    /// The estates passed on, as (deceased, heirs, case).
+    pub static PassedEstates: Vec<(u64, Vec<(u64, sp_runtime::Permill)>, H256)> = Vec::new();
+    /// Whether the registers refuse to pass an estate.
+    pub static EstatesRefuse: bool = false;
+    pub const MaxHeirs: u32 = 3;
     pub const MaxMovesPerBlock: u32 = 2;
 }
 
@@ -99,9 +104,34 @@ impl pallet_identity_registry::Config for Test {
     type ActionLifetime = ActionLifetime;
     type MaxActionCallLength = MaxActionCallLength;
     type Ballots = MockBallots;
+    type Estates = MockEstates;
+    type MaxHeirs = MaxHeirs;
     type DefaultAccountMoveDelay = DefaultAccountMoveDelay;
     type MaxMovesPerBlock = MaxMovesPerBlock;
     type WeightInfo = ();
+}
+
+/// The registers of estates: record each estate passed in [`PassedEstates`], or refuse when
+/// [`EstatesRefuse`] is set (after writing, to show the refusal undoes it).
+pub struct MockEstates;
+
+impl govchain_primitives::estate::Estate for MockEstates {
+    fn pass_estate(
+        deceased: u64,
+        heirs: &[(u64, sp_runtime::Permill)],
+        case: H256,
+    ) -> sp_runtime::DispatchResult {
+        frame_support::storage::unhashed::put(b":estate-written", &deceased);
+        if EstatesRefuse::get() {
+            return Err(sp_runtime::DispatchError::Other("the register refuses"));
+        }
+        PassedEstates::mutate(|passed| passed.push((deceased, heirs.to_vec(), case)));
+        Ok(())
+    }
+
+    fn pass_estate_weight(heirs: u32) -> Weight {
+        Weight::from_parts(1_000, 0).saturating_mul(heirs.into())
+    }
 }
 
 /// The ballot register: the citizens in [`OpenBallotHolders`] hold an open ballot.

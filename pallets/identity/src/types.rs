@@ -303,9 +303,22 @@ pub struct PendingMove<AccountId, BlockNumber> {
 }
 
 /// A court's order of succession: who inherits a deceased citizen's estate, in which shares.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[derive(
+    Encode,
+    Decode,
+    MaxEncodedLen,
+    TypeInfo,
+    frame_support::CloneNoBound,
+    frame_support::PartialEqNoBound,
+    frame_support::EqNoBound,
+    frame_support::DebugNoBound,
+)]
 #[scale_info(skip_type_params(MaxHeirs))]
-pub struct SuccessionOrder<BlockNumber, MaxHeirs: frame_support::traits::Get<u32>> {
+pub struct SuccessionOrder<BlockNumber, MaxHeirs>
+where
+    BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+    MaxHeirs: frame_support::traits::Get<u32>,
+{
     /// The court that ordered it.
     pub court: InstitutionId,
     /// The hash of the court's case reference.

@@ -65,6 +65,8 @@ pub trait WeightInfo {
 	fn consent_to_account_move() -> Weight;
 	fn veto_account_move() -> Weight;
 	fn execute_account_moves(n: u32, ) -> Weight;
+	fn order_succession(h: u32, ) -> Weight;
+	fn execute_succession() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -347,6 +349,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 	}
+	// Not yet measured: estimated from the reads and writes of `do_order_succession`.
+	fn order_succession(h: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 3600)
+			.saturating_add(Weight::from_parts(15_000_000, 2600).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_execute_succession` around
+	// the registers' own (weighed by `Estate::pass_estate_weight`).
+	fn execute_succession() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -493,5 +510,20 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_order_succession`.
+	fn order_succession(h: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 3600)
+			.saturating_add(Weight::from_parts(15_000_000, 2600).saturating_mul(h.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(h.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated from the reads and writes of `do_execute_succession` around
+	// the registers' own (weighed by `Estate::pass_estate_weight`).
+	fn execute_succession() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

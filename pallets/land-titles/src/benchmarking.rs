@@ -12,6 +12,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use govchain_primitives::{
+    estate::Estate,
     identity::{CitizenId, IdentityProvider, InstitutionId, Party, Role},
     payments::Payments,
 };
@@ -606,6 +607,44 @@ mod benchmarks {
         _(RawOrigin::Signed(judge), parcel);
 
         assert!(!Freezes::<T>::contains_key(parcel));
+    }
+
+    /// An estate of `p` parcels, each the deceased's alone, passed to `h` heirs with equal
+    /// shares: every title gets `h` new holdings and every heir `p` index entries.
+    #[benchmark]
+    fn pass_estate(
+        p: Linear<1, { T::MaxEstateParcels::get() }>,
+        h: Linear<1, { T::MaxOwners::get() }>,
+    ) -> Result<(), BenchmarkError> {
+        let (_, registry) = registrar::<T>();
+        let (_, title) = owners::<T>(1);
+        let deceased = match title.first().map(|holding| holding.owner) {
+            Some(Party::Citizen(citizen)) => citizen,
+            _ => return Err(BenchmarkError::Weightless),
+        };
+        for index in 0..p {
+            parcel::<T>(registry, index, 1_000, title.clone());
+        }
+        let each = Permill::ACCURACY
+            .checked_div(h)
+            .unwrap_or(Permill::ACCURACY);
+        let first = Permill::ACCURACY.saturating_sub(each.saturating_mul(h.saturating_sub(1)));
+        let heirs: Vec<(CitizenId, Permill)> = (0..h)
+            .map(|index| {
+                let heir = T::Identity::benchmark_citizen(&account("heir", index, 0));
+                let share = if index == 0 { first } else { each };
+                (heir, Permill::from_parts(share))
+            })
+            .collect();
+
+        #[block]
+        {
+            <LandTitles<T> as Estate>::pass_estate(deceased, &heirs, H256::repeat_byte(0xca))
+                .map_err(|_| BenchmarkError::Weightless)?;
+        }
+
+        assert_eq!(OwnerParcelCount::<T>::get(Party::Citizen(deceased)), 0);
+        Ok(())
     }
 
     /// The freeze of a court no longer registered.

@@ -277,6 +277,7 @@ impl<T: Config> Pallet<T> {
                 }
                 TitleChange::Registered { .. }
                 | TitleChange::Transferred { .. }
+                | TitleChange::Inherited { .. }
                 | TitleChange::Subdivided
                 | TitleChange::MergedInto { .. } => {}
             }

@@ -76,7 +76,7 @@ pub mod pallet {
     use frame_system::pallet_prelude::*;
     use govchain_primitives::{
         dual_control::{ActionClass, DualControl},
-        identity::{IdentityProvider, InstitutionId, Party, Role},
+        identity::{CitizenId, IdentityProvider, InstitutionId, Party, Role},
         payments::Payments,
     };
     use sp_core::H256;
@@ -129,6 +129,11 @@ pub mod pallet {
         /// The most live parcels one owner may hold, which bounds the owner index.
         #[pallet::constant]
         type MaxParcelsPerOwner: Get<u32>;
+
+        /// The most parcels a deceased citizen's estate may pass to its heirs in one succession
+        /// (larger estates are refused with `EstateTooLarge`).
+        #[pallet::constant]
+        type MaxEstateParcels: Get<u32>;
 
         /// The longest an offer may stay open, in blocks.
         #[pallet::constant]
@@ -334,6 +339,14 @@ pub mod pallet {
             bank: InstitutionId,
             case: H256,
         },
+        /// `from`'s share of a parcel passed to its heirs by the court's order `case`; `title`
+        /// is the parcel's title now.
+        TitleInherited {
+            parcel: ParcelId,
+            from: CitizenId,
+            case: H256,
+            title: Title<T>,
+        },
         /// A parcel was retired and split into `children`.
         ParcelSubdivided {
             parent: ParcelId,
@@ -447,6 +460,8 @@ pub mod pallet {
         CourtStillServing,
         /// The lien's bank still holds the `CommercialBank` role: it releases its own lien.
         BankStillServing,
+        /// The deceased holds shares of more than `MaxEstateParcels` parcels.
+        EstateTooLarge,
     }
 
     #[pallet::hooks]

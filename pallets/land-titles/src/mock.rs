@@ -36,6 +36,7 @@ parameter_types! {
     pub const MaxLiensPerParcel: u32 = 3;
     pub const MaxLineage: u32 = 4;
     pub const MaxParcelsPerOwner: u32 = 6;
+    pub const MaxEstateParcels: u32 = 3;
     pub const MaxOfferDuration: u64 = 100;
     pub const MaxOffersPerParcel: u32 = 3;
     pub const MaxLienProposalsPerParcel: u32 = 4;
@@ -53,6 +54,7 @@ impl pallet_land_titles::Config for Test {
     type MaxLiensPerParcel = MaxLiensPerParcel;
     type MaxLineage = MaxLineage;
     type MaxParcelsPerOwner = MaxParcelsPerOwner;
+    type MaxEstateParcels = MaxEstateParcels;
     type MaxOfferDuration = MaxOfferDuration;
     type MaxOffersPerParcel = MaxOffersPerParcel;
     type MaxLienProposalsPerParcel = MaxLienProposalsPerParcel;

@@ -7,7 +7,7 @@ use frame_support::{
     pallet_prelude::ConstU32, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use govchain_primitives::identity::{InstitutionId, Party};
+use govchain_primitives::identity::{CitizenId, InstitutionId, Party};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Permill;
@@ -314,6 +314,8 @@ pub enum TitleChange {
         bank: InstitutionId,
         case: H256,
     },
+    /// The deceased citizen `from`'s share passed to its heirs by the court's order `case`.
+    Inherited { from: CitizenId, case: H256 },
 }
 
 /// One entry of a parcel's history.

@@ -2,7 +2,7 @@
 
 use crate::identity::CitizenId;
 use sp_core::H256;
-use sp_runtime::{traits::Zero, DispatchResult, Permill, Weight};
+use sp_runtime::{DispatchResult, Permill, Weight};
 
 /// A register holding what citizens own (land shares, money), which passes a deceased citizen's
 /// holdings to its heirs when the civil registry executes a court's order of succession.
@@ -13,8 +13,11 @@ pub trait Estate {
     /// Passes everything `deceased` holds in this register to `heirs`, each getting its share
     /// (the shares sum to one whole; rounding leftovers go to the first heir), under the court's
     /// case reference `case`.
-    fn pass_estate(deceased: CitizenId, heirs: &[(CitizenId, Permill)], case: H256)
-        -> DispatchResult;
+    fn pass_estate(
+        deceased: CitizenId,
+        heirs: &[(CitizenId, Permill)],
+        case: H256,
+    ) -> DispatchResult;
 
     /// The most `pass_estate` may weigh with `heirs` heirs.
     fn pass_estate_weight(heirs: u32) -> Weight;
@@ -77,7 +80,10 @@ mod tests {
         ];
         assert_eq!(split(100u64, &heirs), vec![34, 33, 33]);
         assert_eq!(split(0u64, &heirs), vec![0, 0, 0]);
-        let halves = [(1, Permill::from_percent(50)), (2, Permill::from_percent(50))];
+        let halves = [
+            (1, Permill::from_percent(50)),
+            (2, Permill::from_percent(50)),
+        ];
         assert_eq!(split(7u128, &halves), vec![4, 3]);
     }
 }

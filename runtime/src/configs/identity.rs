@@ -49,6 +49,8 @@ parameter_types! {
     pub const DefaultAccountMoveDelay: BlockNumber = 7 * DAYS;
     /// At most 64 moves fall due at one block (more wait a block or a few longer).
     pub const MaxMovesPerBlock: u32 = 64;
+    /// An order of succession names at most 16 heirs (as a parcel has at most 16 owners).
+    pub const MaxHeirs: u32 = 16;
     /// Registration caps count per day.
     pub const RegistrationPeriod: BlockNumber = DAYS;
     /// Development networks register in bulk (the load benchmarks register tens of thousands of
@@ -86,6 +88,9 @@ impl pallet_identity_registry::Config for Runtime {
     type ActionLifetime = ActionLifetime;
     type MaxActionCallLength = MaxActionCallLength;
     type Ballots = crate::Voting;
+    /// A deceased citizen's land shares, then money, pass to the heirs.
+    type Estates = (crate::LandTitles, crate::Cbdc);
+    type MaxHeirs = MaxHeirs;
     type DefaultAccountMoveDelay = DefaultAccountMoveDelay;
     type MaxMovesPerBlock = MaxMovesPerBlock;
     type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;

@@ -16,6 +16,9 @@ parameter_types! {
     pub const MaxLineage: u32 = 100;
     /// Live parcels per owner: room for a municipality's or the state property fund's land.
     pub const MaxParcelsPerOwner: u32 = 100_000;
+    /// One succession passes at most 100 parcels: a family's land, not a land bank (an
+    /// institution's, which never dies).
+    pub const MaxEstateParcels: u32 = 100;
     /// An offer stays open for at most a quarter.
     pub const MaxOfferDuration: BlockNumber = 90 * DAYS;
     /// Open offers on one parcel: a few buyers, or a few attempts with one, at a time. A full
@@ -41,6 +44,7 @@ impl pallet_land_titles::Config for Runtime {
     type MaxLiensPerParcel = MaxLiensPerParcel;
     type MaxLineage = MaxLineage;
     type MaxParcelsPerOwner = MaxParcelsPerOwner;
+    type MaxEstateParcels = MaxEstateParcels;
     type MaxOfferDuration = MaxOfferDuration;
     type MaxOffersPerParcel = MaxOffersPerParcel;
     type MaxLienProposalsPerParcel = MaxLienProposalsPerParcel;

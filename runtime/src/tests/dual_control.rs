@@ -2,7 +2,8 @@
 //! set a bank's quota or mint; a second officer's approval completes each act. Nothing is minted
 //! on a valuation the audit chamber has not attested. An institution's admin alone cannot
 //! appoint officers either. Two civil-registry officers cannot move a citizen's account against
-//! the citizen's veto.
+//! the citizen's veto. A succession two judges order and the civil registry executes moves the
+//! deceased's land and money to the heirs.
 
 use super::{
     account, assert_invariants, attest_reserve_asset, audit_chamber, pass_council_motion,
@@ -17,6 +18,7 @@ use pallet_cbdc_reserve::{
 use pallet_identity_registry::{Event as IdentityEvent, Officers, PendingActions};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::Dave;
+use sp_runtime::traits::Dispatchable;
 
 /// The council's call appointing `officer` to `institution` for 30 days.
 fn appoint(institution: u32, officer: &crate::AccountId) -> RuntimeCall {
@@ -205,6 +207,166 @@ fn a_citizen_s_key_vetoes_a_move_two_registry_officers_approved_and_it_never_hap
         ));
         approve(&checker, action);
         assert_eq!(Identity::citizen_of(&new_key), Some(id));
+        assert_invariants();
+    });
+}
+
+#[test]
+fn succession_ordered_by_two_judges_and_executed_by_the_registry_moves_land_and_money_to_the_heirs()
+{
+    use govchain_primitives::identity::{IdentityProvider, KycTier, Party};
+    use pallet_identity_registry::DeactivationReason;
+    use pallet_land_titles::{Holding, ParcelSpec, Parcels};
+    use sp_runtime::Permill;
+
+    preset_externalities("national_testnet").execute_with(|| {
+        let signed = |who: &crate::AccountId| RuntimeOrigin::signed(who.clone());
+        let unit = |units: u128| units * CBDC_UNIT;
+        let (registrar, deputy) = (account("Registrar"), account("Deputy-registrar"));
+        let (judge, second_judge) = (account("Judge"), account("Second-judge"));
+        let (land_registrar, governor, deputy_governor, banker) = (
+            account("Land-registrar"),
+            account("Governor"),
+            account("Deputy-governor"),
+            account("Banker"),
+        );
+        pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+            calls: vec![
+                register_institution("PSA", vec![Role::CivilRegistry, Role::LandRegistrar]),
+                register_institution("COURT", vec![Role::Court]),
+                register_institution("CB", vec![Role::CentralBank]),
+                register_institution("BANK", vec![Role::CommercialBank]),
+                appoint(0, &registrar),
+                appoint(0, &deputy),
+                appoint(0, &land_registrar),
+                appoint(1, &judge),
+                appoint(1, &second_judge),
+                appoint(2, &governor),
+                appoint(2, &deputy_governor),
+                appoint(3, &banker),
+            ],
+        }));
+        let auditor = audit_chamber();
+
+        // The deceased and two heirs.
+        let people = [account("Deceased"), account("Heir-1"), account("Heir-2")];
+        for (n, who) in people.iter().enumerate() {
+            assert_ok!(Identity::register_citizen(
+                signed(&registrar),
+                who.clone(),
+                H256::repeat_byte(0xe0 + n as u8),
+                None,
+                KycTier::Enhanced
+            ));
+        }
+        let [deceased, heir_1, heir_2] =
+            people.map(|who| Identity::citizen_of(&who).expect("registered"));
+
+        // The deceased owns a parcel and holds money.
+        assert_ok!(
+            pallet_land_titles::Pallet::<crate::Runtime>::register_parcel(
+                signed(&land_registrar),
+                ParcelSpec {
+                    cadastral_number: BoundedVec::truncate_from(b"41:01:0101:99".to_vec()),
+                    area: 900,
+                    land_use: 2,
+                    document_hash: H256::repeat_byte(0xd1),
+                },
+                BoundedVec::truncate_from(vec![Holding {
+                    owner: Party::Citizen(deceased),
+                    share: Permill::one(),
+                }]),
+            )
+        );
+        let action = next_action();
+        assert_ok!(Cbdc::record_reserve_asset(
+            signed(&governor),
+            AssetClass::Gold,
+            BoundedVec::truncate_from(b"XAU".to_vec()),
+            1_000,
+            unit(1_000_000),
+            Attestation {
+                report_hash: H256::repeat_byte(0xa1),
+                date: 20_600
+            },
+        ));
+        approve(&deputy_governor, action);
+        attest_reserve_asset(&auditor, 0);
+        for call in [
+            pallet_cbdc_reserve::Call::set_bank_quota {
+                bank: 3,
+                limit: unit(10_000),
+            },
+            pallet_cbdc_reserve::Call::mint {
+                bank: 3,
+                amount: unit(10_000),
+            },
+        ] {
+            let action = next_action();
+            assert_ok!(RuntimeCall::Cbdc(call).dispatch(signed(&governor)));
+            approve(&deputy_governor, action);
+        }
+        assert_ok!(Cbdc::transfer(
+            signed(&banker),
+            Party::Institution(3),
+            Party::Citizen(deceased),
+            unit(1_000)
+        ));
+
+        // The citizen dies: the registry (two officers) records it.
+        let action = next_action();
+        assert_ok!(Identity::deactivate_citizen(
+            signed(&registrar),
+            deceased,
+            DeactivationReason::Deceased
+        ));
+        approve(&deputy, action);
+
+        // Two judges order the succession: 70 % and 30 %; shares not summing to 100 % are
+        // refused at once.
+        let heirs = |shares: [u32; 2]| {
+            BoundedVec::truncate_from(vec![
+                (heir_1, Permill::from_percent(shares[0])),
+                (heir_2, Permill::from_percent(shares[1])),
+            ])
+        };
+        assert_noop!(
+            Identity::order_succession(signed(&judge), deceased, heirs([70, 20]), H256::zero()),
+            pallet_identity_registry::Error::<crate::Runtime>::SharesNotWhole
+        );
+        let case = H256::repeat_byte(0xca);
+        let action = next_action();
+        assert_ok!(Identity::order_succession(
+            signed(&judge),
+            deceased,
+            heirs([70, 30]),
+            case
+        ));
+        approve(&second_judge, action);
+
+        // The registry executes it: land and money move in one call.
+        assert_ok!(Identity::execute_succession(signed(&registrar), deceased));
+        let title: Vec<_> = Parcels::<crate::Runtime>::get(0)
+            .expect("the parcel")
+            .title
+            .iter()
+            .map(|holding| (holding.owner, holding.share))
+            .collect();
+        assert_eq!(
+            title,
+            vec![
+                (Party::Citizen(heir_1), Permill::from_percent(70)),
+                (Party::Citizen(heir_2), Permill::from_percent(30)),
+            ]
+        );
+        let balance = |citizen| {
+            pallet_cbdc_reserve::Balances::<crate::Runtime>::get(Party::Citizen(citizen))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            (balance(deceased), balance(heir_1), balance(heir_2)),
+            (0, unit(700), unit(300))
+        );
         assert_invariants();
     });
 }

@@ -7,4 +7,5 @@ mod limits;
 mod officers;
 mod payments;
 mod reserve;
+mod succession;
 mod transfers;

@@ -1,7 +1,7 @@
 //! Succession: a deceased citizen's money passes to its heirs by court order, executed by the
 //! civil registry through the identity pallet.
 
-use crate::pallet::*;
+use crate::{pallet::*, weights::WeightInfo};
 use frame_support::{ensure, pallet_prelude::DispatchResult, weights::Weight};
 use govchain_primitives::{
     estate::{split, Estate},

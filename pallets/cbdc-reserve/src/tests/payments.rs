@@ -164,3 +164,78 @@ fn a_payment_above_the_payee_s_cap_is_refused_changing_nothing() {
         assert_refused(BANK, ALICE_ID, 1, Error::<Test>::BalanceCapExceeded);
     });
 }
+
+mod succession {
+    //! A deceased citizen's money passes to its heirs by court order (`Estate::pass_estate`,
+    //! called by the identity pallet): split as ordered, the first heir taking what rounding
+    //! leaves, beyond the heirs' caps; refused while the deceased or an heir is frozen.
+    use super::*;
+    use govchain_primitives::estate::Estate;
+    use sp_runtime::Permill;
+
+    fn pass(heirs: &[(u64, Permill)]) -> DispatchResult {
+        <Cbdc as Estate>::pass_estate(0, heirs, case(7))
+    }
+
+    #[test]
+    fn the_balance_passes_to_the_heirs_as_ordered() {
+        build_and_execute(|| {
+            fund_bank(1_001);
+            credit(ALICE_ID, 1_000);
+            credit(BOB_ID, 1);
+
+            assert_ok!(pass(&[
+                (1, Permill::from_parts(333_334)),
+                (2, Permill::from_parts(666_666))
+            ]));
+
+            assert_eq!(balance(ALICE_ID), 0);
+            assert_eq!(balance(BOB_ID), 1 + 334);
+            assert_eq!(balance(CAROL_ID), 666);
+            assert_eq!(
+                last_event(),
+                Event::Inherited {
+                    from: 0,
+                    heir: CAROL_ID,
+                    amount: 666,
+                    case: case(7)
+                }
+            );
+        });
+    }
+
+    #[test]
+    fn an_inheritance_goes_beyond_the_heir_s_balance_cap() {
+        build_and_execute(|| {
+            fund_bank(20_000);
+            credit(CAROL_ID, 20_000);
+            // Alice (tier Basic, cap 1 000) inherits from Carol: the cap does not apply.
+            assert_ok!(<Cbdc as Estate>::pass_estate(
+                2,
+                &[(0, Permill::one())],
+                case(7)
+            ));
+            assert_eq!(balance(ALICE_ID), 20_000);
+        });
+    }
+
+    #[test]
+    fn a_frozen_estate_or_heir_is_refused() {
+        build_and_execute(|| {
+            fund_bank(1_000);
+            credit(ALICE_ID, 1_000);
+            freeze(BOB_ID);
+            assert_noop!(pass(&[(1, Permill::one())]), Error::<Test>::ReceiverFrozen);
+            freeze(ALICE_ID);
+            assert_noop!(pass(&[(2, Permill::one())]), Error::<Test>::SenderFrozen);
+        });
+    }
+
+    #[test]
+    fn an_empty_estate_passes_nothing() {
+        build_and_execute(|| {
+            assert_ok!(pass(&[(1, Permill::one())]));
+            assert_eq!(balance(BOB_ID), 0);
+        });
+    }
+}

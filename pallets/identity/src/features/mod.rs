@@ -8,3 +8,4 @@ mod dual_control;
 mod institutions;
 mod officers;
 pub(crate) mod quota;
+mod succession;

@@ -9,3 +9,4 @@ mod institutions;
 mod migrations;
 mod officers;
 mod provider;
+mod succession;

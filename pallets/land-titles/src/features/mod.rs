@@ -9,4 +9,5 @@ mod officers;
 mod owner_index;
 mod registration;
 mod settlement;
+mod succession;
 mod titles;

@@ -1,14 +1,14 @@
 //! Succession: a deceased citizen's shares of land pass to its heirs by court order, executed by
 //! the civil registry through the identity pallet.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, weights::WeightInfo};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, weights::Weight};
 use govchain_primitives::{
     estate::{split, Estate},
     identity::{CitizenId, Party},
 };
 use sp_core::H256;
-use sp_runtime::{PerThing, Permill};
+use sp_runtime::Permill;
 
 impl<T: Config> Estate for Pallet<T> {
     /// Each live parcel the deceased holds a share of passes that share to the heirs, split as

@@ -18,6 +18,7 @@ mod refusals;
 mod registration;
 mod settlement;
 mod stuck_states;
+mod succession;
 
 use crate::{mock::*, Area, CadastralNumber, CarryOver, Lineage, ParcelId, ParcelSpec};
 use frame_support::BoundedVec;
