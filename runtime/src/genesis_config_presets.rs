@@ -18,8 +18,8 @@
 
 use crate::{
     configs::{cbdc_policy, national_policy},
-    AccountId, BalancesConfig, CbdcConfig, CouncilConfig, GovernanceConfig, IdentityConfig,
-    RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
+    AccountId, Balance, BalancesConfig, CbdcConfig, CouncilConfig, GovernanceConfig,
+    IdentityConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -53,6 +53,10 @@ pub struct GenesisParameters {
     /// Blocks a move of a citizen's account without its consent waits for the citizen's veto
     /// (`None`: the runtime's default, a week).
     pub account_move_delay: Option<u32>,
+    /// How much each officer may pay from its institution per day (`None`: no limit).
+    pub officer_daily_outflow: Option<Balance>,
+    /// Transfers from an institution above this amount need two officers (`None`: none).
+    pub large_transfer_threshold: Option<Balance>,
 }
 
 /// Builds the genesis JSON from its parameters.
@@ -67,6 +71,8 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
         approval_thresholds,
         registration_caps,
         account_move_delay,
+        officer_daily_outflow,
+        large_transfer_threshold,
     } = parameters;
     build_struct_json_patch!(RuntimeGenesisConfig {
         balances: BalancesConfig { balances: endowed },
@@ -97,6 +103,8 @@ pub fn genesis(parameters: GenesisParameters) -> Value {
             tier_limits: cbdc_policy::TIER_LIMITS,
             institution_limits: cbdc_policy::INSTITUTION_LIMITS,
             max_coverage_percent: cbdc_policy::MAX_COVERAGE_PERCENT,
+            officer_daily_outflow,
+            large_transfer_threshold,
         },
     })
 }
@@ -125,6 +133,8 @@ pub fn development() -> Value {
         approval_thresholds: Vec::new(),
         registration_caps: None,
         account_move_delay: Some(DEV_ACCOUNT_MOVE_DELAY),
+        officer_daily_outflow: None,
+        large_transfer_threshold: None,
     })
 }
 
@@ -143,6 +153,8 @@ pub fn national_testnet() -> Value {
         approval_thresholds: national_policy::approval_thresholds(),
         registration_caps: Some(national_policy::REGISTRATION_CAPS),
         account_move_delay: None,
+        officer_daily_outflow: Some(cbdc_policy::NATIONAL_OFFICER_DAILY_OUTFLOW),
+        large_transfer_threshold: Some(cbdc_policy::NATIONAL_LARGE_TRANSFER),
         upgrade_delay: crate::configs::MinUpgradeDelay::get(),
         ..local_parameters()
     })
@@ -172,6 +184,8 @@ fn local_parameters() -> GenesisParameters {
         approval_thresholds: Vec::new(),
         registration_caps: None,
         account_move_delay: Some(DEV_ACCOUNT_MOVE_DELAY),
+        officer_daily_outflow: None,
+        large_transfer_threshold: None,
     }
 }
 

@@ -216,6 +216,8 @@ mod benchmarks {
             balance_cap: amount::<T>(1_000_000),
             daily_outflow: amount::<T>(1_000_000),
         });
+        // The officer's own limit and counter are read and written too.
+        DefaultOfficerDailyOutflow::<T>::put(amount::<T>(1_000_000));
         let _ = Cbdc::<T>::do_transfer(&bank, &from, amount::<T>(2_000));
         let _ = Cbdc::<T>::do_transfer(&bank, &to, amount::<T>(1_000));
         let _ = Cbdc::<T>::do_transfer(&from, &to, amount::<T>(1));
@@ -314,6 +316,30 @@ mod benchmarks {
         _(origin as T::RuntimeOrigin, KycTier::Basic, limits);
 
         assert_eq!(TierLimits::<T>::get(KycTier::Basic), limits);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_officer_outflow_limit() -> Result<(), BenchmarkError> {
+        let origin =
+            T::LimitsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, Some(7), Some(amount::<T>(500)));
+
+        assert_eq!(OfficerDailyOutflowOf::<T>::get(7), Some(amount::<T>(500)));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_large_transfer_threshold() -> Result<(), BenchmarkError> {
+        let origin =
+            T::LimitsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, Some(amount::<T>(500)));
+
+        assert_eq!(LargeTransferThreshold::<T>::get(), Some(amount::<T>(500)));
         Ok(())
     }
 

@@ -181,6 +181,27 @@ pub mod pallet {
     pub type Outflows<T: Config> =
         StorageMap<_, Blake2_128Concat, Party, Outflow<T::Balance>, ValueQuery>;
 
+    /// How much each officer of an institution may pay from it per outflow period, unless the
+    /// council set the institution its own figure ([`OfficerDailyOutflowOf`]); `None`: no
+    /// limit.
+    #[pallet::storage]
+    pub type DefaultOfficerDailyOutflow<T: Config> = StorageValue<_, T::Balance>;
+
+    /// Institutions' own per-officer daily outflow limits.
+    #[pallet::storage]
+    pub type OfficerDailyOutflowOf<T: Config> =
+        StorageMap<_, Twox64Concat, InstitutionId, T::Balance>;
+
+    /// What each officer paid from its institution in its latest outflow period.
+    #[pallet::storage]
+    pub type OfficerOutflows<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, Outflow<T::Balance>, ValueQuery>;
+
+    /// A transfer from an institution above this amount needs its officers' approval (dual
+    /// control, `LargeTransfer`); `None`: no transfer does.
+    #[pallet::storage]
+    pub type LargeTransferThreshold<T: Config> = StorageValue<_, T::Balance>;
+
     /// Court freezes.
     #[pallet::storage]
     pub type Frozen<T: Config> =
@@ -196,6 +217,10 @@ pub mod pallet {
         pub institution_limits: (T::Balance, T::Balance),
         /// The most supply may be, in percent of the reserve value.
         pub max_coverage_percent: u32,
+        /// How much each officer may pay from its institution per day (`None`: no limit).
+        pub officer_daily_outflow: Option<T::Balance>,
+        /// Transfers from an institution above this amount need dual control (`None`: none).
+        pub large_transfer_threshold: Option<T::Balance>,
     }
 
     #[pallet::genesis_build]
@@ -217,6 +242,8 @@ pub mod pallet {
                 daily_outflow,
             });
             MaxCoveragePercent::<T>::put(self.max_coverage_percent);
+            DefaultOfficerDailyOutflow::<T>::set(self.officer_daily_outflow);
+            LargeTransferThreshold::<T>::set(self.large_transfer_threshold);
         }
     }
 
@@ -307,6 +334,14 @@ pub mod pallet {
         },
         /// The council set the coverage limit.
         MaxCoverageSet { percent: u32 },
+        /// The council set how much each officer of `institution` (`None`: of every institution
+        /// without its own figure) may pay from it per day (`None`: no limit, or the default).
+        OfficerOutflowLimitSet {
+            institution: Option<InstitutionId>,
+            limit: Option<T::Balance>,
+        },
+        /// Transfers from an institution above `threshold` now need dual control (`None`: none).
+        LargeTransferThresholdSet { threshold: Option<T::Balance> },
     }
 
     #[pallet::error]
@@ -363,6 +398,9 @@ pub mod pallet {
         AlreadyAttested,
         /// The freezing court still holds the `Court` role: it thaws its own freeze.
         CourtStillServing,
+        /// The payment would take the officer above its daily limit for paying from its
+        /// institution (a larger one needs the institution's dual control).
+        OfficerDailyLimitExceeded,
     }
 
     #[pallet::hooks]
@@ -540,23 +578,40 @@ pub mod pallet {
         /// Pays `amount` from `from` to `to`: a bank crediting a citizen, a citizen paying a
         /// shop or another citizen, an institution paying anyone.
         ///
+        /// From an institution, each officer pays within the council's daily limit per officer;
+        /// an amount above the council's large-transfer amount needs dual control
+        /// (`LargeTransfer`: checked, then kept for the institution's officers to approve,
+        /// `ActionProposed`), and once approved is the institution's act.
+        ///
         /// Origin: an account acting for `from` (the citizen's account, or an officer of the
-        /// institution). Emits `Transferred`.
+        /// institution), or the institution's approved `LargeTransfer` action. Emits
+        /// `Transferred`, or `ActionProposed`.
         /// Errors: `ZeroAmount`, `SelfTransfer`, `NotHolder`, `UnverifiedSender`,
         /// `UnverifiedReceiver`, `SenderFrozen`, `ReceiverFrozen`, `InsufficientBalance`,
-        /// `BalanceCapExceeded`, `DailyLimitExceeded`, `Overflow`.
+        /// `BalanceCapExceeded`, `DailyLimitExceeded`, `OfficerDailyLimitExceeded`, `Overflow`,
+        /// and for a large transfer the officer's (`NotOfficer`, ...).
         /// Weight: O(1).
         #[pallet::call_index(6)]
-        #[pallet::weight(T::WeightInfo::transfer())]
+        #[pallet::weight(T::WeightInfo::transfer().saturating_add(match from {
+            Party::Institution(_) => Pallet::<T>::institution_transfer_weight(),
+            Party::Citizen(_) => Weight::zero(),
+        }))]
         pub fn transfer(
             origin: OriginFor<T>,
             from: Party,
             to: Party,
             amount: T::Balance,
         ) -> DispatchResult {
-            let who = ensure_signed(origin)?;
-            ensure!(T::Identity::acts_for(&who, &from), Error::<T>::NotHolder);
-            Self::do_transfer(&from, &to, amount)
+            match from {
+                Party::Institution(institution) => {
+                    Self::transfer_from_institution(origin, institution, to, amount)
+                }
+                Party::Citizen(_) => {
+                    let who = ensure_signed(origin)?;
+                    ensure!(T::Identity::acts_for(&who, &from), Error::<T>::NotHolder);
+                    Self::do_transfer(&from, &to, amount)
+                }
+            }
         }
 
         /// Freezes a holder under a case reference: it neither sends nor receives until the
@@ -683,6 +738,47 @@ pub mod pallet {
             Self::do_attest_valuation(auditor, asset, quantity, valuation, report)
         }
 
+        /// Sets how much each officer of `institution` may pay from it per outflow period
+        /// (`institution` `None`: the default for institutions without their own figure;
+        /// `limit` `None`: no limit, or back to the default).
+        ///
+        /// Origin: `LimitsOrigin` (the council). Emits `OfficerOutflowLimitSet`.
+        /// Errors: `BadOrigin`.
+        /// Weight: O(1).
+        #[pallet::call_index(14)]
+        #[pallet::weight(T::WeightInfo::set_officer_outflow_limit())]
+        pub fn set_officer_outflow_limit(
+            origin: OriginFor<T>,
+            institution: Option<InstitutionId>,
+            limit: Option<T::Balance>,
+        ) -> DispatchResult {
+            T::LimitsOrigin::ensure_origin(origin)?;
+            match institution {
+                Some(institution) => OfficerDailyOutflowOf::<T>::set(institution, limit),
+                None => DefaultOfficerDailyOutflow::<T>::set(limit),
+            }
+            Self::deposit_event(Event::OfficerOutflowLimitSet { institution, limit });
+            Ok(())
+        }
+
+        /// Sets the amount above which a transfer from an institution needs dual control
+        /// (`None`: no transfer does).
+        ///
+        /// Origin: `LimitsOrigin` (the council). Emits `LargeTransferThresholdSet`.
+        /// Errors: `BadOrigin`.
+        /// Weight: O(1).
+        #[pallet::call_index(15)]
+        #[pallet::weight(T::WeightInfo::set_large_transfer_threshold())]
+        pub fn set_large_transfer_threshold(
+            origin: OriginFor<T>,
+            threshold: Option<T::Balance>,
+        ) -> DispatchResult {
+            T::LimitsOrigin::ensure_origin(origin)?;
+            LargeTransferThreshold::<T>::set(threshold);
+            Self::deposit_event(Event::LargeTransferThresholdSet { threshold });
+            Ok(())
+        }
+
         /// Thaws a holder whose freezing court no longer holds the `Court` role (abolished,
         /// merged, suspended): without this the money could never move again. `case` is the
         /// council's own decision.
@@ -717,6 +813,8 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             | Call::set_institution_limits { .. }
             | Call::set_max_coverage { .. }
             | Call::thaw_orphaned { .. }
+            | Call::set_officer_outflow_limit { .. }
+            | Call::set_large_transfer_threshold { .. }
             | Call::__Ignore(..) => CallSigner::Governance,
         }
     }

@@ -216,6 +216,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
         tier_limits: [BASIC, STANDARD, ENHANCED],
         institution_limits: INSTITUTIONS,
         max_coverage_percent: 100,
+        officer_daily_outflow: None,
+        large_transfer_threshold: None,
     })
 }
 

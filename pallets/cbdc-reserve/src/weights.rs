@@ -55,6 +55,8 @@ pub trait WeightInfo {
 	fn attest_valuation() -> Weight;
 	fn thaw_orphaned() -> Weight;
 	fn pass_estate(h: u32, ) -> Weight;
+	fn set_officer_outflow_limit() -> Weight;
+	fn set_large_transfer_threshold() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -274,6 +276,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(h.into())))
 	}
+	// Not yet measured: estimated as `set_institution_limits`.
+	fn set_officer_outflow_limit() -> Weight {
+		Weight::from_parts(10_177_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated as `set_institution_limits`.
+	fn set_large_transfer_threshold() -> Weight {
+		Weight::from_parts(10_177_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -356,5 +368,15 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(h.into())))
+	}
+	// Not yet measured: estimated as `set_institution_limits`.
+	fn set_officer_outflow_limit() -> Weight {
+		Weight::from_parts(10_177_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: estimated as `set_institution_limits`.
+	fn set_large_transfer_threshold() -> Weight {
+		Weight::from_parts(10_177_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

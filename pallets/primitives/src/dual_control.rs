@@ -62,11 +62,15 @@ pub enum ActionClass {
     /// strictest threshold among the institution's roles applies).
     #[codec(index = 6)]
     OfficerAppointment,
+    /// Moving an institution's money above the council's large-transfer amount (an act of the
+    /// institution as a whole: no role).
+    #[codec(index = 7)]
+    LargeTransfer,
 }
 
 impl ActionClass {
     /// Every class, in index order.
-    pub const ALL: [ActionClass; 7] = [
+    pub const ALL: [ActionClass; 8] = [
         ActionClass::ReserveRecord,
         ActionClass::BankQuota,
         ActionClass::Minting,
@@ -74,6 +78,7 @@ impl ActionClass {
         ActionClass::CitizenMove,
         ActionClass::CitizenDeactivation,
         ActionClass::OfficerAppointment,
+        ActionClass::LargeTransfer,
     ];
 }
 
@@ -114,13 +119,15 @@ pub enum Acted<R> {
 /// keeps (as a runtime call) while the action is pending. The identity pallet implements it;
 /// other pallets take it as an associated type of their `Config`.
 pub trait DualControl<AccountId, Origin, Call> {
-    /// The officer behind `origin` and what authority it has for an act of `class` under `role`:
-    /// a signed officer of an active institution holding `role` (acting alone, or needing
-    /// approval, as the council's threshold says), or a pending action of that class and role
-    /// that its institution's officers approved. Otherwise the precise reason it is refused.
+    /// The officer behind `origin` and what authority it has for an act of `class` under `role`
+    /// (`None`: an act of the institution as a whole, such as moving its money, which any of
+    /// its officers may make): a signed officer of an active institution holding `role`
+    /// (acting alone, or needing approval, as the council's threshold says), or a pending
+    /// action of that class and role that its institution's officers approved. Otherwise the
+    /// precise reason it is refused.
     fn ensure_officer(
         origin: Origin,
-        role: Role,
+        role: Option<Role>,
         class: ActionClass,
     ) -> Result<Actor<AccountId>, DispatchError>;
 
@@ -128,7 +135,7 @@ pub trait DualControl<AccountId, Origin, Call> {
     /// institution's approvals.
     fn propose(
         actor: &Actor<AccountId>,
-        role: Role,
+        role: Option<Role>,
         class: ActionClass,
         call: Call,
     ) -> Result<ActionId, DispatchError>;
@@ -142,11 +149,12 @@ pub trait DualControl<AccountId, Origin, Call> {
     /// pending action.
     fn act<R>(
         origin: Origin,
-        role: Role,
+        role: impl Into<Option<Role>>,
         class: ActionClass,
         call: impl FnOnce() -> Call,
         body: impl FnOnce(&Actor<AccountId>) -> Result<R, DispatchError>,
     ) -> Result<Acted<R>, DispatchError> {
+        let role = role.into();
         let actor = Self::ensure_officer(origin, role, class)?;
         if actor.approval != Approval::Needed {
             return body(&actor).map(Acted::Done);
@@ -159,7 +167,7 @@ pub trait DualControl<AccountId, Origin, Call> {
     /// institution: done or proposed, the call succeeded.
     fn act_for(
         origin: Origin,
-        role: Role,
+        role: impl Into<Option<Role>>,
         class: ActionClass,
         call: Call,
         body: impl FnOnce(InstitutionId) -> DispatchResult,

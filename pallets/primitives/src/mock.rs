@@ -130,8 +130,8 @@ pub struct Citizen {
 pub struct MockAction {
     /// The proposer's institution.
     pub institution: InstitutionId,
-    /// The role it was made under.
-    pub role: Role,
+    /// The role it was made under (`None`: an act of the institution as a whole).
+    pub role: Option<Role>,
     /// What kind of act it is.
     pub class: ActionClass,
     /// The officer who made the call.
@@ -367,7 +367,7 @@ impl<T: frame_system::Config<AccountId = u64>, C: Encode> DualControl<u64, T::Ru
 {
     fn ensure_officer(
         origin: T::RuntimeOrigin,
-        role: Role,
+        role: Option<Role>,
         class: ActionClass,
     ) -> Result<Actor<u64>, DispatchError> {
         let who = frame_system::ensure_signed(origin)?;
@@ -386,7 +386,7 @@ impl<T: frame_system::Config<AccountId = u64>, C: Encode> DualControl<u64, T::Ru
             if record.suspended {
                 return Err(IdentityError::InstitutionSuspended.into());
             }
-            if !record.roles.contains(&role) {
+            if role.is_some_and(|role| !record.roles.contains(&role)) {
                 return Err(IdentityError::RoleNotHeld.into());
             }
             return Ok(Actor {
@@ -395,14 +395,36 @@ impl<T: frame_system::Config<AccountId = u64>, C: Encode> DualControl<u64, T::Ru
                 approval: Approval::Approved(action),
             });
         }
-        let institution = Self::ensure_role(&who, role)?;
-        let approval = if registry
-            .thresholds
-            .get(&(role, class))
-            .copied()
-            .unwrap_or(1)
-            > 1
-        {
+        let institution = match role {
+            Some(role) => Self::ensure_role(&who, role)?,
+            None => Self::active_officer(&who)?.0,
+        };
+        // An act of the institution as a whole takes the strictest threshold among its roles
+        // (among all roles if it holds none), as the identity pallet does.
+        let threshold_of = |role: Role| {
+            registry
+                .thresholds
+                .get(&(role, class))
+                .copied()
+                .unwrap_or(1)
+        };
+        let threshold = match role {
+            Some(role) => threshold_of(role),
+            None => {
+                let held = registry
+                    .institutions
+                    .get(&institution)
+                    .map(|record| record.roles.clone())
+                    .unwrap_or_default();
+                let roles = if held.is_empty() {
+                    Role::ALL.to_vec()
+                } else {
+                    held
+                };
+                roles.into_iter().map(threshold_of).max().unwrap_or(1)
+            }
+        };
+        let approval = if threshold > 1 {
             Approval::Needed
         } else {
             Approval::Alone
@@ -416,7 +438,7 @@ impl<T: frame_system::Config<AccountId = u64>, C: Encode> DualControl<u64, T::Ru
 
     fn propose(
         actor: &Actor<u64>,
-        role: Role,
+        role: Option<Role>,
         class: ActionClass,
         call: C,
     ) -> Result<ActionId, DispatchError> {

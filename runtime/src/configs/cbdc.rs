@@ -47,4 +47,10 @@ pub mod policy {
         (1_000_000_000 * CBDC_UNIT, 100_000_000 * CBDC_UNIT);
     /// Fully backed: supply at most the reserve value.
     pub const MAX_COVERAGE_PERCENT: u32 = 100;
+    /// In a national network each officer pays at most ten million units a day from its
+    /// institution (a bank's teller crediting its customers) …
+    pub const NATIONAL_OFFICER_DAILY_OUTFLOW: Balance = 10_000_000 * CBDC_UNIT;
+    /// … and a single transfer from an institution above a million units needs two of its
+    /// officers. Development networks set neither.
+    pub const NATIONAL_LARGE_TRANSFER: Balance = 1_000_000 * CBDC_UNIT;
 }

@@ -158,9 +158,9 @@ pub mod national_policy {
     };
 
     /// The dual-control thresholds, as (role, class, threshold): minting, bank quotas, reserve
-    /// records, court orders, moving or deactivating a citizen and appointing any institution's
-    /// officers each need two officers of the institution. Development networks need one (an
-    /// officer acts alone).
+    /// records, court orders, moving or deactivating a citizen, appointing any institution's
+    /// officers and large transfers of any institution's money each need two officers of the
+    /// institution. Development networks need one (an officer acts alone).
     pub fn approval_thresholds() -> Vec<(Role, ActionClass, u8)> {
         let role_bound = [
             (Role::CentralBank, ActionClass::Minting),
@@ -170,12 +170,15 @@ pub mod national_policy {
             (Role::CivilRegistry, ActionClass::CitizenMove),
             (Role::CivilRegistry, ActionClass::CitizenDeactivation),
         ];
-        let appointments = Role::ALL
-            .into_iter()
-            .map(|role| (role, ActionClass::OfficerAppointment));
+        let institution_wide = Role::ALL.into_iter().flat_map(|role| {
+            [
+                (role, ActionClass::OfficerAppointment),
+                (role, ActionClass::LargeTransfer),
+            ]
+        });
         role_bound
             .into_iter()
-            .chain(appointments)
+            .chain(institution_wide)
             .map(|(role, class)| (role, class, 2))
             .collect()
     }

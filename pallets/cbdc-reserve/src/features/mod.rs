@@ -2,6 +2,7 @@
 
 mod coverage;
 mod freezes;
+mod institution_money;
 mod issuance;
 mod limits;
 mod officers;

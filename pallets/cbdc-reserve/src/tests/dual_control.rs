@@ -32,7 +32,7 @@ fn assert_waits_for_approval(
     let pending = Identity::pending(0).expect("the act is pending");
     assert_eq!(
         (pending.role, pending.class, pending.proposer),
-        (role, class, officer)
+        (Some(role), class, officer)
     );
     assert_ok!(Identity::approve::<Call<Test>>(0));
     assert!(done(), "the approved act did not take effect");

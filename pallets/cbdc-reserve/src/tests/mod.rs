@@ -18,6 +18,7 @@
 
 mod dual_control;
 mod freezes;
+mod institution_money;
 mod issuance;
 mod limits;
 mod migrations;

@@ -336,13 +336,13 @@ impl<T: Config, C: Into<<T as Config>::ActionCall>> DualControl<T::AccountId, Or
 {
     fn ensure_officer(
         origin: OriginFor<T>,
-        role: Role,
+        role: Option<Role>,
         class: ActionClass,
     ) -> Result<Actor<T::AccountId>, DispatchError> {
         match Self::approved_action(origin) {
             Ok(approved) => {
                 ensure!(
-                    approved.role == Some(role) && approved.class == class,
+                    approved.role == role && approved.class == class,
                     DispatchError::BadOrigin
                 );
                 let record = Institutions::<T>::get(approved.institution)
@@ -351,7 +351,9 @@ impl<T: Config, C: Into<<T as Config>::ActionCall>> DualControl<T::AccountId, Or
                     record.status == InstitutionStatus::Active,
                     Error::<T>::InstitutionSuspended
                 );
-                ensure!(record.roles.contains(&role), Error::<T>::RoleNotHeld);
+                if let Some(role) = role {
+                    ensure!(record.roles.contains(&role), Error::<T>::RoleNotHeld);
+                }
                 Ok(Actor {
                     institution: approved.institution,
                     officer: approved.proposer,
@@ -360,8 +362,11 @@ impl<T: Config, C: Into<<T as Config>::ActionCall>> DualControl<T::AccountId, Or
             }
             Err(origin) => {
                 let who = frame_system::ensure_signed(origin)?;
-                let institution = Self::officer_with_role(&who, role)?;
-                let approval = if Self::approval_threshold(institution, Some(role), class) > 1 {
+                let institution = match role {
+                    Some(role) => Self::officer_with_role(&who, role)?,
+                    None => Self::active_officer(&who)?.0,
+                };
+                let approval = if Self::approval_threshold(institution, role, class) > 1 {
                     Approval::Needed
                 } else {
                     Approval::Alone
@@ -377,13 +382,13 @@ impl<T: Config, C: Into<<T as Config>::ActionCall>> DualControl<T::AccountId, Or
 
     fn propose(
         actor: &Actor<T::AccountId>,
-        role: Role,
+        role: Option<Role>,
         class: ActionClass,
         call: C,
     ) -> Result<ActionId, DispatchError> {
         Self::do_propose_action(
             actor.institution,
-            Some(role),
+            role,
             class,
             actor.officer.clone(),
             None,
