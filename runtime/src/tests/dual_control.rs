@@ -1,9 +1,10 @@
 //! Dual control in the national preset: one central-bank officer alone cannot record the reserve,
 //! set a bank's quota or mint; a second officer's approval completes each act. Nothing is minted
 //! on a valuation the audit chamber has not attested. An institution's admin alone cannot
-//! appoint officers either. Two civil-registry officers cannot move a citizen's account against
-//! the citizen's veto. A succession two judges order and the civil registry executes moves the
-//! deceased's land and money to the heirs.
+//! appoint officers either, nor one officer move a large sum of its institution's money. Two
+//! civil-registry officers cannot move a citizen's account against the citizen's veto. A
+//! succession two judges order and the civil registry executes moves the deceased's land and
+//! money to the heirs.
 
 use super::{
     account, assert_invariants, attest_reserve_asset, audit_chamber, pass_council_motion,
@@ -132,6 +133,108 @@ fn one_central_bank_officer_alone_cannot_mint_a_second_completes_it() {
             ),
             Some(unit(200_000))
         );
+        assert_invariants();
+    });
+}
+
+/// The central bank's two officers record a reserve worth `amount`, `auditor` attests it, and
+/// they give `bank` a quota of `amount` and mint it there (each act proposed by `governor` and
+/// approved by `deputy`).
+fn mint_attested(
+    governor: &crate::AccountId,
+    deputy: &crate::AccountId,
+    auditor: &crate::AccountId,
+    bank: u32,
+    amount: u128,
+) {
+    let asset = pallet_cbdc_reserve::NextAssetId::<crate::Runtime>::get();
+    let calls = [
+        pallet_cbdc_reserve::Call::record_reserve_asset {
+            class: AssetClass::Gold,
+            code: BoundedVec::truncate_from(b"XAU".to_vec()),
+            quantity: 1_000,
+            valuation: amount,
+            attestation: Attestation {
+                report_hash: H256::repeat_byte(0xa1),
+                date: 20_600,
+            },
+        },
+        pallet_cbdc_reserve::Call::set_bank_quota {
+            bank,
+            limit: amount,
+        },
+    ];
+    for call in calls {
+        let action = next_action();
+        assert_ok!(RuntimeCall::Cbdc(call).dispatch(RuntimeOrigin::signed(governor.clone())));
+        approve(deputy, action);
+    }
+    attest_reserve_asset(auditor, asset);
+    let action = next_action();
+    assert_ok!(Cbdc::mint(
+        RuntimeOrigin::signed(governor.clone()),
+        bank,
+        amount
+    ));
+    approve(deputy, action);
+}
+
+#[test]
+fn one_officer_alone_cannot_move_a_large_sum_of_its_institution_a_second_completes_it() {
+    use govchain_primitives::identity::Party;
+
+    preset_externalities("national_testnet").execute_with(|| {
+        let signed = |who: &crate::AccountId| RuntimeOrigin::signed(who.clone());
+        let unit = |units: u128| units * CBDC_UNIT;
+        let (governor, deputy_governor, banker) = (
+            account("Governor"),
+            account("Deputy-governor"),
+            account("Banker"),
+        );
+        let (treasurer, deputy_treasurer) = (account("Treasurer"), account("Deputy-treasurer"));
+        pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+            calls: vec![
+                register_institution("CB", vec![Role::CentralBank]),
+                register_institution("BANK", vec![Role::CommercialBank]),
+                register_institution("MIN", vec![Role::LandRegistrar]),
+                appoint(0, &governor),
+                appoint(0, &deputy_governor),
+                appoint(1, &banker),
+                appoint(2, &treasurer),
+                appoint(2, &deputy_treasurer),
+            ],
+        }));
+        let auditor = audit_chamber();
+        mint_attested(&governor, &deputy_governor, &auditor, 1, unit(5_000_000));
+        // The bank's officer credits the ministry above the large-transfer amount (a million):
+        // a second bank officer would be needed, so the bank pays in two steps of a million.
+        for _ in 0..2 {
+            assert_ok!(Cbdc::transfer(
+                signed(&banker),
+                Party::Institution(1),
+                Party::Institution(2),
+                unit(1_000_000)
+            ));
+        }
+
+        // One treasurer's transfer of 1.5 million only waits for approval…
+        let action = next_action();
+        assert_ok!(Cbdc::transfer(
+            signed(&treasurer),
+            Party::Institution(2),
+            Party::Institution(0),
+            unit(1_500_000)
+        ));
+        let balance = |institution| {
+            pallet_cbdc_reserve::Balances::<crate::Runtime>::get(Party::Institution(institution))
+                .unwrap_or_default()
+        };
+        assert_eq!(balance(2), unit(2_000_000));
+        assert!(Identity::approve_action(signed(&treasurer), action, Weight::MAX).is_err());
+        // …the second treasurer completes it.
+        approve(&deputy_treasurer, action);
+        assert_eq!(balance(2), unit(500_000));
+        assert_eq!(balance(0), unit(1_500_000));
         assert_invariants();
     });
 }
@@ -278,34 +381,7 @@ fn succession_ordered_by_two_judges_and_executed_by_the_registry_moves_land_and_
                 }]),
             )
         );
-        let action = next_action();
-        assert_ok!(Cbdc::record_reserve_asset(
-            signed(&governor),
-            AssetClass::Gold,
-            BoundedVec::truncate_from(b"XAU".to_vec()),
-            1_000,
-            unit(1_000_000),
-            Attestation {
-                report_hash: H256::repeat_byte(0xa1),
-                date: 20_600
-            },
-        ));
-        approve(&deputy_governor, action);
-        attest_reserve_asset(&auditor, 0);
-        for call in [
-            pallet_cbdc_reserve::Call::set_bank_quota {
-                bank: 3,
-                limit: unit(10_000),
-            },
-            pallet_cbdc_reserve::Call::mint {
-                bank: 3,
-                amount: unit(10_000),
-            },
-        ] {
-            let action = next_action();
-            assert_ok!(RuntimeCall::Cbdc(call).dispatch(signed(&governor)));
-            approve(&deputy_governor, action);
-        }
+        mint_attested(&governor, &deputy_governor, &auditor, 3, unit(10_000));
         assert_ok!(Cbdc::transfer(
             signed(&banker),
             Party::Institution(3),
