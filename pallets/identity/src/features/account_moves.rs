@@ -15,6 +15,24 @@ use sp_runtime::{
 const MOVE_SPILL_BLOCKS: u32 = 16;
 
 impl<T: Config> Pallet<T> {
+    /// The one rule of every account move: `citizen` is registered and active, and `to` is not
+    /// already some citizen's account. Returns the citizen's record.
+    pub(crate) fn ensure_movable(
+        citizen: CitizenId,
+        to: &T::AccountId,
+    ) -> Result<CitizenOf<T>, DispatchError> {
+        let record = Citizens::<T>::get(citizen).ok_or(Error::<T>::CitizenNotFound)?;
+        ensure!(
+            record.status == CitizenStatus::Active,
+            Error::<T>::CitizenNotActive
+        );
+        ensure!(
+            !CitizenByAccount::<T>::contains_key(to),
+            Error::<T>::AccountIsCitizen
+        );
+        Ok(record)
+    }
+
     /// The citizen's current key consents to its identity moving to `to`, until the consent
     /// expires after [`Config::ActionLifetime`].
     pub(crate) fn do_consent_to_account_move(
@@ -22,15 +40,7 @@ impl<T: Config> Pallet<T> {
         to: T::AccountId,
     ) -> DispatchResult {
         let citizen = CitizenByAccount::<T>::get(&who).ok_or(Error::<T>::NotCitizen)?;
-        let record = Citizens::<T>::get(citizen).ok_or(Error::<T>::CitizenNotFound)?;
-        ensure!(
-            record.status == CitizenStatus::Active,
-            Error::<T>::CitizenNotActive
-        );
-        ensure!(
-            !CitizenByAccount::<T>::contains_key(&to),
-            Error::<T>::AccountIsCitizen
-        );
+        Self::ensure_movable(citizen, &to)?;
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::ActionLifetime::get());
         MoveConsents::<T>::insert(
@@ -56,15 +66,7 @@ impl<T: Config> Pallet<T> {
         to: T::AccountId,
         immediate: bool,
     ) -> DispatchResult {
-        let record = Citizens::<T>::get(citizen).ok_or(Error::<T>::CitizenNotFound)?;
-        ensure!(
-            record.status == CitizenStatus::Active,
-            Error::<T>::CitizenNotActive
-        );
-        ensure!(
-            !CitizenByAccount::<T>::contains_key(&to),
-            Error::<T>::AccountIsCitizen
-        );
+        Self::ensure_movable(citizen, &to)?;
         ensure!(
             !PendingMoves::<T>::contains_key(citizen),
             Error::<T>::AccountMovePending

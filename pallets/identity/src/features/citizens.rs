@@ -204,18 +204,9 @@ impl<T: Config> Pallet<T> {
         citizen: CitizenId,
         new_account: T::AccountId,
     ) -> DispatchResult {
-        ensure!(
-            !CitizenByAccount::<T>::contains_key(&new_account),
-            Error::<T>::AccountIsCitizen
-        );
-        let old_account = Citizens::<T>::try_mutate(citizen, |record| {
-            let record = record.as_mut().ok_or(Error::<T>::CitizenNotFound)?;
-            ensure!(
-                record.status == CitizenStatus::Active,
-                Error::<T>::CitizenNotActive
-            );
-            Ok::<_, DispatchError>(core::mem::replace(&mut record.account, new_account.clone()))
-        })?;
+        let mut record = Self::ensure_movable(citizen, &new_account)?;
+        let old_account = core::mem::replace(&mut record.account, new_account.clone());
+        Citizens::<T>::insert(citizen, record);
         CitizenByAccount::<T>::remove(&old_account);
         CitizenByAccount::<T>::insert(&new_account, citizen);
         // A consent given with the old key does not outlive it.

@@ -70,10 +70,20 @@ impl<T: Config> Pallet<T> {
         institution: InstitutionId,
         role: Option<Role>,
     ) -> DispatchResult {
-        let acts_for = match role {
-            Some(role) => Self::officer_with_role(who, role)?,
-            None => Self::active_officer(who)?.0,
-        };
+        Self::ensure_acts_for(Self::active_officer(who)?, institution, role)
+    }
+
+    /// Whether an active officer's appointment (`active_officer`'s answer) lets it approve an
+    /// action of `institution` under `role`: it is an officer of that institution, which holds
+    /// the role.
+    fn ensure_acts_for(
+        (acts_for, record): (InstitutionId, Institution<T::AccountId>),
+        institution: InstitutionId,
+        role: Option<Role>,
+    ) -> DispatchResult {
+        if let Some(role) = role {
+            ensure!(record.roles.contains(&role), Error::<T>::RoleNotHeld);
+        }
         ensure!(acts_for == institution, Error::<T>::NotActionInstitution);
         Ok(())
     }
@@ -169,13 +179,13 @@ impl<T: Config> Pallet<T> {
         max_weight: Weight,
     ) -> DispatchResultWithPostInfo {
         // The signer first, as the pool checks it: an officer whose appointment holds.
-        Self::active_officer(&approver)?;
+        let officer = Self::active_officer(&approver)?;
         let mut pending = PendingActions::<T>::get(action).ok_or(Error::<T>::ActionNotFound)?;
         ensure!(
             frame_system::Pallet::<T>::block_number() < pending.expires_at,
             Error::<T>::ActionExpired
         );
-        Self::ensure_may_approve(&approver, pending.institution, pending.role)?;
+        Self::ensure_acts_for(officer, pending.institution, pending.role)?;
         ensure!(
             pending.subject.as_ref() != Some(&approver),
             Error::<T>::SubjectMayNotApprove
@@ -262,10 +272,10 @@ impl<T: Config> Pallet<T> {
     /// Removes `action` because an officer of its institution rejected it (or its proposer, an
     /// officer, withdrew it).
     pub(crate) fn do_reject_action(who: T::AccountId, action: ActionId) -> DispatchResult {
-        Self::active_officer(&who)?;
+        let officer = Self::active_officer(&who)?;
         let pending = PendingActions::<T>::get(action).ok_or(Error::<T>::ActionNotFound)?;
         if who != pending.proposer {
-            Self::ensure_may_approve(&who, pending.institution, pending.role)?;
+            Self::ensure_acts_for(officer, pending.institution, pending.role)?;
         }
         Self::remove_pending(action, &pending);
         Self::deposit_event(Event::ActionRejected { action, by: who });
