@@ -1,0 +1,388 @@
+//! govchain's encrypted ballots (the Helios / ElectionGuard model), on `elastic-elgamal`.
+//!
+//! A ballot for an election with `n` options is `n` exponential-ElGamal ciphertexts over
+//! Ristretto, one per option, each encrypting 0 or 1 under the election's joint key, with a
+//! zero-knowledge proof that every option is 0 or 1 and that exactly one is 1 (elastic-elgamal's
+//! `EncryptedChoice<Ristretto, SingleChoice>`). Nobody learns the choice from it; anyone checks
+//! the proof.
+//!
+//! The chain adds the ciphertexts of the counted ballots option by option (ElGamal is additively
+//! homomorphic in the exponent), so the sum of option `i` encrypts its number of votes. After the
+//! close, each trustee holding a share of the election key posts a decryption share of every
+//! sum with a Chaum–Pedersen proof that it used its share; `k` valid shares combine into the
+//! decryption of `count·G`, and a claimed count is checked by one scalar multiplication
+//! ([`check_tally`]): no discrete logarithm on chain.
+//!
+//! What the runtime uses is `no_std` and never panics on any input: every byte string is
+//! parsed, every point decompressed and every index bounded before it reaches the library. With
+//! `std`, the wallet's side ([`encrypt_ballot`]) and the trustees' ([`decryption_share`]) are
+//! here too.
+//!
+//! # Wire format
+//!
+//! - A point (key, decryption share): its 32-byte compressed Ristretto encoding.
+//! - A [`Ciphertext`]: the random element `R = rG` then the blinded element `B = mG + rK`,
+//!   64 bytes; the sum of no ballot is 64 zero bytes (the identity twice).
+//! - A ballot: the `postcard` encoding of elastic-elgamal 0.3.1's
+//!   `EncryptedChoice<Ristretto, SingleChoice>` (its serde form: the ciphertexts, the ring proof
+//!   of 0-or-1, the proof of the sum), about `140·n + 100` bytes.
+//! - A [`DecryptionShare`]: the element `D = sR` (32 bytes) and the proof's challenge and
+//!   response scalars (64 bytes).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use elastic_elgamal::{
+    app::{ChoiceParams, EncryptedChoice, SingleChoice},
+    group::{Group, Ristretto},
+    sharing::{Params, PublicKeySet},
+    CandidateDecryption, LogEqualityProof, PublicKey, VerifiableDecryption,
+};
+use scale_info::TypeInfo;
+
+/// The most options an encrypted ballot may have: its proof grows with them, and so does the
+/// time to verify it.
+pub const MAX_OPTIONS: u32 = 16;
+
+/// The most trustees an election may name.
+pub const MAX_TRUSTEES: u32 = 15;
+
+/// The fewest trustees an election may name.
+pub const MIN_TRUSTEES: u32 = 3;
+
+/// The longest encoded ballot, in bytes, for [`MAX_OPTIONS`] options (with room to spare).
+pub const MAX_BALLOT_LEN: u32 = 160 * MAX_OPTIONS + 128;
+
+/// Size of a compressed Ristretto point or of a scalar.
+const POINT_LEN: usize = 32;
+
+/// Why a ballot, a key, a share or a tally is refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BallotError {
+    /// The bytes are not a ballot (or not a proof, a share) in the wire format.
+    Malformed,
+    /// The ballot has another number of options than the election.
+    WrongOptionCount,
+    /// The ballot's zero-knowledge proof does not hold for the election's key: it encrypts
+    /// something other than exactly one chosen option, or under another key.
+    InvalidProof,
+    /// The bytes are not a point of the group (or are the identity where a key is expected).
+    InvalidPoint,
+    /// The trustees' parameters are out of range: 3 to 15 trustees, a threshold from 1 to
+    /// their number, one key per trustee, keys that are shares of one joint key.
+    InvalidTrustees,
+    /// A decryption share's proof does not hold for the trustee's key share and the sum.
+    InvalidShare,
+    /// Fewer valid decryption shares than the threshold.
+    NotEnoughShares,
+    /// A claimed count does not match the decrypted sum of its option.
+    CountMismatch,
+}
+
+/// The election's joint public key (a compressed Ristretto point): ballots are encrypted to it,
+/// and no single trustee holds its secret.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct ElectionKey(pub [u8; 32]);
+
+impl ElectionKey {
+    fn public_key(&self) -> Result<PublicKey<Ristretto>, BallotError> {
+        PublicKey::from_bytes(&self.0).map_err(|_| BallotError::InvalidPoint)
+    }
+}
+
+/// An exponential-ElGamal ciphertext `(R, B)`, 64 bytes: one option of a ballot, or the sum of
+/// an option over the counted ballots.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct Ciphertext(pub [u8; 64]);
+
+impl Ciphertext {
+    /// The sum of no ballot: the identity twice (an encryption of 0 with no randomness).
+    pub const ZERO: Self = Self([0; 64]);
+
+    /// The elastic-elgamal ciphertext these bytes encode.
+    fn decode(&self) -> Result<elastic_elgamal::Ciphertext<Ristretto>, BallotError> {
+        // elastic-elgamal builds ciphertexts from bytes only through serde; postcard writes a
+        // byte string as its length (one byte for 32) and the bytes.
+        let (random, blinded) = self
+            .0
+            .split_first_chunk::<POINT_LEN>()
+            .ok_or(BallotError::Malformed)?;
+        let mut encoded = Vec::with_capacity(2 * POINT_LEN + 2);
+        encoded.push(POINT_LEN as u8);
+        encoded.extend_from_slice(random);
+        encoded.push(POINT_LEN as u8);
+        encoded.extend_from_slice(blinded);
+        postcard::from_bytes(&encoded).map_err(|_| BallotError::InvalidPoint)
+    }
+
+    fn encode_from(ciphertext: elastic_elgamal::Ciphertext<Ristretto>) -> Self {
+        let mut bytes = [0; 64];
+        for (byte, encoded) in bytes.iter_mut().zip(ciphertext.to_bytes()) {
+            *byte = encoded;
+        }
+        Self(bytes)
+    }
+
+    /// The sum of two ciphertexts: it encrypts the sum of their values.
+    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
+    pub fn add(&self, other: &Self) -> Result<Self, BallotError> {
+        Ok(Self::encode_from(self.decode()? + other.decode()?))
+    }
+
+    /// The difference of two ciphertexts: it encrypts the difference of their values (a ballot
+    /// replaced is subtracted from the sums).
+    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
+    pub fn sub(&self, other: &Self) -> Result<Self, BallotError> {
+        Ok(Self::encode_from(self.decode()? - other.decode()?))
+    }
+}
+
+/// Adds `ballot` to `sums` option by option (or subtracts it, when `subtract`); `sums` is left
+/// as it was unless every option could be added.
+pub fn accumulate(
+    sums: &mut [Ciphertext],
+    ballot: &[Ciphertext],
+    subtract: bool,
+) -> Result<(), BallotError> {
+    if sums.len() != ballot.len() {
+        return Err(BallotError::WrongOptionCount);
+    }
+    let updated = sums
+        .iter()
+        .zip(ballot)
+        .map(|(sum, option)| {
+            if subtract {
+                sum.sub(option)
+            } else {
+                sum.add(option)
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for (sum, new) in sums.iter_mut().zip(updated) {
+        *sum = new;
+    }
+    Ok(())
+}
+
+fn choice_params(
+    key: &ElectionKey,
+    options: u32,
+) -> Result<ChoiceParams<Ristretto, SingleChoice>, BallotError> {
+    if !(2..=MAX_OPTIONS).contains(&options) {
+        return Err(BallotError::WrongOptionCount);
+    }
+    Ok(ChoiceParams::single(key.public_key()?, options as usize))
+}
+
+/// Checks that `ballot` encrypts exactly one of `options` options under `key`, with a valid
+/// proof, and returns its ciphertexts, one per option.
+pub fn verify_ballot(
+    key: &ElectionKey,
+    options: u32,
+    ballot: &[u8],
+) -> Result<Vec<Ciphertext>, BallotError> {
+    let params = choice_params(key, options)?;
+    let choice: EncryptedChoice<Ristretto, SingleChoice> =
+        postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
+    if choice.len() != options as usize {
+        return Err(BallotError::WrongOptionCount);
+    }
+    let ciphertexts = choice
+        .verify(&params)
+        .map_err(|_| BallotError::InvalidProof)?;
+    Ok(ciphertexts
+        .iter()
+        .map(|ciphertext| Ciphertext::encode_from(*ciphertext))
+        .collect())
+}
+
+/// The trustees' public side of the election key: how many must take part in decrypting
+/// (`threshold`), and the public key of each one's share (`keys`, in trustee order), from which
+/// the joint key follows.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TrusteeKeys<'a> {
+    /// How many trustees' shares decrypt.
+    pub threshold: u32,
+    /// Each trustee's public key share, in trustee order.
+    pub keys: &'a [[u8; 32]],
+}
+
+impl TrusteeKeys<'_> {
+    fn key_set(&self) -> Result<PublicKeySet<Ristretto>, BallotError> {
+        let shares = u32::try_from(self.keys.len()).map_err(|_| BallotError::InvalidTrustees)?;
+        if !(MIN_TRUSTEES..=MAX_TRUSTEES).contains(&shares)
+            || !(1..=shares).contains(&self.threshold)
+        {
+            return Err(BallotError::InvalidTrustees);
+        }
+        let keys = self
+            .keys
+            .iter()
+            .map(|key| PublicKey::from_bytes(key).map_err(|_| BallotError::InvalidPoint))
+            .collect::<Result<Vec<_>, _>>()?;
+        let params = Params::new(shares as usize, self.threshold as usize);
+        PublicKeySet::from_participants(params, keys).map_err(|_| BallotError::InvalidTrustees)
+    }
+
+    /// The joint election key the trustees' key shares belong to; an error if they are not
+    /// shares of one key.
+    pub fn election_key(&self) -> Result<ElectionKey, BallotError> {
+        let set = self.key_set()?;
+        let mut key = [0; 32];
+        for (byte, encoded) in key.iter_mut().zip(set.shared_key().as_bytes()) {
+            *byte = *encoded;
+        }
+        Ok(ElectionKey(key))
+    }
+}
+
+/// A trustee's decryption share of one ciphertext: `D = sR` for its secret share `s` and the
+/// ciphertext's random element `R`, with a Chaum–Pedersen proof that `log_G(S) = log_R(D)` for
+/// its public key share `S = sG`.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct DecryptionShare {
+    /// The element `D = sR`.
+    pub element: [u8; 32],
+    /// The proof: its challenge and response scalars.
+    pub proof: [u8; 64],
+}
+
+impl DecryptionShare {
+    fn candidate(&self) -> Result<CandidateDecryption<Ristretto>, BallotError> {
+        CandidateDecryption::from_bytes(&self.element).ok_or(BallotError::InvalidPoint)
+    }
+
+    fn proof(&self) -> Result<LogEqualityProof<Ristretto>, BallotError> {
+        LogEqualityProof::from_bytes(&self.proof).ok_or(BallotError::Malformed)
+    }
+}
+
+fn verified_share(
+    set: &PublicKeySet<Ristretto>,
+    trustee: u32,
+    sum: &Ciphertext,
+    share: &DecryptionShare,
+) -> Result<VerifiableDecryption<Ristretto>, BallotError> {
+    if trustee as usize >= set.participant_keys().len() {
+        return Err(BallotError::InvalidTrustees);
+    }
+    set.verify_share(
+        share.candidate()?,
+        sum.decode()?,
+        trustee as usize,
+        &share.proof()?,
+    )
+    .map_err(|_| BallotError::InvalidShare)
+}
+
+/// Checks trustee `trustee`'s (its position, from 0) decryption shares of the election's sums,
+/// one per option.
+pub fn verify_decryption_shares(
+    trustees: &TrusteeKeys<'_>,
+    trustee: u32,
+    sums: &[Ciphertext],
+    shares: &[DecryptionShare],
+) -> Result<(), BallotError> {
+    if sums.len() != shares.len() {
+        return Err(BallotError::WrongOptionCount);
+    }
+    let set = trustees.key_set()?;
+    for (sum, share) in sums.iter().zip(shares) {
+        verified_share(&set, trustee, sum, share)?;
+    }
+    Ok(())
+}
+
+/// Checks that `counts` are the decrypted `sums`, from the decryption shares of at least
+/// `threshold` distinct trustees (`(position, shares per option)`, each already verified or
+/// verified here): the shares of the first `threshold` trustees are combined into `D` for each
+/// option, and `B - D` must equal `count·G` (one scalar multiplication per option).
+pub fn check_tally(
+    trustees: &TrusteeKeys<'_>,
+    sums: &[Ciphertext],
+    shares: &[(u32, &[DecryptionShare])],
+    counts: &[u64],
+) -> Result<(), BallotError> {
+    if sums.len() != counts.len() {
+        return Err(BallotError::WrongOptionCount);
+    }
+    let set = trustees.key_set()?;
+    let threshold = set.params().threshold;
+    let mut taking_part: Vec<u32> = Vec::with_capacity(threshold);
+    for (trustee, _) in shares {
+        if !taking_part.contains(trustee) && taking_part.len() < threshold {
+            taking_part.push(*trustee);
+        }
+    }
+    if taking_part.len() < threshold {
+        return Err(BallotError::NotEnoughShares);
+    }
+    for (option, (sum, count)) in sums.iter().zip(counts).enumerate() {
+        let mut decryptions = Vec::with_capacity(threshold);
+        for trustee in &taking_part {
+            let share = shares
+                .iter()
+                .find(|(position, _)| position == trustee)
+                .and_then(|(_, shares)| shares.get(option))
+                .ok_or(BallotError::WrongOptionCount)?;
+            decryptions.push((
+                *trustee as usize,
+                verified_share(&set, *trustee, sum, share)?,
+            ));
+        }
+        let combined = set
+            .params()
+            .combine_shares(decryptions)
+            .ok_or(BallotError::NotEnoughShares)?;
+        let decrypted = combined.decrypt_to_element(sum.decode()?);
+        let expected = Ristretto::mul_generator(&(*count).into());
+        if decrypted != expected {
+            return Err(BallotError::CountMismatch);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "std")]
+mod wallet;
+#[cfg(feature = "std")]
+pub use wallet::*;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,231 @@
+//! The off-chain side: a wallet encrypts a ballot, a trustee decrypts its share of the sums,
+//! anyone turns combined decryptions into counts.
+
+use crate::{
+    choice_params, BallotError, Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys, POINT_LEN,
+};
+use elastic_elgamal::{
+    app::EncryptedChoice,
+    group::{ElementOps, Group, Ristretto},
+    sharing::ActiveParticipant,
+};
+use rand_core::{CryptoRng, RngCore};
+use std::collections::HashMap;
+
+/// Encrypts a vote for option `choice` (from 0) of an election with `options` options under
+/// `key`, with its proof, in the wire format [`crate::verify_ballot`] reads.
+pub fn encrypt_ballot<R: RngCore + CryptoRng>(
+    key: &ElectionKey,
+    options: u32,
+    choice: u32,
+    rng: &mut R,
+) -> Result<Vec<u8>, BallotError> {
+    let params = choice_params(key, options)?;
+    if choice >= options {
+        return Err(BallotError::WrongOptionCount);
+    }
+    let ballot = EncryptedChoice::single(&params, choice as usize, rng);
+    postcard::to_allocvec(&ballot).map_err(|_| BallotError::Malformed)
+}
+
+/// A trustee's secret share of an election key, as the key generation left it.
+pub struct Trustee(ActiveParticipant<Ristretto>);
+
+impl Trustee {
+    /// The trustee's position among the election's trustees, from 0.
+    pub fn position(&self) -> u32 {
+        u32::try_from(self.0.index()).unwrap_or(u32::MAX)
+    }
+
+    /// The public key of the trustee's share.
+    pub fn key_share(&self) -> [u8; 32] {
+        point_bytes(self.0.public_key_share().as_bytes())
+    }
+
+    /// The joint election key.
+    pub fn election_key(&self) -> ElectionKey {
+        ElectionKey(point_bytes(self.0.key_set().shared_key().as_bytes()))
+    }
+
+    /// The trustee's decryption shares of `sums`, one per option, with their proofs.
+    pub fn decryption_shares<R: RngCore + CryptoRng>(
+        &self,
+        sums: &[Ciphertext],
+        rng: &mut R,
+    ) -> Result<Vec<DecryptionShare>, BallotError> {
+        sums.iter()
+            .map(|sum| {
+                let (decryption, proof) = self.0.decrypt_share(sum.decode()?, rng);
+                Ok(DecryptionShare {
+                    element: point_bytes(&decryption.to_bytes()),
+                    proof: proof_bytes(&proof.to_bytes()),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Runs the committed Pedersen key generation among `trustees` parties with `threshold`, all
+/// in this process (tests, tools and a demonstration; on chain each trustee runs its own part).
+pub fn generate_trustees<R: RngCore + CryptoRng>(
+    trustees: u32,
+    threshold: u32,
+    rng: &mut R,
+) -> Result<Vec<Trustee>, BallotError> {
+    use elastic_elgamal::{dkg::ParticipantCollectingCommitments, sharing::Params};
+    if !(crate::MIN_TRUSTEES..=crate::MAX_TRUSTEES).contains(&trustees)
+        || !(1..=trustees).contains(&threshold)
+    {
+        return Err(BallotError::InvalidTrustees);
+    }
+    let params = Params::new(trustees as usize, threshold as usize);
+    let count = trustees as usize;
+    let mut committing: Vec<_> = (0..count)
+        .map(|index| ParticipantCollectingCommitments::<Ristretto>::new(params, index, rng))
+        .collect();
+    let commitments: Vec<_> = committing.iter().map(|party| party.commitment()).collect();
+    for (index, party) in committing.iter_mut().enumerate() {
+        for (other, commitment) in commitments.iter().enumerate() {
+            if other != index {
+                party.insert_commitment(other, *commitment);
+            }
+        }
+    }
+    let mut publishing: Vec<_> = committing
+        .into_iter()
+        .map(|party| party.finish_commitment_phase())
+        .collect();
+    let infos: Vec<_> = publishing
+        .iter()
+        .map(|party| party.public_info().into_owned())
+        .collect();
+    for (index, party) in publishing.iter_mut().enumerate() {
+        for (other, info) in infos.iter().enumerate() {
+            if other != index {
+                party
+                    .insert_public_polynomial(other, info.clone())
+                    .map_err(|_| BallotError::InvalidTrustees)?;
+            }
+        }
+    }
+    let mut sharing: Vec<_> = publishing
+        .into_iter()
+        .map(|party| party.finish_polynomials_phase())
+        .collect();
+    for from in 0..count {
+        for to in 0..count {
+            if from == to {
+                continue;
+            }
+            let share = sharing
+                .get(from)
+                .ok_or(BallotError::InvalidTrustees)?
+                .secret_share_for_participant(to);
+            sharing
+                .get_mut(to)
+                .ok_or(BallotError::InvalidTrustees)?
+                .insert_secret_share(from, share)
+                .map_err(|_| BallotError::InvalidTrustees)?;
+        }
+    }
+    sharing
+        .into_iter()
+        .map(|party| {
+            party
+                .complete()
+                .map(Trustee)
+                .map_err(|_| BallotError::InvalidTrustees)
+        })
+        .collect()
+}
+
+/// The counts `sums` decrypt to, from the shares of at least `threshold` trustees (as
+/// [`crate::check_tally`] takes them), each at most `max_count` (the electorate): the discrete
+/// logarithm by baby steps and giant steps, `O(√max_count)` time and memory. The chain never
+/// does this; it checks the counts it is given.
+pub fn decrypt_counts(
+    trustees: &TrusteeKeys<'_>,
+    sums: &[Ciphertext],
+    shares: &[(u32, &[DecryptionShare])],
+    max_count: u64,
+) -> Result<Vec<u64>, BallotError> {
+    let set = trustees.key_set()?;
+    let threshold = set.params().threshold;
+    let mut counts = Vec::with_capacity(sums.len());
+    let logs = DiscreteLog::new(max_count);
+    for (option, sum) in sums.iter().enumerate() {
+        let decryptions = shares
+            .iter()
+            .take(threshold)
+            .map(|(trustee, shares)| {
+                let share = shares.get(option).ok_or(BallotError::WrongOptionCount)?;
+                Ok((
+                    *trustee as usize,
+                    crate::verified_share(&set, *trustee, sum, share)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, BallotError>>()?;
+        let combined = set
+            .params()
+            .combine_shares(decryptions)
+            .ok_or(BallotError::NotEnoughShares)?;
+        let element = combined.decrypt_to_element(sum.decode()?);
+        counts.push(logs.find(element).ok_or(BallotError::CountMismatch)?);
+    }
+    Ok(counts)
+}
+
+type Point = <Ristretto as ElementOps>::Element;
+
+/// Baby-step giant-step discrete logarithms of `count·G` for counts up to a bound.
+struct DiscreteLog {
+    step: u64,
+    max: u64,
+    baby: HashMap<[u8; 32], u64>,
+}
+
+// Adding and subtracting points is a group's operation: no overflow, no panic.
+#[allow(clippy::arithmetic_side_effects)]
+impl DiscreteLog {
+    fn new(max: u64) -> Self {
+        let step = max.isqrt().saturating_add(1);
+        let mut baby = HashMap::with_capacity(usize::try_from(step).unwrap_or(0));
+        let mut point = Ristretto::identity();
+        for j in 0..step {
+            baby.insert(point.compress().to_bytes(), j);
+            point += Ristretto::generator();
+        }
+        Self { step, max, baby }
+    }
+
+    fn find(&self, target: Point) -> Option<u64> {
+        let giant = Ristretto::mul_generator(&self.step.into());
+        let mut point = target;
+        let mut i = 0_u64;
+        while i.saturating_mul(self.step) <= self.max {
+            if let Some(j) = self.baby.get(&point.compress().to_bytes()) {
+                let count = i.saturating_mul(self.step).saturating_add(*j);
+                return (count <= self.max).then_some(count);
+            }
+            point -= giant;
+            i = i.saturating_add(1);
+        }
+        None
+    }
+}
+
+fn point_bytes(bytes: &[u8]) -> [u8; POINT_LEN] {
+    let mut point = [0; POINT_LEN];
+    for (byte, encoded) in point.iter_mut().zip(bytes) {
+        *byte = *encoded;
+    }
+    point
+}
+
+fn proof_bytes(bytes: &[u8]) -> [u8; 64] {
+    let mut proof = [0; 64];
+    for (byte, encoded) in proof.iter_mut().zip(bytes) {
+        *byte = *encoded;
+    }
+    proof
+}
