@@ -80,6 +80,8 @@ pub enum BallotError {
     NotEnoughShares,
     /// A claimed count does not match the decrypted sum of its option.
     CountMismatch,
+    /// A trustee's published polynomial does not open its commitment.
+    CommitmentMismatch,
 }
 
 /// The election's joint public key (a compressed Ristretto point): ballots are encrypted to it,
@@ -379,6 +381,7 @@ pub fn check_tally(
     Ok(())
 }
 
+pub mod dkg;
 #[cfg(feature = "std")]
 mod wallet;
 #[cfg(feature = "std")]

@@ -335,3 +335,303 @@ fn trustee_keys_out_of_range_or_inconsistent_are_refused() {
         Err(BallotError::InvalidTrustees)
     ));
 }
+
+mod dkg {
+    use crate::dkg::*;
+    use crate::*;
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+
+    const CONTEXT: &[u8] = b"election 7";
+
+    struct Round {
+        setups: Vec<TrusteeSetup>,
+        commits: Vec<CommitRound>,
+        published: Vec<PublishRound>,
+    }
+
+    fn rounds(rng: &mut ChaCha20Rng) -> Round {
+        let setups: Vec<_> = (0..3)
+            .map(|position| TrusteeSetup::new(position, 3, 2, rng).unwrap())
+            .collect();
+        let commits = setups
+            .iter()
+            .map(|setup| setup.commit_round(CONTEXT).unwrap())
+            .collect();
+        let published = setups
+            .iter()
+            .map(|setup| setup.publish_round().unwrap())
+            .collect();
+        Round {
+            setups,
+            commits,
+            published,
+        }
+    }
+
+    impl Round {
+        fn verify(&self, dealer: usize) -> Result<Vec<[u8; 32]>, BallotError> {
+            let published = &self.published[dealer];
+            verify_contribution(
+                CONTEXT,
+                3,
+                2,
+                &self.commits[dealer].commitment,
+                &published.polynomial,
+                &published.proof,
+                &published.opening,
+            )
+        }
+    }
+
+    #[test]
+    fn a_contribution_that_does_not_open_its_commitment_or_prove_its_polynomial_is_refused() {
+        let mut rng = ChaCha20Rng::seed_from_u64(11);
+        let round = rounds(&mut rng);
+        assert_eq!(round.verify(0).unwrap().len(), 3);
+        let (commitment, published) = (&round.commits[0].commitment, &round.published[0]);
+        let verify = |context: &[u8], polynomial: &[[u8; 32]], proof: &[u8], opening| {
+            verify_contribution(context, 3, 2, commitment, polynomial, proof, opening)
+        };
+        let mut opening = published.opening;
+        opening[0] ^= 1;
+        assert_eq!(
+            verify(CONTEXT, &published.polynomial, &published.proof, &opening),
+            Err(BallotError::CommitmentMismatch)
+        );
+        // Replayed in another election: the commitment names this one.
+        assert_eq!(
+            verify(
+                b"election 8",
+                &published.polynomial,
+                &published.proof,
+                &published.opening
+            ),
+            Err(BallotError::CommitmentMismatch)
+        );
+        // Another trustee's proof does not prove this polynomial.
+        assert_eq!(
+            verify(
+                CONTEXT,
+                &published.polynomial,
+                &round.published[1].proof,
+                &published.opening
+            ),
+            Err(BallotError::InvalidProof)
+        );
+        // The same constant term with another second coefficient.
+        let mut polynomial = published.polynomial.clone();
+        polynomial[1] = round.published[1].polynomial[1];
+        assert_eq!(
+            verify(CONTEXT, &polynomial, &published.proof, &published.opening),
+            Err(BallotError::InvalidProof)
+        );
+        assert_eq!(
+            verify(
+                CONTEXT,
+                &published.polynomial[..1],
+                &published.proof,
+                &published.opening
+            ),
+            Err(BallotError::InvalidTrustees)
+        );
+        assert_eq!(
+            verify(CONTEXT, &[], &published.proof, &published.opening),
+            Err(BallotError::InvalidTrustees)
+        );
+        assert_eq!(
+            verify(
+                CONTEXT,
+                &published.polynomial,
+                &[1, 2, 3],
+                &published.opening
+            ),
+            Err(BallotError::Malformed)
+        );
+        polynomial = published.polynomial.clone();
+        polynomial[1] = [0xff; 32];
+        assert_eq!(
+            verify(CONTEXT, &polynomial, &published.proof, &published.opening),
+            Err(BallotError::InvalidPoint)
+        );
+        assert_eq!(
+            verify_contribution(
+                CONTEXT,
+                16,
+                2,
+                commitment,
+                &published.polynomial,
+                &published.proof,
+                &published.opening
+            ),
+            Err(BallotError::InvalidTrustees)
+        );
+    }
+
+    /// Dealer 1 sends trustee 0 the share meant for trustee 2: trustee 0 sees it, complains, and
+    /// the complaint disqualifies dealer 1. A complaint about dealer 2's honest share is
+    /// dismissed. The key of the qualified dealers 0 and 2 still works, 2 of 3.
+    #[test]
+    fn a_wrong_share_disqualifies_its_dealer_and_a_false_complaint_is_dismissed() {
+        let mut rng = ChaCha20Rng::seed_from_u64(12);
+        let round = rounds(&mut rng);
+        let dealt: Vec<_> = (0..3).map(|dealer| round.verify(dealer).unwrap()).collect();
+        let context =
+            |from: u32, to: u32| [CONTEXT, &from.to_le_bytes(), &to.to_le_bytes()].concat();
+
+        // Dealer 1 encrypts to trustee 0 the share of trustee 2.
+        let transport_0 = round.commits[0].transport_key;
+        let wrong = round.setups[1]
+            .encrypted_share(&context(1, 0), 2, &transport_0, &mut rng)
+            .unwrap();
+        assert!(round.setups[0]
+            .open_share(&context(1, 0), &wrong, &dealt[1][0])
+            .unwrap()
+            .is_none());
+        let disclosure = round.setups[0]
+            .disclose(&context(1, 0), &wrong, &mut rng)
+            .unwrap();
+        assert_eq!(
+            judge_complaint(
+                &context(1, 0),
+                &transport_0,
+                &wrong,
+                &disclosure,
+                &dealt[1][0]
+            ),
+            Ok(Verdict::DealerAtFault)
+        );
+
+        // Dealer 2's share to trustee 0 is right: complaining about it is dismissed.
+        let honest = round.setups[2]
+            .encrypted_share(&context(2, 0), 0, &transport_0, &mut rng)
+            .unwrap();
+        assert!(round.setups[0]
+            .open_share(&context(2, 0), &honest, &dealt[2][0])
+            .unwrap()
+            .is_some());
+        let disclosure = round.setups[0]
+            .disclose(&context(2, 0), &honest, &mut rng)
+            .unwrap();
+        assert_eq!(
+            judge_complaint(
+                &context(2, 0),
+                &transport_0,
+                &honest,
+                &disclosure,
+                &dealt[2][0]
+            ),
+            Ok(Verdict::ShareValid)
+        );
+        // A disclosure proven for another pair of trustees, or a made-up key, decides nothing.
+        assert_eq!(
+            judge_complaint(
+                &context(2, 1),
+                &transport_0,
+                &honest,
+                &disclosure,
+                &dealt[2][0]
+            ),
+            Err(BallotError::InvalidProof)
+        );
+        let forged = dkg::Disclosure {
+            key: round.commits[1].transport_key,
+            ..disclosure
+        };
+        assert_eq!(
+            judge_complaint(&context(2, 0), &transport_0, &honest, &forged, &dealt[2][0]),
+            Err(BallotError::InvalidProof)
+        );
+
+        // The qualified dealers are 0 and 2.
+        let constants = [
+            round.published[0].polynomial[0],
+            round.published[2].polynomial[0],
+        ];
+        let (key, key_shares) =
+            combine_contributions(2, &constants, &[dealt[0].clone(), dealt[2].clone()]).unwrap();
+        let mut received = Vec::new();
+        for to in 0..3_u32 {
+            let mut shares = Vec::new();
+            for from in [0_u32, 2] {
+                let recipient = &round.setups[to as usize];
+                shares.push(if from == to {
+                    recipient.own_share()
+                } else {
+                    let encrypted = round.setups[from as usize]
+                        .encrypted_share(
+                            &context(from, to),
+                            to,
+                            &round.commits[to as usize].transport_key,
+                            &mut rng,
+                        )
+                        .unwrap();
+                    recipient
+                        .open_share(
+                            &context(from, to),
+                            &encrypted,
+                            &dealt[from as usize][to as usize],
+                        )
+                        .unwrap()
+                        .unwrap()
+                });
+            }
+            received.push(shares);
+        }
+        let trustees: Vec<_> = round
+            .setups
+            .into_iter()
+            .zip(&received)
+            .map(|(setup, shares)| setup.finish(shares, &key_shares).unwrap())
+            .collect();
+        for trustee in &trustees {
+            assert_eq!(trustee.election_key(), key);
+        }
+        // A share missing (dealer 2's) leaves a secret that does not match the key share.
+        let lone = TrusteeSetup::new(0, 3, 2, &mut rng).unwrap();
+        assert!(lone.finish(&received[0][..1], &key_shares).is_err());
+
+        let keys = TrusteeKeys {
+            threshold: 2,
+            keys: &key_shares,
+        };
+        let mut sums = vec![Ciphertext::ZERO; 3];
+        for choice in [0, 2, 2, 1, 2] {
+            let ballot =
+                verify_ballot(&key, 3, &encrypt_ballot(&key, 3, choice, &mut rng).unwrap())
+                    .unwrap();
+            accumulate(&mut sums, &ballot, false).unwrap();
+        }
+        let shares_1 = trustees[1].decryption_shares(&sums, &mut rng).unwrap();
+        let shares_2 = trustees[2].decryption_shares(&sums, &mut rng).unwrap();
+        check_tally(&keys, &sums, &[(1, &shares_1), (2, &shares_2)], &[1, 1, 3]).unwrap();
+    }
+
+    #[test]
+    fn contributions_of_different_sizes_do_not_combine() {
+        let mut rng = ChaCha20Rng::seed_from_u64(13);
+        let round = rounds(&mut rng);
+        let dealt: Vec<_> = (0..3).map(|dealer| round.verify(dealer).unwrap()).collect();
+        let constants: Vec<_> = round.published.iter().map(|p| p.polynomial[0]).collect();
+        assert_eq!(
+            combine_contributions(2, &constants[..2], &dealt),
+            Err(BallotError::InvalidTrustees)
+        );
+        assert_eq!(
+            combine_contributions(2, &[], &[]),
+            Err(BallotError::InvalidTrustees)
+        );
+        let short = vec![dealt[0].clone(), dealt[1][..2].to_vec(), dealt[2].clone()];
+        assert_eq!(
+            combine_contributions(2, &constants, &short),
+            Err(BallotError::InvalidTrustees)
+        );
+        // A constant term that is not the dealt shares' makes an inconsistent key set.
+        let mut wrong = constants.clone();
+        wrong[0] = constants[1];
+        assert_eq!(
+            combine_contributions(2, &wrong, &dealt),
+            Err(BallotError::InvalidTrustees)
+        );
+        combine_contributions(2, &constants, &dealt).unwrap();
+    }
+}

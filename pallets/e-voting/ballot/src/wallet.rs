@@ -29,7 +29,7 @@ pub fn encrypt_ballot<R: RngCore + CryptoRng>(
 }
 
 /// A trustee's secret share of an election key, as the key generation left it.
-pub struct Trustee(ActiveParticipant<Ristretto>);
+pub struct Trustee(pub(crate) ActiveParticipant<Ristretto>);
 
 impl Trustee {
     /// The trustee's position among the election's trustees, from 0.
@@ -65,77 +65,73 @@ impl Trustee {
     }
 }
 
-/// Runs the committed Pedersen key generation among `trustees` parties with `threshold`, all
-/// in this process (tests, tools and a demonstration; on chain each trustee runs its own part).
+/// Runs the key generation of [`crate::dkg`] among `trustees` parties with `threshold`, all in
+/// this process and all honest (tests, tools and demonstrations; on chain each trustee runs
+/// its own part through the pallet).
 pub fn generate_trustees<R: RngCore + CryptoRng>(
     trustees: u32,
     threshold: u32,
     rng: &mut R,
 ) -> Result<Vec<Trustee>, BallotError> {
-    use elastic_elgamal::{dkg::ParticipantCollectingCommitments, sharing::Params};
-    if !(crate::MIN_TRUSTEES..=crate::MAX_TRUSTEES).contains(&trustees)
-        || !(1..=trustees).contains(&threshold)
-    {
-        return Err(BallotError::InvalidTrustees);
-    }
-    let params = Params::new(trustees as usize, threshold as usize);
-    let count = trustees as usize;
-    let mut committing: Vec<_> = (0..count)
-        .map(|index| ParticipantCollectingCommitments::<Ristretto>::new(params, index, rng))
-        .collect();
-    let commitments: Vec<_> = committing.iter().map(|party| party.commitment()).collect();
-    for (index, party) in committing.iter_mut().enumerate() {
-        for (other, commitment) in commitments.iter().enumerate() {
-            if other != index {
-                party.insert_commitment(other, *commitment);
-            }
-        }
-    }
-    let mut publishing: Vec<_> = committing
-        .into_iter()
-        .map(|party| party.finish_commitment_phase())
-        .collect();
-    let infos: Vec<_> = publishing
+    use crate::dkg::{combine_contributions, verify_contribution, TrusteeSetup};
+    const CONTEXT: &[u8] = b"generate_trustees";
+    let setups = (0..trustees)
+        .map(|position| TrusteeSetup::new(position, trustees, threshold, rng))
+        .collect::<Result<Vec<_>, _>>()?;
+    let commits = setups
         .iter()
-        .map(|party| party.public_info().into_owned())
-        .collect();
-    for (index, party) in publishing.iter_mut().enumerate() {
-        for (other, info) in infos.iter().enumerate() {
-            if other != index {
-                party
-                    .insert_public_polynomial(other, info.clone())
-                    .map_err(|_| BallotError::InvalidTrustees)?;
-            }
+        .map(|setup| setup.commit_round(CONTEXT))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut constants = Vec::new();
+    let mut dealt = Vec::new();
+    for (setup, commit) in setups.iter().zip(&commits) {
+        let published = setup.publish_round()?;
+        dealt.push(verify_contribution(
+            CONTEXT,
+            trustees,
+            threshold,
+            &commit.commitment,
+            &published.polynomial,
+            &published.proof,
+            &published.opening,
+        )?);
+        constants.push(
+            *published
+                .polynomial
+                .first()
+                .ok_or(BallotError::InvalidTrustees)?,
+        );
+    }
+    let (_, key_shares) = combine_contributions(threshold, &constants, &dealt)?;
+    let mut received: Vec<Vec<_>> = setups.iter().map(|_| Vec::new()).collect();
+    for (from, setup) in setups.iter().enumerate() {
+        for (to, (commit, inbox)) in commits.iter().zip(received.iter_mut()).enumerate() {
+            let share = if from == to {
+                setup.own_share()
+            } else {
+                let encrypted = setup.encrypted_share(
+                    CONTEXT,
+                    u32::try_from(to).map_err(|_| BallotError::InvalidTrustees)?,
+                    &commit.transport_key,
+                    rng,
+                )?;
+                let expected = dealt
+                    .get(from)
+                    .and_then(|shares| shares.get(to))
+                    .ok_or(BallotError::InvalidTrustees)?;
+                setups
+                    .get(to)
+                    .ok_or(BallotError::InvalidTrustees)?
+                    .open_share(CONTEXT, &encrypted, expected)?
+                    .ok_or(BallotError::InvalidShare)?
+            };
+            inbox.push(share);
         }
     }
-    let mut sharing: Vec<_> = publishing
+    setups
         .into_iter()
-        .map(|party| party.finish_polynomials_phase())
-        .collect();
-    for from in 0..count {
-        for to in 0..count {
-            if from == to {
-                continue;
-            }
-            let share = sharing
-                .get(from)
-                .ok_or(BallotError::InvalidTrustees)?
-                .secret_share_for_participant(to);
-            sharing
-                .get_mut(to)
-                .ok_or(BallotError::InvalidTrustees)?
-                .insert_secret_share(from, share)
-                .map_err(|_| BallotError::InvalidTrustees)?;
-        }
-    }
-    sharing
-        .into_iter()
-        .map(|party| {
-            party
-                .complete()
-                .map(Trustee)
-                .map_err(|_| BallotError::InvalidTrustees)
-        })
+        .zip(received)
+        .map(|(setup, shares)| setup.finish(&shares, &key_shares))
         .collect()
 }
 
