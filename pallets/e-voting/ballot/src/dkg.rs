@@ -26,7 +26,7 @@ use crate::{BallotError, ElectionKey, POINT_LEN};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use elastic_elgamal::{
-    group::{ElementOps, Group, Ristretto, ScalarOps},
+    group::{ElementOps, Group, Ristretto},
     sharing::{Params, PublicKeySet},
     LogEqualityProof, ProofOfPossession, PublicKey, SecretKey,
 };
@@ -259,7 +259,10 @@ pub use setup::*;
 mod setup {
     use super::*;
     use crate::Trustee;
-    use elastic_elgamal::sharing::{ActiveParticipant, Dealer};
+    use elastic_elgamal::{
+        group::ScalarOps,
+        sharing::{ActiveParticipant, Dealer},
+    };
     use rand_core::{CryptoRng, RngCore};
 
     /// A trustee's private state through the key generation: its dealer (secret polynomial),
