@@ -3,7 +3,7 @@
 //! Regenerate with `scripts/benchmark-weights.sh`.
 //!
 //! Steps: `50`, repeat: `20`, wasm execution: `Compiled`,
-//! database cache: 1024 MiB. Machine: `Intel(R) Xeon(R) Processor`.
+//! database cache: 1024 MiB. Machine: `AMD EPYC`.
 
 // Command:
 // /root/.cache/govchain-bench-target/release/govchain-node
@@ -69,10 +69,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 128]`.
 	fn create_election(o: u32, r: u32, ) -> Weight {
 		// Proof size: measured `324`, estimated `3597`.
-		// Minimum execution time: 44_237_000 picoseconds.
-		Weight::from_parts(70_787_533, 3597)
-			.saturating_add(Weight::from_parts(839_275, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(65_742, 0).saturating_mul(r.into()))
+		// Minimum execution time: 47_109_000 picoseconds.
+		Weight::from_parts(48_074_066, 3597)
+			.saturating_add(Weight::from_parts(651_396, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(5_856, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -84,11 +84,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[2, 64]`.
 	/// The range of component `r` is `[0, 128]`.
-	fn create_election_refused(o: u32, _r: u32, ) -> Weight {
+	fn create_election_refused(o: u32, r: u32, ) -> Weight {
 		// Proof size: measured `329`, estimated `3597`.
-		// Minimum execution time: 27_969_000 picoseconds.
-		Weight::from_parts(39_577_591, 3597)
-			.saturating_add(Weight::from_parts(385_804, 0).saturating_mul(o.into()))
+		// Minimum execution time: 28_042_000 picoseconds.
+		Weight::from_parts(28_743_857, 3597)
+			.saturating_add(Weight::from_parts(301_665, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(4_056, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Voting::Elections` (r:1 w:0)
@@ -102,12 +103,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Voting::Tallies` (r:1 w:1)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `4096`, estimated `7217`.
-		// Minimum execution time: 60_105_000 picoseconds.
-		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
-		Weight::from_parts(104_451_000, 7217)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `4129`, estimated `7217`.
+		// Minimum execution time: 58_781_000 picoseconds.
+		Weight::from_parts(61_846_000, 7217)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Voting::Elections` (r:1 w:0)
 	/// Proof: `Voting::Elections` (`max_values`: None, `max_size`: Some(3752), added: 6227, mode: `MaxEncodedLen`)
@@ -119,11 +119,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Ballots` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Tallies` (r:1 w:1)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::BallotHeldUntil` (r:1 w:1)
+	/// Proof: `Voting::BallotHeldUntil` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `4049`, estimated `7217`.
-		// Minimum execution time: 58_577_000 picoseconds.
-		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
-		Weight::from_parts(102_704_000, 7217)
+		// Minimum execution time: 61_125_000 picoseconds.
+		Weight::from_parts(63_910_000, 7217)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -138,9 +139,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Voting::Tallies` (r:1 w:1)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
-		// Proof size: measured `4133`, estimated `7217`.
-		// Minimum execution time: 58_227_000 picoseconds.
-		Weight::from_parts(70_944_000, 7217)
+		// Proof size: measured `4166`, estimated `7217`.
+		// Minimum execution time: 60_894_000 picoseconds.
+		Weight::from_parts(64_111_000, 7217)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -154,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cancel_election() -> Weight {
 		// Proof size: measured `4124`, estimated `7217`.
-		// Minimum execution time: 66_334_000 picoseconds.
-		Weight::from_parts(88_710_000, 7217)
+		// Minimum execution time: 68_358_000 picoseconds.
+		Weight::from_parts(71_485_000, 7217)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -165,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cancel_by_council() -> Weight {
 		// Proof size: measured `3975`, estimated `7217`.
-		// Minimum execution time: 56_422_000 picoseconds.
-		Weight::from_parts(84_466_000, 7217)
+		// Minimum execution time: 56_115_000 picoseconds.
+		Weight::from_parts(58_850_000, 7217)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -181,9 +182,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn close_elections(n: u32, ) -> Weight {
 		// Proof size: measured `667 + n * (3774 ±0)`, estimated `3542 + n * (319360 ±0)`.
-		// Minimum execution time: 5_786_000 picoseconds.
-		Weight::from_parts(8_856_000, 3542)
-			.saturating_add(Weight::from_parts(537_311_856, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_010_000 picoseconds.
+		Weight::from_parts(5_351_611, 3542)
+			.saturating_add(Weight::from_parts(319_222_865, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((130_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -195,47 +196,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_election(o: u32, r: u32, ) -> Weight {
-		Weight::from_parts(70_787_533, 3597)
-			.saturating_add(Weight::from_parts(839_275, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(65_742, 0).saturating_mul(r.into()))
+		Weight::from_parts(48_074_066, 3597)
+			.saturating_add(Weight::from_parts(651_396, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(5_856, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn create_election_refused(o: u32, _r: u32, ) -> Weight {
-		Weight::from_parts(39_577_591, 3597)
-			.saturating_add(Weight::from_parts(385_804, 0).saturating_mul(o.into()))
+	fn create_election_refused(o: u32, r: u32, ) -> Weight {
+		Weight::from_parts(28_743_857, 3597)
+			.saturating_add(Weight::from_parts(301_665, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(4_056, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn vote() -> Weight {
-		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
-		Weight::from_parts(104_451_000, 7217)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(61_846_000, 7217)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn commit_vote() -> Weight {
-		// Measured before `BallotHeldUntil`; its read and write are added by estimate.
-		Weight::from_parts(102_704_000, 7217)
+		Weight::from_parts(63_910_000, 7217)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(70_944_000, 7217)
+		Weight::from_parts(64_111_000, 7217)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_election() -> Weight {
-		Weight::from_parts(88_710_000, 7217)
+		Weight::from_parts(71_485_000, 7217)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_by_council() -> Weight {
-		Weight::from_parts(84_466_000, 7217)
+		Weight::from_parts(58_850_000, 7217)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close_elections(n: u32, ) -> Weight {
-		Weight::from_parts(8_856_000, 3542)
-			.saturating_add(Weight::from_parts(537_311_856, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_351_611, 3542)
+			.saturating_add(Weight::from_parts(319_222_865, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((130_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

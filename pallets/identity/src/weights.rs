@@ -3,7 +3,7 @@
 //! Regenerate with `scripts/benchmark-weights.sh`.
 //!
 //! Steps: `50`, repeat: `20`, wasm execution: `Compiled`,
-//! database cache: 1024 MiB. Machine: `Intel(R) Xeon(R) Processor`.
+//! database cache: 1024 MiB. Machine: `AMD EPYC`.
 
 // Command:
 // /root/.cache/govchain-bench-target/release/govchain-node
@@ -51,22 +51,22 @@ pub trait WeightInfo {
 	fn register_citizen() -> Weight;
 	fn update_citizen() -> Weight;
 	fn move_citizen_account() -> Weight;
+	fn consent_to_account_move() -> Weight;
+	fn veto_account_move() -> Weight;
+	fn order_succession(h: u32, ) -> Weight;
+	fn execute_succession() -> Weight;
+	fn execute_account_moves(n: u32, ) -> Weight;
 	fn deactivate_citizen() -> Weight;
 	fn reactivate_citizen() -> Weight;
 	fn set_fee_free_block_share() -> Weight;
 	fn fee_free_quota() -> Weight;
 	fn set_approval_threshold() -> Weight;
-	fn set_registration_caps() -> Weight;
 	fn propose_action() -> Weight;
 	fn approve_action() -> Weight;
 	fn approve_action_executed() -> Weight;
 	fn reject_action() -> Weight;
 	fn expire_actions(n: u32, ) -> Weight;
-	fn consent_to_account_move() -> Weight;
-	fn veto_account_move() -> Weight;
-	fn execute_account_moves(n: u32, ) -> Weight;
-	fn order_succession(h: u32, ) -> Weight;
-	fn execute_succession() -> Weight;
+	fn set_registration_caps() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn register_institution() -> Weight {
 		// Proof size: measured `0`, estimated `3502`.
-		// Minimum execution time: 19_478_000 picoseconds.
-		Weight::from_parts(32_624_000, 3502)
+		// Minimum execution time: 22_472_000 picoseconds.
+		Weight::from_parts(24_266_000, 3502)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `110`, estimated `3597`.
-		// Minimum execution time: 17_553_000 picoseconds.
-		Weight::from_parts(27_678_000, 3597)
+		// Minimum execution time: 19_617_000 picoseconds.
+		Weight::from_parts(21_030_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `111`, estimated `3597`.
-		// Minimum execution time: 17_508_000 picoseconds.
-		Weight::from_parts(34_274_000, 3597)
+		// Minimum execution time: 19_818_000 picoseconds.
+		Weight::from_parts(21_240_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn suspend_institution() -> Weight {
 		// Proof size: measured `111`, estimated `3597`.
-		// Minimum execution time: 17_015_000 picoseconds.
-		Weight::from_parts(24_941_000, 3597)
+		// Minimum execution time: 19_517_000 picoseconds.
+		Weight::from_parts(21_259_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn restore_institution() -> Weight {
 		// Proof size: measured `111`, estimated `3597`.
-		// Minimum execution time: 16_122_000 picoseconds.
-		Weight::from_parts(25_752_000, 3597)
+		// Minimum execution time: 19_226_000 picoseconds.
+		Weight::from_parts(20_749_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,22 +125,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn set_institution_admin() -> Weight {
 		// Proof size: measured `111`, estimated `3597`.
-		// Minimum execution time: 17_131_000 picoseconds.
-		Weight::from_parts(29_522_000, 3597)
+		// Minimum execution time: 19_527_000 picoseconds.
+		Weight::from_parts(21_229_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Institutions` (r:1 w:1)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:8 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Officers` (r:1 w:1)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn appoint_officer() -> Weight {
-		// Proof size: measured `150`, estimated `3597`.
-		// Minimum execution time: 34_594_000 picoseconds.
-		Weight::from_parts(61_813_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `150`, estimated `20942`.
+		// Minimum execution time: 63_029_000 picoseconds.
+		Weight::from_parts(66_044_000, 20942)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:1)
@@ -149,19 +151,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::FeeFreeUsage` (r:1 w:0)
 	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::OfficerRegistrations` (r:1 w:0)
+	/// Proof: `Identity::OfficerRegistrations` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn revoke_officer() -> Weight {
-		// Proof size: measured `413`, estimated `3597`.
-		// Minimum execution time: 47_353_000 picoseconds.
-		Weight::from_parts(73_592_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `441`, estimated `3597`.
+		// Minimum execution time: 53_480_000 picoseconds.
+		Weight::from_parts(56_526_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::CitizenRegistrationCaps` (r:1 w:0)
+	/// Proof: `Identity::CitizenRegistrationCaps` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::OfficerRegistrations` (r:1 w:1)
+	/// Proof: `Identity::OfficerRegistrations` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::InstitutionRegistrations` (r:1 w:1)
+	/// Proof: `Identity::InstitutionRegistrations` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::CitizenByNationalId` (r:1 w:1)
 	/// Proof: `Identity::CitizenByNationalId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::CitizenByAccount` (r:1 w:1)
@@ -178,10 +188,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn register_citizen() -> Weight {
 		// Proof size: measured `188`, estimated `3597`.
-		// Minimum execution time: 50_496_000 picoseconds.
-		Weight::from_parts(75_409_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 64_632_000 picoseconds.
+		Weight::from_parts(68_248_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -194,9 +204,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Identity::ActiveCitizensIn` (r:2 w:2)
 	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn update_citizen() -> Weight {
-		// Proof size: measured `304`, estimated `5980`.
-		// Minimum execution time: 42_227_000 picoseconds.
-		Weight::from_parts(67_252_000, 5980)
+		// Proof size: measured `330`, estimated `5980`.
+		// Minimum execution time: 47_039_000 picoseconds.
+		Weight::from_parts(49_583_000, 5980)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -204,38 +214,140 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `Identity::CitizenByAccount` (r:1 w:2)
-	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:1 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::CitizenByAccount` (r:1 w:2)
+	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingMoves` (r:1 w:0)
+	/// Proof: `Identity::PendingMoves` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::MoveConsents` (r:1 w:1)
+	/// Proof: `Identity::MoveConsents` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::AccountMoveDelay` (r:1 w:0)
+	/// Proof: `Identity::AccountMoveDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn move_citizen_account() -> Weight {
-		// Proof size: measured `504`, estimated `6196`.
-		// Minimum execution time: 93_133_000 picoseconds.
-		// Measured before the time lock; its reads (pending move, consent, delay) and the
-		// consent's removal are added by estimate until measured again.
-		Weight::from_parts(124_799_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `573`, estimated `6196`.
+		// Minimum execution time: 87_163_000 picoseconds.
+		Weight::from_parts(90_861_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Identity::CitizenByAccount` (r:2 w:0)
+	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Citizens` (r:1 w:0)
+	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::MoveConsents` (r:0 w:1)
+	/// Proof: `Identity::MoveConsents` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	fn consent_to_account_move() -> Weight {
+		// Proof size: measured `131`, estimated `6052`.
+		// Minimum execution time: 26_330_000 picoseconds.
+		Weight::from_parts(28_143_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Identity::Citizens` (r:1 w:0)
+	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingMoves` (r:1 w:1)
+	/// Proof: `Identity::PendingMoves` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::MovesDue` (r:1 w:1)
+	/// Proof: `Identity::MovesDue` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	fn veto_account_move() -> Weight {
+		// Proof size: measured `700`, estimated `3991`.
+		// Minimum execution time: 28_684_000 picoseconds.
+		Weight::from_parts(30_518_000, 3991)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:1 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Citizens` (r:17 w:0)
+	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::SuccessionOrders` (r:1 w:1)
+	/// Proof: `Identity::SuccessionOrders` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// The range of component `h` is `[1, 16]`.
+	fn order_succession(h: u32, ) -> Weight {
+		// Proof size: measured `314 + h * (102 ±0)`, estimated `3714 + h * (2571 ±0)`.
+		// Minimum execution time: 46_637_000 picoseconds.
+		Weight::from_parts(46_112_119, 3714)
+			.saturating_add(Weight::from_parts(4_305_305, 0).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(h.into()))
+	}
+	/// Storage: `Identity::Officers` (r:1 w:0)
+	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Citizens` (r:17 w:0)
+	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::SuccessionOrders` (r:1 w:1)
+	/// Proof: `Identity::SuccessionOrders` (`max_values`: None, `max_size`: Some(249), added: 2724, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::OwnerParcelCount` (r:1 w:0)
+	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::OwnerParcels` (r:1 w:0)
+	/// Proof: `LandTitles::OwnerParcels` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `Cbdc::Balances` (r:1 w:0)
+	/// Proof: `Cbdc::Balances` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	fn execute_succession() -> Weight {
+		// Proof size: measured `2318`, estimated `44697`.
+		// Minimum execution time: 130_164_000 picoseconds.
+		Weight::from_parts(133_972_000, 44697)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Identity::MovesDue` (r:1 w:1)
+	/// Proof: `Identity::MovesDue` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingMoves` (r:64 w:64)
+	/// Proof: `Identity::PendingMoves` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Citizens` (r:64 w:64)
+	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::CitizenByAccount` (r:64 w:128)
+	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:128 w:128)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::MoveConsents` (r:0 w:64)
+	/// Proof: `Identity::MoveConsents` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn execute_account_moves(n: u32, ) -> Weight {
+		// Proof size: measured `81 + n * (290 ±0)`, estimated `3991 + n * (5206 ±0)`.
+		// Minimum execution time: 3_075_000 picoseconds.
+		Weight::from_parts(8_898_958, 3991)
+			.saturating_add(Weight::from_parts(42_473_663, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
+	}
+	/// Storage: `Identity::Officers` (r:1 w:0)
+	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:1 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Citizens` (r:1 w:1)
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::ActiveCitizens` (r:1 w:1)
 	/// Proof: `Identity::ActiveCitizens` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::ActiveCitizensIn` (r:1 w:1)
 	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Voting::BallotHeldUntil` (r:1 w:0)
+	/// Proof: `Voting::BallotHeldUntil` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::CitizenByNationalId` (r:0 w:1)
 	/// Proof: `Identity::CitizenByNationalId` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn deactivate_citizen() -> Weight {
-		// Proof size: measured `304`, estimated `3597`.
-		// Minimum execution time: 68_264_000 picoseconds.
-		Weight::from_parts(87_841_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `406`, estimated `3597`.
+		// Minimum execution time: 53_199_000 picoseconds.
+		Weight::from_parts(55_955_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
@@ -252,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::ActiveCitizensIn` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn reactivate_citizen() -> Weight {
 		// Proof size: measured `260`, estimated `3597`.
-		// Minimum execution time: 61_344_000 picoseconds.
-		Weight::from_parts(84_626_000, 3597)
+		// Minimum execution time: 43_712_000 picoseconds.
+		Weight::from_parts(45_946_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -261,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::FeeFreeBlockShare` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_fee_free_block_share() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 12_911_000 picoseconds.
-		Weight::from_parts(19_097_000, 0)
+		// Minimum execution time: 9_678_000 picoseconds.
+		Weight::from_parts(10_480_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
@@ -277,91 +389,119 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::FeeFreeBlockShare` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn fee_free_quota() -> Weight {
 		// Proof size: measured `149`, estimated `3597`.
-		// Minimum execution time: 44_692_000 picoseconds.
-		Weight::from_parts(75_232_000, 3597)
+		// Minimum execution time: 38_052_000 picoseconds.
+		Weight::from_parts(40_035_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	// Not yet measured: estimated from `set_fee_free_block_share`.
+	/// Storage: `Identity::ApprovalThresholds` (r:0 w:1)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	fn set_approval_threshold() -> Weight {
-		Weight::from_parts(20_000_000, 0)
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 12_603_000 picoseconds.
+		Weight::from_parts(13_695_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	// Not yet measured: estimated from `set_fee_free_block_share`.
-	fn set_registration_caps() -> Weight {
-		Weight::from_parts(20_000_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_propose_action`, with a call of
-	// `MaxActionCallLength` bytes.
+	/// Storage: `Identity::PendingActionCount` (r:1 w:1)
+	/// Proof: `Identity::PendingActionCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionsBy` (r:1 w:1)
+	/// Proof: `Identity::PendingActionsBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::NextActionId` (r:1 w:1)
+	/// Proof: `Identity::NextActionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActionExpiries` (r:1 w:1)
+	/// Proof: `Identity::ActionExpiries` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActions` (r:0 w:1)
+	/// Proof: `Identity::PendingActions` (`max_values`: None, `max_size`: Some(783), added: 3258, mode: `MaxEncodedLen`)
 	fn propose_action() -> Weight {
-		Weight::from_parts(60_000_000, 7000)
+		// Proof size: measured `161`, estimated `5527`.
+		// Minimum execution time: 34_154_000 picoseconds.
+		Weight::from_parts(36_017_000, 5527)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	// Not yet measured: estimated from `do_approve_action` for an appointment of an institution
-	// holding every role, with `MaxApprovals` earlier approvals checked again.
+	/// Storage: `Identity::Officers` (r:4 w:0)
+	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActions` (r:1 w:1)
+	/// Proof: `Identity::PendingActions` (`max_values`: None, `max_size`: Some(783), added: 3258, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:8 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	fn approve_action() -> Weight {
-		Weight::from_parts(120_000_000, 9000)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
+		// Proof size: measured `612`, estimated `20942`.
+		// Minimum execution time: 100_288_000 picoseconds.
+		Weight::from_parts(104_727_000, 20942)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	// Not yet measured: as `approve_action`, plus removing the action and dispatching its call
-	// (the call's own weight is added to it).
+	/// Storage: `Identity::Officers` (r:5 w:0)
+	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActions` (r:1 w:1)
+	/// Proof: `Identity::PendingActions` (`max_values`: None, `max_size`: Some(783), added: 3258, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:8 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActionExpiries` (r:1 w:1)
+	/// Proof: `Identity::ActionExpiries` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionCount` (r:1 w:1)
+	/// Proof: `Identity::PendingActionCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionsBy` (r:1 w:1)
+	/// Proof: `Identity::PendingActionsBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `SafeMode::EnteredUntil` (r:1 w:0)
+	/// Proof: `SafeMode::EnteredUntil` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn approve_action_executed() -> Weight {
-		Weight::from_parts(140_000_000, 9000)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `851`, estimated `20942`.
+		// Minimum execution time: 137_198_000 picoseconds.
+		Weight::from_parts(142_207_000, 20942)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	// Not yet measured: estimated from the reads and writes of `do_reject_action`.
+	/// Storage: `Identity::Officers` (r:1 w:0)
+	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActions` (r:1 w:1)
+	/// Proof: `Identity::PendingActions` (`max_values`: None, `max_size`: Some(783), added: 3258, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ActionExpiries` (r:1 w:1)
+	/// Proof: `Identity::ActionExpiries` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionCount` (r:1 w:1)
+	/// Proof: `Identity::PendingActionCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionsBy` (r:1 w:1)
+	/// Proof: `Identity::PendingActionsBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn reject_action() -> Weight {
-		Weight::from_parts(60_000_000, 7000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `523`, estimated `5527`.
+		// Minimum execution time: 50_565_000 picoseconds.
+		Weight::from_parts(53_020_000, 5527)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	// Not yet measured: estimated from the reads and writes of `expire_actions`.
+	/// Storage: `Identity::ActionExpiries` (r:1 w:1)
+	/// Proof: `Identity::ActionExpiries` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActions` (r:256 w:256)
+	/// Proof: `Identity::PendingActions` (`max_values`: None, `max_size`: Some(783), added: 3258, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionCount` (r:256 w:256)
+	/// Proof: `Identity::PendingActionCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::PendingActionsBy` (r:256 w:256)
+	/// Proof: `Identity::PendingActionsBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 256]`.
 	fn expire_actions(n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3000)
-			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(n.into()))
+		// Proof size: measured `71 + n * (229 ±0)`, estimated `5527 + n * (3258 ±0)`.
+		// Minimum execution time: 3_216_000 picoseconds.
+		Weight::from_parts(3_337_000, 5527)
+			.saturating_add(Weight::from_parts(19_562_691, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3258).saturating_mul(n.into()))
 	}
-	// Not yet measured: estimated from the reads and writes of `do_consent_to_account_move`.
-	fn consent_to_account_move() -> Weight {
-		Weight::from_parts(40_000_000, 3600)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_veto_account_move`.
-	fn veto_account_move() -> Weight {
-		Weight::from_parts(40_000_000, 3600)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	// Not yet measured: estimated as `move_citizen_account` per move, and the queue's read.
-	fn execute_account_moves(n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3000)
-			.saturating_add(Weight::from_parts(124_799_000, 6196).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_order_succession`.
-	fn order_succession(h: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 3600)
-			.saturating_add(Weight::from_parts(15_000_000, 2600).saturating_mul(h.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(h.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_execute_succession` around
-	// the registers' own (weighed by `Estate::pass_estate_weight`).
-	fn execute_succession() -> Weight {
-		Weight::from_parts(60_000_000, 6000)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+	/// Storage: `Identity::CitizenRegistrationCaps` (r:0 w:1)
+	/// Proof: `Identity::CitizenRegistrationCaps` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	fn set_registration_caps() -> Weight {
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 9_828_000 picoseconds.
+		Weight::from_parts(10_729_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -369,161 +509,146 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_institution() -> Weight {
-		Weight::from_parts(32_624_000, 3502)
+		Weight::from_parts(24_266_000, 3502)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(27_678_000, 3597)
+		Weight::from_parts(21_030_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(34_274_000, 3597)
+		Weight::from_parts(21_240_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_institution() -> Weight {
-		Weight::from_parts(24_941_000, 3597)
+		Weight::from_parts(21_259_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn restore_institution() -> Weight {
-		Weight::from_parts(25_752_000, 3597)
+		Weight::from_parts(20_749_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_institution_admin() -> Weight {
-		Weight::from_parts(29_522_000, 3597)
+		Weight::from_parts(21_229_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(61_813_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(66_044_000, 20942)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn revoke_officer() -> Weight {
-		Weight::from_parts(73_592_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(56_526_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(75_409_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(68_248_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn update_citizen() -> Weight {
-		Weight::from_parts(67_252_000, 5980)
+		Weight::from_parts(49_583_000, 5980)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn move_citizen_account() -> Weight {
-		// Measured before the time lock; its reads (pending move, consent, delay) and the
-		// consent's removal are added by estimate until measured again.
-		Weight::from_parts(124_799_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(90_861_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn deactivate_citizen() -> Weight {
-		Weight::from_parts(87_841_000, 3597)
+	fn consent_to_account_move() -> Weight {
+		Weight::from_parts(28_143_000, 6052)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn veto_account_move() -> Weight {
+		Weight::from_parts(30_518_000, 3991)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn order_succession(h: u32, ) -> Weight {
+		Weight::from_parts(46_112_119, 3714)
+			.saturating_add(Weight::from_parts(4_305_305, 0).saturating_mul(h.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(h.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(h.into()))
+	}
+	fn execute_succession() -> Weight {
+		Weight::from_parts(133_972_000, 44697)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn execute_account_moves(n: u32, ) -> Weight {
+		Weight::from_parts(8_898_958, 3991)
+			.saturating_add(Weight::from_parts(42_473_663, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
+	}
+	fn deactivate_citizen() -> Weight {
+		Weight::from_parts(55_955_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reactivate_citizen() -> Weight {
-		Weight::from_parts(84_626_000, 3597)
+		Weight::from_parts(45_946_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_fee_free_block_share() -> Weight {
-		Weight::from_parts(19_097_000, 0)
+		Weight::from_parts(10_480_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn fee_free_quota() -> Weight {
-		Weight::from_parts(75_232_000, 3597)
+		Weight::from_parts(40_035_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	// Not yet measured: estimated from `set_fee_free_block_share`.
 	fn set_approval_threshold() -> Weight {
-		Weight::from_parts(20_000_000, 0)
+		Weight::from_parts(13_695_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	// Not yet measured: estimated from `set_fee_free_block_share`.
-	fn set_registration_caps() -> Weight {
-		Weight::from_parts(20_000_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_propose_action`, with a call of
-	// `MaxActionCallLength` bytes.
 	fn propose_action() -> Weight {
-		Weight::from_parts(60_000_000, 7000)
+		Weight::from_parts(36_017_000, 5527)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
-	// Not yet measured: estimated from `do_approve_action` for an appointment of an institution
-	// holding every role, with `MaxApprovals` earlier approvals checked again.
 	fn approve_action() -> Weight {
-		Weight::from_parts(120_000_000, 9000)
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
+		Weight::from_parts(104_727_000, 20942)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	// Not yet measured: as `approve_action`, plus removing the action and dispatching its call
-	// (the call's own weight is added to it).
 	fn approve_action_executed() -> Weight {
-		Weight::from_parts(140_000_000, 9000)
-			.saturating_add(ParityDbWeight::get().reads(25_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(142_207_000, 20942)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	// Not yet measured: estimated from the reads and writes of `do_reject_action`.
 	fn reject_action() -> Weight {
-		Weight::from_parts(60_000_000, 7000)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(53_020_000, 5527)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	// Not yet measured: estimated from the reads and writes of `expire_actions`.
 	fn expire_actions(n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3000)
-			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(n.into()))
+		Weight::from_parts(3_337_000, 5527)
+			.saturating_add(Weight::from_parts(19_562_691, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3258).saturating_mul(n.into()))
 	}
-	// Not yet measured: estimated from the reads and writes of `do_consent_to_account_move`.
-	fn consent_to_account_move() -> Weight {
-		Weight::from_parts(40_000_000, 3600)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_veto_account_move`.
-	fn veto_account_move() -> Weight {
-		Weight::from_parts(40_000_000, 3600)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	// Not yet measured: estimated as `move_citizen_account` per move, and the queue's read.
-	fn execute_account_moves(n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3000)
-			.saturating_add(Weight::from_parts(124_799_000, 6196).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_order_succession`.
-	fn order_succession(h: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 3600)
-			.saturating_add(Weight::from_parts(15_000_000, 2600).saturating_mul(h.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(h.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	// Not yet measured: estimated from the reads and writes of `do_execute_succession` around
-	// the registers' own (weighed by `Estate::pass_estate_weight`).
-	fn execute_succession() -> Weight {
-		Weight::from_parts(60_000_000, 6000)
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
+	fn set_registration_caps() -> Weight {
+		Weight::from_parts(10_729_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

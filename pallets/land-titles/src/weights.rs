@@ -3,7 +3,7 @@
 //! Regenerate with `scripts/benchmark-weights.sh`.
 //!
 //! Steps: `50`, repeat: `20`, wasm execution: `Compiled`,
-//! database cache: 1024 MiB. Machine: `Intel(R) Xeon(R) Processor`.
+//! database cache: 1024 MiB. Machine: `AMD EPYC`.
 
 // Command:
 // /root/.cache/govchain-bench-target/release/govchain-node
@@ -52,11 +52,11 @@ pub trait WeightInfo {
 	fn consent_lien() -> Weight;
 	fn withdraw_lien_proposal() -> Weight;
 	fn release_lien() -> Weight;
-	fn lift_orphaned_freeze() -> Weight;
-	fn release_orphaned_lien() -> Weight;
-	fn pass_estate(p: u32, h: u32, ) -> Weight;
 	fn freeze_parcel() -> Weight;
 	fn lift_freeze() -> Weight;
+	fn pass_estate(p: u32, h: u32, ) -> Weight;
+	fn lift_orphaned_freeze() -> Weight;
+	fn release_orphaned_lien() -> Weight;
 	fn subdivide(c: u32, ) -> Weight;
 	fn merge(p: u32, ) -> Weight;
 	fn register_parcel_refused(o: u32, ) -> Weight;
@@ -85,15 +85,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::OwnerParcels` (r:0 w:16)
 	/// Proof: `LandTitles::OwnerParcels` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Parcels` (r:0 w:1)
 	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[1, 16]`.
 	fn register_parcel(o: u32, ) -> Weight {
 		// Proof size: measured `177 + o * (102 ±0)`, estimated `3597 + o * (2571 ±0)`.
-		// Minimum execution time: 55_265_000 picoseconds.
-		Weight::from_parts(74_543_415, 3597)
-			.saturating_add(Weight::from_parts(12_484_257, 0).saturating_mul(o.into()))
+		// Minimum execution time: 56_596_000 picoseconds.
+		Weight::from_parts(52_541_312, 3597)
+			.saturating_add(Weight::from_parts(10_297_745, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::Offers` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	fn create_offer() -> Weight {
 		// Proof size: measured `2868`, estimated `46382`.
-		// Minimum execution time: 349_178_000 picoseconds.
-		Weight::from_parts(536_182_000, 46382)
+		// Minimum execution time: 330_279_000 picoseconds.
+		Weight::from_parts(337_793_000, 46382)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Citizens` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn consent_offer() -> Weight {
 		// Proof size: measured `1432`, estimated `3827`.
-		// Minimum execution time: 113_897_000 picoseconds.
-		Weight::from_parts(192_526_000, 3827)
+		// Minimum execution time: 99_036_000 picoseconds.
+		Weight::from_parts(101_551_000, 3827)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
 	fn consent_lien_carry() -> Weight {
 		// Proof size: measured `1761`, estimated `3930`.
-		// Minimum execution time: 60_439_000 picoseconds.
-		Weight::from_parts(108_615_000, 3930)
+		// Minimum execution time: 51_848_000 picoseconds.
+		Weight::from_parts(54_031_000, 3930)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelOffers` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn cancel_offer() -> Weight {
 		// Proof size: measured `1445`, estimated `3827`.
-		// Minimum execution time: 118_883_000 picoseconds.
-		Weight::from_parts(193_726_000, 3827)
+		// Minimum execution time: 107_232_000 picoseconds.
+		Weight::from_parts(110_357_000, 3827)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn accept_offer() -> Weight {
 		// Proof size: measured `3050`, estimated `5378`.
-		// Minimum execution time: 95_257_000 picoseconds.
-		Weight::from_parts(185_489_000, 5378)
+		// Minimum execution time: 83_987_000 picoseconds.
+		Weight::from_parts(86_893_000, 5378)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -218,11 +218,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn approve_transfer() -> Weight {
-		// Proof size: measured `5595`, estimated `44697`.
-		// Minimum execution time: 1_000_764_000 picoseconds.
-		Weight::from_parts(1_470_152_000, 44697)
+		// Proof size: measured `5585`, estimated `44697`.
+		// Minimum execution time: 936_215_000 picoseconds.
+		Weight::from_parts(976_972_000, 44697)
 			.saturating_add(T::DbWeight::get().reads(95_u64))
 			.saturating_add(T::DbWeight::get().writes(57_u64))
 	}
@@ -236,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelOffers` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn reject_transfer() -> Weight {
 		// Proof size: measured `1397`, estimated `3827`.
-		// Minimum execution time: 58_721_000 picoseconds.
-		Weight::from_parts(94_272_000, 3827)
+		// Minimum execution time: 50_134_000 picoseconds.
+		Weight::from_parts(53_300_000, 3827)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::LienProposals` (`max_values`: None, `max_size`: Some(241), added: 2716, mode: `MaxEncodedLen`)
 	fn propose_lien() -> Weight {
 		// Proof size: measured `2940`, estimated `44446`.
-		// Minimum execution time: 232_883_000 picoseconds.
-		Weight::from_parts(282_982_000, 44446)
+		// Minimum execution time: 213_129_000 picoseconds.
+		Weight::from_parts(219_131_000, 44446)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
@@ -285,11 +285,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn consent_lien() -> Weight {
 		// Proof size: measured `2983`, estimated `5378`.
-		// Minimum execution time: 174_971_000 picoseconds.
-		Weight::from_parts(260_666_000, 5378)
+		// Minimum execution time: 161_122_000 picoseconds.
+		Weight::from_parts(170_971_000, 5378)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -303,8 +303,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelLienProposals` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn withdraw_lien_proposal() -> Weight {
 		// Proof size: measured `646`, estimated `3706`.
-		// Minimum execution time: 43_332_000 picoseconds.
-		Weight::from_parts(67_021_000, 3706)
+		// Minimum execution time: 43_071_000 picoseconds.
+		Weight::from_parts(45_505_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -317,11 +317,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn release_lien() -> Weight {
 		// Proof size: measured `1400`, estimated `3930`.
-		// Minimum execution time: 55_705_000 picoseconds.
-		Weight::from_parts(81_824_000, 3930)
+		// Minimum execution time: 51_928_000 picoseconds.
+		Weight::from_parts(54_853_000, 3930)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -329,6 +329,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:1 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Parcels` (r:1 w:0)
 	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:1)
@@ -336,29 +338,90 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn freeze_parcel() -> Weight {
 		// Proof size: measured `566`, estimated `5378`.
-		// Minimum execution time: 49_588_000 picoseconds.
-		Weight::from_parts(84_832_000, 5378)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 55_624_000 picoseconds.
+		Weight::from_parts(58_670_000, 5378)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
 	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::ApprovalThresholds` (r:1 w:0)
+	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::Freezes` (r:1 w:1)
 	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn lift_freeze() -> Weight {
 		// Proof size: measured `564`, estimated `3597`.
-		// Minimum execution time: 44_213_000 picoseconds.
-		Weight::from_parts(56_937_000, 3597)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 50_274_000 picoseconds.
+		Weight::from_parts(52_468_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `LandTitles::OwnerParcelCount` (r:17 w:17)
+	/// Proof: `LandTitles::OwnerParcelCount` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::OwnerParcels` (r:1701 w:1700)
+	/// Proof: `LandTitles::OwnerParcels` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::Parcels` (r:100 w:100)
+	/// Proof: `LandTitles::Parcels` (`max_values`: None, `max_size`: Some(1913), added: 4388, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::Freezes` (r:100 w:0)
+	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:100 w:100)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:100)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 100]`.
+	/// The range of component `h` is `[1, 16]`.
+	fn pass_estate(p: u32, h: u32, ) -> Weight {
+		// Proof size: measured `296 + p * (142 ±0)`, estimated `46278 + h * (79580 ±9_041) + p * (18335 ±1_518)`.
+		// Minimum execution time: 195_957_000 picoseconds.
+		Weight::from_parts(197_871_000, 46278)
+			.saturating_add(Weight::from_parts(79_626_878, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(275_210_457, 0).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(38_u64))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads((32_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().writes(37_u64))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes((32_u64).saturating_mul(h.into())))
+			.saturating_add(Weight::from_parts(0, 79580).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(0, 18335).saturating_mul(p.into()))
+	}
+	/// Storage: `LandTitles::Freezes` (r:1 w:1)
+	/// Proof: `LandTitles::Freezes` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	fn lift_orphaned_freeze() -> Weight {
+		// Proof size: measured `397`, estimated `3597`.
+		// Minimum execution time: 36_749_000 picoseconds.
+		Weight::from_parts(38_842_000, 3597)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `LandTitles::ParcelLiens` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelLiens` (`max_values`: None, `max_size`: Some(465), added: 2940, mode: `MaxEncodedLen`)
+	/// Storage: `Identity::Institutions` (r:1 w:0)
+	/// Proof: `Identity::Institutions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistoryLength` (r:1 w:1)
+	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	fn release_orphaned_lien() -> Weight {
+		// Proof size: measured `1038`, estimated `3930`.
+		// Minimum execution time: 43_331_000 picoseconds.
+		Weight::from_parts(45_615_000, 3930)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
@@ -382,13 +445,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:101 w:101)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:1001)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[2, 100]`.
 	fn subdivide(c: u32, ) -> Weight {
 		// Proof size: measured `3154`, estimated `41246 + c * (2532 ±0)`.
-		// Minimum execution time: 688_967_000 picoseconds.
-		Weight::from_parts(695_018_000, 41246)
-			.saturating_add(Weight::from_parts(258_979_631, 0).saturating_mul(c.into()))
+		// Minimum execution time: 617_999_000 picoseconds.
+		Weight::from_parts(214_879_510, 41246)
+			.saturating_add(Weight::from_parts(172_208_041, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(39_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(38_u64))
@@ -416,13 +479,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `LandTitles::ParcelHistoryLength` (r:101 w:101)
 	/// Proof: `LandTitles::ParcelHistoryLength` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `LandTitles::ParcelHistory` (r:0 w:110)
-	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `LandTitles::ParcelHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[2, 100]`.
 	fn merge(p: u32, ) -> Weight {
 		// Proof size: measured `7194 + p * (386 ±0)`, estimated `41054 + p * (40256 ±0)`.
-		// Minimum execution time: 896_945_000 picoseconds.
-		Weight::from_parts(916_258_000, 41054)
-			.saturating_add(Weight::from_parts(278_372_804, 0).saturating_mul(p.into()))
+		// Minimum execution time: 635_612_000 picoseconds.
+		Weight::from_parts(170_514_724, 41054)
+			.saturating_add(Weight::from_parts(170_682_693, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().reads((20_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(50_u64))
@@ -440,9 +503,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 16]`.
 	fn register_parcel_refused(o: u32, ) -> Weight {
 		// Proof size: measured `111 + o * (102 ±0)`, estimated `3597 + o * (2571 ±0)`.
-		// Minimum execution time: 28_682_000 picoseconds.
-		Weight::from_parts(55_520_156, 3597)
-			.saturating_add(Weight::from_parts(7_528_072, 0).saturating_mul(o.into()))
+		// Minimum execution time: 28_724_000 picoseconds.
+		Weight::from_parts(27_008_958, 3597)
+			.saturating_add(Weight::from_parts(4_493_237, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
@@ -458,9 +521,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[2, 100]`.
 	fn subdivide_refused(c: u32, ) -> Weight {
 		// Proof size: measured `1279`, estimated `5378 + c * (2532 ±0)`.
-		// Minimum execution time: 51_019_000 picoseconds.
-		Weight::from_parts(58_346_760, 5378)
-			.saturating_add(Weight::from_parts(5_363_354, 0).saturating_mul(c.into()))
+		// Minimum execution time: 44_824_000 picoseconds.
+		Weight::from_parts(39_354_110, 5378)
+			.saturating_add(Weight::from_parts(3_157_072, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
@@ -480,9 +543,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[2, 100]`.
 	fn merge_refused(p: u32, ) -> Weight {
 		// Proof size: measured `2010 + p * (295 ±0)`, estimated `3597 + p * (4388 ±0)`.
-		// Minimum execution time: 149_984_000 picoseconds.
-		Weight::from_parts(157_658_952, 3597)
-			.saturating_add(Weight::from_parts(14_437_306, 0).saturating_mul(p.into()))
+		// Minimum execution time: 68_428_000 picoseconds.
+		Weight::from_parts(44_100_938, 3597)
+			.saturating_add(Weight::from_parts(11_040_432, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 4388).saturating_mul(p.into()))
@@ -493,42 +556,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LandTitles::ParcelLienProposals` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn remove_expired_lien_proposal() -> Weight {
 		// Proof size: measured `991`, estimated `3706`.
-		// Minimum execution time: 37_307_000 picoseconds.
-		Weight::from_parts(62_219_000, 3706)
+		// Minimum execution time: 33_282_000 picoseconds.
+		Weight::from_parts(35_397_000, 3706)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	// Not yet measured: estimated as `lift_freeze` and the institution's role read.
-	fn lift_orphaned_freeze() -> Weight {
-		Weight::from_parts(45_000_000, 3600)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	// Not yet measured: estimated as `release_lien` and the institution's role read.
-	fn release_orphaned_lien() -> Weight {
-		Weight::from_parts(60_000_000, 4500)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	// Not yet measured: estimated per parcel as a transfer's title change, history entry and
-	// owner index (the heirs' entries, the deceased's removal).
-	fn pass_estate(p: u32, h: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3000)
-			.saturating_add(Weight::from_parts(60_000_000, 4000).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(10_000_000, 2600).saturating_mul(p.saturating_mul(h).into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.saturating_mul(h).into())))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.saturating_mul(h).into())))
 	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_parcel(o: u32, ) -> Weight {
-		Weight::from_parts(74_543_415, 3597)
-			.saturating_add(Weight::from_parts(12_484_257, 0).saturating_mul(o.into()))
+		Weight::from_parts(52_541_312, 3597)
+			.saturating_add(Weight::from_parts(10_297_745, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -536,73 +575,96 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
 	}
 	fn create_offer() -> Weight {
-		Weight::from_parts(536_182_000, 46382)
+		Weight::from_parts(337_793_000, 46382)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn consent_offer() -> Weight {
-		Weight::from_parts(192_526_000, 3827)
+		Weight::from_parts(101_551_000, 3827)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn consent_lien_carry() -> Weight {
-		Weight::from_parts(108_615_000, 3930)
+		Weight::from_parts(54_031_000, 3930)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(193_726_000, 3827)
+		Weight::from_parts(110_357_000, 3827)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn accept_offer() -> Weight {
-		Weight::from_parts(185_489_000, 5378)
+		Weight::from_parts(86_893_000, 5378)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_transfer() -> Weight {
-		Weight::from_parts(1_470_152_000, 44697)
+		Weight::from_parts(976_972_000, 44697)
 			.saturating_add(ParityDbWeight::get().reads(95_u64))
 			.saturating_add(ParityDbWeight::get().writes(57_u64))
 	}
 	fn reject_transfer() -> Weight {
-		Weight::from_parts(94_272_000, 3827)
+		Weight::from_parts(53_300_000, 3827)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn propose_lien() -> Weight {
-		Weight::from_parts(282_982_000, 44446)
+		Weight::from_parts(219_131_000, 44446)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn consent_lien() -> Weight {
-		Weight::from_parts(260_666_000, 5378)
+		Weight::from_parts(170_971_000, 5378)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_lien_proposal() -> Weight {
-		Weight::from_parts(67_021_000, 3706)
+		Weight::from_parts(45_505_000, 3706)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn release_lien() -> Weight {
-		Weight::from_parts(81_824_000, 3930)
+		Weight::from_parts(54_853_000, 3930)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn freeze_parcel() -> Weight {
-		Weight::from_parts(84_832_000, 5378)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(58_670_000, 5378)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn lift_freeze() -> Weight {
-		Weight::from_parts(56_937_000, 3597)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(52_468_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn pass_estate(p: u32, h: u32, ) -> Weight {
+		Weight::from_parts(197_871_000, 46278)
+			.saturating_add(Weight::from_parts(79_626_878, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(275_210_457, 0).saturating_mul(h.into()))
+			.saturating_add(ParityDbWeight::get().reads(38_u64))
+			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().reads((32_u64).saturating_mul(h.into())))
+			.saturating_add(ParityDbWeight::get().writes(37_u64))
+			.saturating_add(ParityDbWeight::get().writes((10_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes((32_u64).saturating_mul(h.into())))
+			.saturating_add(Weight::from_parts(0, 79580).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(0, 18335).saturating_mul(p.into()))
+	}
+	fn lift_orphaned_freeze() -> Weight {
+		Weight::from_parts(38_842_000, 3597)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn release_orphaned_lien() -> Weight {
+		Weight::from_parts(45_615_000, 3930)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn subdivide(c: u32, ) -> Weight {
-		Weight::from_parts(695_018_000, 41246)
-			.saturating_add(Weight::from_parts(258_979_631, 0).saturating_mul(c.into()))
+		Weight::from_parts(214_879_510, 41246)
+			.saturating_add(Weight::from_parts(172_208_041, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(39_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(38_u64))
@@ -610,8 +672,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
 	}
 	fn merge(p: u32, ) -> Weight {
-		Weight::from_parts(916_258_000, 41054)
-			.saturating_add(Weight::from_parts(278_372_804, 0).saturating_mul(p.into()))
+		Weight::from_parts(170_514_724, 41054)
+			.saturating_add(Weight::from_parts(170_682_693, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().reads((20_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(50_u64))
@@ -619,53 +681,29 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 40256).saturating_mul(p.into()))
 	}
 	fn register_parcel_refused(o: u32, ) -> Weight {
-		Weight::from_parts(55_520_156, 3597)
-			.saturating_add(Weight::from_parts(7_528_072, 0).saturating_mul(o.into()))
+		Weight::from_parts(27_008_958, 3597)
+			.saturating_add(Weight::from_parts(4_493_237, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 2571).saturating_mul(o.into()))
 	}
 	fn subdivide_refused(c: u32, ) -> Weight {
-		Weight::from_parts(58_346_760, 5378)
-			.saturating_add(Weight::from_parts(5_363_354, 0).saturating_mul(c.into()))
+		Weight::from_parts(39_354_110, 5378)
+			.saturating_add(Weight::from_parts(3_157_072, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2532).saturating_mul(c.into()))
 	}
 	fn merge_refused(p: u32, ) -> Weight {
-		Weight::from_parts(157_658_952, 3597)
-			.saturating_add(Weight::from_parts(14_437_306, 0).saturating_mul(p.into()))
+		Weight::from_parts(44_100_938, 3597)
+			.saturating_add(Weight::from_parts(11_040_432, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 4388).saturating_mul(p.into()))
 	}
 	fn remove_expired_lien_proposal() -> Weight {
-		Weight::from_parts(62_219_000, 3706)
+		Weight::from_parts(35_397_000, 3706)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	// Not yet measured: estimated as `lift_freeze` and the institution's role read.
-	fn lift_orphaned_freeze() -> Weight {
-		Weight::from_parts(45_000_000, 3600)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-	}
-	// Not yet measured: estimated as `release_lien` and the institution's role read.
-	fn release_orphaned_lien() -> Weight {
-		Weight::from_parts(60_000_000, 4500)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-	}
-	// Not yet measured: estimated per parcel as a transfer's title change, history entry and
-	// owner index (the heirs' entries, the deceased's removal).
-	fn pass_estate(p: u32, h: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3000)
-			.saturating_add(Weight::from_parts(60_000_000, 4000).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(10_000_000, 2600).saturating_mul(p.saturating_mul(h).into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.saturating_mul(h).into())))
-			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.saturating_mul(h).into())))
 	}
 }

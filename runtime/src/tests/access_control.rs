@@ -1,7 +1,10 @@
 //! The access-control matrix: every privileged call of every govchain registry pallet, and every
 //! call of the governance and validator-set pallets, tried by an expired officer, an officer of a
 //! suspended institution, an officer of an institution without the role, a citizen and a plain
-//! account, is refused with its precise error.
+//! account, is refused with its precise error. An officer of another institution holding the
+//! same roles may not act on what its institution did not do: thaw another court's freeze of
+//! money, lift its freeze of a parcel, release another bank's lien, cancel another commission's
+//! election, approve another court's pending order.
 //!
 //! The calls are not listed by hand: each pallet's call indices are decoded with all-zero
 //! arguments, so a new call is in the matrix the day it is added. Who may sign each is the
@@ -218,9 +221,10 @@ fn every_privileged_call_refuses_whoever_may_not_make_it_with_its_precise_error(
 
 #[test]
 fn an_officer_of_another_institution_may_not_act_on_what_its_institution_did_not_do() {
-    use crate::{Cbdc, LandTitles};
+    use crate::{Cbdc, LandTitles, Voting};
     use frame_support::{assert_noop, BoundedVec};
     use govchain_primitives::{dual_control::ActionClass, identity::Party};
+    use pallet_e_voting::{BallotMode, BallotOption, ElectionSpec};
     use pallet_land_titles::{Holding, ParcelSpec};
     use sp_runtime::Permill;
 
@@ -265,6 +269,44 @@ fn an_officer_of_another_institution_may_not_act_on_what_its_institution_did_not
                 share: Permill::one(),
             }]),
         ));
+        // A bank's lien is released only by that bank.
+        assert_ok!(LandTitles::propose_lien(
+            signed(&ours),
+            0,
+            H256::repeat_byte(3)
+        ));
+        assert_ok!(LandTitles::consent_lien(signed(&actors.citizen), 0));
+        assert_noop!(
+            LandTitles::release_lien(signed(&theirs), 0, 0),
+            pallet_land_titles::Error::<Runtime>::NotLienHolder
+        );
+
+        // A commission's election is cancelled only by that commission.
+        let now = System::block_number();
+        assert_ok!(Voting::create_election(
+            signed(&ours),
+            ElectionSpec {
+                question_hash: H256::repeat_byte(4),
+                options: BoundedVec::truncate_from(
+                    [b"YES".as_slice(), b"NO"]
+                        .into_iter()
+                        .map(|code| BallotOption {
+                            code: BoundedVec::truncate_from(code.to_vec()),
+                            text_hash: H256::repeat_byte(5),
+                        })
+                        .collect()
+                ),
+                regions: None,
+                voting_starts: now + 5,
+                voting_ends: now + 10,
+                mode: BallotMode::Public,
+            }
+        ));
+        assert_noop!(
+            Voting::cancel_election(signed(&theirs), 0),
+            pallet_e_voting::Error::<Runtime>::NotElectionCommission
+        );
+
         assert_ok!(LandTitles::freeze_parcel(
             signed(&ours),
             0,

@@ -156,6 +156,44 @@ fn a_majority_pulls_the_emergency_brake_and_transfers_stop() {
 }
 
 use frame_support::traits::Contains;
+use sp_core::H256;
+
+/// Safe mode does not spoil elections: while the brake is on, citizens still cast and reveal
+/// ballots (a sealed ballot is not lost to a pause over its reveal phase) and the council may
+/// cancel an election; a commission opens or cancels none, and other registry calls wait.
+#[test]
+fn the_emergency_brake_leaves_running_elections_to_their_voters() {
+    preset_externalities("local_testnet").execute_with(|| {
+        assert_ok!(crate::SafeMode::force_enter(council(2, 3)));
+        let allowed = |call: pallet_e_voting::Call<Runtime>| {
+            <Runtime as frame_system::Config>::BaseCallFilter::contains(&RuntimeCall::Voting(call))
+        };
+        assert!(allowed(pallet_e_voting::Call::vote {
+            election: 0,
+            option: 0
+        }));
+        assert!(allowed(pallet_e_voting::Call::commit_vote {
+            election: 0,
+            commitment: H256::zero()
+        }));
+        assert!(allowed(pallet_e_voting::Call::reveal_vote {
+            election: 0,
+            option: 0,
+            salt: H256::zero()
+        }));
+        assert!(allowed(pallet_e_voting::Call::cancel_by_council {
+            election: 0,
+            reason: H256::zero()
+        }));
+        assert!(!allowed(pallet_e_voting::Call::cancel_election {
+            election: 0
+        }));
+        let thaw = RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::thaw {
+            holder: govchain_primitives::identity::Party::Institution(0),
+        });
+        assert!(!<Runtime as frame_system::Config>::BaseCallFilter::contains(&thaw));
+    });
+}
 
 #[test]
 fn no_motion_sets_the_upgrade_delay_below_the_floor_or_changes_it_at_once() {

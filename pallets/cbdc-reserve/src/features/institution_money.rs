@@ -3,7 +3,7 @@
 //! institution's officers approve it; approved, it is the institution's act, not one officer's).
 
 use crate::{pallet::*, types::*};
-use frame_support::{ensure, traits::Get, weights::Weight};
+use frame_support::{ensure, weights::Weight};
 use frame_system::pallet_prelude::OriginFor;
 use govchain_primitives::{
     dual_control::{Acted, ActionClass, Actor, Approval, DualControl},
@@ -92,12 +92,9 @@ impl<T: Config> Pallet<T> {
         Ok(Some(Outflow { period, sent }))
     }
 
-    /// What paying from an institution adds to a transfer's weight: keeping a large transfer
-    /// for approval, and (until `transfer` is measured again with officer limits set, as its
-    /// benchmark now does) the officer's institution, limits and counter.
+    /// What paying from an institution adds to `transfer`'s measured weight (whose benchmark
+    /// pays from an institution under officer limits): keeping a large transfer for approval.
     pub(crate) fn institution_transfer_weight() -> Weight {
-        T::DbWeight::get()
-            .reads_writes(3, 1)
-            .saturating_add(Self::proposal_weight())
+        Self::proposal_weight()
     }
 }
