@@ -84,6 +84,25 @@ pub enum BallotError {
     CommitmentMismatch,
 }
 
+impl core::fmt::Display for BallotError {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        formatter.write_str(match self {
+            Self::Malformed => "not a ballot, proof or share in the wire format",
+            Self::WrongOptionCount => "another number of options than the election's",
+            Self::InvalidProof => "the zero-knowledge proof does not hold",
+            Self::InvalidPoint => "not a point of the group",
+            Self::InvalidTrustees => "trustees' parameters or keys out of range or inconsistent",
+            Self::InvalidShare => "the decryption share's proof does not hold",
+            Self::NotEnoughShares => "fewer valid decryption shares than the threshold",
+            Self::CountMismatch => "a count does not match the decrypted sum",
+            Self::CommitmentMismatch => "the polynomial does not open the trustee's commitment",
+        })
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for BallotError {}
+
 /// The election's joint public key (a compressed Ristretto point): ballots are encrypted to it,
 /// and no single trustee holds its secret.
 #[derive(
@@ -221,6 +240,28 @@ pub fn verify_ballot(
         .iter()
         .map(|ciphertext| Ciphertext::encode_from(*ciphertext))
         .collect())
+}
+
+/// The ciphertexts of a ballot already verified (as stored on chain), without checking its
+/// proof again: what a replaced ballot subtracts from the sums.
+pub fn ballot_ciphertexts(ballot: &[u8]) -> Result<Vec<Ciphertext>, BallotError> {
+    let choice: EncryptedChoice<Ristretto, SingleChoice> =
+        postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
+    Ok(choice
+        .choices_unchecked()
+        .iter()
+        .map(|ciphertext| Ciphertext::encode_from(*ciphertext))
+        .collect())
+}
+
+/// A ballot's receipt: `sha256("govchain-ballot-receipt" ‖ ballot)`. The voter's wallet keeps
+/// it; the chain answers whether the ballot counted under it is the one the voter cast.
+pub fn receipt(ballot: &[u8]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(b"govchain-ballot-receipt");
+    hasher.update(ballot);
+    hasher.finalize().into()
 }
 
 /// The trustees' public side of the election key: how many must take part in decrypting

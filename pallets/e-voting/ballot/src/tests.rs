@@ -44,6 +44,22 @@ fn a_ballot_verifies_under_its_key_and_yields_one_ciphertext_per_option() {
 }
 
 #[test]
+fn a_stored_ballot_gives_back_its_ciphertexts_and_a_receipt_of_its_own() {
+    let mut rng = rng();
+    let election = election(&mut rng);
+    let first = encrypt_ballot(&election.key, 3, 0, &mut rng).unwrap();
+    let second = encrypt_ballot(&election.key, 3, 0, &mut rng).unwrap();
+    assert_eq!(
+        ballot_ciphertexts(&first).unwrap(),
+        verify_ballot(&election.key, 3, &first).unwrap()
+    );
+    assert_eq!(ballot_ciphertexts(&[1, 2]), Err(BallotError::Malformed));
+    // The same choice encrypted twice gives two ballots, two receipts.
+    assert_ne!(receipt(&first), receipt(&second));
+    assert_eq!(receipt(&first), receipt(&first.clone()));
+}
+
+#[test]
 fn the_trustees_share_one_key_and_their_key_shares_give_it_back() {
     let mut rng = rng();
     let election = election(&mut rng);
