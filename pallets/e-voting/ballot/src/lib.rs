@@ -423,6 +423,7 @@ pub fn check_tally(
 }
 
 pub mod dkg;
+pub mod verify;
 #[cfg(feature = "std")]
 mod wallet;
 #[cfg(feature = "std")]

@@ -651,3 +651,157 @@ mod dkg {
         combine_contributions(2, &constants, &dealt).unwrap();
     }
 }
+
+mod verify_election {
+    use crate::verify::*;
+    use crate::*;
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+
+    struct Chain {
+        key: ElectionKey,
+        keys: Vec<[u8; 32]>,
+        ballots: Vec<(u64, Vec<u8>)>,
+        sums: Vec<Ciphertext>,
+        shares: Vec<(u32, Vec<DecryptionShare>)>,
+        counts: Vec<u64>,
+    }
+
+    /// 20 voters, the first three of whom vote again, kept as the chain keeps them: the last
+    /// ballot per voter, sums updated as ballots come and go; trustees 0 and 2 decrypt.
+    fn chain() -> Chain {
+        let mut rng = ChaCha20Rng::seed_from_u64(21);
+        let trustees = generate_trustees(3, 2, &mut rng).unwrap();
+        let key = trustees[0].election_key();
+        let mut ballots: Vec<(u64, Vec<u8>)> = Vec::new();
+        let mut choices = Vec::new();
+        let mut sums = vec![Ciphertext::ZERO; 3];
+        for voter in 0..20_u64 {
+            let choice = (voter % 3) as u32;
+            let ballot = encrypt_ballot(&key, 3, choice, &mut rng).unwrap();
+            accumulate(&mut sums, &verify_ballot(&key, 3, &ballot).unwrap(), false).unwrap();
+            ballots.push((voter, ballot));
+            choices.push(choice);
+        }
+        for voter in 0..3_usize {
+            let ballot = encrypt_ballot(&key, 3, 2, &mut rng).unwrap();
+            let old = ballot_ciphertexts(&ballots[voter].1).unwrap();
+            accumulate(&mut sums, &old, true).unwrap();
+            accumulate(&mut sums, &verify_ballot(&key, 3, &ballot).unwrap(), false).unwrap();
+            ballots[voter].1 = ballot;
+            choices[voter] = 2;
+        }
+        let mut counts = vec![0; 3];
+        for choice in choices {
+            counts[choice as usize] += 1;
+        }
+        let shares = [0_u32, 2]
+            .iter()
+            .map(|trustee| {
+                (
+                    *trustee,
+                    trustees[*trustee as usize]
+                        .decryption_shares(&sums, &mut rng)
+                        .unwrap(),
+                )
+            })
+            .collect();
+        Chain {
+            key,
+            keys: trustees.iter().map(Trustee::key_share).collect(),
+            ballots,
+            sums,
+            shares,
+            counts,
+        }
+    }
+
+    fn verify(chain: &Chain) -> Result<Verified, Inconsistency> {
+        let ballots: Vec<(u64, &[u8])> = chain
+            .ballots
+            .iter()
+            .map(|(voter, ballot)| (*voter, &ballot[..]))
+            .collect();
+        let shares: Vec<(u32, &[DecryptionShare])> = chain
+            .shares
+            .iter()
+            .map(|(trustee, shares)| (*trustee, &shares[..]))
+            .collect();
+        verify_election(&ElectionRecord {
+            key: chain.key,
+            options: 3,
+            trustees: TrusteeKeys {
+                threshold: 2,
+                keys: &chain.keys,
+            },
+            ballots: &ballots,
+            sums: &chain.sums,
+            shares: &shares,
+            counts: Some(&chain.counts),
+        })
+    }
+
+    #[test]
+    fn an_honest_record_verifies_from_ballots_to_counts() {
+        let chain = chain();
+        assert_eq!(chain.counts, vec![6, 6, 8]);
+        assert_eq!(
+            verify(&chain),
+            Ok(Verified {
+                ballots: 20,
+                counts_checked: true
+            })
+        );
+    }
+
+    #[test]
+    fn a_ballot_whose_proof_bytes_were_altered_is_named() {
+        let mut chain = chain();
+        let last = chain.ballots[7].1.len() - 1;
+        chain.ballots[7].1[last] ^= 0x40;
+        assert!(matches!(
+            verify(&chain),
+            Err(Inconsistency::Ballot { voter: 7, .. })
+        ));
+    }
+
+    #[test]
+    fn a_ballot_copied_to_another_voter_is_named() {
+        let mut chain = chain();
+        chain.ballots[12].1 = chain.ballots[4].1.clone();
+        assert_eq!(
+            verify(&chain),
+            Err(Inconsistency::CopiedBallot { first: 4, copy: 12 })
+        );
+    }
+
+    #[test]
+    fn sums_that_are_not_the_stored_ballots_are_named() {
+        let mut chain = chain();
+        let removed = ballot_ciphertexts(&chain.ballots[5].1).unwrap();
+        chain.ballots.remove(5);
+        assert_eq!(verify(&chain), Err(Inconsistency::Sum { option: 0 }));
+        accumulate(&mut chain.sums, &removed, true).unwrap();
+        assert!(matches!(
+            verify(&chain),
+            Err(Inconsistency::Share { .. } | Inconsistency::Tally(_))
+        ));
+        chain.sums.pop();
+        assert_eq!(verify(&chain), Err(Inconsistency::SumCount));
+    }
+
+    #[test]
+    fn a_bad_share_or_a_wrong_count_is_named() {
+        let mut chain = chain();
+        chain.shares[1].1[0].proof[3] ^= 1;
+        assert!(matches!(
+            verify(&chain),
+            Err(Inconsistency::Share { trustee: 2, .. })
+        ));
+        let mut chain = self::chain();
+        chain.counts[0] += 1;
+        assert_eq!(
+            verify(&chain),
+            Err(Inconsistency::Tally(BallotError::CountMismatch))
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Anyone's check of an encrypted election from its public record: every stored ballot's proof,
+//! no ballot counted twice, the encrypted sums equal to the sum of the stored ballots, every
+//! trustee's decryption shares, and the published counts. What the tally verifier runs on the
+//! data it reads from a node; the first inconsistency is named.
+
+use crate::{
+    accumulate, check_tally, receipt, verify_ballot, verify_decryption_shares, BallotError,
+    Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys,
+};
+use alloc::{collections::BTreeMap, vec};
+
+/// An encrypted election as its public record shows it.
+pub struct ElectionRecord<'a> {
+    /// The joint election key.
+    pub key: ElectionKey,
+    /// How many options its ballots have.
+    pub options: u32,
+    /// The trustees' key shares and threshold.
+    pub trustees: TrusteeKeys<'a>,
+    /// The counted ballot of each voter (the last one cast), by citizen id.
+    pub ballots: &'a [(u64, &'a [u8])],
+    /// The encrypted sums the chain kept, one per option.
+    pub sums: &'a [Ciphertext],
+    /// The trustees' decryption shares of the sums, by trustee position.
+    pub shares: &'a [(u32, &'a [DecryptionShare])],
+    /// The published counts, once the tally is fixed.
+    pub counts: Option<&'a [u64]>,
+}
+
+/// The first thing in a record that does not hold.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Inconsistency {
+    /// A stored ballot's proof (or encoding) does not hold.
+    Ballot {
+        /// The voter whose ballot it is.
+        voter: u64,
+        /// Why it does not hold.
+        error: BallotError,
+    },
+    /// The same ballot is stored for two voters.
+    CopiedBallot {
+        /// The voter whose ballot came first in the record.
+        first: u64,
+        /// The voter with the same ballot.
+        copy: u64,
+    },
+    /// The chain's encrypted sum of an option is not the sum of the stored ballots.
+    Sum {
+        /// The option, from 0.
+        option: u32,
+    },
+    /// The record has another number of sums than options.
+    SumCount,
+    /// A trustee's decryption shares do not hold.
+    Share {
+        /// The trustee's position.
+        trustee: u32,
+        /// Why they do not hold.
+        error: BallotError,
+    },
+    /// The published counts are not what the sums decrypt to (or too few shares decrypt).
+    Tally(BallotError),
+}
+
+/// What a consistent record shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Verified {
+    /// Ballots counted.
+    pub ballots: u64,
+    /// Whether published counts were checked (`false` before the tally).
+    pub counts_checked: bool,
+}
+
+/// Checks `record` from end to end; the first inconsistency, or what was verified.
+pub fn verify_election(record: &ElectionRecord<'_>) -> Result<Verified, Inconsistency> {
+    let options = usize::try_from(record.options).map_err(|_| Inconsistency::SumCount)?;
+    if record.sums.len() != options {
+        return Err(Inconsistency::SumCount);
+    }
+    let mut sums = vec![Ciphertext::ZERO; options];
+    let mut receipts: BTreeMap<[u8; 32], u64> = BTreeMap::new();
+    for (voter, ballot) in record.ballots {
+        let ciphertexts = verify_ballot(&record.key, record.options, ballot).map_err(|error| {
+            Inconsistency::Ballot {
+                voter: *voter,
+                error,
+            }
+        })?;
+        if let Some(first) = receipts.insert(receipt(ballot), *voter) {
+            return Err(Inconsistency::CopiedBallot {
+                first,
+                copy: *voter,
+            });
+        }
+        accumulate(&mut sums, &ciphertexts, false).map_err(|error| Inconsistency::Ballot {
+            voter: *voter,
+            error,
+        })?;
+    }
+    for (option, (kept, recomputed)) in record.sums.iter().zip(&sums).enumerate() {
+        if kept != recomputed {
+            return Err(Inconsistency::Sum {
+                option: u32::try_from(option).unwrap_or(u32::MAX),
+            });
+        }
+    }
+    for (trustee, shares) in record.shares {
+        verify_decryption_shares(&record.trustees, *trustee, record.sums, shares).map_err(
+            |error| Inconsistency::Share {
+                trustee: *trustee,
+                error,
+            },
+        )?;
+    }
+    if let Some(counts) = record.counts {
+        check_tally(&record.trustees, record.sums, record.shares, counts)
+            .map_err(Inconsistency::Tally)?;
+    }
+    Ok(Verified {
+        ballots: u64::try_from(record.ballots.len()).unwrap_or(u64::MAX),
+        counts_checked: record.counts.is_some(),
+    })
+}
