@@ -27,7 +27,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use elastic_elgamal::{
     group::{ElementOps, Group, Ristretto},
-    sharing::{Params, PublicKeySet},
+    sharing::PublicKeySet,
     LogEqualityProof, ProofOfPossession, PublicKey, SecretKey,
 };
 use merlin::Transcript;
@@ -46,15 +46,6 @@ pub fn commitment(context: &[u8], constant: &[u8; 32], opening: &[u8; 32]) -> [u
     hasher.update(constant);
     hasher.update(opening);
     hasher.finalize().into()
-}
-
-fn params(trustees: u32, threshold: u32) -> Result<Params, BallotError> {
-    if !(crate::MIN_TRUSTEES..=crate::MAX_TRUSTEES).contains(&trustees)
-        || !(1..=trustees).contains(&threshold)
-    {
-        return Err(BallotError::InvalidTrustees);
-    }
-    Ok(Params::new(trustees as usize, threshold as usize))
 }
 
 fn point(bytes: &[u8; 32]) -> Result<PublicKey<Ristretto>, BallotError> {
@@ -79,7 +70,7 @@ pub fn verify_contribution(
     proof: &[u8],
     opening: &[u8; 32],
 ) -> Result<Vec<[u8; 32]>, BallotError> {
-    let params = params(trustees, threshold)?;
+    let params = crate::trustee_params(trustees, threshold)?;
     let constant = polynomial.first().ok_or(BallotError::InvalidTrustees)?;
     if polynomial.len() != threshold as usize {
         return Err(BallotError::InvalidTrustees);
@@ -302,7 +293,7 @@ mod setup {
             threshold: u32,
             rng: &mut R,
         ) -> Result<Self, BallotError> {
-            let params = params(trustees, threshold)?;
+            let params = crate::trustee_params(trustees, threshold)?;
             if position >= trustees {
                 return Err(BallotError::InvalidTrustees);
             }
@@ -411,13 +402,9 @@ mod setup {
                 &mut disclosure_transcript(context),
                 rng,
             );
-            let mut encoded = [0; 64];
-            for (byte, proof) in encoded.iter_mut().zip(proof.to_bytes()) {
-                *byte = proof;
-            }
             Ok(Disclosure {
                 key,
-                proof: encoded,
+                proof: crate::array(&proof.to_bytes()),
             })
         }
 
@@ -439,7 +426,7 @@ mod setup {
                 .iter()
                 .map(point)
                 .collect::<Result<Vec<_>, _>>()?;
-            let params = params(self.trustees, self.threshold)?;
+            let params = crate::trustee_params(self.trustees, self.threshold)?;
             let set = PublicKeySet::from_participants(params, keys)
                 .map_err(|_| BallotError::InvalidTrustees)?;
             let secret = shares

@@ -162,11 +162,7 @@ impl Ciphertext {
     }
 
     fn encode_from(ciphertext: elastic_elgamal::Ciphertext<Ristretto>) -> Self {
-        let mut bytes = [0; 64];
-        for (byte, encoded) in bytes.iter_mut().zip(ciphertext.to_bytes()) {
-            *byte = encoded;
-        }
-        Self(bytes)
+        Self(array(&ciphertext.to_bytes()))
     }
 
     /// The sum of two ciphertexts: it encrypts the sum of their values.
@@ -208,6 +204,25 @@ pub fn accumulate(
         *sum = new;
     }
     Ok(())
+}
+
+/// The threshold scheme's parameters, if `trustees` and `threshold` are in range: 3 to 15
+/// trustees, a threshold from 1 to their number (checked here, as elastic-elgamal asserts).
+pub(crate) fn trustee_params(trustees: u32, threshold: u32) -> Result<Params, BallotError> {
+    if !(MIN_TRUSTEES..=MAX_TRUSTEES).contains(&trustees) || !(1..=trustees).contains(&threshold) {
+        return Err(BallotError::InvalidTrustees);
+    }
+    Ok(Params::new(trustees as usize, threshold as usize))
+}
+
+/// The first `N` bytes of `bytes` as an array (zero-padded if shorter): for the library's
+/// fixed-size encodings (points, proofs, ciphertexts), which it returns as vectors.
+pub(crate) fn array<const N: usize>(bytes: &[u8]) -> [u8; N] {
+    let mut array = [0; N];
+    for (byte, encoded) in array.iter_mut().zip(bytes) {
+        *byte = *encoded;
+    }
+    array
 }
 
 fn choice_params(
@@ -278,29 +293,19 @@ pub struct TrusteeKeys<'a> {
 impl TrusteeKeys<'_> {
     fn key_set(&self) -> Result<PublicKeySet<Ristretto>, BallotError> {
         let shares = u32::try_from(self.keys.len()).map_err(|_| BallotError::InvalidTrustees)?;
-        if !(MIN_TRUSTEES..=MAX_TRUSTEES).contains(&shares)
-            || !(1..=shares).contains(&self.threshold)
-        {
-            return Err(BallotError::InvalidTrustees);
-        }
+        let params = trustee_params(shares, self.threshold)?;
         let keys = self
             .keys
             .iter()
             .map(|key| PublicKey::from_bytes(key).map_err(|_| BallotError::InvalidPoint))
             .collect::<Result<Vec<_>, _>>()?;
-        let params = Params::new(shares as usize, self.threshold as usize);
         PublicKeySet::from_participants(params, keys).map_err(|_| BallotError::InvalidTrustees)
     }
 
     /// The joint election key the trustees' key shares belong to; an error if they are not
     /// shares of one key.
     pub fn election_key(&self) -> Result<ElectionKey, BallotError> {
-        let set = self.key_set()?;
-        let mut key = [0; 32];
-        for (byte, encoded) in key.iter_mut().zip(set.shared_key().as_bytes()) {
-            *byte = *encoded;
-        }
-        Ok(ElectionKey(key))
+        Ok(ElectionKey(array(self.key_set()?.shared_key().as_bytes())))
     }
 }
 

@@ -2,7 +2,7 @@
 //! anyone turns combined decryptions into counts.
 
 use crate::{
-    choice_params, BallotError, Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys, POINT_LEN,
+    array, choice_params, BallotError, Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys,
 };
 use elastic_elgamal::{
     app::EncryptedChoice,
@@ -39,12 +39,12 @@ impl Trustee {
 
     /// The public key of the trustee's share.
     pub fn key_share(&self) -> [u8; 32] {
-        point_bytes(self.0.public_key_share().as_bytes())
+        array(self.0.public_key_share().as_bytes())
     }
 
     /// The joint election key.
     pub fn election_key(&self) -> ElectionKey {
-        ElectionKey(point_bytes(self.0.key_set().shared_key().as_bytes()))
+        ElectionKey(array(self.0.key_set().shared_key().as_bytes()))
     }
 
     /// The trustee's decryption shares of `sums`, one per option, with their proofs.
@@ -57,8 +57,8 @@ impl Trustee {
             .map(|sum| {
                 let (decryption, proof) = self.0.decrypt_share(sum.decode()?, rng);
                 Ok(DecryptionShare {
-                    element: point_bytes(&decryption.to_bytes()),
-                    proof: proof_bytes(&proof.to_bytes()),
+                    element: array(&decryption.to_bytes()),
+                    proof: array(&proof.to_bytes()),
                 })
             })
             .collect()
@@ -208,20 +208,4 @@ impl DiscreteLog {
         }
         None
     }
-}
-
-fn point_bytes(bytes: &[u8]) -> [u8; POINT_LEN] {
-    let mut point = [0; POINT_LEN];
-    for (byte, encoded) in point.iter_mut().zip(bytes) {
-        *byte = *encoded;
-    }
-    point
-}
-
-fn proof_bytes(bytes: &[u8]) -> [u8; 64] {
-    let mut proof = [0; 64];
-    for (byte, encoded) in proof.iter_mut().zip(bytes) {
-        *byte = *encoded;
-    }
-    proof
 }
