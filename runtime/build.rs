@@ -13,7 +13,8 @@
 //! the absolute paths of path dependencies outside the wasm workspace, and panic messages embed
 //! source paths. So the wasm is built from a fixed alias of the checkout inside the target
 //! directory (`<target>/govchain-src`, a symlink), and that alias and the cargo home are mapped to
-//! fixed names in the binary.
+//! fixed names in the binary, and the wasm is built in the builder's `production` profile (see
+//! below).
 
 #[cfg(feature = "std")]
 #[allow(dead_code)] // The address prefix reaches the hash through the metadata (`SS58Prefix`).
@@ -46,6 +47,12 @@ fn main() {
     // The wasm builder finds the workspace's Cargo.lock through this hint, so the wasm uses the
     // locked dependency versions.
     env::set_var("WASM_BUILD_WORKSPACE_HINT", &alias);
+    // The builder's `release` profile links with thin LTO over 16 codegen units, and the order of
+    // functions in the wasm then depends on what the target directory held before the build (a
+    // rebuild of the workspace crates over existing dependencies and a build from scratch gave two
+    // different byte strings). `production` is fat LTO in one codegen unit, whose module order
+    // rustc fixes: the same sources give the same wasm whatever was built before.
+    env::set_var("WASM_BUILD_TYPE", "production");
 
     let cargo_home = env::var("CARGO_HOME")
         .map(PathBuf::from)
