@@ -10,11 +10,16 @@
 //!
 //! The wasm must be the same whichever directory the repository was cloned into: chain specs
 //! embed it, and a test compares them with the committed ones. Cargo derives symbol hashes from
-//! the absolute paths of path dependencies outside the wasm workspace, and panic messages embed
-//! source paths. So the wasm is built from a fixed alias of the checkout inside the target
-//! directory (`<target>/govchain-src`, a symlink), and that alias and the cargo home are mapped to
-//! fixed names in the binary, and the wasm is built in the builder's `production` profile (see
-//! below).
+//! the absolute paths of path dependencies outside the wasm workspace, panic messages embed
+//! source paths, and rustc sees its working directory as the operating system resolves it
+//! (through any symlink): a build from an alias of the checkout still gave another function order
+//! from another clone. So the wasm is built from a copy of the workspace's crates at a fixed path
+//! inside the target directory (`<target>/govchain-src`, kept in step with the checkout file by
+//! file, modification times included, so unchanged files rebuild nothing), and that copy and the
+//! cargo home are mapped to fixed names in the binary.
+//!
+//! The wasm is built in the builder's `production` profile, as runtimes are released: fat LTO in
+//! one codegen unit (smaller and faster than the `release` profile's thin LTO).
 
 #[cfg(feature = "std")]
 #[allow(dead_code)] // The address prefix reaches the hash through the metadata (`SS58Prefix`).
@@ -23,7 +28,7 @@ mod token;
 
 #[cfg(feature = "std")]
 fn main() {
-    use std::{env, fs, path::PathBuf};
+    use std::{env, path::PathBuf};
 
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let workspace = manifest_dir
@@ -38,20 +43,10 @@ fn main() {
         .expect("OUT_DIR lies in the target directory");
 
     let alias = target_dir.join("govchain-src");
-    if fs::read_link(&alias).ok().as_ref() != Some(&workspace) {
-        let staging = target_dir.join(format!("govchain-src.{}", std::process::id()));
-        let _ = fs::remove_file(&staging);
-        std::os::unix::fs::symlink(&workspace, &staging).expect("the target dir is writable");
-        fs::rename(&staging, &alias).expect("the alias can be replaced");
-    }
+    stage_workspace(&workspace, &alias);
     // The wasm builder finds the workspace's Cargo.lock through this hint, so the wasm uses the
     // locked dependency versions.
     env::set_var("WASM_BUILD_WORKSPACE_HINT", &alias);
-    // The builder's `release` profile links with thin LTO over 16 codegen units, and the order of
-    // functions in the wasm then depends on what the target directory held before the build (a
-    // rebuild of the workspace crates over existing dependencies and a build from scratch gave two
-    // different byte strings). `production` is fat LTO in one codegen unit, whose module order
-    // rustc fixes: the same sources give the same wasm whatever was built before.
     env::set_var("WASM_BUILD_TYPE", "production");
 
     let cargo_home = env::var("CARGO_HOME")
@@ -80,6 +75,95 @@ fn main() {
         .enable_feature("increment-spec-version")
         .set_file_name("wasm_binary_spec_version_incremented.rs")
         .build();
+}
+
+/// What the wasm build reads of the workspace: its manifest, lock file and member crates.
+#[cfg(feature = "std")]
+const STAGED: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "rust-toolchain.toml",
+    "node",
+    "runtime",
+    "pallets",
+    "tools",
+];
+
+/// Makes `stage` a copy of the workspace's [`STAGED`] files: a file whose bytes differ (or that
+/// is missing) is copied with its modification time; a file or directory the workspace no longer
+/// has is removed. Cargo watches the workspace's own files for this script (the copy's, on the
+/// wasm builder's watch list, keep the checkout's modification times, so they change only with
+/// the checkout's).
+#[cfg(feature = "std")]
+fn stage_workspace(workspace: &std::path::Path, stage: &std::path::Path) {
+    use std::fs;
+    if fs::symlink_metadata(stage).is_ok_and(|meta| !meta.is_dir()) {
+        // An earlier layout: a symlink to the checkout.
+        fs::remove_file(stage).expect("the old alias can be removed");
+    }
+    fs::create_dir_all(stage).expect("the target dir is writable");
+    for entry in STAGED {
+        let from = workspace.join(entry);
+        // The node's and tools' sources are staged for cargo to read the workspace's members,
+        // but the wasm is not built from them: a change there does not rebuild it.
+        if !matches!(*entry, "node" | "tools") {
+            println!("cargo:rerun-if-changed={}", from.display());
+        }
+        sync(&from, &stage.join(entry));
+    }
+}
+
+#[cfg(feature = "std")]
+fn sync(from: &std::path::Path, to: &std::path::Path) {
+    use std::fs;
+    let Ok(meta) = fs::metadata(from) else {
+        let _ = fs::remove_dir_all(to).or_else(|_| fs::remove_file(to));
+        return;
+    };
+    if meta.is_dir() {
+        if fs::symlink_metadata(to).is_ok_and(|meta| !meta.is_dir()) {
+            fs::remove_file(to).expect("a stale staged file can be removed");
+        }
+        fs::create_dir_all(to).expect("the staging dir is writable");
+        let mut names = std::collections::BTreeSet::new();
+        for entry in fs::read_dir(from).expect("the workspace is readable") {
+            let name = entry.expect("the workspace is readable").file_name();
+            // Build output and node packages are no source of the wasm.
+            if name == "target" || name == "node_modules" {
+                continue;
+            }
+            sync(&from.join(&name), &to.join(&name));
+            names.insert(name);
+        }
+        for entry in fs::read_dir(to).expect("the staging dir is readable") {
+            let entry = entry.expect("the staging dir is readable");
+            if !names.contains(&entry.file_name()) {
+                let path = entry.path();
+                let _ = fs::remove_dir_all(&path).or_else(|_| fs::remove_file(&path));
+            }
+        }
+        return;
+    }
+    let bytes = fs::read(from).expect("the workspace is readable");
+    let modified = meta.modified().expect("the file system keeps modification times");
+    let same = fs::read(to).is_ok_and(|staged| staged == bytes);
+    let same_time = fs::metadata(to)
+        .and_then(|meta| meta.modified())
+        .is_ok_and(|time| time == modified);
+    if same && same_time {
+        return;
+    }
+    if !same {
+        if fs::symlink_metadata(to).is_ok_and(|meta| meta.is_dir()) {
+            fs::remove_dir_all(to).expect("a stale staged directory can be removed");
+        }
+        fs::write(to, &bytes).expect("the staging dir is writable");
+    }
+    fs::File::options()
+        .write(true)
+        .open(to)
+        .and_then(|file| file.set_modified(modified))
+        .expect("the staged file's time can be set");
 }
 
 #[cfg(not(feature = "std"))]
