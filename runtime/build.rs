@@ -145,7 +145,9 @@ fn sync(from: &std::path::Path, to: &std::path::Path) {
         return;
     }
     let bytes = fs::read(from).expect("the workspace is readable");
-    let modified = meta.modified().expect("the file system keeps modification times");
+    let modified = meta
+        .modified()
+        .expect("the file system keeps modification times");
     let same = fs::read(to).is_ok_and(|staged| staged == bytes);
     let same_time = fs::metadata(to)
         .and_then(|meta| meta.modified())
