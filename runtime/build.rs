@@ -48,6 +48,17 @@ fn main() {
     // locked dependency versions.
     env::set_var("WASM_BUILD_WORKSPACE_HINT", &alias);
     env::set_var("WASM_BUILD_TYPE", "production");
+    // Nothing of the checkout's own path reaches the wasm build: cargo runs it from the staged
+    // copy (so the copy's cargo configuration, none, applies), with the copy's manifest paths
+    // and without the workspace's rustc wrapper (which compiles wasm with plain rustc anyway).
+    env::set_current_dir(&alias).expect("the staged copy is a directory");
+    env::set_var("PWD", &alias);
+    env::set_var("CARGO_MANIFEST_DIR", alias.join("runtime"));
+    env::set_var(
+        "CARGO_MANIFEST_PATH",
+        alias.join("runtime").join("Cargo.toml"),
+    );
+    env::remove_var("RUSTC_WORKSPACE_WRAPPER");
 
     let cargo_home = env::var("CARGO_HOME")
         .map(PathBuf::from)
