@@ -152,7 +152,7 @@ async function seed(api, options = {}) {
       cbdc.reserve.valuation, { reportHash: cbdc.reserve.reportHash, date: cbdc.reserve.date }),
     api.tx.cbdc.setBankQuota(institutions.bank, cbdc.quota),
     api.tx.voting.createElection({ questionHash: poll.questionHash, options: poll.options, regions: null,
-      votingStarts: poll.votingStarts, votingEnds: poll.votingEnds, mode: "Public" }),
+      votingStarts: poll.votingStarts, votingEnds: poll.votingEnds, mode: "Public", trustees: [] }),
   ]), accounts.ministry);
   blocks.registries = ministryBatch.blockNumber;
   findEvent(ministryBatch.events, "landTitles", "ParcelRegistered");

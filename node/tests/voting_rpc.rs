@@ -73,6 +73,7 @@ fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
             voting_starts: starts,
             voting_ends: ends,
             mode: BallotMode::Public,
+            trustees: Default::default(),
         }),
         election(ElectionSpec {
             question_hash: H256::repeat_byte(0xa2),
@@ -83,6 +84,7 @@ fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
             mode: BallotMode::Secret {
                 reveal_ends: ends + 30,
             },
+            trustees: Default::default(),
         }),
     ];
     RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })

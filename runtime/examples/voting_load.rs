@@ -140,6 +140,7 @@ fn create_elections(officer: &RuntimeOrigin) -> (ElectionId, ElectionId) {
                 voting_starts: now,
                 voting_ends: now + 4,
                 mode,
+                trustees: Default::default(),
             }
         ));
     }

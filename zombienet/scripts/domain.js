@@ -70,7 +70,7 @@ async function run(_nodeName, networkInfo, [reader]) {
     api.tx.cbdc.setBankQuota(bank, 100_000n * UNITS),
     api.tx.voting.createElection({ questionHash: blake2AsHex("Build a park?"),
       options: [{ code: "YES", textHash: blake2AsHex("yes") }, { code: "NO", textHash: blake2AsHex("no") }],
-      regions: null, votingStarts: pollStarts, votingEnds: pollStarts + 100, mode: "Public" }),
+      regions: null, votingStarts: pollStarts, votingEnds: pollStarts + 100, mode: "Public", trustees: [] }),
   ]), ferdie);
   const election = (await api.query.voting.nextElectionId()).toNumber() - 1;
   await submit(api, api.tx.cbdc.attestValuation(asset, 1_000, 1_000_000n * UNITS,

@@ -9,7 +9,8 @@ use govchain_primitives::identity::{CitizenId, InstitutionId, RegionCode};
 use govchain_runtime::{opaque::Block, BlockNumber};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_e_voting::{
-    BallotMode, Canceller, Closure, ElectionId, ElectionInfo, ElectionStatus, Phase, VoterStatus,
+    BallotMode, Canceller, Closure, ElectionId, ElectionInfo, ElectionStatus, Failure, Phase,
+    VoterStatus,
 };
 use pallet_e_voting_runtime_api::EVotingApi as EVotingRuntimeApi;
 use serde::{Deserialize, Serialize};
@@ -64,9 +65,11 @@ impl From<Closure<BlockNumber>> for ClosureJson {
     }
 }
 
-/// An election. `mode` is `public` or `secret` (with `revealEnds`); `regions` is `null` when
-/// all citizens may vote; `phase` is `scheduled`, `voting`, `revealing`, `closing`, `closed` or
-/// `cancelled`.
+/// An election. `mode` is `public`, `secret` (with `revealEnds`) or `encrypted` (with
+/// `threshold` and `tallyEnds`); `regions` is `null` when all citizens may vote; `phase` is
+/// `scheduled`, `voting`, `revealing`, `closing`, `tallying`, `closed`, `failed` or `cancelled`;
+/// `closure` holds the voting figures from the end of voting (a tallying encrypted election's
+/// too), `failure` a failed encrypted election's reason.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct ElectionJson {
@@ -79,9 +82,26 @@ pub struct ElectionJson {
     pub voting_ends: BlockNumber,
     pub mode: String,
     pub reveal_ends: Option<BlockNumber>,
+    /// An encrypted election's: how many trustees decrypt together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<u8>,
+    /// An encrypted election's: the first block after its tally period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally_ends: Option<BlockNumber>,
     pub phase: String,
     pub cancellation: Option<CancellationJson>,
     pub closure: Option<ClosureJson>,
+    /// A failed encrypted election's reason (`noElectionKey`, `noTally`) and block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<FailureJson>,
+}
+
+/// Why and when an encrypted election failed.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct FailureJson {
+    pub reason: String,
+    pub at: BlockNumber,
 }
 
 fn phase_code(phase: Phase) -> &'static str {
@@ -92,17 +112,35 @@ fn phase_code(phase: Phase) -> &'static str {
         Phase::Closing => "closing",
         Phase::Closed => "closed",
         Phase::Cancelled => "cancelled",
+        Phase::Tallying => "tallying",
+        Phase::Failed => "failed",
     }
 }
 
 impl ElectionJson {
     fn new(id: ElectionId, info: ElectionInfo<BlockNumber>) -> Self {
-        let (mode, reveal_ends) = match info.mode {
-            BallotMode::Public => ("public", None),
-            BallotMode::Secret { reveal_ends } => ("secret", Some(reveal_ends)),
+        let (mode, reveal_ends, threshold, tally_ends) = match info.mode {
+            BallotMode::Public => ("public", None, None, None),
+            BallotMode::Secret { reveal_ends } => ("secret", Some(reveal_ends), None, None),
+            BallotMode::Encrypted {
+                threshold,
+                tally_ends,
+            } => ("encrypted", None, Some(threshold), Some(tally_ends)),
+        };
+        let failure = match info.status {
+            ElectionStatus::Failed { reason, at } => Some(FailureJson {
+                reason: match reason {
+                    Failure::NoElectionKey => "noElectionKey",
+                    Failure::NoTally => "noTally",
+                }
+                .into(),
+                at,
+            }),
+            _ => None,
         };
         let (cancellation, closure) = match info.status {
-            ElectionStatus::Running => (None, None),
+            ElectionStatus::Running | ElectionStatus::Failed { .. } => (None, None),
+            ElectionStatus::Tallying(closure) => (None, Some(closure.into())),
             ElectionStatus::Cancelled { by, at } => (
                 Some(CancellationJson {
                     by: match by {
@@ -133,9 +171,12 @@ impl ElectionJson {
             voting_ends: info.voting_ends,
             mode: mode.into(),
             reveal_ends,
+            threshold,
+            tally_ends,
             phase: phase_code(info.phase).into(),
             cancellation,
             closure,
+            failure,
         }
     }
 }

@@ -91,6 +91,7 @@ fn spec<T: Config>(secret: bool, regions_count: u32) -> ElectionSpec<T> {
         } else {
             BallotMode::Public
         },
+        trustees: BoundedVec::new(),
     }
 }
 
@@ -101,9 +102,9 @@ fn create<T: Config>(
 ) -> Result<ElectionId, BenchmarkError> {
     frame_system::Pallet::<T>::set_block_number(block::<T>(1));
     let id = NextElectionId::<T>::get();
-    let (election, closes_at) = Voting::<T>::checked_election(commission, spec)
+    let checked = Voting::<T>::checked_election(commission, spec)
         .map_err(|_| BenchmarkError::Stop("the election is refused"))?;
-    Voting::<T>::do_create_election(election, closes_at)
+    Voting::<T>::do_create_election(checked)
         .map_err(|_| BenchmarkError::Stop("the election could not be created"))?;
     Ok(id)
 }
@@ -126,6 +127,110 @@ fn creation<T: Config>(o: u32, r: u32, crowded: u32) -> (T::AccountId, ElectionS
     spec.options = options::<T>(o);
     crowd_closing_block::<T>(block::<T>(20), crowded);
     (officer, spec)
+}
+
+/// `count` serving officers, each of an institution of its own.
+fn trustee_accounts<T: Config>(count: u32) -> BoundedVec<T::AccountId, MaxTrustees> {
+    let accounts: Vec<T::AccountId> = (0..count)
+        .map(|index| {
+            let who: T::AccountId = account("trustee", index, 0);
+            T::Identity::benchmark_officer(&who, Role::Auditor);
+            who
+        })
+        .collect();
+    BoundedVec::truncate_from(accounts)
+}
+
+/// An encrypted election with `options` options and `trustees` trustees (`threshold` of whom
+/// decrypt), created at block 1: its ceremony's rounds start at blocks 1, 3, 5 and 7, voting
+/// runs from block 10 to 20, the tally until 30.
+fn encrypted<T: Config>(
+    options: u32,
+    trustees: u32,
+    threshold: u32,
+) -> Result<ElectionId, BenchmarkError> {
+    let (_, commission) = commissioner::<T>();
+    let spec = ElectionSpec::<T> {
+        options: options_of::<T>(options),
+        voting_starts: block::<T>(10),
+        voting_ends: block::<T>(20),
+        mode: BallotMode::Encrypted {
+            threshold: u8::try_from(threshold).unwrap_or(u8::MAX),
+            tally_ends: block::<T>(30),
+        },
+        trustees: trustee_accounts::<T>(trustees),
+        ..spec::<T>(false, 0)
+    };
+    create::<T>(commission, spec)
+}
+
+/// `count` options with the longest codes, within what any ballot holds.
+fn options_of<T: Config>(count: u32) -> BoundedVec<BallotOption, T::MaxOptions> {
+    options::<T>(count.min(T::MaxOptions::get()))
+}
+
+/// A stand-in for a trustee's published part, for steps that only count parts: what the
+/// chain stores, with points nobody checks again.
+fn stand_in_contribution(trustees: u32) -> KeyContribution {
+    KeyContribution {
+        constant: [1; 32],
+        dealt: BoundedVec::truncate_from(vec![[1; 32]; trustees as usize]),
+    }
+}
+
+/// Gives `election` the key of trustees a single dealer drew (`trustees`, `threshold`), as
+/// if its ceremony had made it, and returns them; its sums start at zero.
+fn dealt_key<T: Config>(
+    election: ElectionId,
+    trustees: u32,
+    threshold: u32,
+) -> Result<Vec<govchain_ballot::Trustee>, BenchmarkError> {
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+    let mut rng = ChaCha20Rng::seed_from_u64(u64::from(trustees));
+    let holders = govchain_ballot::dealt_trustees(trustees, threshold, &mut rng)
+        .map_err(|_| BenchmarkError::Stop("no dealt trustees"))?;
+    let key = holders
+        .first()
+        .map(|holder| holder.election_key())
+        .ok_or(BenchmarkError::Stop("no trustee"))?;
+    KeyCeremonies::<T>::mutate(election, |ceremony| {
+        if let Some(ceremony) = ceremony {
+            for (record, holder) in ceremony.trustees.iter_mut().zip(&holders) {
+                record.key_share = Some(holder.key_share());
+            }
+            ceremony.key = Some(key);
+        }
+    });
+    let options = Elections::<T>::get(election)
+        .map(|record| record.options.len())
+        .unwrap_or_default();
+    EncryptedSums::<T>::insert(
+        election,
+        BoundedVec::truncate_from(vec![govchain_ballot::Ciphertext::ZERO; options]),
+    );
+    Deadlines::<T>::mutate(block::<T>(10), |due| {
+        due.retain(|(id, _)| *id != election);
+    });
+    Ok(holders)
+}
+
+/// Casts a ballot for option 0 of `election` by a fresh citizen `index`; returns the voter.
+fn cast_one<T: Config>(
+    election: ElectionId,
+    index: u32,
+) -> Result<(T::AccountId, CitizenId), BenchmarkError> {
+    let (voter, citizen) = citizen::<T>(index);
+    let ballot = crate::testing::encrypted_ballot::<T>(election, 0, u64::from(index));
+    Voting::<T>::do_cast_encrypted_ballot(voter.clone(), election, ballot)
+        .map_err(|_| BenchmarkError::Stop("the ballot was refused"))?;
+    Ok((voter, citizen))
+}
+
+/// Ends voting at block 20: the encrypted election created by [`encrypted`] tallies.
+fn end_voting<T: Config>() {
+    let closing = block::<T>(20);
+    frame_system::Pallet::<T>::set_block_number(closing);
+    Voting::<T>::close_elections_due(closing);
 }
 
 #[benchmarks]
@@ -306,6 +411,344 @@ mod benchmarks {
             ));
         }
         Ok(())
+    }
+
+    /// Naming `t` trustees: each one's institution is read, the ceremony and two deadlines
+    /// are written (what an encrypted election adds to `create_election`).
+    #[benchmark]
+    fn name_trustees(
+        t: Linear<3, { govchain_ballot::MAX_TRUSTEES }>,
+    ) -> Result<(), BenchmarkError> {
+        let trustees = trustee_accounts::<T>(t);
+        frame_system::Pallet::<T>::set_block_number(block::<T>(1));
+        let election = 0;
+
+        #[block]
+        {
+            let ceremony =
+                Voting::<T>::checked_ceremony(2, trustees, block::<T>(1), block::<T>(10))
+                    .map_err(|_| BenchmarkError::Stop("the trustees were refused"))?;
+            Voting::<T>::schedule_deadlines(election, block::<T>(10), block::<T>(30))
+                .map_err(|_| BenchmarkError::Stop("no room for the deadlines"))?;
+            KeyCeremonies::<T>::insert(election, ceremony);
+        }
+
+        assert!(KeyCeremonies::<T>::contains_key(election));
+        Ok(())
+    }
+
+    /// The last of 15 trustees commits.
+    #[benchmark]
+    fn commit_key_part() -> Result<(), BenchmarkError> {
+        let election = encrypted::<T>(2, govchain_ballot::MAX_TRUSTEES, 2)?;
+        let trustees = crate::testing::Trustees::<T>::of(election, 1);
+        let last = govchain_ballot::MAX_TRUSTEES.saturating_sub(1) as TrusteePosition;
+        let context = Voting::<T>::ceremony_context(election, last, None);
+        let round = trustees
+            .setups
+            .get(usize::from(last))
+            .and_then(|setup| setup.commit_round(&context).ok())
+            .ok_or(BenchmarkError::Stop("no commitment"))?;
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(trustees.account(last)),
+            election,
+            round.commitment,
+            round.transport_key,
+        );
+
+        assert!(KeyCeremonies::<T>::get(election)
+            .and_then(|ceremony| ceremony.trustees.get(usize::from(last)).cloned())
+            .is_some_and(|trustee| trustee.committed.is_some()));
+        Ok(())
+    }
+
+    /// A trustee of `t` publishes a polynomial of `t` points (the threshold is `t`), checked
+    /// and evaluated at every trustee.
+    #[benchmark]
+    fn publish_key_part(
+        t: Linear<3, { govchain_ballot::MAX_TRUSTEES }>,
+    ) -> Result<(), BenchmarkError> {
+        let election = encrypted::<T>(2, t, t)?;
+        let trustees = crate::testing::Trustees::<T>::of(election, 2);
+        trustees
+            .commit(0)
+            .map_err(|_| BenchmarkError::Stop("no commitment"))?;
+        trustees.go_to(CeremonyRound::Publish);
+        let (polynomial, proof, opening) = trustees.publication(0);
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(trustees.account(0)),
+            election,
+            polynomial,
+            proof,
+            opening,
+        );
+
+        assert!(KeyCeremonies::<T>::get(election)
+            .and_then(|ceremony| ceremony.trustees.first().cloned())
+            .is_some_and(|trustee| trustee.contribution.is_some()));
+        Ok(())
+    }
+
+    /// A trustee posts its `t - 1` shares for the others (all of whom published).
+    #[benchmark]
+    fn post_key_shares(
+        t: Linear<3, { govchain_ballot::MAX_TRUSTEES }>,
+    ) -> Result<(), BenchmarkError> {
+        let election = encrypted::<T>(2, t, 2)?;
+        let trustees = crate::testing::Trustees::<T>::of(election, 3);
+        KeyCeremonies::<T>::mutate(election, |ceremony| {
+            if let Some(ceremony) = ceremony {
+                for trustee in ceremony.trustees.iter_mut() {
+                    trustee.committed = Some(KeyCommitment {
+                        commitment: [1; 32],
+                        transport_key: [1; 32],
+                    });
+                    trustee.contribution = Some(stand_in_contribution(t));
+                }
+            }
+        });
+        trustees.go_to(CeremonyRound::Share);
+        let share = govchain_ballot::dkg::EncryptedShare {
+            ephemeral: [2; 32],
+            masked: [3; 32],
+        };
+        let shares = BoundedVec::truncate_from(vec![share; t.saturating_sub(1) as usize]);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(trustees.account(0)), election, shares);
+
+        assert!(DealtShares::<T>::contains_key(election, 0));
+        Ok(())
+    }
+
+    /// The last of 15 trustees complains, rightly, about the first one's share: the share is
+    /// unmasked and checked, and the dealer disqualified.
+    #[benchmark]
+    fn complain() -> Result<(), BenchmarkError> {
+        let count = govchain_ballot::MAX_TRUSTEES;
+        let election = encrypted::<T>(2, count, 2)?;
+        let mut trustees = crate::testing::Trustees::<T>::of(election, 4);
+        let last = count.saturating_sub(1) as TrusteePosition;
+        for position in 0..=last {
+            trustees
+                .commit(position)
+                .map_err(|_| BenchmarkError::Stop("no commitment"))?;
+        }
+        trustees.go_to(CeremonyRound::Publish);
+        for position in [0, last] {
+            trustees
+                .publish(position)
+                .map_err(|_| BenchmarkError::Stop("no publication"))?;
+        }
+        KeyCeremonies::<T>::mutate(election, |ceremony| {
+            if let Some(ceremony) = ceremony {
+                for trustee in ceremony.trustees.iter_mut() {
+                    if trustee.contribution.is_none() {
+                        trustee.contribution = Some(stand_in_contribution(count));
+                    }
+                }
+            }
+        });
+        trustees.go_to(CeremonyRound::Share);
+        let mut shares = trustees.shares(0);
+        if let Some(share) = shares.last_mut() {
+            share.masked[0] ^= 1;
+        }
+        trustees
+            .post_shares(0, shares.clone())
+            .map_err(|_| BenchmarkError::Stop("the shares were refused"))?;
+        trustees.go_to(CeremonyRound::Complain);
+        let share = shares
+            .last()
+            .copied()
+            .ok_or(BenchmarkError::Stop("no share"))?;
+        let context = Voting::<T>::ceremony_context(election, 0, Some(last));
+        let disclosure = {
+            let setup = trustees
+                .setups
+                .get(usize::from(last))
+                .ok_or(BenchmarkError::Stop("no trustee"))?;
+            setup
+                .disclose(&context, &share, &mut trustees.rng)
+                .map_err(|_| BenchmarkError::Stop("no disclosure"))?
+        };
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(trustees.account(last)),
+            election,
+            0,
+            disclosure,
+        );
+
+        assert!(KeyCeremonies::<T>::get(election)
+            .and_then(|ceremony| ceremony.trustees.first().cloned())
+            .is_some_and(|trustee| trustee.disqualified.is_some()));
+        Ok(())
+    }
+
+    /// A citizen replaces an earlier ballot with one of `o` options: the proof is checked,
+    /// the earlier ballot subtracted and the new one added.
+    #[benchmark]
+    fn cast_encrypted_ballot(
+        o: Linear<2, { Voting::<T>::max_encrypted_options() }>,
+    ) -> Result<(), BenchmarkError> {
+        let election = encrypted::<T>(o, 3, 2)?;
+        dealt_key::<T>(election, 3, 2)?;
+        frame_system::Pallet::<T>::set_block_number(block::<T>(10));
+        let (voter, citizen) = cast_one::<T>(election, 0)?;
+        let ballot = crate::testing::encrypted_ballot::<T>(election, o.saturating_sub(1), 99);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(voter), election, ballot);
+
+        assert!(matches!(
+            Ballots::<T>::get(election, citizen),
+            Some(Ballot::Encrypted(_))
+        ));
+        Ok(())
+    }
+
+    /// The last of 15 trustees (15 of whom decrypt) posts its shares of `o` sums.
+    #[benchmark]
+    fn post_decryption_shares(
+        o: Linear<2, { Voting::<T>::max_encrypted_options() }>,
+    ) -> Result<(), BenchmarkError> {
+        let count = govchain_ballot::MAX_TRUSTEES;
+        let election = encrypted::<T>(o, count, count)?;
+        let holders = dealt_key::<T>(election, count, count)?;
+        frame_system::Pallet::<T>::set_block_number(block::<T>(10));
+        cast_one::<T>(election, 0)?;
+        end_voting::<T>();
+        let last = holders.last().ok_or(BenchmarkError::Stop("no trustee"))?;
+        let shares = crate::testing::decryption_shares::<T>(election, last, 5);
+        let account = KeyCeremonies::<T>::get(election)
+            .and_then(|ceremony| {
+                ceremony
+                    .trustees
+                    .last()
+                    .map(|trustee| trustee.account.clone())
+            })
+            .ok_or(BenchmarkError::Stop("no trustee"))?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(account), election, shares);
+
+        assert!(DecryptionShares::<T>::contains_key(
+            election,
+            count.saturating_sub(1) as TrusteePosition
+        ));
+        Ok(())
+    }
+
+    /// Counts of `o` options checked against the shares of `k` trustees of 15.
+    #[benchmark]
+    fn publish_tally(
+        o: Linear<2, { Voting::<T>::max_encrypted_options() }>,
+        k: Linear<2, { govchain_ballot::MAX_TRUSTEES }>,
+    ) -> Result<(), BenchmarkError> {
+        let count = govchain_ballot::MAX_TRUSTEES;
+        let election = encrypted::<T>(o, count, k)?;
+        let holders = dealt_key::<T>(election, count, k)?;
+        frame_system::Pallet::<T>::set_block_number(block::<T>(10));
+        cast_one::<T>(election, 0)?;
+        end_voting::<T>();
+        for (position, holder) in holders.iter().enumerate().take(k as usize) {
+            let shares = crate::testing::decryption_shares::<T>(election, holder, 6);
+            DecryptionShares::<T>::insert(election, position as TrusteePosition, shares);
+        }
+        let mut counts = vec![0u64; o as usize];
+        if let Some(first) = counts.first_mut() {
+            *first = 1;
+        }
+        let caller: T::AccountId = whitelisted_caller();
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(caller),
+            election,
+            BoundedVec::truncate_from(counts),
+        );
+
+        assert!(matches!(
+            Elections::<T>::get(election).map(|record| record.status),
+            Some(ElectionStatus::Closed(_))
+        ));
+        Ok(())
+    }
+
+    /// The key made from the parts of `t` qualified trustees (all of whom decrypt).
+    #[benchmark]
+    fn make_election_key(
+        t: Linear<3, { govchain_ballot::MAX_TRUSTEES }>,
+    ) -> Result<(), BenchmarkError> {
+        let election = encrypted::<T>(2, t, t)?;
+        let trustees = crate::testing::Trustees::<T>::of(election, 7);
+        let count = t as TrusteePosition;
+        for position in 0..count {
+            trustees
+                .commit(position)
+                .map_err(|_| BenchmarkError::Stop("no commitment"))?;
+        }
+        trustees.go_to(CeremonyRound::Publish);
+        for position in 0..count {
+            trustees
+                .publish(position)
+                .map_err(|_| BenchmarkError::Stop("no publication"))?;
+        }
+        KeyCeremonies::<T>::mutate(election, |ceremony| {
+            if let Some(ceremony) = ceremony {
+                for trustee in ceremony.trustees.iter_mut() {
+                    trustee.shares_posted = true;
+                }
+            }
+        });
+        let starts = block::<T>(10);
+        frame_system::Pallet::<T>::set_block_number(starts);
+
+        #[block]
+        {
+            Voting::<T>::make_election_key(election, starts);
+        }
+
+        assert!(KeyCeremonies::<T>::get(election).is_some_and(|ceremony| ceremony.key.is_some()));
+        Ok(())
+    }
+
+    /// An election still tallying at the end of its tally period fails.
+    #[benchmark]
+    fn fail_election() -> Result<(), BenchmarkError> {
+        let election = encrypted::<T>(2, 3, 2)?;
+        dealt_key::<T>(election, 3, 2)?;
+        end_voting::<T>();
+        let ends = block::<T>(30);
+        frame_system::Pallet::<T>::set_block_number(ends);
+
+        #[block]
+        {
+            Voting::<T>::fail(election, Failure::NoTally, ends);
+        }
+
+        assert!(matches!(
+            Elections::<T>::get(election).map(|record| record.status),
+            Some(ElectionStatus::Failed { .. })
+        ));
+        Ok(())
+    }
+
+    /// A block without deadlines.
+    #[benchmark]
+    fn no_deadline() {
+        let now = block::<T>(5);
+
+        #[block]
+        {
+            Voting::<T>::meet_deadlines(now);
+        }
     }
 
     impl_benchmark_test_suite!(Voting, crate::mock::new_test_ext(), crate::mock::Test);

@@ -24,11 +24,40 @@ impl<T: Config> Pallet<T> {
         let now = frame_system::Pallet::<T>::block_number();
         let next_id = NextElectionId::<T>::get();
         let mut closing: BTreeMap<_, Vec<ElectionId>> = BTreeMap::new();
+        let mut deadlines: BTreeMap<_, Vec<(ElectionId, Deadline)>> = BTreeMap::new();
         for (id, election) in Elections::<T>::iter() {
             ensure!(id < next_id, "an election id is not below NextElectionId");
             Self::check_election(&election)?;
             let tally = Tallies::<T>::get(id).ok_or("an election has no tally")?;
             Self::check_tally(id, &election, &tally, now)?;
+            if let BallotMode::Encrypted { tally_ends, .. } = election.mode {
+                Self::check_encrypted(id, &election, &tally, now)?;
+                let key_made = KeyCeremonies::<T>::get(id).is_some_and(|c| c.key.is_some());
+                match election.status {
+                    ElectionStatus::Running if !key_made => {
+                        deadlines
+                            .entry(election.voting_starts)
+                            .or_default()
+                            .push((id, Deadline::ElectionKey));
+                        deadlines
+                            .entry(tally_ends)
+                            .or_default()
+                            .push((id, Deadline::Tally));
+                    }
+                    ElectionStatus::Running | ElectionStatus::Tallying(_) => {
+                        deadlines
+                            .entry(tally_ends)
+                            .or_default()
+                            .push((id, Deadline::Tally));
+                    }
+                    _ => {}
+                }
+            } else {
+                ensure!(
+                    !KeyCeremonies::<T>::contains_key(id),
+                    "an election that is not encrypted has a key ceremony"
+                );
+            }
             match election.status {
                 ElectionStatus::Running => {
                     ensure!(
@@ -37,19 +66,44 @@ impl<T: Config> Pallet<T> {
                     );
                     closing.entry(election.closes_at()).or_default().push(id);
                 }
-                ElectionStatus::Closed(closure) => {
+                ElectionStatus::Closed(closure) | ElectionStatus::Tallying(closure) => {
                     ensure!(
                         closure.closed_at == election.closes_at(),
                         "an election closed at another block than its schedule's"
                     );
-                    ensure!(
-                        closure.spoiled == tally.ballots.saturating_sub(tally.counted()),
-                        "spoiled ballots are not the ballots cast but not counted"
-                    );
+                    if !election.is_encrypted() {
+                        ensure!(
+                            closure.spoiled == tally.ballots.saturating_sub(tally.counted()),
+                            "spoiled ballots are not the ballots cast but not counted"
+                        );
+                    }
                     ensure!(closure.turnout <= Permill::one(), "turnout is above 100 %");
+                }
+                ElectionStatus::Failed { .. } => {
+                    ensure!(election.is_encrypted(), "only an encrypted election fails");
                 }
                 ElectionStatus::Cancelled { .. } => {}
             }
+        }
+        let mut listed: BTreeMap<_, Vec<(ElectionId, Deadline)>> = BTreeMap::new();
+        for (block, due) in Deadlines::<T>::iter() {
+            let mut due = due.into_inner();
+            ensure!(!due.is_empty(), "Deadlines keeps an empty list");
+            due.sort_unstable();
+            listed.insert(block, due);
+        }
+        for due in deadlines.values_mut() {
+            due.sort_unstable();
+        }
+        ensure!(
+            listed == deadlines,
+            "Deadlines differs from the encrypted elections' key and tally deadlines"
+        );
+        for id in KeyCeremonies::<T>::iter_keys() {
+            ensure!(
+                Elections::<T>::contains_key(id),
+                "a key ceremony belongs to no election"
+            );
         }
         for id in Tallies::<T>::iter_keys() {
             ensure!(
@@ -129,17 +183,25 @@ impl<T: Config> Pallet<T> {
             "a tally does not count each option once"
         );
         let secret = matches!(election.mode, BallotMode::Secret { .. });
+        let encrypted = election.is_encrypted();
         let mut ballots = 0u64;
         let mut votes = vec![0u64; election.options.len()];
         for ballot in Ballots::<T>::iter_prefix_values(id) {
             ballots = ballots.saturating_add(1);
             let counted = match ballot {
                 Ballot::Public(option) => {
-                    ensure!(!secret, "a secret ballot holds a public vote");
+                    ensure!(!secret && !encrypted, "a secret ballot holds a public vote");
                     Some(option)
                 }
                 Ballot::Sealed(_) => {
                     ensure!(secret, "a public poll holds a sealed ballot");
+                    None
+                }
+                Ballot::Encrypted(_) => {
+                    ensure!(
+                        encrypted,
+                        "an election not encrypted holds an encrypted ballot"
+                    );
                     None
                 }
                 Ballot::Revealed(option) => {
@@ -162,10 +224,127 @@ impl<T: Config> Pallet<T> {
             tally.ballots == ballots,
             "ballots cast differ from the citizens with a ballot"
         );
+        if encrypted {
+            // Checked with the published counts in `check_encrypted`.
+            return Ok(());
+        }
         ensure!(
             tally.votes.as_slice() == votes.as_slice(),
             "the votes per option differ from the counted ballots"
         );
+        Ok(())
+    }
+
+    /// An encrypted election: its ceremony names 3 to 15 trustees of distinct institutions
+    /// with a threshold between 2 and their number; every ballot it holds is stored with a
+    /// matching receipt and no other is; its encrypted sums are the sum of its stored ballots;
+    /// no count is known before it closes, and the counts of a closed one add up to its
+    /// ballots (each encrypted exactly one vote); decryption shares come only while tallying
+    /// or after, from trustees with a key share.
+    fn check_encrypted(
+        id: ElectionId,
+        election: &Election<T>,
+        tally: &Tally<T>,
+        now: frame_system::pallet_prelude::BlockNumberFor<T>,
+    ) -> Result<(), TryRuntimeError> {
+        let ceremony =
+            KeyCeremonies::<T>::get(id).ok_or("an encrypted election has no ceremony")?;
+        let trustees = ceremony.trustees.len() as u32;
+        ensure!(
+            (govchain_ballot::MIN_TRUSTEES..=govchain_ballot::MAX_TRUSTEES).contains(&trustees),
+            "an encrypted election has too few or too many trustees"
+        );
+        ensure!(
+            (2..=trustees).contains(&u32::from(ceremony.threshold)),
+            "an encrypted election's threshold is out of range"
+        );
+        let mut institutions: Vec<_> = ceremony
+            .trustees
+            .iter()
+            .map(|trustee| trustee.institution)
+            .collect();
+        institutions.sort_unstable();
+        ensure!(
+            institutions
+                .windows(2)
+                .all(|pair| pair.first() != pair.get(1)),
+            "two trustees serve the same institution"
+        );
+        ensure!(
+            ceremony.key.is_none() || now >= election.voting_starts,
+            "an election key was made before voting started"
+        );
+        let mut stored = 0u64;
+        for (voter, bytes) in EncryptedBallots::<T>::iter_prefix(id) {
+            stored = stored.saturating_add(1);
+            let receipt = sp_core::H256(govchain_ballot::receipt(&bytes));
+            ensure!(
+                Ballots::<T>::get(id, voter) == Some(Ballot::Encrypted(receipt)),
+                "a stored encrypted ballot is not the voter's counted ballot"
+            );
+            ensure!(
+                Receipts::<T>::get(id, receipt) == Some(voter),
+                "a stored encrypted ballot has no receipt"
+            );
+        }
+        ensure!(
+            stored == tally.ballots,
+            "encrypted ballots stored differ from the ballots cast"
+        );
+        ensure!(
+            Receipts::<T>::iter_prefix(id).count() as u64 == stored,
+            "a receipt names no stored ballot"
+        );
+        match (EncryptedSums::<T>::get(id), ceremony.key) {
+            (Some(sums), Some(_)) => {
+                let recomputed = Self::recomputed_sums(id, election.options.len())
+                    .ok_or("a stored encrypted ballot does not decode")?;
+                ensure!(
+                    sums.as_slice() == recomputed.as_slice(),
+                    "the encrypted sums are not the sum of the stored ballots"
+                );
+            }
+            (None, None) => {}
+            _ => {
+                return Err(
+                    "an election has encrypted sums without a key, or a key without sums".into(),
+                )
+            }
+        }
+        let closed = matches!(election.status, ElectionStatus::Closed(_));
+        if closed {
+            ensure!(
+                tally.counted() == tally.ballots,
+                "an encrypted election's counts do not add up to its ballots"
+            );
+        } else {
+            ensure!(
+                tally.votes.iter().all(|votes| *votes == 0),
+                "an encrypted election's counts are known before it closed"
+            );
+        }
+        for (position, _) in DecryptionShares::<T>::iter_prefix(id) {
+            ensure!(
+                matches!(
+                    election.status,
+                    ElectionStatus::Tallying(_)
+                        | ElectionStatus::Closed(_)
+                        | ElectionStatus::Cancelled { .. }
+                        | ElectionStatus::Failed {
+                            reason: Failure::NoTally,
+                            ..
+                        }
+                ),
+                "decryption shares were posted before the tally"
+            );
+            ensure!(
+                ceremony
+                    .trustees
+                    .get(usize::from(position))
+                    .is_some_and(|trustee| trustee.key_share.is_some()),
+                "decryption shares come from a trustee without a key share"
+            );
+        }
         Ok(())
     }
 }

@@ -49,6 +49,8 @@ mod benchmarking;
 mod features;
 mod invariants;
 pub mod queries;
+#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
+pub mod testing;
 mod types;
 pub mod weights;
 
@@ -139,6 +141,68 @@ pub mod pallet {
         ValueQuery,
     >;
 
+    /// The encrypted elections' deadlines at the start of a block: their key is made when voting
+    /// starts, and their tally period ends.
+    #[pallet::storage]
+    pub type Deadlines<T: Config> = StorageMap<
+        _,
+        Twox64Concat,
+        BlockNumberFor<T>,
+        BoundedVec<(ElectionId, Deadline), T::MaxClosingPerBlock>,
+        ValueQuery,
+    >;
+
+    /// An encrypted election's trustees, their key ceremony and the election key.
+    #[pallet::storage]
+    pub type KeyCeremonies<T: Config> = StorageMap<_, Twox64Concat, ElectionId, KeyCeremony<T>>;
+
+    /// The shares a trustee dealt in the key ceremony's third round, by election and dealer:
+    /// one for each other trustee that published its part, in position order, encrypted to its
+    /// transport key.
+    #[pallet::storage]
+    pub type DealtShares<T: Config> = StorageDoubleMap<
+        _,
+        Twox64Concat,
+        ElectionId,
+        Twox64Concat,
+        TrusteePosition,
+        BoundedVec<govchain_ballot::dkg::EncryptedShare, MaxTrustees>,
+    >;
+
+    /// An encrypted election's running sums, one ciphertext per option: the sum of the counted
+    /// ballots, encrypted. Set when its key is made.
+    #[pallet::storage]
+    pub type EncryptedSums<T: Config> = StorageMap<
+        _,
+        Twox64Concat,
+        ElectionId,
+        BoundedVec<govchain_ballot::Ciphertext, T::MaxOptions>,
+    >;
+
+    /// Each voter's counted encrypted ballot (the last one cast), by election and citizen: its
+    /// ciphertexts and proof, never the choice.
+    #[pallet::storage]
+    pub type EncryptedBallots<T> =
+        StorageDoubleMap<_, Twox64Concat, ElectionId, Twox64Concat, CitizenId, EncryptedBallot>;
+
+    /// Whose counted ballot has this receipt, by election: a ballot copied from another voter
+    /// is refused, and a voter checks that the ballot counted is the one the wallet cast.
+    #[pallet::storage]
+    pub type Receipts<T> =
+        StorageDoubleMap<_, Twox64Concat, ElectionId, Blake2_128Concat, H256, CitizenId>;
+
+    /// The trustees' decryption shares of an encrypted election's sums, by election and
+    /// trustee position: one per option, each with its proof.
+    #[pallet::storage]
+    pub type DecryptionShares<T: Config> = StorageDoubleMap<
+        _,
+        Twox64Concat,
+        ElectionId,
+        Twox64Concat,
+        TrusteePosition,
+        BoundedVec<govchain_ballot::DecryptionShare, T::MaxOptions>,
+    >;
+
     #[pallet::event]
     #[pallet::generate_deposit(pub(super) fn deposit_event)]
     pub enum Event<T: Config> {
@@ -171,6 +235,65 @@ pub mod pallet {
         },
         /// An election was cancelled.
         ElectionCancelled { election: ElectionId, by: Canceller },
+        /// A trustee committed to its part of an encrypted election's key.
+        KeyPartCommitted {
+            election: ElectionId,
+            trustee: TrusteePosition,
+        },
+        /// A trustee published its part of the key, which the chain checked.
+        KeyPartPublished {
+            election: ElectionId,
+            trustee: TrusteePosition,
+        },
+        /// A trustee posted its encrypted shares for the other trustees.
+        KeySharesPosted {
+            election: ElectionId,
+            trustee: TrusteePosition,
+        },
+        /// A trustee's complaint about a dealer's share was upheld: the dealer's part is left
+        /// out of the key.
+        TrusteeDisqualified {
+            election: ElectionId,
+            dealer: TrusteePosition,
+            complainant: TrusteePosition,
+        },
+        /// A complaint about a share that was right was dismissed.
+        ComplaintDismissed {
+            election: ElectionId,
+            dealer: TrusteePosition,
+            complainant: TrusteePosition,
+        },
+        /// An encrypted election's key was made from the parts of `qualified` trustees; ballots
+        /// are encrypted to `key`.
+        ElectionKeyMade {
+            election: ElectionId,
+            key: govchain_ballot::ElectionKey,
+            qualified: u8,
+        },
+        /// A citizen cast an encrypted ballot, for the first time or replacing one; `receipt`
+        /// names it, never its choice.
+        EncryptedBallotCast {
+            election: ElectionId,
+            voter: CitizenId,
+            receipt: H256,
+            replaced: bool,
+        },
+        /// An encrypted election's voting ended with these figures: its trustees now decrypt.
+        TallyOpened {
+            election: ElectionId,
+            ballots: u64,
+            closure: Closure<BlockNumberFor<T>>,
+        },
+        /// A trustee posted its decryption shares of an encrypted election's sums.
+        DecryptionSharesPosted {
+            election: ElectionId,
+            trustee: TrusteePosition,
+        },
+        /// An encrypted election failed; it has no result.
+        ElectionFailed {
+            election: ElectionId,
+            reason: Failure,
+        },
         /// An election closed; its results are final. `votes` are per option, in ballot order.
         ElectionClosed {
             election: ElectionId,
@@ -242,13 +365,88 @@ pub mod pallet {
         VotingStarted,
         /// A count does not fit its type.
         Overflow,
+        /// Only an encrypted election names trustees.
+        TrusteesNotUsed,
+        /// An encrypted election names 3 to 15 trustees.
+        WrongTrusteeCount,
+        /// The threshold is at least 2 and at most the number of trustees.
+        InvalidThreshold,
+        /// A trustee is not a serving officer of an active institution.
+        TrusteeNotServing,
+        /// Two trustees serve the same institution (or are the same account).
+        TrusteesShareInstitution,
+        /// An encrypted ballot has at most 16 options.
+        TooManyOptionsToEncrypt,
+        /// The tally period must end after voting does.
+        EmptyTallyPeriod,
+        /// The key ceremony needs at least one block for each of its four rounds before voting
+        /// starts.
+        KeyCeremonyTooShort,
+        /// The election is encrypted: cast an encrypted ballot.
+        EncryptedElection,
+        /// The election's ballots are not encrypted.
+        NotEncrypted,
+        /// The caller is not one of the election's trustees.
+        NotTrustee,
+        /// The key ceremony is not in the round this step belongs to.
+        WrongCeremonyRound,
+        /// The trustee committed already.
+        AlreadyCommitted,
+        /// The trustee did not commit in the first round, so it takes no further part.
+        NotCommitted,
+        /// The trustee published its part already.
+        AlreadyPublished,
+        /// The published constant term and opening do not give the trustee's commitment.
+        KeyCommitmentMismatch,
+        /// The polynomial does not have `threshold` valid points.
+        InvalidPolynomial,
+        /// The proof that the trustee knows its polynomial does not hold (or does not decode).
+        InvalidPossessionProof,
+        /// The trustee did not publish its part, so it deals and receives no shares.
+        NotPublished,
+        /// The trustee posted its shares already.
+        SharesAlreadyPosted,
+        /// One share for each other trustee that published its part is needed, in position
+        /// order.
+        WrongShareCount,
+        /// The dealer posted no shares (it is left out of the key anyway), or is the complainant.
+        NoShareToComplainAbout,
+        /// The trustee complained about this dealer already.
+        AlreadyComplained,
+        /// The disclosure's proof does not hold, or one of its points is invalid.
+        InvalidDisclosure,
+        /// The election has no key: its ballots are not taken.
+        NoElectionKey,
+        /// The ballot's bytes do not decode as an encrypted ballot, or hold an invalid point.
+        MalformedBallot,
+        /// The ballot has another number of options than the election.
+        WrongOptionCount,
+        /// The ballot's proof does not hold: it may encrypt something other than one vote.
+        InvalidBallotProof,
+        /// The same ballot was cast already (by this or another voter).
+        CopiedBallot,
+        /// The election is not tallying: decryption shares and counts come after voting ends.
+        NotTallying,
+        /// The trustee has no share of the election key.
+        NoKeyShare,
+        /// The trustee posted its decryption shares already.
+        DecryptionSharesAlreadyPosted,
+        /// A decryption share's proof does not hold, or there is not one per option.
+        InvalidDecryptionShare,
+        /// Fewer trustees than the threshold posted decryption shares.
+        NotEnoughDecryptionShares,
+        /// The counts are not what the sums decrypt to.
+        TallyMismatch,
+        /// The election failed.
+        ElectionFailed,
     }
 
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+            let deadlines = Self::meet_deadlines(now);
             let closed = Self::close_elections_due(now);
-            T::WeightInfo::close_elections(closed)
+            deadlines.saturating_add(T::WeightInfo::close_elections(closed))
         }
 
         #[cfg(feature = "try-runtime")]
@@ -269,6 +467,10 @@ pub mod pallet {
                 T::MaxClosingPerBlock::get() >= 1,
                 "elections must be able to close"
             );
+            assert!(
+                T::MaxOptions::get() >= 2,
+                "an encrypted ballot needs two options"
+            );
         }
     }
 
@@ -276,33 +478,36 @@ pub mod pallet {
     impl<T: Config> Pallet<T> {
         /// Creates an election or poll. Voting runs from `voting_starts` (not before the
         /// current block) until `voting_ends` (exclusive); a secret ballot's reveal phase
-        /// follows until `reveal_ends`. The election closes at the start of `voting_ends` (a
-        /// public poll) or `reveal_ends` (a secret ballot), at most `MaxScheduleLength` blocks
-        /// from now.
+        /// follows until `reveal_ends`, an encrypted election's tally period until `tally_ends`.
+        /// The election closes at the start of `voting_ends` (a public poll; an encrypted
+        /// election then starts its tally) or `reveal_ends` (a secret ballot); its schedule ends
+        /// at most `MaxScheduleLength` blocks from now. An encrypted election's trustees make its
+        /// key between now and `voting_starts`, in four rounds of equal length.
         ///
         /// Origin: an `ElectionCommission` officer. Emits `ElectionCreated`.
         /// Errors: the officer's (`NotOfficer`, `RoleNotHeld`, `OfficerExpired`, ...),
         /// `TooFewOptions`, `InvalidOptionCode`, `DuplicateOptionCode`,
         /// `NoRegions`, `DuplicateRegion`, `StartsInPast`,
         /// `EmptyVotingPeriod`, `EmptyRevealPeriod`, `ScheduleTooLong`, `ClosingBlockFull`,
-        /// `Overflow`.
-        /// Weight: O(options + regions); refused by its checks (which change nothing),
-        /// `create_election_refused(options, regions)`.
+        /// `Overflow`; for an encrypted election `TooManyOptionsToEncrypt`, `EmptyTallyPeriod`,
+        /// `KeyCeremonyTooShort`, `WrongTrusteeCount`, `InvalidThreshold`,
+        /// `TrusteeNotServing`, `TrusteesShareInstitution`; for another, `TrusteesNotUsed`.
+        /// Weight: O(options + regions + trustees): `create_election(options, regions)` and
+        /// for trustees `name_trustees(trustees)`; refused by its checks (which change
+        /// nothing), `create_election_refused(options, regions)` and the same for trustees.
         #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::create_election(spec.options_len(), spec.regions_len()))]
+        #[pallet::weight(spec.weight::<T::WeightInfo>(false))]
         pub fn create_election(
             origin: OriginFor<T>,
             spec: ElectionSpec<T>,
         ) -> DispatchResultWithPostInfo {
-            let refused =
-                T::WeightInfo::create_election_refused(spec.options_len(), spec.regions_len());
+            let refused = spec.weight::<T::WeightInfo>(true);
             let refused = |error: DispatchError| error.with_weight(refused);
             let who = ensure_signed(origin).map_err(|error| refused(error.into()))?;
             let commission =
                 T::Identity::ensure_role(&who, Role::ElectionCommission).map_err(refused)?;
-            let (election, closes_at) =
-                Self::checked_election(commission, spec).map_err(refused)?;
-            Self::do_create_election(election, closes_at)?;
+            let checked = Self::checked_election(commission, spec).map_err(refused)?;
+            Self::do_create_election(checked)?;
             Ok(().into())
         }
 
@@ -395,6 +600,165 @@ pub mod pallet {
             T::CancelOrigin::ensure_origin(origin)?;
             Self::do_cancel(election, Canceller::Council { reason })
         }
+
+        /// Commits a trustee to its part of an encrypted election's key, in the ceremony's first
+        /// round: `commitment` is `govchain_ballot::dkg::commitment` of its polynomial's constant
+        /// term under [`Pallet::ceremony_context`] of the election and its position, and
+        /// `transport_key` the key its shares are encrypted to.
+        ///
+        /// Origin: the trustee's account, a serving officer. Emits `KeyPartCommitted`.
+        /// Errors: the officer's, `UnknownElection`, `ElectionCancelled`, `NotEncrypted`,
+        /// `NotTrustee`, `WrongCeremonyRound`, `AlreadyCommitted`.
+        /// Weight: O(1).
+        #[pallet::call_index(6)]
+        #[pallet::weight(T::WeightInfo::commit_key_part())]
+        pub fn commit_key_part(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            commitment: [u8; 32],
+            transport_key: [u8; 32],
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_commit_key_part(
+                who,
+                election,
+                KeyCommitment {
+                    commitment,
+                    transport_key,
+                },
+            )
+        }
+
+        /// Publishes a trustee's part of the key in the ceremony's second round: its public
+        /// polynomial (`threshold` points), the proof that it knows the secret one, and the
+        /// opening of its commitment. The chain checks all three and records what every
+        /// trustee's share from it must be.
+        ///
+        /// Origin: the trustee's account, a serving officer. Emits `KeyPartPublished`.
+        /// Errors: the officer's, `UnknownElection`, `ElectionCancelled`, `NotEncrypted`,
+        /// `NotTrustee`, `WrongCeremonyRound`, `NotCommitted`, `AlreadyPublished`,
+        /// `InvalidPolynomial`, `KeyCommitmentMismatch`, `InvalidPossessionProof`.
+        /// Weight: O(trustees), from the election's trustees (the declared weight is for 15).
+        #[pallet::call_index(7)]
+        #[pallet::weight(T::WeightInfo::publish_key_part(govchain_ballot::MAX_TRUSTEES))]
+        pub fn publish_key_part(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            polynomial: BoundedVec<[u8; 32], MaxTrustees>,
+            proof: PossessionProof,
+            opening: [u8; 32],
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            Self::do_publish_key_part(who, election, polynomial, proof, opening)
+        }
+
+        /// Posts a trustee's shares in the ceremony's third round: one for each other trustee
+        /// that published its part, in position order, encrypted to its transport key
+        /// (`govchain_ballot::dkg::TrusteeSetup::encrypted_share` under
+        /// [`Pallet::ceremony_context`] of dealer and recipient). A trustee that posts none is
+        /// left out of the key.
+        ///
+        /// Origin: the trustee's account, a serving officer. Emits `KeySharesPosted`.
+        /// Errors: the officer's, `UnknownElection`, `ElectionCancelled`, `NotEncrypted`,
+        /// `NotTrustee`, `WrongCeremonyRound`, `NotPublished`, `SharesAlreadyPosted`,
+        /// `WrongShareCount`.
+        /// Weight: O(trustees).
+        #[pallet::call_index(8)]
+        #[pallet::weight(T::WeightInfo::post_key_shares(shares.len() as u32))]
+        pub fn post_key_shares(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            shares: BoundedVec<govchain_ballot::dkg::EncryptedShare, MaxTrustees>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_post_key_shares(who, election, shares)
+        }
+
+        /// Complains, in the ceremony's last round, that the share `dealer` sent the caller is
+        /// wrong, disclosing the key that unmasks it with its proof. The chain rules: if the
+        /// share does not match the dealer's polynomial the dealer is disqualified (its part is
+        /// left out of the key), otherwise the complaint is dismissed.
+        ///
+        /// Origin: the trustee's account, a serving officer. Emits `TrusteeDisqualified` or
+        /// `ComplaintDismissed`.
+        /// Errors: the officer's, `UnknownElection`, `ElectionCancelled`, `NotEncrypted`,
+        /// `NotTrustee`, `WrongCeremonyRound`, `NotPublished`, `NoShareToComplainAbout`,
+        /// `AlreadyComplained`, `InvalidDisclosure`.
+        /// Weight: O(1).
+        #[pallet::call_index(9)]
+        #[pallet::weight(T::WeightInfo::complain())]
+        pub fn complain(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            dealer: TrusteePosition,
+            disclosure: govchain_ballot::dkg::Disclosure,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_complain(who, election, dealer, disclosure)
+        }
+
+        /// Casts an encrypted ballot (`govchain_ballot::encrypt_ballot` under the election's
+        /// key), replacing the citizen's earlier one: the chain checks its proof, subtracts the
+        /// earlier ballot from the encrypted sums and adds this one. The last ballot cast before
+        /// voting ends is counted.
+        ///
+        /// Origin: an active, eligible citizen. Emits `EncryptedBallotCast`.
+        /// Errors: `UnknownElection`, `NotEncrypted`,
+        /// `ElectionCancelled`, `ElectionClosed`, `VotingNotStarted`, `VotingClosed`,
+        /// `NotCitizen`, `NotEligible`, `NoElectionKey`, `MalformedBallot`, `WrongOptionCount`,
+        /// `InvalidBallotProof`, `CopiedBallot`, `Overflow`.
+        /// Weight: O(options), from the election's options (the declared weight is for the
+        /// most an encrypted ballot has).
+        #[pallet::call_index(10)]
+        #[pallet::weight(T::WeightInfo::cast_encrypted_ballot(Pallet::<T>::max_encrypted_options()))]
+        pub fn cast_encrypted_ballot(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            ballot: EncryptedBallot,
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            Self::do_cast_encrypted_ballot(who, election, ballot)
+        }
+
+        /// Posts a trustee's decryption shares of a tallying election's sums, one per option
+        /// (`govchain_ballot::Trustee::decryption_shares`); the chain checks each proof against
+        /// the trustee's key share.
+        ///
+        /// Origin: the trustee's account, a serving officer. Emits `DecryptionSharesPosted`.
+        /// Errors: the officer's, `UnknownElection`, `NotEncrypted`, `NotTallying`,
+        /// `NotTrustee`, `NoKeyShare`, `DecryptionSharesAlreadyPosted`,
+        /// `InvalidDecryptionShare`.
+        /// Weight: O(options), from the election's options.
+        #[pallet::call_index(11)]
+        #[pallet::weight(T::WeightInfo::post_decryption_shares(shares.len() as u32))]
+        pub fn post_decryption_shares(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            shares: BoundedVec<govchain_ballot::DecryptionShare, T::MaxOptions>,
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            Self::do_post_decryption_shares(who, election, shares)
+        }
+
+        /// Publishes a tallying election's counts, one per option (what the trustees'
+        /// decryption shares decrypt the sums to, e.g. by `govchain_ballot::decrypt_counts`).
+        /// The chain checks them against the shares of the first `threshold` trustees that
+        /// posted, and closes the election with them.
+        ///
+        /// Origin: any signed account. Emits `ElectionClosed`.
+        /// Errors: `UnknownElection`, `NotEncrypted`, `NotTallying`, `WrongOptionCount`,
+        /// `NotEnoughDecryptionShares`, `TallyMismatch`.
+        /// Weight: O(options × threshold), from the election's.
+        #[pallet::call_index(12)]
+        #[pallet::weight(T::WeightInfo::publish_tally(counts.len() as u32, govchain_ballot::MAX_TRUSTEES))]
+        pub fn publish_tally(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            counts: BoundedVec<u64, T::MaxOptions>,
+        ) -> DispatchResultWithPostInfo {
+            ensure_signed(origin)?;
+            Self::do_publish_tally(election, counts)
+        }
     }
 }
 
@@ -412,9 +776,16 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             Call::create_election { .. } | Call::cancel_election { .. } => {
                 CallSigner::Officer(Role::ElectionCommission)
             }
-            Call::vote { .. } | Call::commit_vote { .. } | Call::reveal_vote { .. } => {
-                CallSigner::Citizen
-            }
+            Call::vote { .. }
+            | Call::commit_vote { .. }
+            | Call::reveal_vote { .. }
+            | Call::cast_encrypted_ballot { .. } => CallSigner::Citizen,
+            Call::commit_key_part { .. }
+            | Call::publish_key_part { .. }
+            | Call::post_key_shares { .. }
+            | Call::complain { .. }
+            | Call::post_decryption_shares { .. } => CallSigner::AnyOfficer,
+            Call::publish_tally { .. } => CallSigner::Anyone,
             Call::cancel_by_council { .. } | Call::__Ignore(..) => CallSigner::Governance,
         }
     }

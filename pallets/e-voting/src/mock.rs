@@ -57,6 +57,16 @@ pub const COMMISSIONER: u64 = 1;
 pub const OTHER_COMMISSIONER: u64 = 2;
 /// An officer of [`MINISTRY_ID`].
 pub const CLERK: u64 = 3;
+/// A court.
+pub const COURT_ID: InstitutionId = 3;
+/// The audit chamber.
+pub const AUDIT_ID: InstitutionId = 4;
+/// An officer of [`COURT_ID`].
+pub const JUDGE: u64 = 4;
+/// An officer of [`AUDIT_ID`].
+pub const AUDITOR: u64 = 5;
+/// A second officer of [`COMMISSION_ID`].
+pub const SECOND_COMMISSIONER: u64 = 6;
 /// Citizen 0, region 1.
 pub const ALICE: u64 = 10;
 /// Citizen 1, region 1.
@@ -90,6 +100,11 @@ pub fn identities() -> ExtBuilder {
         .officer(COMMISSIONER, COMMISSION_ID)
         .officer(OTHER_COMMISSIONER, OTHER_COMMISSION_ID)
         .officer(CLERK, MINISTRY_ID)
+        .institution(COURT_ID, &[Role::Court])
+        .institution(AUDIT_ID, &[Role::Auditor])
+        .officer(JUDGE, COURT_ID)
+        .officer(AUDITOR, AUDIT_ID)
+        .officer(SECOND_COMMISSIONER, COMMISSION_ID)
         .citizen_with(ALICE, KycTier::Standard, Some(1))
         .citizen_with(BOB, KycTier::Standard, Some(1))
         .citizen_with(CAROL, KycTier::Standard, Some(2))
@@ -131,6 +146,25 @@ pub fn spec(starts: u64, ends: u64, mode: BallotMode<u64>) -> ElectionSpec<Test>
         voting_starts: starts,
         voting_ends: ends,
         mode,
+        trustees: Default::default(),
+    }
+}
+
+/// An encrypted election open to all citizens with the options `YES`, `NO` and `ABSTAIN`: its
+/// key ceremony runs from block 1 in four rounds of 2 blocks (the last one 3), voting in
+/// blocks 10 to 19, the tally in blocks 20 to 29 (it fails at 30); trustees `COMMISSIONER`,
+/// `JUDGE` and `AUDITOR`, two of whom decrypt.
+pub fn encrypted_spec() -> ElectionSpec<Test> {
+    ElectionSpec {
+        trustees: bounded(vec![COMMISSIONER, JUDGE, AUDITOR]),
+        ..spec(
+            10,
+            20,
+            BallotMode::Encrypted {
+                threshold: 2,
+                tally_ends: 30,
+            },
+        )
     }
 }
 

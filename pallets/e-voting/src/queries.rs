@@ -27,13 +27,17 @@ impl<T: Config> Pallet<T> {
     }
 
     /// An election's count: ballots cast, votes per option once any may be known (at once for
-    /// a public poll, after voting for a secret ballot), and the closing figures once final.
+    /// a public poll, after voting for a secret ballot, once the counts are published for an
+    /// encrypted election), and the closing figures once final.
     pub fn tally_info(election: ElectionId) -> Option<TallyInfo<BlockNumberFor<T>>> {
         let record = Elections::<T>::get(election)?;
         let tally = Tallies::<T>::get(election)?;
         let phase = record.phase(frame_system::Pallet::<T>::block_number());
-        let sealed = matches!(record.mode, BallotMode::Secret { .. })
-            && matches!(phase, Phase::Scheduled | Phase::Voting);
+        let sealed = match record.mode {
+            BallotMode::Public => false,
+            BallotMode::Secret { .. } => matches!(phase, Phase::Scheduled | Phase::Voting),
+            BallotMode::Encrypted { .. } => phase != Phase::Closed,
+        };
         Some(TallyInfo {
             ballots: tally.ballots,
             votes: (!sealed).then(|| tally.votes.into_inner()),
@@ -52,7 +56,9 @@ impl<T: Config> Pallet<T> {
         Some(match Ballots::<T>::get(election, citizen) {
             None => VoterStatus::NotVoted,
             Some(Ballot::Sealed(_)) => VoterStatus::Sealed,
-            Some(Ballot::Public(_) | Ballot::Revealed(_)) => VoterStatus::Voted,
+            Some(Ballot::Public(_) | Ballot::Revealed(_) | Ballot::Encrypted(_)) => {
+                VoterStatus::Voted
+            }
         })
     }
 }

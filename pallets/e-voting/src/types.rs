@@ -120,6 +120,20 @@ pub enum BallotMode<BlockNumber> {
         /// The first block after the reveal phase; the election closes at it.
         reveal_ends: BlockNumber,
     },
+    /// A secret ballot by encryption: between the election's creation and the start of voting
+    /// its trustees make the election key in a key ceremony on chain; each voter casts a ballot
+    /// encrypted to it with a proof that it is valid, and the chain adds the ballots up
+    /// encrypted. When voting ends, at least `threshold` trustees post decryption shares of the
+    /// sums, and anyone publishes the counts they decrypt to, which the chain checks, until
+    /// `tally_ends`. No choice is ever stored or shown in clear.
+    #[codec(index = 2)]
+    Encrypted {
+        /// How many trustees decrypt together (at least 2, at most their number).
+        threshold: u8,
+        /// The first block after the tally period: an election without published counts then
+        /// fails.
+        tally_ends: BlockNumber,
+    },
 }
 
 /// An election as the commission creates it. Its lists are bounded, so a longer one is refused
@@ -146,8 +160,11 @@ pub struct ElectionSpec<T: Config> {
     pub voting_starts: BlockNumberFor<T>,
     /// The first block in which votes are no longer taken.
     pub voting_ends: BlockNumberFor<T>,
-    /// Public or secret, with the end of the reveal phase.
+    /// Public, secret by commit and reveal, or encrypted.
     pub mode: BallotMode<BlockNumberFor<T>>,
+    /// An encrypted election's trustees: 3 to 15 accounts of serving officers, each of another
+    /// institution (the commission, a court, the audit chamber, ...). Empty for other modes.
+    pub trustees: BoundedVec<T::AccountId, MaxTrustees>,
 }
 
 impl<T: Config> ElectionSpec<T> {
@@ -161,6 +178,25 @@ impl<T: Config> ElectionSpec<T> {
         self.regions
             .as_ref()
             .map_or(0, |regions| regions.len() as u32)
+    }
+
+    /// How many trustees it names: a component of its weight.
+    pub fn trustees_len(&self) -> u32 {
+        self.trustees.len() as u32
+    }
+
+    /// The weight of creating it, or of refusing it (`refused`) by a check.
+    pub fn weight<W: crate::WeightInfo>(&self, refused: bool) -> frame_support::weights::Weight {
+        let election = if refused {
+            W::create_election_refused(self.options_len(), self.regions_len())
+        } else {
+            W::create_election(self.options_len(), self.regions_len())
+        };
+        if self.trustees.is_empty() {
+            election
+        } else {
+            election.saturating_add(W::name_trustees(self.trustees_len()))
+        }
     }
 }
 
@@ -208,7 +244,8 @@ pub struct Closure<BlockNumber> {
     /// The eligible citizens at closing: all active citizens, or those of the election's
     /// regions.
     pub eligible: u64,
-    /// Ballots cast but not counted: secret ballots never revealed.
+    /// Ballots cast but not counted: secret ballots never revealed (none for an encrypted
+    /// election, whose ballots are all counted).
     pub spoiled: u64,
     /// Ballots cast (counted or spoiled) per eligible citizen; at most 100 %, as a citizen who
     /// voted may have died or moved away before closing.
@@ -243,6 +280,42 @@ pub enum ElectionStatus<BlockNumber> {
     /// Closed, with its results final.
     #[codec(index = 2)]
     Closed(Closure<BlockNumber>),
+    /// An encrypted election whose voting ended (with these figures): its trustees post
+    /// decryption shares, and it closes when counts they confirm are published.
+    #[codec(index = 3)]
+    Tallying(Closure<BlockNumber>),
+    /// An encrypted election that failed: it has no result.
+    #[codec(index = 4)]
+    Failed {
+        /// Why.
+        reason: Failure,
+        /// At the start of which block.
+        at: BlockNumber,
+    },
+}
+
+/// Why an encrypted election failed.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum Failure {
+    /// Fewer trustees than its threshold completed the key ceremony by the start of voting: no
+    /// key could be made that enough trustees hold, so no ballot is taken.
+    #[codec(index = 0)]
+    NoElectionKey,
+    /// No counts confirmed by enough trustees' decryption shares were published before the end
+    /// of the tally period.
+    #[codec(index = 1)]
+    NoTally,
 }
 
 /// An election or poll.
@@ -263,20 +336,35 @@ pub struct Election<T: Config> {
     pub voting_starts: BlockNumberFor<T>,
     /// The first block in which votes are no longer taken.
     pub voting_ends: BlockNumberFor<T>,
-    /// Public or secret.
+    /// Public, secret or encrypted.
     pub mode: BallotMode<BlockNumberFor<T>>,
-    /// Running, cancelled or closed.
+    /// Running, cancelled, tallying, closed or failed.
     pub status: ElectionStatus<BlockNumberFor<T>>,
 }
 
 impl<T: Config> Election<T> {
-    /// The block at whose start the election closes: the end of voting for a public poll, of
-    /// the reveal phase for a secret ballot.
+    /// The block at whose start the election closes (for an encrypted election: its voting
+    /// closes and its tally begins): the end of voting for a public poll or an encrypted
+    /// election, of the reveal phase for a secret ballot.
     pub fn closes_at(&self) -> BlockNumberFor<T> {
         match self.mode {
-            BallotMode::Public => self.voting_ends,
+            BallotMode::Public | BallotMode::Encrypted { .. } => self.voting_ends,
             BallotMode::Secret { reveal_ends } => reveal_ends,
         }
+    }
+
+    /// The last block of its schedule: the end of the tally period for an encrypted election,
+    /// its closing block otherwise.
+    pub fn schedule_ends(&self) -> BlockNumberFor<T> {
+        match self.mode {
+            BallotMode::Encrypted { tally_ends, .. } => tally_ends,
+            _ => self.closes_at(),
+        }
+    }
+
+    /// Whether its ballots are encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        matches!(self.mode, BallotMode::Encrypted { .. })
     }
 
     /// Where the election stands at block `now`.
@@ -284,6 +372,8 @@ impl<T: Config> Election<T> {
         match self.status {
             ElectionStatus::Cancelled { .. } => Phase::Cancelled,
             ElectionStatus::Closed(_) => Phase::Closed,
+            ElectionStatus::Tallying(_) => Phase::Tallying,
+            ElectionStatus::Failed { .. } => Phase::Failed,
             ElectionStatus::Running if now < self.voting_starts => Phase::Scheduled,
             ElectionStatus::Running if now < self.voting_ends => Phase::Voting,
             ElectionStatus::Running if now < self.closes_at() => Phase::Revealing,
@@ -307,7 +397,7 @@ impl<T: Config> Election<T> {
     Debug,
 )]
 pub enum Phase {
-    /// Created; voting has not begun.
+    /// Created; voting has not begun (an encrypted election's trustees make its key).
     #[codec(index = 0)]
     Scheduled,
     /// Ballots are taken.
@@ -326,6 +416,12 @@ pub enum Phase {
     /// Cancelled.
     #[codec(index = 5)]
     Cancelled,
+    /// An encrypted election's voting is over; its trustees decrypt the sums.
+    #[codec(index = 6)]
+    Tallying,
+    /// An encrypted election failed ([`Failure`]).
+    #[codec(index = 7)]
+    Failed,
 }
 
 /// A citizen's ballot in one election.
@@ -351,6 +447,10 @@ pub enum Ballot {
     /// A secret ballot, revealed and counted.
     #[codec(index = 2)]
     Revealed(OptionIndex),
+    /// An encrypted ballot, counted in the encrypted sums, by its receipt
+    /// (`govchain_ballot::receipt` of the ballot kept in `EncryptedBallots`).
+    #[codec(index = 3)]
+    Encrypted(H256),
 }
 
 /// The running count of an election.
@@ -402,8 +502,8 @@ pub struct ElectionInfo<BlockNumber> {
 pub struct TallyInfo<BlockNumber> {
     /// Ballots cast so far (or in all, once closed).
     pub ballots: u64,
-    /// Counted ballots per option; `None` while a secret ballot's voting is open, when nothing
-    /// is counted yet.
+    /// Counted ballots per option; `None` while nothing may be known: a secret ballot's
+    /// voting, an encrypted election's until its counts are published.
     pub votes: Option<alloc::vec::Vec<u64>>,
     /// Set once the election closed: the results are final.
     pub closure: Option<Closure<BlockNumber>>,
@@ -415,10 +515,221 @@ pub enum VoterStatus {
     /// No ballot.
     #[codec(index = 0)]
     NotVoted,
-    /// Voted: a public vote, or a secret ballot counted after its reveal.
+    /// Voted: a public vote, a secret ballot counted after its reveal, or an encrypted ballot.
     #[codec(index = 1)]
     Voted,
     /// A secret ballot committed and not (yet) revealed.
     #[codec(index = 2)]
     Sealed,
+}
+
+/// The most trustees an encrypted election names.
+pub type MaxTrustees = ConstU32<{ govchain_ballot::MAX_TRUSTEES }>;
+
+/// A trustee's position in its election's list, from 0.
+pub type TrusteePosition = u8;
+
+/// An encrypted ballot as a wallet casts it (`govchain_ballot::encrypt_ballot`).
+pub type EncryptedBallot = BoundedVec<u8, ConstU32<{ govchain_ballot::MAX_BALLOT_LEN }>>;
+
+/// A trustee's proof that it knows its secret polynomial, as `govchain_ballot` encodes it.
+pub type PossessionProof =
+    BoundedVec<u8, ConstU32<{ govchain_ballot::dkg::MAX_POSSESSION_PROOF_LEN }>>;
+
+/// The four rounds of an encrypted election's key ceremony, of equal length, from its creation to
+/// the start of voting (the last round also takes the blocks the division leaves over).
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Debug,
+)]
+pub enum CeremonyRound {
+    /// Each trustee commits to its part of the key and gives its transport key.
+    #[codec(index = 0)]
+    Commit,
+    /// Each trustee that committed publishes its polynomial, proof and opening.
+    #[codec(index = 1)]
+    Publish,
+    /// Each trustee that published posts the shares for the others, encrypted.
+    #[codec(index = 2)]
+    Share,
+    /// A trustee given a wrong share complains, disclosing it.
+    #[codec(index = 3)]
+    Complain,
+}
+
+/// What a trustee committed to in the ceremony's first round.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub struct KeyCommitment {
+    /// `govchain_ballot::dkg::commitment` of its polynomial's constant term.
+    pub commitment: [u8; 32],
+    /// The key the other trustees encrypt its shares to.
+    pub transport_key: [u8; 32],
+}
+
+/// A trustee's published part of the key, as the chain checked it.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct KeyContribution {
+    /// Its polynomial's constant term: its part of the election key.
+    pub constant: [u8; 32],
+    /// What each trustee's share from it must be (`share·G`), in trustee order.
+    pub dealt: BoundedVec<[u8; 32], MaxTrustees>,
+}
+
+/// Why a trustee's part was left out of the key.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+)]
+pub enum Disqualification {
+    /// The share it sent the trustee at this position was wrong, as that trustee's complaint
+    /// showed.
+    #[codec(index = 0)]
+    WrongShare(TrusteePosition),
+}
+
+/// One trustee of an encrypted election, and how far it got in the key ceremony.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct TrusteeRecord<AccountId> {
+    /// The officer's account, which signs its ceremony and decryption calls.
+    pub account: AccountId,
+    /// The institution it serves, distinct from every other trustee's.
+    pub institution: InstitutionId,
+    /// Its commitment, once made.
+    pub committed: Option<KeyCommitment>,
+    /// Its published part, once checked.
+    pub contribution: Option<KeyContribution>,
+    /// Whether it posted the shares for the others.
+    pub shares_posted: bool,
+    /// The dealers it complained about, by position.
+    pub complaints: BoundedVec<TrusteePosition, MaxTrustees>,
+    /// Set if its part was left out of the key after a complaint.
+    pub disqualified: Option<Disqualification>,
+    /// The public key of its share of the election key, once the key is made.
+    pub key_share: Option<[u8; 32]>,
+}
+
+impl<AccountId> TrusteeRecord<AccountId> {
+    /// Whether its part counts in the election key: it committed, published, posted its shares
+    /// and was not disqualified.
+    pub fn qualified(&self) -> bool {
+        self.contribution.is_some() && self.shares_posted && self.disqualified.is_none()
+    }
+}
+
+/// An encrypted election's trustees and key.
+#[derive(
+    Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct KeyCeremony<T: Config> {
+    /// The block the ceremony's first round began: the election's creation.
+    pub starts: BlockNumberFor<T>,
+    /// The length of each round.
+    pub round_length: BlockNumberFor<T>,
+    /// How many trustees decrypt together.
+    pub threshold: u8,
+    /// The trustees, in the order the election named them.
+    pub trustees: BoundedVec<TrusteeRecord<T::AccountId>, MaxTrustees>,
+    /// The election key, once made at the start of voting.
+    pub key: Option<govchain_ballot::ElectionKey>,
+}
+
+impl<T: Config> KeyCeremony<T> {
+    /// The round at block `now`, for an election whose voting starts at `voting_starts`;
+    /// `None` before the ceremony and from the start of voting.
+    pub fn round(
+        &self,
+        now: BlockNumberFor<T>,
+        voting_starts: BlockNumberFor<T>,
+    ) -> Option<CeremonyRound> {
+        use sp_runtime::traits::{CheckedDiv, Saturating, Zero};
+        if now < self.starts || now >= voting_starts || self.round_length.is_zero() {
+            return None;
+        }
+        let elapsed = now.saturating_sub(self.starts);
+        let round = elapsed.checked_div(&self.round_length)?;
+        let round: u32 = round.try_into().unwrap_or(u32::MAX);
+        Some(match round {
+            0 => CeremonyRound::Commit,
+            1 => CeremonyRound::Publish,
+            2 => CeremonyRound::Share,
+            _ => CeremonyRound::Complain,
+        })
+    }
+
+    /// The position of the trustee whose account is `who`.
+    pub fn position_of(&self, who: &T::AccountId) -> Option<TrusteePosition> {
+        self.trustees
+            .iter()
+            .position(|trustee| trustee.account == *who)
+            .and_then(|position| TrusteePosition::try_from(position).ok())
+    }
+
+    /// The positions of the trustees that published their part, in order: those that deal
+    /// and receive shares.
+    pub fn published(&self) -> alloc::vec::Vec<TrusteePosition> {
+        self.trustees
+            .iter()
+            .enumerate()
+            .filter(|(_, trustee)| trustee.contribution.is_some())
+            .filter_map(|(position, _)| TrusteePosition::try_from(position).ok())
+            .collect()
+    }
+}
+
+/// A deadline an encrypted election meets at the start of a block.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    MaxEncodedLen,
+    TypeInfo,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Debug,
+)]
+pub enum Deadline {
+    /// Voting starts: the key is made from the qualified trustees' parts, or the election fails.
+    #[codec(index = 0)]
+    ElectionKey,
+    /// The tally period ends: an election still tallying fails.
+    #[codec(index = 1)]
+    Tally,
 }

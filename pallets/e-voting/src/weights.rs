@@ -48,6 +48,17 @@ pub trait WeightInfo {
 	fn cancel_election() -> Weight;
 	fn cancel_by_council() -> Weight;
 	fn close_elections(n: u32, ) -> Weight;
+	fn name_trustees(t: u32, ) -> Weight;
+	fn commit_key_part() -> Weight;
+	fn publish_key_part(t: u32, ) -> Weight;
+	fn post_key_shares(t: u32, ) -> Weight;
+	fn complain() -> Weight;
+	fn cast_encrypted_ballot(o: u32, ) -> Weight;
+	fn post_decryption_shares(o: u32, ) -> Weight;
+	fn publish_tally(o: u32, k: u32, ) -> Weight;
+	fn make_election_key(t: u32, ) -> Weight;
+	fn fail_election() -> Weight;
+	fn no_deadline() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -191,6 +202,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 319360).saturating_mul(n.into()))
 	}
+	// PROVISIONAL (issue 22, open): the encrypted-election entries below are not measured yet;
+	// `scripts/benchmark-weights.sh e-voting` replaces them. The benchmarks exist and pass.
+	fn name_trustees(t: u32, ) -> Weight { Weight::from_parts(10_000_000, 12_000).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into()))).saturating_add(T::DbWeight::get().writes(3_u64)) }
+	fn commit_key_part() -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(1_u64)) }
+	fn publish_key_part(t: u32, ) -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(t.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(1_u64)) }
+	fn post_key_shares(t: u32, ) -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(Weight::from_parts(100_000, 0).saturating_mul(t.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
+	fn complain() -> Weight { Weight::from_parts(2_000_000_000, 12_000).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(1_u64)) }
+	fn cast_encrypted_ballot(o: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(3_000_000_000, 0).saturating_mul(o.into())).saturating_add(T::DbWeight::get().reads(9_u64)).saturating_add(T::DbWeight::get().writes(6_u64)) }
+	fn post_decryption_shares(o: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(o.into())).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(1_u64)) }
+	fn publish_tally(o: u32, k: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(o.into()).saturating_mul(k.into())).saturating_add(T::DbWeight::get().reads(20_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
+	fn make_election_key(t: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(t.into()).saturating_mul(t.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
+	fn fail_election() -> Weight { Weight::from_parts(30_000_000, 12_000).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().writes(3_u64)) }
+	fn no_deadline() -> Weight { Weight::from_parts(3_000_000, 3_000).saturating_add(T::DbWeight::get().reads(1_u64)) }
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -242,4 +266,15 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 319360).saturating_mul(n.into()))
 	}
+	fn name_trustees(t: u32, ) -> Weight { Weight::from_parts(10_000_000, 12_000).saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(t.into()))).saturating_add(ParityDbWeight::get().writes(3_u64)) }
+	fn commit_key_part() -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(ParityDbWeight::get().reads(4_u64)).saturating_add(ParityDbWeight::get().writes(1_u64)) }
+	fn publish_key_part(t: u32, ) -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(t.into())).saturating_add(ParityDbWeight::get().reads(4_u64)).saturating_add(ParityDbWeight::get().writes(1_u64)) }
+	fn post_key_shares(t: u32, ) -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(Weight::from_parts(100_000, 0).saturating_mul(t.into())).saturating_add(ParityDbWeight::get().reads(4_u64)).saturating_add(ParityDbWeight::get().writes(2_u64)) }
+	fn complain() -> Weight { Weight::from_parts(2_000_000_000, 12_000).saturating_add(ParityDbWeight::get().reads(5_u64)).saturating_add(ParityDbWeight::get().writes(1_u64)) }
+	fn cast_encrypted_ballot(o: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(3_000_000_000, 0).saturating_mul(o.into())).saturating_add(ParityDbWeight::get().reads(9_u64)).saturating_add(ParityDbWeight::get().writes(6_u64)) }
+	fn post_decryption_shares(o: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(o.into())).saturating_add(ParityDbWeight::get().reads(5_u64)).saturating_add(ParityDbWeight::get().writes(1_u64)) }
+	fn publish_tally(o: u32, k: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(o.into()).saturating_mul(k.into())).saturating_add(ParityDbWeight::get().reads(20_u64)).saturating_add(ParityDbWeight::get().writes(2_u64)) }
+	fn make_election_key(t: u32, ) -> Weight { Weight::from_parts(100_000_000, 12_000).saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(t.into()).saturating_mul(t.into())).saturating_add(ParityDbWeight::get().reads(2_u64)).saturating_add(ParityDbWeight::get().writes(2_u64)) }
+	fn fail_election() -> Weight { Weight::from_parts(30_000_000, 12_000).saturating_add(ParityDbWeight::get().reads(3_u64)).saturating_add(ParityDbWeight::get().writes(3_u64)) }
+	fn no_deadline() -> Weight { Weight::from_parts(3_000_000, 3_000).saturating_add(ParityDbWeight::get().reads(1_u64)) }
 }

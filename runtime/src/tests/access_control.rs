@@ -300,6 +300,7 @@ fn an_officer_of_another_institution_may_not_act_on_what_its_institution_did_not
                 voting_starts: now + 5,
                 voting_ends: now + 10,
                 mode: BallotMode::Public,
+                trustees: Default::default(),
             }
         ));
         assert_noop!(

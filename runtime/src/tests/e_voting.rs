@@ -120,6 +120,7 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
             voting_starts: now,
             voting_ends: now + 3,
             mode: BallotMode::Public,
+            trustees: Default::default(),
         };
         let ballot = ElectionSpec {
             question_hash: H256::repeat_byte(0xa2),
@@ -130,6 +131,7 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
             mode: BallotMode::Secret {
                 reveal_ends: now + 6,
             },
+            trustees: Default::default(),
         };
         assert_eq!(create(poll, 0), Ok(Ok(())));
         assert_eq!(create(ballot, 1), Ok(Ok(())));
@@ -332,6 +334,7 @@ fn the_council_cancels_a_running_election_with_its_reasons() {
                 voting_starts: now,
                 voting_ends: now + 10,
                 mode: BallotMode::Public,
+                trustees: Default::default(),
             }
         ));
         // Voting has started: the commission no longer cancels, the council does.
@@ -360,6 +363,179 @@ fn the_council_cancels_a_running_election_with_its_reasons() {
             Runtime::election(0).map(|info| info.phase),
             Some(Phase::Cancelled)
         );
+        assert_invariants();
+    });
+}
+
+/// An encrypted election in the real runtime: three trustees of three institutions (the
+/// commission, a court, the audit chamber) make the key on chain, two of whom decrypt; fifty
+/// token-less citizens cast encrypted ballots fee-free, five of them change their vote; the judge
+/// stays away from the tally; anyone publishes the counts, which the chain checks against the
+/// two trustees' decryption shares. No storage item or event ever holds a choice.
+#[test]
+fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees() {
+    use pallet_e_voting::{
+        testing::{decrypted_counts, decryption_shares, encrypted_ballot, Trustees},
+        Ballot, Ballots, EncryptedSums,
+    };
+    preset_externalities("local_testnet").execute_with(|| {
+        let names = ["Commissioner", "Registrar", "Judge", "AuditOfficer"];
+        let [commissioner, registrar, judge, auditor] = names.map(fresh_key);
+        pass_council_motion(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+            calls: vec![
+                register_institution("CEC", vec![Role::ElectionCommission]),
+                register_institution("PSA", vec![Role::CivilRegistry]),
+                register_institution("COURT", vec![Role::Court]),
+                register_institution("AUDIT", vec![Role::Auditor]),
+            ],
+        }));
+        let expires = System::block_number() + 30 * crate::DAYS;
+        for (institution, officer) in [&commissioner, &registrar, &judge, &auditor]
+            .into_iter()
+            .enumerate()
+        {
+            assert_ok!(Identity::appoint_officer(
+                RuntimeOrigin::signed(Dave.to_account_id()),
+                institution as u32,
+                account_of(officer),
+                expires
+            ));
+        }
+        let voters: Vec<sr25519::Pair> =
+            (0..50).map(|n| fresh_key(&format!("Elector{n}"))).collect();
+        for (n, voter) in voters.iter().enumerate() {
+            assert_eq!(
+                apply_signed(
+                    &registrar,
+                    n as u32,
+                    RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
+                        account: account_of(voter),
+                        national_id_hash: H256::from_low_u64_be(0x5000 + n as u64),
+                        region: Some(CAPITAL),
+                        kyc_tier: KycTier::Basic,
+                    })
+                ),
+                Ok(Ok(()))
+            );
+        }
+
+        // Rounds of two blocks, voting in 4 blocks from now + 8, the tally until now + 20.
+        let now = System::block_number();
+        let spec = ElectionSpec::<Runtime> {
+            question_hash: H256::repeat_byte(0xe1),
+            options: options(&["ANNA", "BORIS", "CHEN"]),
+            regions: None,
+            voting_starts: now + 8,
+            voting_ends: now + 12,
+            mode: BallotMode::Encrypted {
+                threshold: 2,
+                tally_ends: now + 20,
+            },
+            trustees: BoundedVec::truncate_from(vec![
+                account_of(&commissioner),
+                account_of(&judge),
+                account_of(&auditor),
+            ]),
+        };
+        assert_eq!(
+            apply_signed(
+                &commissioner,
+                0,
+                RuntimeCall::Voting(pallet_e_voting::Call::create_election { spec })
+            ),
+            Ok(Ok(()))
+        );
+        let election = 0;
+        let mut trustees = Trustees::<Runtime>::of(election, 42);
+        trustees.run_ceremony();
+        while System::block_number() < now + 8 {
+            next_block();
+        }
+        assert_eq!(
+            Runtime::election(election).map(|info| info.phase),
+            Some(Phase::Voting)
+        );
+
+        // Voter n votes for n mod 3; the first five change to the next candidate.
+        let mut expected = [0u64; 3];
+        for (n, voter) in voters.iter().enumerate() {
+            let ballot = encrypted_ballot::<Runtime>(election, n as u32 % 3, n as u64);
+            let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
+                election,
+                ballot,
+            });
+            assert_eq!(apply_signed(voter, 0, cast), Ok(Ok(())));
+            let last = if n < 5 { (n + 1) % 3 } else { n % 3 };
+            expected[last] += 1;
+        }
+        for (n, voter) in voters.iter().enumerate().take(5) {
+            let ballot =
+                encrypted_ballot::<Runtime>(election, (n as u32 + 1) % 3, 1_000 + n as u64);
+            let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
+                election,
+                ballot,
+            });
+            assert_eq!(apply_signed(voter, 1, cast), Ok(Ok(())));
+        }
+        // Nothing in storage says how anyone voted, and nothing is counted yet.
+        for voter in &voters {
+            let citizen = Identity::citizen_of(&account_of(voter)).expect("a citizen");
+            assert!(matches!(
+                Ballots::<Runtime>::get(election, citizen),
+                Some(Ballot::Encrypted(_))
+            ));
+        }
+        assert_eq!(Runtime::tally(election).and_then(|tally| tally.votes), None);
+        assert_eq!(
+            Runtime::tally(election).map(|tally| tally.ballots),
+            Some(50)
+        );
+        assert!(EncryptedSums::<Runtime>::get(election).is_some());
+
+        while System::block_number() < now + 12 {
+            next_block();
+        }
+        assert_eq!(
+            Runtime::election(election).map(|info| info.phase),
+            Some(Phase::Tallying)
+        );
+        // The judge stays away: the commissioner and the audit chamber decrypt.
+        for (position, holder) in trustees.key_holders() {
+            if position == 1 {
+                continue;
+            }
+            let officer = [&commissioner, &judge, &auditor][usize::from(position)];
+            assert_ok!(Voting::post_decryption_shares(
+                RuntimeOrigin::signed(account_of(officer)),
+                election,
+                decryption_shares::<Runtime>(election, &holder, u64::from(position))
+            ));
+        }
+        let counts = decrypted_counts::<Runtime>(election, 50);
+        assert_eq!(counts, expected.to_vec());
+        let publish = RuntimeCall::Voting(pallet_e_voting::Call::publish_tally {
+            election,
+            counts: BoundedVec::truncate_from(counts.clone()),
+        });
+        assert_eq!(apply_signed(&voters[7], 1, publish), Ok(Ok(())));
+        assert_eq!(
+            Runtime::tally(election).and_then(|tally| tally.votes),
+            Some(counts)
+        );
+        assert!(matches!(
+            Runtime::election(election).map(|info| info.status),
+            Some(ElectionStatus::Closed(closure)) if closure.spoiled == 0 && closure.eligible == 50
+        ));
+        // No event names a choice either: only receipts, sums and counts.
+        for record in System::events() {
+            if let RuntimeEvent::Voting(event) = record.event {
+                assert!(!matches!(
+                    event,
+                    pallet_e_voting::Event::VoteCast { .. }
+                        | pallet_e_voting::Event::VoteRevealed { .. }
+                ));
+            }
+        }
         assert_invariants();
     });
 }

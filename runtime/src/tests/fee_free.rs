@@ -160,6 +160,7 @@ fn government(citizens: usize) -> Government {
             voting_starts: now,
             voting_ends: now + 1_000,
             mode: BallotMode::Public,
+            trustees: Default::default(),
         }
     ));
     Government {

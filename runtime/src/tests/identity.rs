@@ -118,6 +118,7 @@ fn a_citizen_registered_through_the_chain_of_authority_transacts_free_within_its
                         voting_starts: now,
                         voting_ends: now + 2 * QuotaPeriod::get(),
                         mode: pallet_e_voting::BallotMode::Public,
+                        trustees: Default::default(),
                     },
                 }),
             ),

@@ -318,6 +318,7 @@ pub async fn set_up(
                     // Staggered: only so many polls may close in one block.
                     voting_ends: starts + POLL_LENGTH + n,
                     mode: BallotMode::Public,
+                    trustees: Default::default(),
                 },
             },
         ));

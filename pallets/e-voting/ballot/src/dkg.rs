@@ -242,10 +242,8 @@ pub fn combine_contributions(
     Ok((key, key_shares))
 }
 
-#[cfg(feature = "std")]
 pub use setup::*;
 
-#[cfg(feature = "std")]
 #[allow(clippy::arithmetic_side_effects)] // Group and field operations: no overflow, no panic.
 mod setup {
     use super::*;

@@ -14,9 +14,10 @@
 //! ([`check_tally`]): no discrete logarithm on chain.
 //!
 //! What the runtime uses is `no_std` and never panics on any input: every byte string is
-//! parsed, every point decompressed and every index bounded before it reaches the library. With
-//! `std`, the wallet's side ([`encrypt_ballot`]) and the trustees' ([`decryption_share`]) are
-//! here too.
+//! parsed, every point decompressed and every index bounded before it reaches the library. The
+//! wallet's side ([`encrypt_ballot`]) and the trustees' ([`Trustee`], [`dkg::TrusteeSetup`]) are
+//! here too, for any random source: clients use the system's, the pallet's benchmarks a seeded
+//! one inside the runtime.
 //!
 //! # Wire format
 //!
@@ -429,9 +430,7 @@ pub fn check_tally(
 
 pub mod dkg;
 pub mod verify;
-#[cfg(feature = "std")]
 mod wallet;
-#[cfg(feature = "std")]
 pub use wallet::*;
 
 #[cfg(test)]

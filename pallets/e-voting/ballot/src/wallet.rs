@@ -4,13 +4,13 @@
 use crate::{
     array, choice_params, BallotError, Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys,
 };
+use alloc::{collections::BTreeMap, vec::Vec};
 use elastic_elgamal::{
     app::EncryptedChoice,
     group::{ElementOps, Group, Ristretto},
     sharing::ActiveParticipant,
 };
 use rand_core::{CryptoRng, RngCore};
-use std::collections::HashMap;
 
 /// Encrypts a vote for option `choice` (from 0) of an election with `options` options under
 /// `key`, with its proof, in the wire format [`crate::verify_ballot`] reads.
@@ -63,6 +63,33 @@ impl Trustee {
             })
             .collect()
     }
+}
+
+/// Trustees whose shares one dealer drew (a single party knows the whole key): only for tests
+/// and benchmarks that need key holders quickly. An election's trustees make their key with
+/// [`crate::dkg`], which no single party controls.
+pub fn dealt_trustees<R: RngCore + CryptoRng>(
+    trustees: u32,
+    threshold: u32,
+    rng: &mut R,
+) -> Result<Vec<Trustee>, BallotError> {
+    use elastic_elgamal::sharing::{Dealer, PublicKeySet};
+    let params = crate::trustee_params(trustees, threshold)?;
+    let dealer = Dealer::<Ristretto>::new(params, rng);
+    let (polynomial, proof) = dealer.public_info();
+    let set =
+        PublicKeySet::new(params, polynomial, proof).map_err(|_| BallotError::InvalidTrustees)?;
+    (0..trustees as usize)
+        .map(|index| {
+            ActiveParticipant::new(
+                set.clone(),
+                index,
+                dealer.secret_share_for_participant(index),
+            )
+            .map(Trustee)
+            .map_err(|_| BallotError::InvalidTrustees)
+        })
+        .collect()
 }
 
 /// Runs the key generation of [`crate::dkg`] among `trustees` parties with `threshold`, all in
@@ -177,7 +204,7 @@ type Point = <Ristretto as ElementOps>::Element;
 struct DiscreteLog {
     step: u64,
     max: u64,
-    baby: HashMap<[u8; 32], u64>,
+    baby: BTreeMap<[u8; 32], u64>,
 }
 
 // Adding and subtracting points is a group's operation: no overflow, no panic.
@@ -185,7 +212,7 @@ struct DiscreteLog {
 impl DiscreteLog {
     fn new(max: u64) -> Self {
         let step = max.isqrt().saturating_add(1);
-        let mut baby = HashMap::with_capacity(usize::try_from(step).unwrap_or(0));
+        let mut baby = BTreeMap::new();
         let mut point = Ristretto::identity();
         for j in 0..step {
             baby.insert(point.compress().to_bytes(), j);

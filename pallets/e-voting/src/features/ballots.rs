@@ -9,6 +9,17 @@ use sp_runtime::{
     DispatchError,
 };
 
+/// The kind of ballot a call casts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum BallotKind {
+    /// A public vote.
+    Public,
+    /// A sealed commitment.
+    Sealed,
+    /// An encrypted ballot.
+    Encrypted,
+}
+
 impl<T: Config> Pallet<T> {
     /// The commitment that seals a secret ballot for `option` in `election` by `voter`:
     /// `blake2_256` of the SCALE encoding of `(election, option, salt, voter)`, i.e. the
@@ -32,7 +43,7 @@ impl<T: Config> Pallet<T> {
         election: ElectionId,
         option: OptionIndex,
     ) -> DispatchResult {
-        let record = Self::election_taking_ballots(election, false)?;
+        let record = Self::election_taking_ballots(election, BallotKind::Public)?;
         let voter = Self::eligible_voter(&who, &record)?;
         ensure!(
             usize::from(option) < record.options.len(),
@@ -68,7 +79,7 @@ impl<T: Config> Pallet<T> {
         election: ElectionId,
         commitment: H256,
     ) -> DispatchResult {
-        let record = Self::election_taking_ballots(election, true)?;
+        let record = Self::election_taking_ballots(election, BallotKind::Sealed)?;
         let voter = Self::eligible_voter(&who, &record)?;
         let replaced = Ballots::<T>::contains_key(election, voter);
         if !replaced {
@@ -94,10 +105,11 @@ impl<T: Config> Pallet<T> {
         salt: H256,
     ) -> DispatchResult {
         let record = Self::running_election(election)?;
-        ensure!(
-            matches!(record.mode, BallotMode::Secret { .. }),
-            Error::<T>::PublicBallot
-        );
+        match record.mode {
+            BallotMode::Secret { .. } => {}
+            BallotMode::Public => return Err(Error::<T>::PublicBallot.into()),
+            BallotMode::Encrypted { .. } => return Err(Error::<T>::EncryptedElection.into()),
+        }
         ensure!(
             record.phase(frame_system::Pallet::<T>::block_number()) == Phase::Revealing,
             Error::<T>::NotRevealPhase
@@ -107,7 +119,7 @@ impl<T: Config> Pallet<T> {
         let commitment = match Ballots::<T>::get(election, voter) {
             None => return Err(Error::<T>::NoSealedBallot.into()),
             Some(Ballot::Sealed(commitment)) => commitment,
-            Some(Ballot::Revealed(_) | Ballot::Public(_)) => {
+            Some(Ballot::Revealed(_) | Ballot::Public(_) | Ballot::Encrypted(_)) => {
                 return Err(Error::<T>::AlreadyRevealed.into())
             }
         };
@@ -132,26 +144,38 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// The election, if it exists and is neither cancelled nor closed.
-    fn running_election(election: ElectionId) -> Result<Election<T>, DispatchError> {
+    /// The election, if it exists and is running (not cancelled, tallying, closed or failed).
+    pub(crate) fn running_election(election: ElectionId) -> Result<Election<T>, DispatchError> {
         let record = Elections::<T>::get(election).ok_or(Error::<T>::UnknownElection)?;
+        Self::ensure_running(&record)?;
+        Ok(record)
+    }
+
+    /// Whether `record` is running; otherwise why not.
+    pub(crate) fn ensure_running(record: &Election<T>) -> Result<(), DispatchError> {
         match record.status {
-            ElectionStatus::Running => Ok(record),
+            ElectionStatus::Running => Ok(()),
             ElectionStatus::Cancelled { .. } => Err(Error::<T>::ElectionCancelled.into()),
             ElectionStatus::Closed(_) => Err(Error::<T>::ElectionClosed.into()),
+            ElectionStatus::Tallying(_) => Err(Error::<T>::VotingClosed.into()),
+            ElectionStatus::Failed { .. } => Err(Error::<T>::ElectionFailed.into()),
         }
     }
 
-    /// The election, if it takes ballots of its mode (`secret` or public) now.
-    fn election_taking_ballots(
+    /// The election, if it takes ballots of `kind` now.
+    pub(crate) fn election_taking_ballots(
         election: ElectionId,
-        secret: bool,
+        kind: BallotKind,
     ) -> Result<Election<T>, DispatchError> {
         let record = Self::running_election(election)?;
-        match (record.mode, secret) {
-            (BallotMode::Public, true) => return Err(Error::<T>::PublicBallot.into()),
-            (BallotMode::Secret { .. }, false) => return Err(Error::<T>::SecretBallot.into()),
-            _ => {}
+        match (record.mode, kind) {
+            (BallotMode::Public, BallotKind::Public)
+            | (BallotMode::Secret { .. }, BallotKind::Sealed)
+            | (BallotMode::Encrypted { .. }, BallotKind::Encrypted) => {}
+            (_, BallotKind::Encrypted) => return Err(Error::<T>::NotEncrypted.into()),
+            (BallotMode::Encrypted { .. }, _) => return Err(Error::<T>::EncryptedElection.into()),
+            (BallotMode::Public, _) => return Err(Error::<T>::PublicBallot.into()),
+            (BallotMode::Secret { .. }, _) => return Err(Error::<T>::SecretBallot.into()),
         }
         match record.phase(frame_system::Pallet::<T>::block_number()) {
             Phase::Scheduled => Err(Error::<T>::VotingNotStarted.into()),
@@ -161,7 +185,7 @@ impl<T: Config> Pallet<T> {
     }
 
     /// The citizen whose identity `who` holds, if among the election's voters.
-    fn eligible_voter(
+    pub(crate) fn eligible_voter(
         who: &T::AccountId,
         record: &Election<T>,
     ) -> Result<CitizenId, DispatchError> {
@@ -174,7 +198,7 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Records that `voter` holds a ballot until `record` closes.
-    fn hold_ballot(voter: CitizenId, record: &Election<T>) {
+    pub(crate) fn hold_ballot(voter: CitizenId, record: &Election<T>) {
         BallotHeldUntil::<T>::mutate(voter, |until| {
             let closes_at = record.closes_at();
             *until = Some(until.map_or(closes_at, |until| until.max(closes_at)));

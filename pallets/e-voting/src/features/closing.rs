@@ -1,5 +1,6 @@
 //! Closing elections at the start of their closing block: the tally is already counted, so
-//! closing fixes it with the electorate, the spoiled ballots and the turnout.
+//! closing fixes it with the electorate, the spoiled ballots and the turnout. An encrypted
+//! election's voting closes the same way, and its tally begins.
 
 use crate::{pallet::*, types::*};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -37,16 +38,32 @@ impl<T: Config> Pallet<T> {
                 sum.saturating_add(T::Identity::active_citizens_in(*region))
             }),
         };
+        let encrypted = record.is_encrypted();
         let closure = Closure {
             closed_at: now,
             eligible,
-            spoiled: tally.ballots.saturating_sub(tally.counted()),
+            // Every encrypted ballot is counted: its proof showed it holds one vote.
+            spoiled: if encrypted {
+                0
+            } else {
+                tally.ballots.saturating_sub(tally.counted())
+            },
             turnout: if eligible == 0 {
                 Permill::zero()
             } else {
                 Permill::from_rational(tally.ballots.min(eligible), eligible)
             },
         };
+        if encrypted {
+            record.status = ElectionStatus::Tallying(closure);
+            Elections::<T>::insert(election, record);
+            Self::deposit_event(Event::TallyOpened {
+                election,
+                ballots: tally.ballots,
+                closure,
+            });
+            return;
+        }
         record.status = ElectionStatus::Closed(closure);
         Elections::<T>::insert(election, record);
         Self::deposit_event(Event::ElectionClosed {

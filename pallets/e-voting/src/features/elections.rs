@@ -12,7 +12,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn checked_election(
         commission: InstitutionId,
         spec: ElectionSpec<T>,
-    ) -> Result<(Election<T>, BlockNumberFor<T>), DispatchError> {
+    ) -> Result<CheckedElection<T>, DispatchError> {
         let options = Self::checked_options(spec.options)?;
         let eligibility = Self::checked_eligibility(spec.regions)?;
         let now = frame_system::Pallet::<T>::block_number();
@@ -21,12 +21,41 @@ impl<T: Config> Pallet<T> {
             spec.voting_ends > spec.voting_starts,
             Error::<T>::EmptyVotingPeriod
         );
-        if let BallotMode::Secret { reveal_ends } = spec.mode {
-            ensure!(
-                reveal_ends > spec.voting_ends,
-                Error::<T>::EmptyRevealPeriod
-            );
+        let mut ceremony = None;
+        match spec.mode {
+            BallotMode::Public => {}
+            BallotMode::Secret { reveal_ends } => {
+                ensure!(
+                    reveal_ends > spec.voting_ends,
+                    Error::<T>::EmptyRevealPeriod
+                );
+            }
+            BallotMode::Encrypted {
+                threshold,
+                tally_ends,
+            } => {
+                ensure!(
+                    options.len() as u32 <= Self::max_encrypted_options(),
+                    Error::<T>::TooManyOptionsToEncrypt
+                );
+                ensure!(tally_ends > spec.voting_ends, Error::<T>::EmptyTallyPeriod);
+                ceremony = Some(Self::checked_ceremony(
+                    threshold,
+                    spec.trustees.clone(),
+                    now,
+                    spec.voting_starts,
+                )?);
+                ensure!(
+                    Self::deadline_has_room(spec.voting_starts)
+                        && Self::deadline_has_room(tally_ends),
+                    Error::<T>::ClosingBlockFull
+                );
+            }
         }
+        ensure!(
+            ceremony.is_some() || spec.trustees.is_empty(),
+            Error::<T>::TrusteesNotUsed
+        );
         let election = Election::<T> {
             commission,
             question_hash: spec.question_hash,
@@ -39,7 +68,7 @@ impl<T: Config> Pallet<T> {
         };
         let closes_at = election.closes_at();
         ensure!(
-            closes_at <= now.saturating_add(T::MaxScheduleLength::get()),
+            election.schedule_ends() <= now.saturating_add(T::MaxScheduleLength::get()),
             Error::<T>::ScheduleTooLong
         );
         ensure!(
@@ -47,14 +76,20 @@ impl<T: Config> Pallet<T> {
                 < T::MaxClosingPerBlock::get() as usize,
             Error::<T>::ClosingBlockFull
         );
-        Ok((election, closes_at))
+        Ok(CheckedElection {
+            election,
+            closes_at,
+            ceremony,
+        })
     }
 
-    /// Creates `election`, checked by [`Self::checked_election`], closing at `closes_at`.
-    pub(crate) fn do_create_election(
-        election: Election<T>,
-        closes_at: BlockNumberFor<T>,
-    ) -> DispatchResult {
+    /// Creates the election checked by [`Self::checked_election`].
+    pub(crate) fn do_create_election(checked: CheckedElection<T>) -> DispatchResult {
+        let CheckedElection {
+            election,
+            closes_at,
+            ceremony,
+        } = checked;
         let tally = Tally::<T> {
             votes: BoundedVec::try_from(alloc::vec![0u64; election.options.len()])
                 .map_err(|_| Error::<T>::TooManyOptions)?,
@@ -65,6 +100,12 @@ impl<T: Config> Pallet<T> {
         ClosingAt::<T>::try_mutate(closes_at, |closing| closing.try_push(id))
             .map_err(|_| Error::<T>::ClosingBlockFull)?;
 
+        if let (Some(ceremony), BallotMode::Encrypted { tally_ends, .. }) =
+            (ceremony, election.mode)
+        {
+            Self::schedule_deadlines(id, election.voting_starts, tally_ends)?;
+            KeyCeremonies::<T>::insert(id, ceremony);
+        }
         NextElectionId::<T>::put(next);
         Tallies::<T>::insert(id, tally);
         Self::deposit_event(Event::ElectionCreated {
@@ -117,11 +158,14 @@ impl<T: Config> Pallet<T> {
         let closes_at = Elections::<T>::try_mutate(election, |record| {
             let record = record.as_mut().ok_or(Error::<T>::UnknownElection)?;
             match record.status {
-                ElectionStatus::Running => {}
+                // The council may stop a tally too (a commission's cancel is refused below, as
+                // voting started).
+                ElectionStatus::Running | ElectionStatus::Tallying(_) => {}
                 ElectionStatus::Cancelled { .. } => {
                     return Err(Error::<T>::ElectionCancelled.into())
                 }
                 ElectionStatus::Closed(_) => return Err(Error::<T>::ElectionClosed.into()),
+                ElectionStatus::Failed { .. } => return Err(Error::<T>::ElectionFailed.into()),
             }
             if let Canceller::Commission(commission) = by {
                 ensure!(
@@ -133,6 +177,15 @@ impl<T: Config> Pallet<T> {
             record.status = ElectionStatus::Cancelled { by, at: now };
             Ok::<_, DispatchError>(record.closes_at())
         })?;
+        Self::unschedule_closing(election, closes_at);
+        Self::remove_deadline(election, Deadline::ElectionKey);
+        Self::remove_deadline(election, Deadline::Tally);
+        Self::deposit_event(Event::ElectionCancelled { election, by });
+        Ok(())
+    }
+
+    /// Takes `election` off the list of elections closing at `closes_at`.
+    pub(crate) fn unschedule_closing(election: ElectionId, closes_at: BlockNumberFor<T>) {
         ClosingAt::<T>::mutate_exists(closes_at, |closing| {
             if let Some(ids) = closing {
                 ids.retain(|id| *id != election);
@@ -141,7 +194,13 @@ impl<T: Config> Pallet<T> {
                 }
             }
         });
-        Self::deposit_event(Event::ElectionCancelled { election, by });
-        Ok(())
     }
+}
+
+/// An election ready to be created: its record, its closing block, and an encrypted election's
+/// key ceremony.
+pub(crate) struct CheckedElection<T: Config> {
+    pub election: Election<T>,
+    pub closes_at: BlockNumberFor<T>,
+    pub ceremony: Option<KeyCeremony<T>>,
 }

@@ -3,3 +3,5 @@
 mod ballots;
 mod closing;
 mod elections;
+mod encrypted;
+mod key_ceremony;

@@ -62,6 +62,7 @@ fn encoded_spec(codes: &[&str], regions: Option<Vec<RegionCode>>) -> Vec<u8> {
         spec.voting_starts,
         spec.voting_ends,
         spec.mode,
+        Vec::<u64>::new(),
     )
         .encode()
 }

@@ -27,6 +27,7 @@ mod ballot_holds;
 mod cancellation;
 mod closing;
 mod creation;
+mod encrypted;
 mod public_votes;
 mod queries;
 mod recount;

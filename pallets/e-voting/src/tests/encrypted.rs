@@ -1,0 +1,1037 @@
+//! Encrypted elections: trustees named at creation, their key ceremony, encrypted ballots added
+//! up as they are cast, decryption shares and the checked tally, and the deadlines that fail an
+//! election without a key or a tally.
+//!
+//! The trustees act through `crate::testing::Trustees`, which runs each trustee's private side
+//! with a seeded random source and signs with its account; `encrypted_spec` names
+//! `COMMISSIONER`, `JUDGE` and `AUDITOR` (positions 0, 1, 2), two of whom decrypt.
+
+use super::*;
+use crate::{
+    testing::{decrypted_counts, decryption_shares, encrypted_ballot, Trustees},
+    BallotMode, CeremonyRound, Deadline, Deadlines, DecryptionShares, ElectionSpec,
+    EncryptedBallots, EncryptedSums, Failure, KeyCeremonies, Phase, Receipts, TrusteePosition,
+};
+use frame_support::BoundedVec;
+
+/// The first block of voting in `encrypted_spec`.
+const STARTS: u64 = 10;
+/// The first block after voting in `encrypted_spec`: the tally begins.
+const ENDS: u64 = 20;
+/// The first block after the tally period of `encrypted_spec`.
+const TALLY_ENDS: u64 = 30;
+
+fn trustees(election: ElectionId) -> Trustees<Test> {
+    Trustees::of(election, 7)
+}
+
+/// An encrypted election whose ceremony ran without fault, at the start of its voting.
+fn open_encrypted_election() -> (ElectionId, Trustees<Test>) {
+    let election = create(encrypted_spec());
+    let mut trustees = trustees(election);
+    trustees.run_ceremony();
+    run_to_block(STARTS);
+    (election, trustees)
+}
+
+fn cast(who: u64, election: ElectionId, ballot: crate::EncryptedBallot) -> DispatchResult {
+    Voting::cast_encrypted_ballot(RuntimeOrigin::signed(who), election, ballot)
+        .map(|_| ())
+        .map_err(|error| error.error)
+}
+
+fn ballot_for(election: ElectionId, choice: u32, seed: u64) -> crate::EncryptedBallot {
+    encrypted_ballot::<Test>(election, choice, seed)
+}
+
+fn post_shares(
+    trustee: u64,
+    election: ElectionId,
+    shares: BoundedVec<govchain_ballot::DecryptionShare, MaxOptions>,
+) -> DispatchResult {
+    Voting::post_decryption_shares(RuntimeOrigin::signed(trustee), election, shares)
+        .map(|_| ())
+        .map_err(|error| error.error)
+}
+
+fn publish(election: ElectionId, counts: Vec<u64>) -> DispatchResult {
+    Voting::publish_tally(RuntimeOrigin::signed(NOBODY), election, bounded(counts))
+        .map(|_| ())
+        .map_err(|error| error.error)
+}
+
+fn ballot_of(election: ElectionId, voter: CitizenId) -> Option<Ballot> {
+    ballot(election, voter)
+}
+
+fn account_of(position: TrusteePosition) -> u64 {
+    [COMMISSIONER, JUDGE, AUDITOR][usize::from(position)]
+}
+
+mod creation {
+    use super::*;
+
+    #[test]
+    fn an_encrypted_election_names_its_trustees_and_schedules_its_key_and_tally() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let ceremony = KeyCeremonies::<Test>::get(election).unwrap();
+            assert_eq!(ceremony.threshold, 2);
+            assert_eq!(ceremony.starts, 1);
+            // (10 - 1) / 4 blocks per round.
+            assert_eq!(ceremony.round_length, 2);
+            let named: Vec<_> = ceremony
+                .trustees
+                .iter()
+                .map(|trustee| (trustee.account, trustee.institution))
+                .collect();
+            assert_eq!(
+                named,
+                vec![
+                    (COMMISSIONER, COMMISSION_ID),
+                    (JUDGE, COURT_ID),
+                    (AUDITOR, AUDIT_ID)
+                ]
+            );
+            assert_eq!(ceremony.key, None);
+            assert_eq!(
+                Deadlines::<Test>::get(STARTS).into_inner(),
+                vec![(election, Deadline::ElectionKey)]
+            );
+            assert_eq!(
+                Deadlines::<Test>::get(TALLY_ENDS).into_inner(),
+                vec![(election, Deadline::Tally)]
+            );
+            assert_eq!(
+                crate::ClosingAt::<Test>::get(ENDS).into_inner(),
+                vec![election]
+            );
+        });
+    }
+
+    #[test]
+    fn trustees_are_three_to_fifteen_serving_officers_of_distinct_institutions() {
+        build_and_execute(|| {
+            let with = |trustees: Vec<u64>, threshold: u8| ElectionSpec {
+                trustees: bounded(trustees),
+                mode: BallotMode::Encrypted {
+                    threshold,
+                    tally_ends: TALLY_ENDS,
+                },
+                ..encrypted_spec()
+            };
+            let refused = |spec, error: Error<Test>| {
+                assert_noop!(
+                    without_post_info(Voting::create_election(
+                        RuntimeOrigin::signed(COMMISSIONER),
+                        spec
+                    )),
+                    error
+                );
+            };
+            refused(with(vec![COMMISSIONER, JUDGE], 2), Error::WrongTrusteeCount);
+            refused(with(vec![], 2), Error::WrongTrusteeCount);
+            refused(
+                with(vec![COMMISSIONER, JUDGE, AUDITOR], 1),
+                Error::InvalidThreshold,
+            );
+            refused(
+                with(vec![COMMISSIONER, JUDGE, AUDITOR], 4),
+                Error::InvalidThreshold,
+            );
+            for outsider in [ALICE, NOBODY] {
+                refused(
+                    with(vec![COMMISSIONER, JUDGE, outsider], 2),
+                    Error::TrusteeNotServing,
+                );
+            }
+            Identity::expire_officer(AUDITOR);
+            refused(
+                with(vec![COMMISSIONER, JUDGE, AUDITOR], 2),
+                Error::TrusteeNotServing,
+            );
+            refused(
+                with(vec![COMMISSIONER, JUDGE, SECOND_COMMISSIONER], 2),
+                Error::TrusteesShareInstitution,
+            );
+            refused(
+                with(vec![COMMISSIONER, JUDGE, JUDGE], 2),
+                Error::TrusteesShareInstitution,
+            );
+            assert_ok!(Voting::create_election(
+                RuntimeOrigin::signed(COMMISSIONER),
+                with(vec![COMMISSIONER, JUDGE, CLERK], 3)
+            ));
+        });
+    }
+
+    #[test]
+    fn only_an_encrypted_election_names_trustees() {
+        build_and_execute(|| {
+            for spec in [public_spec(), secret_spec()] {
+                assert_noop!(
+                    without_post_info(Voting::create_election(
+                        RuntimeOrigin::signed(COMMISSIONER),
+                        ElectionSpec {
+                            trustees: bounded(vec![COMMISSIONER, JUDGE, AUDITOR]),
+                            ..spec
+                        }
+                    )),
+                    Error::<Test>::TrusteesNotUsed
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn the_schedule_leaves_room_for_the_ceremony_and_the_tally() {
+        build_and_execute(|| {
+            let refused = |spec, error: Error<Test>| {
+                assert_noop!(
+                    without_post_info(Voting::create_election(
+                        RuntimeOrigin::signed(COMMISSIONER),
+                        spec
+                    )),
+                    error
+                );
+            };
+            let encrypted = |starts, ends, tally_ends| ElectionSpec {
+                trustees: encrypted_spec().trustees,
+                ..spec(
+                    starts,
+                    ends,
+                    BallotMode::Encrypted {
+                        threshold: 2,
+                        tally_ends,
+                    },
+                )
+            };
+            // Four rounds need four blocks between now (1) and the start of voting.
+            refused(encrypted(4, 20, 30), Error::KeyCeremonyTooShort);
+            refused(encrypted(10, 20, 20), Error::EmptyTallyPeriod);
+            refused(encrypted(10, 20, 1_002), Error::ScheduleTooLong);
+            assert_ok!(Voting::create_election(
+                RuntimeOrigin::signed(COMMISSIONER),
+                encrypted(5, 20, 1_001)
+            ));
+        });
+    }
+
+    #[test]
+    fn a_full_deadline_block_is_refused() {
+        build_and_execute(|| {
+            // Two elections may meet deadlines in one block.
+            let shifted = |ends| ElectionSpec {
+                voting_ends: ends,
+                ..encrypted_spec()
+            };
+            create(shifted(20));
+            create(shifted(21));
+            assert_noop!(
+                without_post_info(Voting::create_election(
+                    RuntimeOrigin::signed(COMMISSIONER),
+                    shifted(22)
+                )),
+                Error::<Test>::ClosingBlockFull
+            );
+        });
+    }
+}
+
+mod ceremony {
+    use super::*;
+
+    #[test]
+    fn three_trustees_make_a_key_none_of_them_holds() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let mut trustees = trustees(election);
+            trustees.run_ceremony();
+            assert_eq!(KeyCeremonies::<Test>::get(election).unwrap().key, None);
+            run_to_block(STARTS);
+            let ceremony = KeyCeremonies::<Test>::get(election).unwrap();
+            let key = ceremony.key.expect("the key is made when voting starts");
+            assert_eq!(
+                last_event(),
+                Event::ElectionKeyMade {
+                    election,
+                    key,
+                    qualified: 3
+                }
+            );
+            assert!(ceremony.trustees.iter().all(|t| t.key_share.is_some()));
+            assert_eq!(
+                EncryptedSums::<Test>::get(election).unwrap().into_inner(),
+                vec![govchain_ballot::Ciphertext::ZERO; 3]
+            );
+            // Each trustee's secret share matches the key share the chain combined.
+            for (position, holder) in trustees.key_holders() {
+                assert_eq!(holder.election_key(), key);
+                assert_eq!(
+                    Some(holder.key_share()),
+                    ceremony.trustees[usize::from(position)].key_share
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn each_step_belongs_to_its_round() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let mut trustees = trustees(election);
+            trustees.go_to(CeremonyRound::Publish);
+            assert_noop!(trustees.commit(0), Error::<Test>::WrongCeremonyRound);
+            trustees.go_to(CeremonyRound::Commit);
+            assert_ok!(trustees.commit(0));
+            assert_noop!(trustees.commit(0), Error::<Test>::AlreadyCommitted);
+            assert_noop!(
+                trustees.publish(0).map_err(|e| e.error),
+                Error::<Test>::WrongCeremonyRound
+            );
+            assert_ok!(trustees.commit(1));
+            trustees.go_to(CeremonyRound::Publish);
+            assert_ok!(trustees.publish(0));
+            assert_noop!(
+                trustees.publish(0).map_err(|e| e.error),
+                Error::<Test>::AlreadyPublished
+            );
+            // The auditor missed the commit round: it takes no further part.
+            assert_noop!(
+                trustees.publish(2).map_err(|e| e.error),
+                Error::<Test>::NotCommitted
+            );
+            trustees.go_to(CeremonyRound::Share);
+            let shares = trustees.shares(0);
+            assert_eq!(
+                shares.len(),
+                0,
+                "the judge has not published: nobody to share with"
+            );
+            // The judge did not publish: it deals nothing.
+            let judge_shares = BoundedVec::truncate_from(vec![]);
+            assert_noop!(
+                trustees.post_shares(1, judge_shares),
+                Error::<Test>::NotPublished
+            );
+            assert_ok!(trustees.post_shares(0, shares.clone()));
+            assert_noop!(
+                trustees.post_shares(0, shares),
+                Error::<Test>::SharesAlreadyPosted
+            );
+            run_to_block(STARTS - 1);
+            assert_eq!(
+                trustees.round_starts(CeremonyRound::Complain),
+                7,
+                "the last round takes the block the division leaves over"
+            );
+            assert_noop!(
+                trustees.post_shares(0, BoundedVec::truncate_from(vec![])),
+                Error::<Test>::WrongCeremonyRound
+            );
+            run_to_block(STARTS);
+            // One qualified trustee of the two needed: no key.
+            assert_eq!(
+                last_event(),
+                Event::ElectionFailed {
+                    election,
+                    reason: Failure::NoElectionKey
+                }
+            );
+            assert_eq!(
+                status(election),
+                ElectionStatus::Failed {
+                    reason: Failure::NoElectionKey,
+                    at: STARTS
+                }
+            );
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(vec![1, 2, 3])),
+                Error::<Test>::ElectionFailed
+            );
+            run_to_block(TALLY_ENDS + 1);
+            assert_eq!(
+                status(election),
+                ElectionStatus::Failed {
+                    reason: Failure::NoElectionKey,
+                    at: STARTS
+                }
+            );
+        });
+    }
+
+    #[test]
+    fn only_a_named_serving_trustee_takes_part() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let public = create(public_spec());
+            let trustees = trustees(election);
+            for outsider in [CLERK, SECOND_COMMISSIONER, OTHER_COMMISSIONER] {
+                assert_noop!(
+                    Voting::commit_key_part(
+                        RuntimeOrigin::signed(outsider),
+                        election,
+                        [1; 32],
+                        [2; 32]
+                    ),
+                    Error::<Test>::NotTrustee
+                );
+            }
+            assert_noop!(
+                Voting::commit_key_part(RuntimeOrigin::signed(ALICE), election, [1; 32], [2; 32]),
+                IdentityError::NotOfficer
+            );
+            assert_noop!(
+                Voting::commit_key_part(RuntimeOrigin::none(), election, [1; 32], [2; 32]),
+                DispatchError::BadOrigin
+            );
+            assert_noop!(
+                Voting::commit_key_part(
+                    RuntimeOrigin::signed(COMMISSIONER),
+                    public,
+                    [1; 32],
+                    [2; 32]
+                ),
+                Error::<Test>::NotEncrypted
+            );
+            assert_noop!(
+                Voting::commit_key_part(RuntimeOrigin::signed(COMMISSIONER), 99, [1; 32], [2; 32]),
+                Error::<Test>::UnknownElection
+            );
+            Identity::expire_officer(JUDGE);
+            assert_noop!(trustees.commit(1), IdentityError::OfficerExpired);
+            assert_ok!(council_cancels(election));
+            assert_noop!(trustees.commit(0), Error::<Test>::ElectionCancelled);
+        });
+    }
+
+    #[test]
+    fn a_publication_must_open_the_commitment_and_prove_the_polynomial() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let trustees = trustees(election);
+            assert_ok!(trustees.commit(0));
+            assert_ok!(trustees.commit(1));
+            trustees.go_to(CeremonyRound::Publish);
+            let (polynomial, proof, opening) = trustees.publication(0);
+            let publish = |polynomial, proof, opening| {
+                Voting::publish_key_part(
+                    RuntimeOrigin::signed(COMMISSIONER),
+                    election,
+                    polynomial,
+                    proof,
+                    opening,
+                )
+                .map_err(|error| error.error)
+            };
+            // The judge's part, published as the commissioner's: not what it committed to.
+            let (judges, judges_proof, judges_opening) = trustees.publication(1);
+            assert_noop!(
+                publish(judges, judges_proof, judges_opening),
+                Error::<Test>::KeyCommitmentMismatch
+            );
+            assert_noop!(
+                publish(polynomial.clone(), proof.clone(), [0; 32]),
+                Error::<Test>::KeyCommitmentMismatch
+            );
+            let short = BoundedVec::truncate_from(polynomial[..1].to_vec());
+            assert_noop!(
+                publish(short, proof.clone(), opening),
+                Error::<Test>::InvalidPolynomial
+            );
+            let mut bad_point = polynomial.clone();
+            bad_point[1] = [0xff; 32];
+            assert_noop!(
+                publish(bad_point, proof.clone(), opening),
+                Error::<Test>::InvalidPolynomial
+            );
+            let mut other_point = polynomial.clone();
+            other_point[1] = polynomial[0];
+            assert_noop!(
+                publish(other_point, proof.clone(), opening),
+                Error::<Test>::InvalidPossessionProof
+            );
+            assert_noop!(
+                publish(
+                    polynomial.clone(),
+                    BoundedVec::truncate_from(vec![1, 2, 3]),
+                    opening
+                ),
+                Error::<Test>::InvalidPossessionProof
+            );
+            assert_ok!(publish(polynomial, proof, opening));
+            assert_eq!(
+                last_event(),
+                Event::KeyPartPublished {
+                    election,
+                    trustee: 0
+                }
+            );
+        });
+    }
+
+    #[test]
+    fn a_trustee_shares_with_every_other_that_published() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let mut trustees = trustees(election);
+            for position in 0..3 {
+                assert_ok!(trustees.commit(position));
+            }
+            trustees.go_to(CeremonyRound::Publish);
+            for position in 0..3 {
+                assert_ok!(trustees.publish(position));
+            }
+            trustees.go_to(CeremonyRound::Share);
+            let shares = trustees.shares(0);
+            assert_eq!(shares.len(), 2);
+            assert_noop!(
+                trustees.post_shares(0, BoundedVec::truncate_from(shares[..1].to_vec())),
+                Error::<Test>::WrongShareCount
+            );
+            let mut three = shares.clone().into_inner();
+            three.push(shares[0]);
+            assert_noop!(
+                trustees.post_shares(0, BoundedVec::truncate_from(three)),
+                Error::<Test>::WrongShareCount
+            );
+            assert_ok!(trustees.post_shares(0, shares));
+        });
+    }
+
+    /// All three commit and publish; the judge posts a wrong share for the auditor, and the
+    /// commissioner's are right. At the complaint round the auditor complains about both.
+    fn ceremony_with_a_wrong_share() -> (ElectionId, Trustees<Test>) {
+        let election = create(encrypted_spec());
+        let mut trustees = trustees(election);
+        trustees.go_to(CeremonyRound::Commit);
+        for position in 0..3 {
+            assert_ok!(trustees.commit(position));
+        }
+        trustees.go_to(CeremonyRound::Publish);
+        for position in 0..3 {
+            assert_ok!(trustees.publish(position));
+        }
+        trustees.go_to(CeremonyRound::Share);
+        for position in 0..3 {
+            let mut shares = trustees.shares(position);
+            if position == 1 {
+                // The judge's share for the auditor (its second recipient), masked wrong.
+                shares[1].masked[0] ^= 1;
+            }
+            assert_ok!(trustees.post_shares(position, shares));
+        }
+        trustees.go_to(CeremonyRound::Complain);
+        (election, trustees)
+    }
+
+    #[test]
+    fn a_complaint_disqualifies_a_dealer_whose_share_is_wrong() {
+        build_and_execute(|| {
+            let (election, mut trustees) = ceremony_with_a_wrong_share();
+            assert_ok!(trustees.complain(2, 1));
+            assert_eq!(
+                last_event(),
+                Event::TrusteeDisqualified {
+                    election,
+                    dealer: 1,
+                    complainant: 2
+                }
+            );
+            assert_noop!(trustees.complain(2, 1), Error::<Test>::AlreadyComplained);
+            // A complaint about a right share is dismissed, and changes nothing else.
+            assert_ok!(trustees.complain(2, 0));
+            assert_eq!(
+                last_event(),
+                Event::ComplaintDismissed {
+                    election,
+                    dealer: 0,
+                    complainant: 2
+                }
+            );
+            let ceremony = KeyCeremonies::<Test>::get(election).unwrap();
+            assert_eq!(
+                ceremony
+                    .trustees
+                    .iter()
+                    .map(|trustee| trustee.qualified())
+                    .collect::<Vec<_>>(),
+                vec![true, false, true]
+            );
+            // The key is made from the two qualified parts, and all three still hold a share
+            // of it: the judge's own share of the others' parts is right.
+            run_to_block(STARTS);
+            assert!(matches!(
+                last_event(),
+                Event::ElectionKeyMade { qualified: 2, .. }
+            ));
+            let key = trustees.key();
+            for (_, holder) in trustees.key_holders() {
+                assert_eq!(holder.election_key(), key);
+            }
+        });
+    }
+
+    #[test]
+    fn a_complaint_needs_a_proven_disclosure_of_a_share_received() {
+        build_and_execute(|| {
+            let (election, mut trustees) = ceremony_with_a_wrong_share();
+            let disclosure = govchain_ballot::dkg::Disclosure {
+                key: [0; 32],
+                proof: [0; 64],
+            };
+            let complain = |who, dealer| {
+                Voting::complain(RuntimeOrigin::signed(who), election, dealer, disclosure)
+            };
+            assert_noop!(complain(AUDITOR, 1), Error::<Test>::InvalidDisclosure);
+            assert_noop!(complain(AUDITOR, 2), Error::<Test>::NoShareToComplainAbout);
+            assert_noop!(complain(AUDITOR, 9), Error::<Test>::NoShareToComplainAbout);
+            assert_noop!(complain(CLERK, 1), Error::<Test>::NotTrustee);
+            // A disclosure of another share than the one sent to the complainant fails its
+            // proof.
+            trustees.setups.swap(0, 2);
+            assert_noop!(trustees.complain(2, 1), Error::<Test>::InvalidDisclosure);
+            run_to_block(STARTS);
+            assert_noop!(complain(AUDITOR, 1), Error::<Test>::WrongCeremonyRound);
+        });
+    }
+
+    #[test]
+    fn a_dealer_that_posts_no_shares_is_left_out() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let mut trustees = trustees(election);
+            for position in 0..3 {
+                assert_ok!(trustees.commit(position));
+            }
+            trustees.go_to(CeremonyRound::Publish);
+            for position in 0..3 {
+                assert_ok!(trustees.publish(position));
+            }
+            trustees.go_to(CeremonyRound::Share);
+            for position in 0..2 {
+                let shares = trustees.shares(position);
+                assert_ok!(trustees.post_shares(position, shares));
+            }
+            trustees.go_to(CeremonyRound::Complain);
+            let disclosure = govchain_ballot::dkg::Disclosure {
+                key: [0; 32],
+                proof: [0; 64],
+            };
+            assert_noop!(
+                Voting::complain(RuntimeOrigin::signed(COMMISSIONER), election, 2, disclosure),
+                Error::<Test>::NoShareToComplainAbout
+            );
+            run_to_block(STARTS);
+            assert!(matches!(
+                last_event(),
+                Event::ElectionKeyMade { qualified: 2, .. }
+            ));
+        });
+    }
+}
+
+mod casting {
+    use super::*;
+
+    #[test]
+    fn a_ballot_is_checked_and_added_to_the_encrypted_sums() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let ballot = ballot_for(election, 1, 1);
+            let receipt = H256(govchain_ballot::receipt(&ballot));
+            assert_ok!(cast(ALICE, election, ballot.clone()));
+            assert_eq!(
+                last_event(),
+                Event::EncryptedBallotCast {
+                    election,
+                    voter: ALICE_ID,
+                    receipt,
+                    replaced: false
+                }
+            );
+            assert_eq!(
+                ballot_of(election, ALICE_ID),
+                Some(Ballot::Encrypted(receipt))
+            );
+            assert_eq!(
+                EncryptedBallots::<Test>::get(election, ALICE_ID),
+                Some(ballot.clone())
+            );
+            assert_eq!(Receipts::<Test>::get(election, receipt), Some(ALICE_ID));
+            let ciphertexts = govchain_ballot::ballot_ciphertexts(&ballot).unwrap();
+            assert_eq!(
+                EncryptedSums::<Test>::get(election).unwrap().into_inner(),
+                ciphertexts
+            );
+            assert_eq!(tally(election), (vec![0, 0, 0], 1));
+            assert_eq!(
+                Voting::voter_status(election, ALICE_ID),
+                Some(crate::VoterStatus::Voted)
+            );
+            assert_eq!(Voting::tally_info(election).unwrap().votes, None);
+        });
+    }
+
+    #[test]
+    fn the_last_ballot_cast_counts() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let first = ballot_for(election, 0, 1);
+            let second = ballot_for(election, 2, 2);
+            assert_ok!(cast(ALICE, election, first.clone()));
+            assert_ok!(cast(ALICE, election, second.clone()));
+            assert!(matches!(
+                last_event(),
+                Event::EncryptedBallotCast { replaced: true, .. }
+            ));
+            let first_receipt = H256(govchain_ballot::receipt(&first));
+            assert_eq!(Receipts::<Test>::get(election, first_receipt), None);
+            assert_eq!(
+                EncryptedSums::<Test>::get(election).unwrap().into_inner(),
+                govchain_ballot::ballot_ciphertexts(&second).unwrap()
+            );
+            assert_eq!(tally(election), (vec![0, 0, 0], 1));
+            // The replaced ballot may not come back, neither from its voter nor another.
+            assert_noop!(cast(BOB, election, second), Error::<Test>::CopiedBallot);
+            assert_ok!(cast(ALICE, election, first));
+        });
+    }
+
+    #[test]
+    fn a_ballot_that_is_not_one_valid_vote_is_refused() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(vec![7; 100])),
+                Error::<Test>::MalformedBallot
+            );
+            let key = KeyCeremonies::<Test>::get(election).unwrap().key.unwrap();
+            let mut rng =
+                <rand_chacha::ChaCha20Rng as rand_chacha::rand_core::SeedableRng>::seed_from_u64(3);
+            let two_options = govchain_ballot::encrypt_ballot(&key, 2, 0, &mut rng).unwrap();
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(two_options)),
+                Error::<Test>::WrongOptionCount
+            );
+            // A ballot for another election's key: its proof does not hold under this one.
+            let other_key =
+                govchain_ballot::generate_trustees(3, 2, &mut rng).unwrap()[0].election_key();
+            let foreign = govchain_ballot::encrypt_ballot(&other_key, 3, 0, &mut rng).unwrap();
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(foreign)),
+                Error::<Test>::InvalidBallotProof
+            );
+            // A ballot whose bytes were altered after its proof was made.
+            let mut altered = ballot_for(election, 0, 4).into_inner();
+            altered[40] ^= 1;
+            let error = cast(ALICE, election, BoundedVec::truncate_from(altered)).unwrap_err();
+            assert!(
+                error == Error::<Test>::InvalidBallotProof.into()
+                    || error == Error::<Test>::MalformedBallot.into(),
+                "{error:?}"
+            );
+        });
+    }
+
+    #[test]
+    fn a_ballot_copied_from_another_voter_is_refused() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let ballot = ballot_for(election, 0, 1);
+            assert_ok!(cast(ALICE, election, ballot.clone()));
+            assert_noop!(
+                cast(BOB, election, ballot.clone()),
+                Error::<Test>::CopiedBallot
+            );
+            assert_noop!(cast(ALICE, election, ballot), Error::<Test>::CopiedBallot);
+        });
+    }
+
+    #[test]
+    fn only_eligible_citizens_cast_while_voting_is_open() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let mut trustees = trustees(election);
+            trustees.run_ceremony();
+            run_to_block(STARTS - 1);
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(vec![1])),
+                Error::<Test>::VotingNotStarted
+            );
+            run_to_block(STARTS);
+            let ballot = ballot_for(election, 0, 1);
+            assert_noop!(
+                cast(NOBODY, election, ballot.clone()),
+                Error::<Test>::NotCitizen
+            );
+            assert_noop!(
+                cast(COMMISSIONER, election, ballot.clone()),
+                Error::<Test>::NotCitizen
+            );
+            assert_noop!(
+                Voting::cast_encrypted_ballot(RuntimeOrigin::none(), election, ballot.clone()),
+                DispatchError::BadOrigin
+            );
+            assert_noop!(
+                cast(ALICE, 99, ballot.clone()),
+                Error::<Test>::UnknownElection
+            );
+            assert_noop!(vote(ALICE, election, 0), Error::<Test>::EncryptedElection);
+            assert_noop!(
+                commit(ALICE, election, H256::zero()),
+                Error::<Test>::EncryptedElection
+            );
+            let poll = create(ElectionSpec {
+                voting_starts: STARTS,
+                voting_ends: 40,
+                ..public_spec()
+            });
+            assert_noop!(
+                cast(ALICE, poll, ballot.clone()),
+                Error::<Test>::NotEncrypted
+            );
+            run_to_block(ENDS);
+            assert_noop!(cast(ALICE, election, ballot), Error::<Test>::VotingClosed);
+        });
+    }
+
+    #[test]
+    fn a_region_limited_election_refuses_other_regions() {
+        build_and_execute(|| {
+            let election = create(ElectionSpec {
+                regions: Some(bounded(vec![2])),
+                ..encrypted_spec()
+            });
+            let mut trustees = trustees(election);
+            trustees.run_ceremony();
+            run_to_block(STARTS);
+            assert_noop!(
+                cast(ALICE, election, ballot_for(election, 0, 1)),
+                Error::<Test>::NotEligible
+            );
+            assert_ok!(cast(CAROL, election, ballot_for(election, 0, 2)));
+        });
+    }
+}
+
+mod tally {
+    use super::*;
+
+    /// Alice votes YES then changes to NO, Bob NO, Carol ABSTAIN, Dave YES; voting ends.
+    fn voted_election() -> (ElectionId, Vec<(TrusteePosition, govchain_ballot::Trustee)>) {
+        let (election, trustees) = open_encrypted_election();
+        assert_ok!(cast(ALICE, election, ballot_for(election, 0, 1)));
+        assert_ok!(cast(BOB, election, ballot_for(election, 1, 2)));
+        assert_ok!(cast(CAROL, election, ballot_for(election, 2, 3)));
+        assert_ok!(cast(DAVE, election, ballot_for(election, 0, 4)));
+        assert_ok!(cast(ALICE, election, ballot_for(election, 1, 5)));
+        run_to_block(ENDS);
+        (election, trustees.key_holders())
+    }
+
+    #[test]
+    fn two_trustees_decrypt_and_anyone_publishes_the_checked_counts() {
+        build_and_execute(|| {
+            let (election, holders) = voted_election();
+            let ElectionStatus::Tallying(closure) = status(election) else {
+                panic!("the election tallies once voting ends");
+            };
+            assert_eq!(closure.eligible, 4);
+            assert_eq!(closure.spoiled, 0);
+            assert_eq!(
+                last_event(),
+                Event::TallyOpened {
+                    election,
+                    ballots: 4,
+                    closure
+                }
+            );
+            assert_eq!(
+                Voting::election_info(election).unwrap().phase,
+                Phase::Tallying
+            );
+            // The judge stays away; the commissioner and the auditor decrypt.
+            for (position, holder) in &holders {
+                if *position == 1 {
+                    continue;
+                }
+                let shares = decryption_shares::<Test>(election, holder, u64::from(*position));
+                assert_ok!(post_shares(account_of(*position), election, shares));
+                assert_eq!(
+                    last_event(),
+                    Event::DecryptionSharesPosted {
+                        election,
+                        trustee: *position
+                    }
+                );
+            }
+            let counts = decrypted_counts::<Test>(election, 4);
+            assert_eq!(counts, vec![1, 2, 1]);
+            assert_noop!(
+                publish(election, vec![2, 1, 1]),
+                Error::<Test>::TallyMismatch
+            );
+            assert_noop!(
+                publish(election, vec![1, 2]),
+                Error::<Test>::WrongOptionCount
+            );
+            assert_ok!(publish(election, counts.clone()));
+            assert_eq!(
+                last_event(),
+                Event::ElectionClosed {
+                    election,
+                    votes: bounded(counts),
+                    ballots: 4,
+                    closure
+                }
+            );
+            assert_eq!(status(election), ElectionStatus::Closed(closure));
+            assert_eq!(tally(election), (vec![1, 2, 1], 4));
+            assert_eq!(
+                Voting::tally_info(election).unwrap().votes,
+                Some(vec![1, 2, 1])
+            );
+            assert!(Deadlines::<Test>::get(TALLY_ENDS).is_empty());
+            assert_noop!(publish(election, vec![1, 2, 1]), Error::<Test>::NotTallying);
+            // No storage holds a choice: the ballots say only that each citizen voted.
+            for voter in 0..4 {
+                assert!(matches!(
+                    ballot_of(election, voter),
+                    Some(Ballot::Encrypted(_))
+                ));
+            }
+        });
+    }
+
+    #[test]
+    fn decryption_shares_are_checked_against_the_trustee_s_key_share() {
+        build_and_execute(|| {
+            let (election, holders) = voted_election();
+            let commissioner = decryption_shares::<Test>(election, &holders[0].1, 1);
+            let judge = decryption_shares::<Test>(election, &holders[1].1, 2);
+            // The judge's shares posted by the commissioner do not hold for its key share.
+            assert_noop!(
+                post_shares(COMMISSIONER, election, judge.clone()),
+                Error::<Test>::InvalidDecryptionShare
+            );
+            assert_noop!(
+                post_shares(
+                    COMMISSIONER,
+                    election,
+                    BoundedVec::truncate_from(commissioner[..2].to_vec())
+                ),
+                Error::<Test>::InvalidDecryptionShare
+            );
+            let mut forged = commissioner.clone();
+            forged[0].element = judge[0].element;
+            assert_noop!(
+                post_shares(COMMISSIONER, election, forged),
+                Error::<Test>::InvalidDecryptionShare
+            );
+            assert_noop!(
+                post_shares(CLERK, election, judge.clone()),
+                Error::<Test>::NotTrustee
+            );
+            assert_noop!(
+                post_shares(ALICE, election, judge.clone()),
+                IdentityError::NotOfficer
+            );
+            assert_ok!(post_shares(COMMISSIONER, election, commissioner.clone()));
+            assert_noop!(
+                post_shares(COMMISSIONER, election, commissioner),
+                Error::<Test>::DecryptionSharesAlreadyPosted
+            );
+            // One trustee's shares do not decrypt.
+            assert_noop!(
+                publish(election, vec![1, 2, 1]),
+                Error::<Test>::NotEnoughDecryptionShares
+            );
+        });
+    }
+
+    #[test]
+    fn nothing_is_decrypted_before_voting_ends() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            let trustees = trustees(election);
+            let mut driver = trustees;
+            driver.run_ceremony();
+            run_to_block(STARTS);
+            assert_ok!(cast(ALICE, election, ballot_for(election, 0, 1)));
+            let holders = driver.key_holders();
+            let shares = decryption_shares::<Test>(election, &holders[0].1, 1);
+            assert_noop!(
+                post_shares(COMMISSIONER, election, shares),
+                Error::<Test>::NotTallying
+            );
+            assert_noop!(publish(election, vec![1, 0, 0]), Error::<Test>::NotTallying);
+            let poll = create(ElectionSpec {
+                voting_starts: STARTS,
+                voting_ends: 40,
+                ..public_spec()
+            });
+            assert_noop!(publish(poll, vec![0, 0, 0]), Error::<Test>::NotEncrypted);
+            assert_noop!(publish(99, vec![0, 0, 0]), Error::<Test>::UnknownElection);
+            assert_noop!(
+                Voting::publish_tally(RuntimeOrigin::none(), election, bounded(vec![1, 0, 0])),
+                DispatchError::BadOrigin
+            );
+        });
+    }
+
+    #[test]
+    fn an_election_without_counts_by_the_end_of_its_tally_fails() {
+        build_and_execute(|| {
+            let (election, holders) = voted_election();
+            let shares = decryption_shares::<Test>(election, &holders[0].1, 1);
+            assert_ok!(post_shares(COMMISSIONER, election, shares));
+            run_to_block(TALLY_ENDS);
+            assert_eq!(
+                status(election),
+                ElectionStatus::Failed {
+                    reason: Failure::NoTally,
+                    at: TALLY_ENDS
+                }
+            );
+            assert_eq!(
+                last_event(),
+                Event::ElectionFailed {
+                    election,
+                    reason: Failure::NoTally
+                }
+            );
+            assert_noop!(publish(election, vec![1, 2, 1]), Error::<Test>::NotTallying);
+            assert_noop!(council_cancels(election), Error::<Test>::ElectionFailed);
+        });
+    }
+
+    #[test]
+    fn the_council_may_stop_a_tally() {
+        build_and_execute(|| {
+            let (election, _) = voted_election();
+            assert_noop!(
+                Voting::cancel_election(RuntimeOrigin::signed(COMMISSIONER), election),
+                Error::<Test>::VotingStarted
+            );
+            assert_ok!(council_cancels(election));
+            assert!(Deadlines::<Test>::get(TALLY_ENDS).is_empty());
+            assert_noop!(publish(election, vec![1, 2, 1]), Error::<Test>::NotTallying);
+        });
+    }
+
+    #[test]
+    fn a_cancelled_ceremony_leaves_no_deadline() {
+        build_and_execute(|| {
+            let election = create(encrypted_spec());
+            assert_ok!(Voting::cancel_election(
+                RuntimeOrigin::signed(COMMISSIONER),
+                election
+            ));
+            assert!(Deadlines::<Test>::iter().next().is_none());
+            run_to_block(TALLY_ENDS + 1);
+            assert!(matches!(status(election), ElectionStatus::Cancelled { .. }));
+            assert_eq!(DecryptionShares::<Test>::iter_prefix(election).count(), 0);
+        });
+    }
+}
