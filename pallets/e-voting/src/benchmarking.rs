@@ -688,18 +688,9 @@ mod benchmarks {
     ) -> Result<(), BenchmarkError> {
         let election = encrypted::<T>(2, t, t)?;
         let trustees = crate::testing::Trustees::<T>::of(election, 7);
-        let count = t as TrusteePosition;
-        for position in 0..count {
-            trustees
-                .commit(position)
-                .map_err(|_| BenchmarkError::Stop("no commitment"))?;
-        }
-        trustees.go_to(CeremonyRound::Publish);
-        for position in 0..count {
-            trustees
-                .publish(position)
-                .map_err(|_| BenchmarkError::Stop("no publication"))?;
-        }
+        trustees
+            .commit_and_publish()
+            .map_err(|_| BenchmarkError::Stop("no publication"))?;
         KeyCeremonies::<T>::mutate(election, |ceremony| {
             if let Some(ceremony) = ceremony {
                 for trustee in ceremony.trustees.iter_mut() {
@@ -730,7 +721,10 @@ mod benchmarks {
 
         #[block]
         {
-            Voting::<T>::fail(election, Failure::NoTally, ends);
+            // As `meet_deadlines` does: the record is read, then the election fails.
+            if let Some(record) = Elections::<T>::get(election) {
+                Voting::<T>::fail(election, record, Failure::NoTally, ends);
+            }
         }
 
         assert!(matches!(

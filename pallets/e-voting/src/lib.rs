@@ -49,7 +49,7 @@ mod benchmarking;
 mod features;
 mod invariants;
 pub mod queries;
-#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
+#[cfg(any(test, feature = "testing", feature = "runtime-benchmarks"))]
 pub mod testing;
 mod types;
 pub mod weights;

@@ -3,7 +3,8 @@
 //! `govchain_ballot::dkg::TrusteeSetup` with a seeded random source, and every step goes
 //! through the pallet's calls, signed by the trustee's account.
 //!
-//! A helper for tests: a step the pallet refuses fails the test, with the call's error.
+//! A helper for tests and benchmarks only (feature `testing`, never in a production build): a
+//! step the pallet refuses fails the test, with the call's error.
 #![allow(clippy::expect_used, clippy::panic)]
 
 use crate::{pallet::*, types::*};
@@ -192,18 +193,26 @@ impl<T: Config> Trustees<T> {
         Pallet::<T>::complain(self.origin(complainant), self.election, dealer, disclosure)
     }
 
+    /// Every trustee commits and publishes its part, each in its round; the chain is left in
+    /// the publish round.
+    pub fn commit_and_publish(&self) -> DispatchResult {
+        let count = self.setups.len() as TrusteePosition;
+        self.go_to(CeremonyRound::Commit);
+        for position in 0..count {
+            self.commit(position)?;
+        }
+        self.go_to(CeremonyRound::Publish);
+        for position in 0..count {
+            self.publish(position).map_err(|error| error.error)?;
+        }
+        Ok(())
+    }
+
     /// Every trustee commits, publishes and posts its shares, each in its round: a ceremony
     /// without a fault.
     pub fn run_ceremony(&mut self) {
         let count = self.setups.len() as TrusteePosition;
-        self.go_to(CeremonyRound::Commit);
-        for position in 0..count {
-            self.commit(position).expect("commits");
-        }
-        self.go_to(CeremonyRound::Publish);
-        for position in 0..count {
-            self.publish(position).expect("publishes");
-        }
+        self.commit_and_publish().expect("commits and publishes");
         self.go_to(CeremonyRound::Share);
         for position in 0..count {
             let shares = self.shares(position);

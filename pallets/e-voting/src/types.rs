@@ -698,6 +698,18 @@ impl<T: Config> KeyCeremony<T> {
             .and_then(|position| TrusteePosition::try_from(position).ok())
     }
 
+    /// The position of `who` among the trustees, if it is one and still serves the institution
+    /// it was named for (`institution`, the one it serves now).
+    pub fn serving_trustee(
+        &self,
+        who: &T::AccountId,
+        institution: InstitutionId,
+    ) -> Option<TrusteePosition> {
+        let position = self.position_of(who)?;
+        let trustee = self.trustees.get(usize::from(position))?;
+        (trustee.institution == institution).then_some(position)
+    }
+
     /// The positions of the trustees that published their part, in order: those that deal
     /// and receive shares.
     pub fn published(&self) -> alloc::vec::Vec<TrusteePosition> {

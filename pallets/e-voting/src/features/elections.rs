@@ -174,12 +174,12 @@ impl<T: Config> Pallet<T> {
                 );
                 ensure!(now < record.voting_starts, Error::<T>::VotingStarted);
             }
+            Self::remove_deadline(election, record, Deadline::ElectionKey);
+            Self::remove_deadline(election, record, Deadline::Tally);
             record.status = ElectionStatus::Cancelled { by, at: now };
             Ok::<_, DispatchError>(record.closes_at())
         })?;
         Self::unschedule_closing(election, closes_at);
-        Self::remove_deadline(election, Deadline::ElectionKey);
-        Self::remove_deadline(election, Deadline::Tally);
         Self::deposit_event(Event::ElectionCancelled { election, by });
         Ok(())
     }

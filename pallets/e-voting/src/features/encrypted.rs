@@ -110,14 +110,9 @@ impl<T: Config> Pallet<T> {
         let institution = T::Identity::officer_institution(&who)?;
         let (record, ceremony) = Self::tallying(election)?;
         let actual = T::WeightInfo::post_decryption_shares(record.options.len() as u32);
-        let position = ceremony.position_of(&who).ok_or(Error::<T>::NotTrustee)?;
-        ensure!(
-            ceremony
-                .trustees
-                .get(usize::from(position))
-                .is_some_and(|trustee| trustee.institution == institution),
-            Error::<T>::NotTrustee
-        );
+        let position = ceremony
+            .serving_trustee(&who, institution)
+            .ok_or(Error::<T>::NotTrustee)?;
         let keys = Self::key_shares(&ceremony)?;
         ensure!(
             !DecryptionShares::<T>::contains_key(election, position),
@@ -195,9 +190,9 @@ impl<T: Config> Pallet<T> {
             tally.votes = counts.clone();
             Ok::<_, DispatchError>(tally.ballots)
         })?;
+        Self::remove_deadline(election, &record, Deadline::Tally);
         record.status = ElectionStatus::Closed(closure);
         Elections::<T>::insert(election, record);
-        Self::remove_deadline(election, Deadline::Tally);
         Self::deposit_event(Event::ElectionClosed {
             election,
             votes: counts,
@@ -221,11 +216,10 @@ impl<T: Config> Pallet<T> {
                 weight.saturating_add(match deadline {
                     Deadline::ElectionKey => Self::make_election_key(*election, now),
                     Deadline::Tally => {
-                        let tallying = Elections::<T>::get(election).is_some_and(|record| {
-                            matches!(record.status, ElectionStatus::Tallying(_))
-                        });
-                        if tallying {
-                            Self::fail(*election, Failure::NoTally, now);
+                        if let Some(record) = Elections::<T>::get(election)
+                            .filter(|record| matches!(record.status, ElectionStatus::Tallying(_)))
+                        {
+                            Self::fail(*election, record, Failure::NoTally, now);
                         }
                         T::WeightInfo::fail_election()
                     }
@@ -234,16 +228,18 @@ impl<T: Config> Pallet<T> {
         )
     }
 
-    /// Fails `election` for `reason` at `now`: it takes no more ballots, never closes and
-    /// meets no further deadline.
-    pub(crate) fn fail(election: ElectionId, reason: Failure, now: BlockNumberFor<T>) {
-        let Some(mut record) = Elections::<T>::get(election) else {
-            return;
-        };
+    /// Fails `election` (whose record is `record`) for `reason` at `now`: it takes no more
+    /// ballots, never closes and meets no further deadline.
+    pub(crate) fn fail(
+        election: ElectionId,
+        mut record: Election<T>,
+        reason: Failure,
+        now: BlockNumberFor<T>,
+    ) {
         if reason == Failure::NoElectionKey {
             Self::unschedule_closing(election, record.closes_at());
         }
-        Self::remove_deadline(election, Deadline::Tally);
+        Self::remove_deadline(election, &record, Deadline::Tally);
         record.status = ElectionStatus::Failed { reason, at: now };
         Elections::<T>::insert(election, record);
         Self::deposit_event(Event::ElectionFailed { election, reason });
@@ -266,11 +262,8 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Removes `election`'s `deadline` wherever it is scheduled.
-    pub(crate) fn remove_deadline(election: ElectionId, deadline: Deadline) {
-        let Some(record) = Elections::<T>::get(election) else {
-            return;
-        };
+    /// Removes `election`'s `deadline` from the block its record (`record`) schedules it at.
+    pub(crate) fn remove_deadline(election: ElectionId, record: &Election<T>, deadline: Deadline) {
         let block = match (deadline, record.mode) {
             (Deadline::ElectionKey, _) => record.voting_starts,
             (Deadline::Tally, BallotMode::Encrypted { tally_ends, .. }) => tally_ends,

@@ -100,14 +100,9 @@ impl<T: Config> Pallet<T> {
         let record = Self::running_election(election)?;
         ensure!(record.is_encrypted(), Error::<T>::NotEncrypted);
         let ceremony = KeyCeremonies::<T>::get(election).ok_or(Error::<T>::NotEncrypted)?;
-        let position = ceremony.position_of(who).ok_or(Error::<T>::NotTrustee)?;
-        ensure!(
-            ceremony
-                .trustees
-                .get(usize::from(position))
-                .is_some_and(|trustee| trustee.institution == institution),
-            Error::<T>::NotTrustee
-        );
+        let position = ceremony
+            .serving_trustee(who, institution)
+            .ok_or(Error::<T>::NotTrustee)?;
         ensure!(
             ceremony.round(
                 frame_system::Pallet::<T>::block_number(),
@@ -307,9 +302,12 @@ impl<T: Config> Pallet<T> {
         };
         let trustees = ceremony.trustees.len() as u32;
         let weight = T::WeightInfo::make_election_key(trustees);
-        let running = Elections::<T>::get(election)
-            .is_some_and(|record| record.status == ElectionStatus::Running);
-        if !running || ceremony.key.is_some() {
+        let Some(record) =
+            Elections::<T>::get(election).filter(|record| record.status == ElectionStatus::Running)
+        else {
+            return weight;
+        };
+        if ceremony.key.is_some() {
             return weight;
         }
         let qualified: Vec<&KeyContribution> = ceremony
@@ -328,10 +326,10 @@ impl<T: Config> Pallet<T> {
         };
         let qualified = qualified.len() as u8;
         let Some((key, key_shares)) = made else {
-            Self::fail(election, Failure::NoElectionKey, now);
+            Self::fail(election, record, Failure::NoElectionKey, now);
             return weight;
         };
-        let options = Elections::<T>::get(election).map_or(0, |record| record.options.len());
+        let options = record.options.len();
         let sums =
             BoundedVec::truncate_from(alloc::vec![govchain_ballot::Ciphertext::ZERO; options]);
         for (trustee, key_share) in ceremony.trustees.iter_mut().zip(key_shares) {

@@ -475,13 +475,7 @@ mod ceremony {
         build_and_execute(|| {
             let election = create(encrypted_spec());
             let mut trustees = trustees(election);
-            for position in 0..3 {
-                assert_ok!(trustees.commit(position));
-            }
-            trustees.go_to(CeremonyRound::Publish);
-            for position in 0..3 {
-                assert_ok!(trustees.publish(position));
-            }
+            assert_ok!(trustees.commit_and_publish());
             trustees.go_to(CeremonyRound::Share);
             let shares = trustees.shares(0);
             assert_eq!(shares.len(), 2);
@@ -504,14 +498,7 @@ mod ceremony {
     fn ceremony_with_a_wrong_share() -> (ElectionId, Trustees<Test>) {
         let election = create(encrypted_spec());
         let mut trustees = trustees(election);
-        trustees.go_to(CeremonyRound::Commit);
-        for position in 0..3 {
-            assert_ok!(trustees.commit(position));
-        }
-        trustees.go_to(CeremonyRound::Publish);
-        for position in 0..3 {
-            assert_ok!(trustees.publish(position));
-        }
+        assert_ok!(trustees.commit_and_publish());
         trustees.go_to(CeremonyRound::Share);
         for position in 0..3 {
             let mut shares = trustees.shares(position);
@@ -601,13 +588,7 @@ mod ceremony {
         build_and_execute(|| {
             let election = create(encrypted_spec());
             let mut trustees = trustees(election);
-            for position in 0..3 {
-                assert_ok!(trustees.commit(position));
-            }
-            trustees.go_to(CeremonyRound::Publish);
-            for position in 0..3 {
-                assert_ok!(trustees.publish(position));
-            }
+            assert_ok!(trustees.commit_and_publish());
             trustees.go_to(CeremonyRound::Share);
             for position in 0..2 {
                 let shares = trustees.shares(position);
