@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures votes per second (public votes, secret commits and reveals) next to
+# Measures votes per second (public votes, 4-option encrypted ballots) next to
 # `balances.transfer_keep_alive`, side by side in one run: signed extrinsics applied natively
 # against the real runtime (see runtime/examples/voting_load.rs).
 #

@@ -48,4 +48,8 @@ pub enum Subcommand {
 
     /// Database metadata.
     ChainInfo(sc_cli::ChainInfoCmd),
+
+    /// Check an encrypted election's public record from a node: every ballot's proof, the
+    /// encrypted sums, the trustees' decryption shares and the published counts.
+    VerifyTally(crate::verify_tally::VerifyTallyCmd),
 }

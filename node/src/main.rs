@@ -10,6 +10,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod verify_tally;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;

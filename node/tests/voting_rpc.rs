@@ -1,10 +1,13 @@
 //! The `voting_*` RPC methods against a running `--dev` node: Alice, the development council,
-//! registers an election commission that is also the civil registry, appoints herself its
-//! officer, registers Bob (region 7) and Charlie (region 8) as citizens and creates a public
-//! poll for everyone and a secret ballot for region 7, all in one transaction. Bob and Charlie
-//! vote; the RPC shows the poll's running results, hides the secret ballot's, tells who voted
-//! but not how, shows the poll's final results once it closed, and refuses bad parameters with
-//! a message.
+//! registers an election commission that is also the civil registry, a court and an audit
+//! chamber, appoints herself the commission's officer and Dave and Eve the others', registers Bob
+//! (region 7) and Charlie (region 8) as citizens and creates a public poll for everyone and an
+//! encrypted election for region 7 with the three officers as trustees, all in one transaction.
+//! Bob and Charlie vote in the poll; the RPC shows its running results, shows no counts of the
+//! encrypted election, tells who voted but not how, shows the poll's final results once it
+//! closed and the encrypted election failed for want of a key (its trustees never made one),
+//! and refuses bad parameters with a message; `govchain-node verify-tally` finds no encrypted
+//! record for either.
 
 mod common;
 
@@ -15,7 +18,7 @@ use jsonrpsee::{core::client::ClientT, rpc_params};
 use pallet_e_voting::{BallotMode, BallotOption, ElectionSpec};
 use serde_json::{json, Value};
 use sp_core::{Encode, H256};
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
 use sp_runtime::BoundedVec;
 use std::time::Duration;
 
@@ -33,16 +36,33 @@ fn options(
         .expect("within MaxOptions")
 }
 
-/// The commission, its officer, two citizens and two elections voting from block `starts` to
-/// `ends`, in one batch from Alice.
+/// The commission, a court and an audit chamber with their officers, two citizens and two
+/// elections voting from block `starts` to `ends` (the encrypted one's key ceremony runs until
+/// `starts`), in one batch from Alice.
 fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
-    let commission = RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-        kind: pallet_identity_registry::InstitutionKind::Agency,
-        short_code: BoundedVec::truncate_from(b"CEC".to_vec()),
-        name_hash: H256::repeat_byte(0x1a),
-        admin: Alice.to_account_id(),
-        roles: BoundedVec::truncate_from(vec![Role::ElectionCommission, Role::CivilRegistry]),
+    let institution = |code: &[u8], roles: Vec<Role>| {
+        RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
+            kind: pallet_identity_registry::InstitutionKind::Agency,
+            short_code: BoundedVec::truncate_from(code.to_vec()),
+            name_hash: H256::repeat_byte(0x1a),
+            admin: Alice.to_account_id(),
+            roles: BoundedVec::truncate_from(roles),
+        })
+    };
+    let institutions = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+        calls: vec![
+            institution(b"CEC", vec![Role::ElectionCommission, Role::CivilRegistry]),
+            institution(b"COURT", vec![Role::Court]),
+            institution(b"AUDIT", vec![Role::Auditor]),
+        ],
     });
+    let appoint = |institution: u32, officer: sp_keyring::Sr25519Keyring| {
+        RuntimeCall::Identity(pallet_identity_registry::Call::appoint_officer {
+            institution,
+            officer: officer.to_account_id(),
+            expires_at: 10_000,
+        })
+    };
     let citizen = |account: sp_keyring::Sr25519Keyring, n: u8, region: u32| {
         RuntimeCall::Identity(pallet_identity_registry::Call::register_citizen {
             account: account.to_account_id(),
@@ -56,14 +76,12 @@ fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
         // Alice is the whole development council: her motion with threshold 1 executes at once.
         RuntimeCall::Council(pallet_collective::Call::propose {
             threshold: 1,
-            length_bound: commission.encoded_size() as u32,
-            proposal: Box::new(commission),
+            length_bound: institutions.encoded_size() as u32,
+            proposal: Box::new(institutions),
         }),
-        RuntimeCall::Identity(pallet_identity_registry::Call::appoint_officer {
-            institution: 0,
-            officer: Alice.to_account_id(),
-            expires_at: 10_000,
-        }),
+        appoint(0, Alice),
+        appoint(1, Dave),
+        appoint(2, Eve),
         citizen(Bob, 0xb0, 7),
         citizen(Charlie, 0xc0, 8),
         election(ElectionSpec {
@@ -81,10 +99,15 @@ fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
             regions: Some(BoundedVec::truncate_from(vec![7])),
             voting_starts: starts,
             voting_ends: ends + 20,
-            mode: BallotMode::Secret {
-                reveal_ends: ends + 30,
+            mode: BallotMode::Encrypted {
+                threshold: 2,
+                tally_ends: ends + 30,
             },
-            trustees: Default::default(),
+            trustees: BoundedVec::truncate_from(vec![
+                Alice.to_account_id(),
+                Dave.to_account_id(),
+                Eve.to_account_id(),
+            ]),
         }),
     ];
     RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
@@ -100,9 +123,10 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
     let client = node.rpc(Duration::from_secs(60)).await;
     wait_for_blocks(&node, &client, 1, 0, Duration::from_secs(60)).await;
 
-    // Voting opens a few blocks after the setup lands and closes a few blocks later.
+    // Voting opens a few blocks after the setup lands (room for the encrypted election's four
+    // key-ceremony rounds) and closes a few blocks later.
     let (best, _) = best_and_finalized(&client).await;
-    let (starts, ends) = (best as u32 + 4, best as u32 + 8);
+    let (starts, ends) = (best as u32 + 7, best as u32 + 11);
     let context = SigningContext::of(&client).await;
     let setup = context.sign(Alice, 0, setup_batch(starts, ends));
     submit_and_wait(&node, &client, &setup, Duration::from_secs(60)).await;
@@ -125,11 +149,14 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         .request("voting_election", rpc_params![1])
         .await
         .expect("voting_election answers");
-    assert_eq!(ballot["mode"], json!("secret"));
-    assert_eq!(ballot["revealEnds"], json!(ends + 30));
+    assert_eq!(ballot["mode"], json!("encrypted"));
+    assert_eq!(ballot["threshold"], json!(2));
+    assert_eq!(ballot["tallyEnds"], json!(ends + 30));
     assert_eq!(ballot["regions"], json!([7]));
+    assert_eq!(ballot["phase"], json!("scheduled"));
+    assert!(ballot.get("failure").is_none(), "{ballot}");
 
-    // Once voting is open, Bob votes NO and seals a secret ballot; Charlie votes YES.
+    // Once voting is open, Bob votes NO, Charlie YES.
     wait_for_blocks(
         &node,
         &client,
@@ -138,24 +165,7 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         Duration::from_secs(60),
     )
     .await;
-    let commitment = pallet_e_voting::Pallet::<govchain_runtime::Runtime>::commitment(
-        1,
-        0,
-        H256::repeat_byte(0x5a),
-        0,
-    );
-    for (signer, nonce, call) in [
-        (Bob, 0, vote(0, 1)),
-        (
-            Bob,
-            1,
-            RuntimeCall::Voting(pallet_e_voting::Call::commit_vote {
-                election: 1,
-                commitment,
-            }),
-        ),
-        (Charlie, 0, vote(0, 0)),
-    ] {
+    for (signer, nonce, call) in [(Bob, 0, vote(0, 1)), (Charlie, 0, vote(0, 0))] {
         let extrinsic = context.sign(signer, nonce, call);
         submit_and_wait(&node, &client, &extrinsic, Duration::from_secs(60)).await;
     }
@@ -174,18 +184,29 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         ])
     );
     assert_eq!(running["final"], json!(false));
-    let sealed: Value = client
+    // The encrypted election never had a key: its trustees did nothing, so it failed when
+    // voting was to start, and nothing of it is counted.
+    let encrypted: Value = client
         .request("voting_results", rpc_params![1])
         .await
         .expect("voting_results answers");
-    assert_eq!(sealed["ballots"], json!(1), "{sealed}");
-    assert_eq!(sealed["votes"], Value::Null);
+    assert_eq!(encrypted["ballots"], json!(0), "{encrypted}");
+    assert_eq!(encrypted["votes"], Value::Null);
+    let failed: Value = client
+        .request("voting_election", rpc_params![1])
+        .await
+        .expect("voting_election answers");
+    assert_eq!(failed["phase"], json!("failed"), "{failed}");
+    assert_eq!(
+        failed["failure"],
+        json!({ "reason": "noElectionKey", "at": starts })
+    );
 
     // Who voted, never how.
     for (election, citizen, status) in [
         (0, 0, json!("voted")),
-        (1, 0, json!("sealed")),
-        (1, 1, json!("notVoted")),
+        (0, 1, json!("voted")),
+        (1, 0, json!("notVoted")),
         (9, 0, Value::Null),
     ] {
         let answer: Value = client
@@ -218,4 +239,22 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         .await
         .expect_err("an election id must be a number");
     assert!(error.to_string().contains("invalid type"), "{error}");
+
+    // The tally verifier reads the chain through the runtime API: the poll and the encrypted
+    // election without a key have no encrypted record, which it says, failing.
+    let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+    for election in ["0", "1"] {
+        let run = std::process::Command::new(common::NODE)
+            .args(["verify-tally", "--election", election, "--url", &url])
+            .output()
+            .expect("verify-tally runs");
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert!(!run.status.success(), "{stdout}");
+        assert!(
+            stdout.contains(&format!("election {election} at block 0x"))
+                && stdout.contains("no encrypted record"),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
 }

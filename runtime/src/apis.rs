@@ -254,6 +254,27 @@ impl_runtime_apis! {
         ) -> Option<pallet_e_voting::VoterStatus> {
             Voting::voter_status(election, citizen)
         }
+
+        fn encrypted_record(
+            election: pallet_e_voting::ElectionId,
+        ) -> Option<pallet_e_voting::EncryptedRecord> {
+            Voting::encrypted_record(election)
+        }
+
+        fn encrypted_ballots(
+            election: pallet_e_voting::ElectionId,
+            after: Option<govchain_primitives::identity::CitizenId>,
+            limit: u32,
+        ) -> Vec<(govchain_primitives::identity::CitizenId, Vec<u8>)> {
+            Voting::encrypted_ballots(election, after, limit)
+        }
+
+        fn ballot_receipt(
+            election: pallet_e_voting::ElectionId,
+            citizen: govchain_primitives::identity::CitizenId,
+        ) -> Option<sp_core::H256> {
+            Voting::ballot_receipt(election, citizen)
+        }
     }
 
     impl pallet_diplomas_runtime_api::DiplomasApi<Block, BlockNumber> for Runtime {

@@ -95,12 +95,17 @@ fn spec<T: Config>(secret: bool, regions_count: u32) -> ElectionSpec<T> {
     }
 }
 
-/// Creates an election of `spec` for `commission` at block 1; returns its id.
+/// Creates an election of `spec` for `commission` at block 1 (a commit–reveal one as before
+/// its retirement); returns its id.
 fn create<T: Config>(
     commission: InstitutionId,
     spec: ElectionSpec<T>,
 ) -> Result<ElectionId, BenchmarkError> {
     frame_system::Pallet::<T>::set_block_number(block::<T>(1));
+    if matches!(spec.mode, BallotMode::Secret { .. }) {
+        return crate::testing::legacy_secret_election::<T>(commission, spec)
+            .map_err(|_| BenchmarkError::Stop("the legacy election is refused"));
+    }
     let id = NextElectionId::<T>::get();
     let checked = Voting::<T>::checked_election(commission, spec)
         .map_err(|_| BenchmarkError::Stop("the election is refused"))?;
@@ -118,13 +123,14 @@ fn crowd_closing_block<T: Config>(at: BlockNumberFor<T>, count: u32) {
     });
 }
 
-/// A commissioner at block 1 and a secret ballot's spec with `o` options and `r` regions,
-/// closing at block 20, where `crowded` elections close already.
+/// A commissioner at block 1 and a poll's spec with `o` options and `r` regions, closing at
+/// block 20, where `crowded` elections close already.
 fn creation<T: Config>(o: u32, r: u32, crowded: u32) -> (T::AccountId, ElectionSpec<T>) {
     let (officer, _) = commissioner::<T>();
     frame_system::Pallet::<T>::set_block_number(block::<T>(1));
-    let mut spec = spec::<T>(true, r);
+    let mut spec = spec::<T>(false, r);
     spec.options = options::<T>(o);
+    spec.voting_ends = block::<T>(20);
     crowd_closing_block::<T>(block::<T>(20), crowded);
     (officer, spec)
 }

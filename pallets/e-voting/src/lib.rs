@@ -325,7 +325,8 @@ pub mod pallet {
         StartsInPast,
         /// Voting must end after it starts.
         EmptyVotingPeriod,
-        /// The reveal phase must end after voting does.
+        /// The reveal phase must end after voting does (no longer returned: commit–reveal
+        /// ballots are retired, `CommitRevealRetired`).
         EmptyRevealPeriod,
         /// The election would close more than `MaxScheduleLength` blocks from now.
         ScheduleTooLong,
@@ -439,6 +440,11 @@ pub mod pallet {
         TallyMismatch,
         /// The election failed.
         ElectionFailed,
+        /// Commit–reveal ballots are retired: their choices become public at the reveal. Secret
+        /// elections are encrypted; elections created before the retirement run to their end.
+        CommitRevealRetired,
+        /// A referendum's ballot asks `YES` then `NO` of all citizens, publicly or encrypted.
+        NotAReferendumBallot,
     }
 
     #[pallet::hooks]
@@ -476,19 +482,19 @@ pub mod pallet {
 
     #[pallet::call]
     impl<T: Config> Pallet<T> {
-        /// Creates an election or poll. Voting runs from `voting_starts` (not before the
-        /// current block) until `voting_ends` (exclusive); a secret ballot's reveal phase
-        /// follows until `reveal_ends`, an encrypted election's tally period until `tally_ends`.
-        /// The election closes at the start of `voting_ends` (a public poll; an encrypted
-        /// election then starts its tally) or `reveal_ends` (a secret ballot); its schedule ends
-        /// at most `MaxScheduleLength` blocks from now. An encrypted election's trustees make its
-        /// key between now and `voting_starts`, in four rounds of equal length.
+        /// Creates a public poll or an encrypted election. Voting runs from `voting_starts` (not
+        /// before the current block) until `voting_ends` (exclusive); an encrypted election's
+        /// tally period follows until `tally_ends`. The election closes at the start of
+        /// `voting_ends` (a public poll; an encrypted election then starts its tally); its
+        /// schedule ends at most `MaxScheduleLength` blocks from now. An encrypted election's
+        /// trustees make its key between now and `voting_starts`, in four rounds of equal length.
+        /// Commit–reveal ballots (`BallotMode::Secret`) are retired and refused.
         ///
         /// Origin: an `ElectionCommission` officer. Emits `ElectionCreated`.
         /// Errors: the officer's (`NotOfficer`, `RoleNotHeld`, `OfficerExpired`, ...),
         /// `TooFewOptions`, `InvalidOptionCode`, `DuplicateOptionCode`,
-        /// `NoRegions`, `DuplicateRegion`, `StartsInPast`,
-        /// `EmptyVotingPeriod`, `EmptyRevealPeriod`, `ScheduleTooLong`, `ClosingBlockFull`,
+        /// `NoRegions`, `DuplicateRegion`, `StartsInPast`, `CommitRevealRetired`,
+        /// `EmptyVotingPeriod`, `ScheduleTooLong`, `ClosingBlockFull`,
         /// `Overflow`; for an encrypted election `TooManyOptionsToEncrypt`, `EmptyTallyPeriod`,
         /// `KeyCeremonyTooShort`, `WrongTrusteeCount`, `InvalidThreshold`,
         /// `TrusteeNotServing`, `TrusteesShareInstitution`; for another, `TrusteesNotUsed`.

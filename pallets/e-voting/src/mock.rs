@@ -173,13 +173,19 @@ pub fn public_spec() -> ElectionSpec<Test> {
     spec(2, 10, BallotMode::Public)
 }
 
-/// A secret ballot voting in blocks 2 to 9 and revealing in blocks 10 to 14, closing at 15.
+/// A commit–reveal ballot voting in blocks 2 to 9 and revealing in blocks 10 to 14, closing at
+/// 15 (created only as a legacy election: [`create`]).
 pub fn secret_spec() -> ElectionSpec<Test> {
     spec(2, 10, BallotMode::Secret { reveal_ends: 15 })
 }
 
-/// `COMMISSIONER` creates an election of `spec`; returns its id.
+/// `COMMISSIONER` creates an election of `spec`; returns its id. A commit–reveal ballot is
+/// created as before commit–reveal was retired ([`crate::testing::legacy_secret_election`]).
 pub fn create(spec: ElectionSpec<Test>) -> ElectionId {
+    if matches!(spec.mode, BallotMode::Secret { .. }) {
+        return crate::testing::legacy_secret_election::<Test>(COMMISSION_ID, spec)
+            .expect("a valid commit–reveal election");
+    }
     let id = NextElectionId::<Test>::get();
     assert_ok!(Voting::create_election(
         RuntimeOrigin::signed(COMMISSIONER),

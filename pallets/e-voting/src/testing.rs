@@ -356,3 +356,39 @@ pub fn decrypted_counts<T: Config>(election: ElectionId, max_count: u64) -> Vec<
     )
     .unwrap_or_else(|_| vec![])
 }
+
+/// Creates a commit–reveal election of `commission` as such elections were created before
+/// commit–reveal was retired (`Error::CommitRevealRetired`): checked as then, written to the
+/// same stores with the same event. For the tests of the elections still running under the old
+/// mode.
+pub fn legacy_secret_election<T: Config>(
+    commission: govchain_primitives::identity::InstitutionId,
+    spec: ElectionSpec<T>,
+) -> Result<ElectionId, sp_runtime::DispatchError> {
+    use frame_support::ensure;
+    let BallotMode::Secret { reveal_ends } = spec.mode else {
+        panic!("a legacy election is a commit–reveal one");
+    };
+    ensure!(
+        spec.voting_ends > spec.voting_starts,
+        Error::<T>::EmptyVotingPeriod
+    );
+    ensure!(
+        reveal_ends > spec.voting_ends,
+        Error::<T>::EmptyRevealPeriod
+    );
+    // Checked as a poll voting until the end of the reveal, which closes when it would.
+    let mut checked = Pallet::<T>::checked_election(
+        commission,
+        ElectionSpec {
+            mode: BallotMode::Public,
+            voting_ends: reveal_ends,
+            ..spec.clone()
+        },
+    )?;
+    checked.election.voting_ends = spec.voting_ends;
+    checked.election.mode = spec.mode;
+    let id = NextElectionId::<T>::get();
+    Pallet::<T>::do_create_election(checked)?;
+    Ok(id)
+}

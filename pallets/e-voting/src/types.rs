@@ -8,7 +8,7 @@ use frame_support::{
     PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use govchain_primitives::identity::{InstitutionId, RegionCode};
+use govchain_primitives::identity::{CitizenId, InstitutionId, RegionCode};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Permill;
@@ -507,6 +507,65 @@ pub struct TallyInfo<BlockNumber> {
     pub votes: Option<alloc::vec::Vec<u64>>,
     /// Set once the election closed: the results are final.
     pub closure: Option<Closure<BlockNumber>>,
+}
+
+/// An encrypted election's public record, once its key is made: everything but the ballots
+/// (read page by page) that anyone needs to check its tally off chain
+/// ([`EncryptedRecord::verify`]).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct EncryptedRecord {
+    /// How many options its ballots have.
+    pub options: u32,
+    /// How many trustees' decryption shares decrypt the sums.
+    pub threshold: u8,
+    /// The joint election key the ballots are encrypted to.
+    pub key: govchain_ballot::ElectionKey,
+    /// Each trustee's public key share, by position.
+    pub key_shares: alloc::vec::Vec<[u8; 32]>,
+    /// The encrypted sums of the counted ballots, one per option.
+    pub sums: alloc::vec::Vec<govchain_ballot::Ciphertext>,
+    /// The decryption shares the trustees posted, by position, one per option.
+    pub decryption_shares: alloc::vec::Vec<(
+        TrusteePosition,
+        alloc::vec::Vec<govchain_ballot::DecryptionShare>,
+    )>,
+    /// The ballots counted: one per voter.
+    pub counted: u64,
+    /// The published counts, once the tally is fixed.
+    pub counts: Option<alloc::vec::Vec<u64>>,
+}
+
+impl EncryptedRecord {
+    /// Checks the record with its counted `ballots` (by citizen) from end to end: every
+    /// ballot's proof, no ballot twice, as many ballots as counted, the sums, every posted
+    /// decryption share and the published counts; the first inconsistency, or what holds.
+    pub fn verify(
+        &self,
+        ballots: &[(CitizenId, alloc::vec::Vec<u8>)],
+    ) -> Result<govchain_ballot::verify::Verified, govchain_ballot::verify::Inconsistency> {
+        let ballots: alloc::vec::Vec<(CitizenId, &[u8])> = ballots
+            .iter()
+            .map(|(voter, ballot)| (*voter, ballot.as_slice()))
+            .collect();
+        let shares: alloc::vec::Vec<(u32, &[govchain_ballot::DecryptionShare])> = self
+            .decryption_shares
+            .iter()
+            .map(|(position, shares)| (u32::from(*position), shares.as_slice()))
+            .collect();
+        govchain_ballot::verify::verify_election(&govchain_ballot::verify::ElectionRecord {
+            key: self.key,
+            options: self.options,
+            trustees: govchain_ballot::TrusteeKeys {
+                threshold: u32::from(self.threshold),
+                keys: &self.key_shares,
+            },
+            ballots: &ballots,
+            counted: self.counted,
+            sums: &self.sums,
+            shares: &shares,
+            counts: self.counts.as_deref(),
+        })
+    }
 }
 
 /// Whether a citizen voted in an election, never how.

@@ -13,6 +13,16 @@
 //! - **Other root acts** (parameters, storage repairs, forced balance moves) go through
 //!   [`Pallet::dispatch_as_root`]. Calls that [`Config::ImmediateRootCalls`] refuses, the upgrade
 //!   calls among them, cannot take that shortcut past the public delay.
+//! - **Constitutional acts** ([`Config::ConstitutionalCalls`]: the upgrade delay, and what the
+//!   runtime lists) are not the council's alone. A council motion calls
+//!   [`Pallet::propose_constitutional`]; the election commission offers an election asking
+//!   `YES`/`NO` as its referendum ([`Pallet::attach_ballot`], public or encrypted, of the
+//!   commission's choosing); once it closed, anyone calls [`Pallet::conclude_referendum`]: the
+//!   act is dispatched (as Root) only if the citizens approved it by more than
+//!   [`Config::ReferendumMajority`] of the votes with a turnout of at least
+//!   [`Config::ReferendumQuorum`]; otherwise it lapses with an event, as it does without a ballot
+//!   by [`Config::BallotPeriod`] or when its election is cancelled or fails.
+//!   [`Pallet::dispatch_as_root`] refuses constitutional calls.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(
@@ -29,6 +39,8 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
+
+mod referendum;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -57,7 +69,11 @@ pub mod pallet {
         CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
     };
     use frame_system::pallet_prelude::*;
-    use sp_runtime::traits::{Dispatchable, One, Saturating};
+    use govchain_primitives::voting::ReferendumBallots;
+    use sp_runtime::{
+        traits::{Dispatchable, One, Saturating},
+        Perbill,
+    };
 
     /// The in-code storage version: 2 structures the legal reference ([`crate::migrations::v2`]).
     const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -145,6 +161,91 @@ pub mod pallet {
         pub enact_at: BlockNumber,
     }
 
+    /// A constitutional motion's number.
+    pub type MotionId = u32;
+
+    /// Where a constitutional motion's referendum stands.
+    #[derive(
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Debug,
+        Encode,
+        Decode,
+        DecodeWithMemTracking,
+        MaxEncodedLen,
+        TypeInfo,
+    )]
+    pub enum ReferendumBallot<BlockNumber> {
+        /// The commission has until this block to offer an election as its ballot.
+        #[codec(index = 0)]
+        Awaited { until: BlockNumber },
+        /// This election decides it.
+        #[codec(index = 1)]
+        Election(u32),
+    }
+
+    /// A constitutional act the council proposed, waiting for the citizens.
+    #[derive(
+        CloneNoBound,
+        PartialEqNoBound,
+        EqNoBound,
+        DebugNoBound,
+        Encode,
+        Decode,
+        MaxEncodedLen,
+        TypeInfo,
+    )]
+    #[scale_info(skip_type_params(T))]
+    pub struct ConstitutionalMotion<T: Config> {
+        /// The act, dispatched as Root if approved (inline: at most 128 bytes encoded).
+        pub call: BoundedCallOf<T>,
+        /// The act's declared weight, which concluding an approved referendum charges.
+        pub call_weight: Weight,
+        /// The legal instrument that proposes it.
+        pub legal_reference: LegalReferenceOf<T>,
+        /// Its referendum.
+        pub ballot: ReferendumBallot<BlockNumberFor<T>>,
+    }
+
+    /// A call as the preimage pallet bounds it.
+    pub type BoundedCallOf<T> = frame_support::traits::Bounded<
+        <T as Config>::RuntimeCall,
+        <T as frame_system::Config>::Hashing,
+    >;
+
+    /// Why a constitutional motion lapsed.
+    #[derive(
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Debug,
+        Encode,
+        Decode,
+        DecodeWithMemTracking,
+        MaxEncodedLen,
+        TypeInfo,
+    )]
+    pub enum Lapse {
+        /// The citizens voted it down: not more than the majority of the votes said `YES`.
+        #[codec(index = 0)]
+        Rejected { yes: u64, no: u64 },
+        /// Too few citizens voted.
+        #[codec(index = 1)]
+        NoQuorum { ballots: u64, eligible: u64 },
+        /// No election was offered as its ballot in time.
+        #[codec(index = 2)]
+        NoBallot,
+        /// Its election was cancelled or failed.
+        #[codec(index = 3)]
+        BallotVoid,
+        /// Approved, but its act no longer decodes (a runtime upgrade changed the call).
+        #[codec(index = 4)]
+        ActUnavailable,
+    }
+
     /// The pending upgrade, as this runtime stores it.
     pub type ScheduledUpgradeOf<T> = ScheduledUpgrade<
         <T as frame_system::Config>::Hash,
@@ -193,6 +294,33 @@ pub mod pallet {
         #[pallet::constant]
         type MinUpgradeDelay: Get<BlockNumberFor<Self>>;
 
+        /// The calls only a referendum enacts ([`Pallet::propose_constitutional`]), which
+        /// [`Pallet::dispatch_as_root`] refuses.
+        type ConstitutionalCalls: Contains<<Self as Config>::RuntimeCall>;
+
+        /// Who sets the upgrade delay: Root in the runtime, which the council reaches for it only
+        /// through an approved referendum.
+        type ConstitutionalOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+        /// The elections that decide referendums: the ballot register.
+        type ReferendumBallots: ReferendumBallots<Self::AccountId>;
+
+        /// The share of the `YES` and `NO` votes that `YES` must exceed.
+        #[pallet::constant]
+        type ReferendumMajority: Get<Perbill>;
+
+        /// The share of the eligible citizens who must have cast a ballot.
+        #[pallet::constant]
+        type ReferendumQuorum: Get<Perbill>;
+
+        /// Blocks the commission has to offer a motion's ballot before it lapses.
+        #[pallet::constant]
+        type BallotPeriod: Get<BlockNumberFor<Self>>;
+
+        /// The most constitutional motions waiting at once.
+        #[pallet::constant]
+        type MaxConstitutionalMotions: Get<u32>;
+
         /// Weights of this pallet's calls, from its benchmarks.
         type WeightInfo: WeightInfo;
     }
@@ -211,6 +339,16 @@ pub mod pallet {
     #[pallet::storage]
     pub type PendingUpgradeDelay<T: Config> =
         StorageValue<_, (BlockNumberFor<T>, BlockNumberFor<T>), OptionQuery>;
+
+    /// The number the next constitutional motion gets.
+    #[pallet::storage]
+    pub type NextMotionId<T> = StorageValue<_, MotionId, ValueQuery>;
+
+    /// Constitutional motions waiting for their referendum, at most
+    /// [`Config::MaxConstitutionalMotions`]; removed when enacted or lapsed.
+    #[pallet::storage]
+    pub type ConstitutionalMotions<T: Config> =
+        CountedStorageMap<_, Twox64Concat, MotionId, ConstitutionalMotion<T>>;
 
     #[pallet::genesis_config]
     #[derive(frame_support::DefaultNoBound)]
@@ -248,6 +386,27 @@ pub mod pallet {
         UpgradeDelaySet { delay: BlockNumberFor<T> },
         /// The council dispatched a call as root; `result` is the call's own outcome.
         DispatchedAsRoot { result: DispatchResult },
+        /// The council proposed a constitutional act by order of `legal_reference`; the
+        /// commission offers its ballot by `ballot_due`.
+        ConstitutionalMotionProposed {
+            motion: MotionId,
+            legal_reference: LegalReferenceOf<T>,
+            ballot_due: BlockNumberFor<T>,
+        },
+        /// `election` is the motion's referendum.
+        ReferendumOpened { motion: MotionId, election: u32 },
+        /// The citizens approved the motion and its act was dispatched; `result` is the act's
+        /// own outcome.
+        ConstitutionalMotionEnacted {
+            motion: MotionId,
+            yes: u64,
+            no: u64,
+            ballots: u64,
+            eligible: u64,
+            result: DispatchResult,
+        },
+        /// The motion lapsed, its act not dispatched.
+        ConstitutionalMotionLapsed { motion: MotionId, reason: Lapse },
     }
 
     #[pallet::error]
@@ -271,6 +430,28 @@ pub mod pallet {
         InvalidLegalIdentifier,
         /// The legal reference has no instrument hash (all zero).
         MissingInstrumentHash,
+        /// The call is constitutional: only a referendum enacts it (`propose_constitutional`).
+        ConstitutionalCall,
+        /// The call is not constitutional: the council dispatches it itself.
+        NotConstitutional,
+        /// As many constitutional motions wait as may.
+        TooManyMotions,
+        /// No constitutional motion has this number (or it was concluded).
+        UnknownMotion,
+        /// The motion has its ballot already.
+        BallotAttached,
+        /// The time to offer the motion's ballot is over.
+        BallotOverdue,
+        /// The election decides another motion already.
+        ElectionInUse,
+        /// The referendum has not decided yet.
+        ReferendumNotOver,
+        /// The weight given does not cover the act's.
+        WeightBoundTooLow,
+        /// A constitutional act is at most 128 bytes encoded (kept in the motion itself).
+        CallTooLarge,
+        /// Motion numbers ran out.
+        Overflow,
     }
 
     #[pallet::call]
@@ -351,7 +532,8 @@ pub mod pallet {
         ///
         /// Origin: [`Config::CouncilOrigin`].
         /// Emits `DispatchedAsRoot` with the call's own result.
-        /// Errors: `CallNotImmediate` for calls [`Config::ImmediateRootCalls`] refuses.
+        /// Errors: `ConstitutionalCall` for [`Config::ConstitutionalCalls`] (a referendum's),
+        /// `CallNotImmediate` for calls [`Config::ImmediateRootCalls`] refuses.
         /// Weight: the call's own plus O(1).
         #[pallet::call_index(3)]
         #[pallet::weight({
@@ -363,6 +545,10 @@ pub mod pallet {
             call: Box<<T as Config>::RuntimeCall>,
         ) -> DispatchResultWithPostInfo {
             T::CouncilOrigin::ensure_origin(origin)?;
+            ensure!(
+                !T::ConstitutionalCalls::contains(&call),
+                Error::<T>::ConstitutionalCall
+            );
             ensure!(
                 T::ImmediateRootCalls::contains(&call),
                 Error::<T>::CallNotImmediate
@@ -379,14 +565,14 @@ pub mod pallet {
         /// and upgrade at once); a change already pending is replaced. An upgrade already
         /// pending keeps its enactment block.
         ///
-        /// Origin: [`Config::CouncilOrigin`].
+        /// Origin: [`Config::ConstitutionalOrigin`] (an approved referendum in the runtime).
         /// Emits `UpgradeDelayScheduled`, then `UpgradeDelaySet` when it takes effect.
         /// Errors: `DelayBelowFloor` (below `MinUpgradeDelay`), and the scheduler's own.
         /// Weight: O(1).
         #[pallet::call_index(4)]
         #[pallet::weight(T::WeightInfo::set_upgrade_delay())]
         pub fn set_upgrade_delay(origin: OriginFor<T>, delay: BlockNumberFor<T>) -> DispatchResult {
-            T::CouncilOrigin::ensure_origin(origin)?;
+            T::ConstitutionalOrigin::ensure_origin(origin)?;
             ensure!(
                 delay >= T::MinUpgradeDelay::get(),
                 Error::<T>::DelayBelowFloor
@@ -423,6 +609,70 @@ pub mod pallet {
             Self::deposit_event(Event::UpgradeDelaySet { delay });
             Ok(())
         }
+
+        /// Proposes the constitutional act `call` ([`Config::ConstitutionalCalls`]) by order of
+        /// `legal_reference`, for a referendum: the election commission has
+        /// [`Config::BallotPeriod`] blocks to offer its ballot ([`Pallet::attach_ballot`]).
+        ///
+        /// Origin: [`Config::CouncilOrigin`].
+        /// Emits `ConstitutionalMotionProposed`.
+        /// Errors: `EmptyLegalReference`, `InvalidLegalIdentifier`, `MissingInstrumentHash`,
+        /// `NotConstitutional`, `CallTooLarge` (over 128 bytes), `TooManyMotions`, `Overflow`.
+        /// Weight: O(1).
+        #[pallet::call_index(6)]
+        #[pallet::weight(T::WeightInfo::propose_constitutional())]
+        pub fn propose_constitutional(
+            origin: OriginFor<T>,
+            call: Box<<T as Config>::RuntimeCall>,
+            legal_reference: LegalReferenceOf<T>,
+        ) -> DispatchResult {
+            T::CouncilOrigin::ensure_origin(origin)?;
+            Self::do_propose_constitutional(*call, legal_reference)
+        }
+
+        /// Offers `election` as the referendum of constitutional `motion`: an election of the
+        /// caller's commission asking `YES` then `NO`, open to all citizens, before its voting
+        /// starts, and no other motion's.
+        ///
+        /// Origin: an election commission's officer (signed).
+        /// Emits `ReferendumOpened`.
+        /// Errors: `UnknownMotion`, `BallotAttached`, `BallotOverdue`, `ElectionInUse`, and the
+        /// ballot register's (`UnknownElection`, `NotElectionCommission`, `VotingStarted`,
+        /// `NotAReferendumBallot`, the officer's).
+        /// Weight: O(`MaxConstitutionalMotions`).
+        #[pallet::call_index(7)]
+        #[pallet::weight(T::WeightInfo::attach_ballot(T::MaxConstitutionalMotions::get()))]
+        pub fn attach_ballot(
+            origin: OriginFor<T>,
+            motion: MotionId,
+            election: u32,
+        ) -> DispatchResult {
+            let officer = ensure_signed(origin)?;
+            Self::do_attach_ballot(&officer, motion, election)
+        }
+
+        /// Concludes constitutional `motion` once its referendum decided (or its ballot is
+        /// overdue): dispatches its act as Root if more than [`Config::ReferendumMajority`] of
+        /// the `YES`/`NO` votes approved it with a turnout of at least
+        /// [`Config::ReferendumQuorum`]; otherwise it lapses. Either way the motion is removed.
+        /// `max_weight` must cover the act's declared weight.
+        ///
+        /// Origin: anyone (signed).
+        /// Emits `ConstitutionalMotionEnacted` (with the act's own result) or
+        /// `ConstitutionalMotionLapsed`.
+        /// Errors: `UnknownMotion`, `ReferendumNotOver`, `WeightBoundTooLow`.
+        /// Weight: `conclude_referendum` plus `max_weight`; charged: plus the act's actual weight
+        /// if enacted.
+        #[pallet::call_index(8)]
+        #[pallet::weight(T::WeightInfo::conclude_referendum().saturating_add(*max_weight))]
+        pub fn conclude_referendum(
+            origin: OriginFor<T>,
+            motion: MotionId,
+            max_weight: Weight,
+        ) -> DispatchResultWithPostInfo {
+            ensure_signed(origin)?;
+            Self::do_conclude_referendum(motion, max_weight)
+        }
     }
 
     #[pallet::hooks]
@@ -456,7 +706,8 @@ pub mod pallet {
         }
 
         /// The pallet's invariants: a pending upgrade names its instrument and has its
-        /// authorisation scheduled, and nothing is scheduled without a pending upgrade.
+        /// authorisation scheduled, and nothing is scheduled without a pending upgrade; the
+        /// constitutional motions' (see `referendum_invariants`).
         pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
             let scheduled_at = T::Scheduler::next_dispatch_time(UPGRADE_TASK).ok();
             match PendingUpgrade::<T>::get() {
@@ -485,7 +736,25 @@ pub mod pallet {
                     .is_none_or(|(delay, _)| delay >= T::MinUpgradeDelay::get()),
                 "a pending upgrade delay is below the floor"
             );
-            Ok(())
+            Self::referendum_invariants()
+        }
+    }
+}
+
+impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
+    fn signer(&self) -> govchain_primitives::identity::CallSigner {
+        use govchain_primitives::identity::{CallSigner, Role};
+        match self {
+            Call::attach_ballot { .. } => CallSigner::Officer(Role::ElectionCommission),
+            Call::conclude_referendum { .. } => CallSigner::Anyone,
+            Call::schedule_upgrade { .. }
+            | Call::cancel_upgrade { .. }
+            | Call::enact_upgrade { .. }
+            | Call::dispatch_as_root { .. }
+            | Call::set_upgrade_delay { .. }
+            | Call::enact_upgrade_delay { .. }
+            | Call::propose_constitutional { .. }
+            | Call::__Ignore(..) => CallSigner::Governance,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! A runtime with `frame_system`, the scheduler, the preimage pallet and this pallet. Root stands
-//! in for the council; `remark` is the only call the council may dispatch as root at once.
+//! in for the council; `remark` is the only call the council may dispatch as root at once;
+//! `remark_with_event` and `set_upgrade_delay` are constitutional. Referendum ballots come from
+//! [`MockBallots`], which tests fill.
 
 use crate as pallet_governance;
 use frame_support::{
@@ -8,7 +10,9 @@ use frame_support::{
     weights::Weight,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
+use govchain_primitives::voting::{ReferendumBallots, ReferendumOutcome};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
+use std::{cell::RefCell, collections::BTreeMap};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -65,6 +69,96 @@ impl Contains<RuntimeCall> for OnlyRemark {
 /// Blocks between scheduling an upgrade and its authorisation.
 pub const UPGRADE_DELAY: u64 = 5;
 
+/// `remark_with_event` (whose event shows it ran) and the upgrade delay need a referendum.
+pub struct Constitutional;
+impl Contains<RuntimeCall> for Constitutional {
+    fn contains(call: &RuntimeCall) -> bool {
+        matches!(
+            call,
+            RuntimeCall::System(frame_system::Call::remark_with_event { .. })
+                | RuntimeCall::Governance(pallet_governance::Call::set_upgrade_delay { .. })
+        )
+    }
+}
+
+/// The error of offering an election that is not a referendum ballot of the officer's
+/// commission.
+pub const NOT_A_BALLOT: &str = "not a referendum ballot of the officer's commission";
+
+thread_local! {
+    static BALLOTS: RefCell<BTreeMap<u32, (u64, ReferendumOutcome)>> = RefCell::new(BTreeMap::new());
+}
+
+/// The ballot register: elections a commission officer may offer, and their outcomes.
+pub struct MockBallots;
+
+impl MockBallots {
+    /// `election` is a valid referendum ballot of `officer`'s commission, not decided yet.
+    pub fn create(election: u32, officer: u64) {
+        BALLOTS.with(|ballots| {
+            ballots
+                .borrow_mut()
+                .insert(election, (officer, ReferendumOutcome::Pending))
+        });
+    }
+
+    /// `election` decided `outcome`.
+    pub fn decide(election: u32, outcome: ReferendumOutcome) {
+        BALLOTS.with(|ballots| {
+            if let Some(entry) = ballots.borrow_mut().get_mut(&election) {
+                entry.1 = outcome;
+            }
+        });
+    }
+}
+
+impl ReferendumBallots<u64> for MockBallots {
+    fn ensure_referendum_ballot(officer: &u64, election: u32) -> DispatchResult {
+        match BALLOTS.with(|ballots| ballots.borrow().get(&election).copied()) {
+            Some((by, ReferendumOutcome::Pending)) if by == *officer => Ok(()),
+            _ => Err(DispatchError::Other(NOT_A_BALLOT)),
+        }
+    }
+
+    fn outcome(election: u32) -> ReferendumOutcome {
+        BALLOTS.with(|ballots| {
+            ballots
+                .borrow()
+                .get(&election)
+                .map_or(ReferendumOutcome::Void, |(_, outcome)| *outcome)
+        })
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_ballot(officer: &u64) -> u32 {
+        Self::create(0, *officer);
+        0
+    }
+
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_approve(election: u32) {
+        Self::decide(
+            election,
+            ReferendumOutcome::Decided {
+                yes: 3,
+                no: 1,
+                ballots: 4,
+                eligible: 4,
+            },
+        );
+    }
+}
+
+parameter_types! {
+    /// `YES` must win more than half of the votes...
+    pub const ReferendumMajority: Perbill = Perbill::from_percent(50);
+    /// ... with at least 40 % of the citizens voting.
+    pub const ReferendumQuorum: Perbill = Perbill::from_percent(40);
+}
+
+/// Blocks the commission has to offer a motion's ballot.
+pub const BALLOT_PERIOD: u64 = 10;
+
 impl pallet_governance::Config for Test {
     type RuntimeCall = RuntimeCall;
     type PalletsOrigin = OriginCaller;
@@ -74,6 +168,13 @@ impl pallet_governance::Config for Test {
     type ImmediateRootCalls = OnlyRemark;
     type MaxLegalReferenceLen = ConstU32<64>;
     type MinUpgradeDelay = MinUpgradeDelay;
+    type ConstitutionalCalls = Constitutional;
+    type ConstitutionalOrigin = EnsureRoot<u64>;
+    type ReferendumBallots = MockBallots;
+    type ReferendumMajority = ReferendumMajority;
+    type ReferendumQuorum = ReferendumQuorum;
+    type BallotPeriod = frame_support::traits::ConstU64<BALLOT_PERIOD>;
+    type MaxConstitutionalMotions = ConstU32<2>;
     type WeightInfo = ();
 }
 

@@ -46,6 +46,9 @@ pub trait WeightInfo {
 	fn dispatch_as_root() -> Weight;
 	fn set_upgrade_delay() -> Weight;
 	fn enact_upgrade_delay() -> Weight;
+	fn propose_constitutional() -> Weight;
+	fn attach_ballot(m: u32, ) -> Weight;
+	fn conclude_referendum() -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -121,6 +124,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	// PROVISIONAL (issue 22, open): the referendum entries below are not measured yet;
+	// `scripts/benchmark-weights.sh governance` replaces them. The benchmarks exist and pass.
+	fn propose_constitutional() -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
+	fn attach_ballot(m: u32, ) -> Weight { Weight::from_parts(50_000_000, 12_000).saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(m.into())).saturating_add(T::DbWeight::get().reads((6_u64).saturating_add(m.into()))).saturating_add(T::DbWeight::get().writes(1_u64)) }
+	fn conclude_referendum() -> Weight { Weight::from_parts(80_000_000, 12_000).saturating_add(T::DbWeight::get().reads(6_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
@@ -153,4 +161,9 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	// PROVISIONAL (issue 22, open): the referendum entries below are not measured yet;
+	// `scripts/benchmark-weights.sh governance` replaces them. The benchmarks exist and pass.
+	fn propose_constitutional() -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(ParityDbWeight::get().reads(4_u64)).saturating_add(ParityDbWeight::get().writes(4_u64)) }
+	fn attach_ballot(m: u32, ) -> Weight { Weight::from_parts(50_000_000, 12_000).saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(m.into())).saturating_add(ParityDbWeight::get().reads((6_u64).saturating_add(m.into()))).saturating_add(ParityDbWeight::get().writes(1_u64)) }
+	fn conclude_referendum() -> Weight { Weight::from_parts(80_000_000, 12_000).saturating_add(ParityDbWeight::get().reads(6_u64)).saturating_add(ParityDbWeight::get().writes(4_u64)) }
 }

@@ -85,6 +85,26 @@ impl Contains<RuntimeCall> for ImmediateRootCalls {
 frame_support::parameter_types! {
     /// A week, the shortest upgrade delay a council motion may set.
     pub const MinUpgradeDelay: BlockNumber = 7 * DAYS;
+    /// A constitutional act passes with more than half of the `YES`/`NO` votes...
+    pub const ReferendumMajority: Perbill = Perbill::from_percent(50);
+    /// ... and at least half of the eligible citizens voting.
+    pub const ReferendumQuorum: Perbill = Perbill::from_percent(50);
+    /// The election commission offers a constitutional motion's ballot within 30 days.
+    pub const BallotPeriod: BlockNumber = 30 * DAYS;
+}
+
+/// The acts only a referendum enacts: they change the rules that protect the public, so the
+/// council alone (even as Root through `dispatch_as_root`, which refuses them) cannot.
+/// The upgrade delay, set by `governance.set_upgrade_delay`, whose origin is Root, which the
+/// council reaches for it only through an approved referendum.
+pub struct ConstitutionalCalls;
+impl Contains<RuntimeCall> for ConstitutionalCalls {
+    fn contains(call: &RuntimeCall) -> bool {
+        matches!(
+            call,
+            RuntimeCall::Governance(pallet_governance::Call::set_upgrade_delay { .. })
+        )
+    }
 }
 
 impl pallet_governance::Config for Runtime {
@@ -98,6 +118,14 @@ impl pallet_governance::Config for Runtime {
     /// No motion may give the public less than a week's notice of a new runtime (a national
     /// genesis starts there too; the development presets start below it, at a few blocks).
     type MinUpgradeDelay = MinUpgradeDelay;
+    type ConstitutionalCalls = ConstitutionalCalls;
+    /// Root: from an approved referendum (or a scheduler task of this pallet).
+    type ConstitutionalOrigin = EnsureRoot<AccountId>;
+    type ReferendumBallots = crate::Voting;
+    type ReferendumMajority = ReferendumMajority;
+    type ReferendumQuorum = ReferendumQuorum;
+    type BallotPeriod = BallotPeriod;
+    type MaxConstitutionalMotions = ConstU32<8>;
     type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
 

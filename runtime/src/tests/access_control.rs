@@ -52,8 +52,8 @@ fn calls_of(index: u8) -> Vec<RuntimeCall> {
         .collect()
 }
 
-/// Who may sign `call`, as its pallet says; the governance and validator-set pallets' calls are
-/// all the council's.
+/// Who may sign `call`, as its pallet says; the validator-set pallet's calls are all the
+/// council's.
 fn signer(call: &RuntimeCall) -> CallSigner {
     match call {
         RuntimeCall::Identity(call) => call.signer(),
@@ -61,6 +61,7 @@ fn signer(call: &RuntimeCall) -> CallSigner {
         RuntimeCall::Diplomas(call) => call.signer(),
         RuntimeCall::Cbdc(call) => call.signer(),
         RuntimeCall::Voting(call) => call.signer(),
+        RuntimeCall::Governance(call) => call.signer(),
         _ => CallSigner::Governance,
     }
 }

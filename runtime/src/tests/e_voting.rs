@@ -1,6 +1,7 @@
 //! E-voting in the real runtime: the council registers an election commission and the civil
-//! registry; citizens without any fee token vote fee-free in a public poll and a secret ballot
-//! limited to one region; a citizen whose account the registry moved replaces, not doubles,
+//! registry; citizens without any fee token vote fee-free in a public poll and in a commit–reveal
+//! ballot limited to one region (created before commit–reveal was retired: such elections run to
+//! their end after the upgrade, new ones are refused); a citizen whose account the registry moved replaces, not doubles,
 //! their ballot; the elections close by themselves with the electorate the identity register
 //! counts; the council cancels an election; and the runtime API answers what the node's
 //! `voting_*` RPC methods serve.
@@ -15,7 +16,7 @@ use govchain_primitives::identity::{CitizenId, IdentityProvider, KycTier, Role};
 use pallet_e_voting::{
     BallotMode, BallotOption, ElectionSpec, ElectionStatus, Error, Phase, VoterStatus,
 };
-use pallet_e_voting_runtime_api::runtime_decl_for_e_voting_api::EVotingApiV1;
+use pallet_e_voting_runtime_api::runtime_decl_for_e_voting_api::EVotingApiV2;
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring::Dave;
 use sp_runtime::{DispatchError, ModuleError, Permill};
@@ -104,7 +105,8 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
             Identity::citizen_of(&account_of(voter)).expect("a citizen")
         };
 
-        // The commission creates a public poll for everyone and a secret ballot for the capital.
+        // The commission creates a public poll for everyone; a commit–reveal ballot for the
+        // capital is refused (retired), one created before the retirement runs on.
         let now = System::block_number();
         let create = |spec: ElectionSpec<Runtime>, nonce| {
             apply_signed(
@@ -134,7 +136,14 @@ fn citizens_vote_free_once_each_and_elections_close_with_their_electorate() {
             trustees: Default::default(),
         };
         assert_eq!(create(poll, 0), Ok(Ok(())));
-        assert_eq!(create(ballot, 1), Ok(Ok(())));
+        assert_eq!(
+            create(ballot.clone(), 1),
+            Ok(Err(voting_error(Error::CommitRevealRetired)))
+        );
+        assert_eq!(
+            pallet_e_voting::testing::legacy_secret_election::<Runtime>(0, ballot),
+            Ok(1)
+        );
         let (poll, ballot) = (0, 1);
         assert_eq!(
             Runtime::election(ballot).map(|info| (info.phase, info.regions)),
@@ -371,13 +380,16 @@ fn the_council_cancels_a_running_election_with_its_reasons() {
 /// commission, a court, the audit chamber) make the key on chain, two of whom decrypt; fifty
 /// token-less citizens cast encrypted ballots fee-free, five of them change their vote; the judge
 /// stays away from the tally; anyone publishes the counts, which the chain checks against the
-/// two trustees' decryption shares. No storage item or event ever holds a choice.
+/// two trustees' decryption shares. No storage item or event ever holds a choice. The tally
+/// verifier (what `govchain-node verify-tally` runs), reading the chain through the runtime API,
+/// verifies the record, and names the ballot whose proof bytes are then altered.
 #[test]
 fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees() {
     use pallet_e_voting::{
         testing::{decrypted_counts, decryption_shares, encrypted_ballot, Trustees},
-        Ballot, Ballots, EncryptedSums,
+        Ballot, Ballots, EncryptedBallots, EncryptedSums,
     };
+    use pallet_e_voting_runtime_api::verifier::verify_tally;
     preset_externalities("local_testnet").execute_with(|| {
         let names = ["Commissioner", "Registrar", "Judge", "AuditOfficer"];
         let [commissioner, registrar, judge, auditor] = names.map(fresh_key);
@@ -536,6 +548,39 @@ fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees(
                 ));
             }
         }
+
+        // A voter finds the ballot their wallet cast counted, by its receipt.
+        let changed_mind = Identity::citizen_of(&account_of(&voters[2])).expect("a citizen");
+        let recast = encrypted_ballot::<Runtime>(election, 0, 1_002);
+        assert_eq!(
+            Runtime::ballot_receipt(election, changed_mind),
+            Some(H256(govchain_ballot::receipt(&recast)))
+        );
+
+        // Anyone checks the whole record through the runtime API (pages of 7 ballots).
+        let verify = || {
+            verify_tally(Runtime::encrypted_record(election), |after| {
+                Ok::<_, ()>(Runtime::encrypted_ballots(election, after, 7))
+            })
+            .expect("the runtime answers")
+            .to_string()
+        };
+        assert_eq!(verify(), "tally verified: 50 ballots, counts checked");
+        // One ballot's proof bytes altered in storage: the verifier names its voter.
+        let honest = EncryptedBallots::<Runtime>::get(election, changed_mind).expect("a ballot");
+        let mut altered = honest.clone();
+        let last = altered.len() - 1;
+        altered[last] ^= 0x40;
+        EncryptedBallots::<Runtime>::insert(election, changed_mind, altered);
+        let report = verify();
+        assert!(
+            report.starts_with(&format!(
+                "inconsistency: the ballot of citizen {changed_mind} does not hold"
+            )),
+            "{report}"
+        );
+        EncryptedBallots::<Runtime>::insert(election, changed_mind, honest);
+        assert_eq!(Runtime::encrypted_record(election + 1), None);
         assert_invariants();
     });
 }

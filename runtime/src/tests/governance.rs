@@ -196,20 +196,27 @@ fn the_emergency_brake_leaves_running_elections_to_their_voters() {
 }
 
 #[test]
-fn no_motion_sets_the_upgrade_delay_below_the_floor_or_changes_it_at_once() {
+fn no_referendum_sets_the_upgrade_delay_below_the_floor_or_changes_it_at_once() {
     preset_externalities("national_testnet").execute_with(|| {
         let floor = crate::configs::MinUpgradeDelay::get();
         assert_eq!(pallet_governance::UpgradeDelay::<Runtime>::get(), floor);
+        // Not the council's alone: only Root, which an approved referendum dispatches as
+        // (tests::referendum), sets it.
         assert_noop!(
-            Governance::set_upgrade_delay(council(2, 3), 0),
+            Governance::set_upgrade_delay(council(3, 3), 2 * floor),
+            sp_runtime::DispatchError::BadOrigin
+        );
+        let root = RuntimeOrigin::root();
+        assert_noop!(
+            Governance::set_upgrade_delay(root.clone(), 0),
             pallet_governance::Error::<Runtime>::DelayBelowFloor
         );
         assert_noop!(
-            Governance::set_upgrade_delay(council(2, 3), floor - 1),
+            Governance::set_upgrade_delay(root.clone(), floor - 1),
             pallet_governance::Error::<Runtime>::DelayBelowFloor
         );
         // A longer delay waits out the current one.
-        assert_ok!(Governance::set_upgrade_delay(council(2, 3), 2 * floor));
+        assert_ok!(Governance::set_upgrade_delay(root, 2 * floor));
         assert_eq!(pallet_governance::UpgradeDelay::<Runtime>::get(), floor);
         assert_eq!(
             pallet_governance::PendingUpgradeDelay::<Runtime>::get(),

@@ -12,6 +12,7 @@ mod genesis_presets;
 mod governance;
 mod identity;
 mod land_titles;
+mod referendum;
 mod upgrade;
 
 use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig, System};

@@ -716,6 +716,10 @@ mod verify_election {
     }
 
     fn verify(chain: &Chain) -> Result<Verified, Inconsistency> {
+        verify_counted(chain, chain.ballots.len() as u64)
+    }
+
+    fn verify_counted(chain: &Chain, counted: u64) -> Result<Verified, Inconsistency> {
         let ballots: Vec<(u64, &[u8])> = chain
             .ballots
             .iter()
@@ -734,6 +738,7 @@ mod verify_election {
                 keys: &chain.keys,
             },
             ballots: &ballots,
+            counted,
             sums: &chain.sums,
             shares: &shares,
             counts: Some(&chain.counts),
@@ -762,6 +767,26 @@ mod verify_election {
             verify(&chain),
             Err(Inconsistency::Ballot { voter: 7, .. })
         ));
+    }
+
+    #[test]
+    fn a_ballot_missing_from_the_record_is_named_by_the_count() {
+        let chain = chain();
+        assert_eq!(
+            verify_counted(&chain, 21),
+            Err(Inconsistency::BallotCount {
+                counted: 21,
+                stored: 20
+            })
+        );
+        assert_eq!(
+            Inconsistency::BallotCount {
+                counted: 21,
+                stored: 20
+            }
+            .to_string(),
+            "the chain counted 21 ballots but stores 20"
+        );
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct ElectionRecord<'a> {
     pub trustees: TrusteeKeys<'a>,
     /// The counted ballot of each voter (the last one cast), by citizen id.
     pub ballots: &'a [(u64, &'a [u8])],
+    /// How many ballots the chain says it counted.
+    pub counted: u64,
     /// The encrypted sums the chain kept, one per option.
     pub sums: &'a [Ciphertext],
     /// The trustees' decryption shares of the sums, by trustee position.
@@ -51,6 +53,13 @@ pub enum Inconsistency {
     },
     /// The record has another number of sums than options.
     SumCount,
+    /// The chain counted another number of ballots than it stores.
+    BallotCount {
+        /// The ballots the chain says it counted.
+        counted: u64,
+        /// The ballots it stores.
+        stored: u64,
+    },
     /// A trustee's decryption shares do not hold.
     Share {
         /// The trustee's position.
@@ -60,6 +69,42 @@ pub enum Inconsistency {
     },
     /// The published counts are not what the sums decrypt to (or too few shares decrypt).
     Tally(BallotError),
+}
+
+impl core::fmt::Display for Inconsistency {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::Ballot { voter, error } => {
+                write!(
+                    formatter,
+                    "the ballot of citizen {voter} does not hold: {error}"
+                )
+            }
+            Self::CopiedBallot { first, copy } => write!(
+                formatter,
+                "citizen {copy} holds the same ballot as citizen {first}"
+            ),
+            Self::Sum { option } => write!(
+                formatter,
+                "the encrypted sum of option {option} is not the sum of the stored ballots"
+            ),
+            Self::SumCount => {
+                formatter.write_str("the record has another number of sums than options")
+            }
+            Self::BallotCount { counted, stored } => write!(
+                formatter,
+                "the chain counted {counted} ballots but stores {stored}"
+            ),
+            Self::Share { trustee, error } => write!(
+                formatter,
+                "the decryption shares of trustee {trustee} do not hold: {error}"
+            ),
+            Self::Tally(error) => write!(
+                formatter,
+                "the published counts are not what the sums decrypt to: {error}"
+            ),
+        }
+    }
 }
 
 /// What a consistent record shows.
@@ -73,6 +118,13 @@ pub struct Verified {
 
 /// Checks `record` from end to end; the first inconsistency, or what was verified.
 pub fn verify_election(record: &ElectionRecord<'_>) -> Result<Verified, Inconsistency> {
+    let stored = u64::try_from(record.ballots.len()).unwrap_or(u64::MAX);
+    if stored != record.counted {
+        return Err(Inconsistency::BallotCount {
+            counted: record.counted,
+            stored,
+        });
+    }
     let options = usize::try_from(record.options).map_err(|_| Inconsistency::SumCount)?;
     if record.sums.len() != options {
         return Err(Inconsistency::SumCount);
@@ -117,7 +169,7 @@ pub fn verify_election(record: &ElectionRecord<'_>) -> Result<Verified, Inconsis
             .map_err(Inconsistency::Tally)?;
     }
     Ok(Verified {
-        ballots: u64::try_from(record.ballots.len()).unwrap_or(u64::MAX),
+        ballots: stored,
         counts_checked: record.counts.is_some(),
     })
 }

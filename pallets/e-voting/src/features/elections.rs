@@ -24,12 +24,9 @@ impl<T: Config> Pallet<T> {
         let mut ceremony = None;
         match spec.mode {
             BallotMode::Public => {}
-            BallotMode::Secret { reveal_ends } => {
-                ensure!(
-                    reveal_ends > spec.voting_ends,
-                    Error::<T>::EmptyRevealPeriod
-                );
-            }
+            // Its choices become public at the reveal; the elections created before its
+            // retirement run to their end.
+            BallotMode::Secret { .. } => return Err(Error::<T>::CommitRevealRetired.into()),
             BallotMode::Encrypted {
                 threshold,
                 tally_ends,

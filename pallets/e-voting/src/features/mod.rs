@@ -5,3 +5,4 @@ mod closing;
 mod elections;
 mod encrypted;
 mod key_ceremony;
+mod referendum;

@@ -1,6 +1,6 @@
 //! An election commission creates an election: 2 to `MaxOptions` options with valid, distinct
 //! codes; all citizens or up to `MaxRegions` distinct regions (kept sorted); voting not before
-//! the current block and not empty, a secret ballot's reveal phase not empty; closing at most
+//! the current block and not empty; no commit–reveal ballot (retired); closing at most
 //! `MaxScheduleLength` blocks ahead, in a block with room for it.
 
 use super::*;
@@ -126,25 +126,28 @@ mod valid_elections {
     }
 
     #[test]
-    fn a_secret_ballot_is_listed_to_close_at_the_end_of_its_reveal_phase() {
+    fn commit_reveal_ballots_are_retired() {
         build_and_execute(|| {
-            assert_ok!(create_election(secret_spec()));
+            // Their choices become public at the reveal: secret elections are encrypted.
+            assert_spec_refused(secret_spec(), Error::CommitRevealRetired);
+            assert_spec_refused(
+                spec(2, 10, BallotMode::Secret { reveal_ends: 10 }),
+                Error::CommitRevealRetired,
+            );
+        });
+    }
+
+    #[test]
+    fn a_legacy_secret_ballot_closes_at_the_end_of_its_reveal_phase() {
+        build_and_execute(|| {
+            // As created before the retirement.
+            let election = create(secret_spec());
 
             let mode = BallotMode::Secret { reveal_ends: 15 };
-            assert_eq!(Elections::<Test>::get(0).unwrap().mode, mode);
+            assert_eq!(Elections::<Test>::get(election).unwrap().mode, mode);
             assert!(!crate::ClosingAt::<Test>::contains_key(10));
             assert_eq!(crate::ClosingAt::<Test>::get(15).into_inner(), vec![0]);
             assert_eq!(tally(0), (vec![0, 0, 0], 0));
-            System::assert_last_event(
-                Event::ElectionCreated {
-                    election: 0,
-                    commission: COMMISSION_ID,
-                    mode,
-                    voting_starts: 2,
-                    voting_ends: 10,
-                }
-                .into(),
-            );
         });
     }
 
@@ -154,7 +157,7 @@ mod valid_elections {
             assert_eq!(create(public_spec()), 0);
             assert_ok!(Voting::create_election(
                 RuntimeOrigin::signed(OTHER_COMMISSIONER),
-                secret_spec()
+                spec(2, 11, BallotMode::Public)
             ));
 
             assert_eq!(
@@ -167,9 +170,9 @@ mod valid_elections {
                 Event::ElectionCreated {
                     election: 1,
                     commission: OTHER_COMMISSION_ID,
-                    mode: BallotMode::Secret { reveal_ends: 15 },
+                    mode: BallotMode::Public,
                     voting_starts: 2,
-                    voting_ends: 10,
+                    voting_ends: 11,
                 }
             );
         });
@@ -374,10 +377,6 @@ mod schedule {
             assert_spec_refused(spec(0, 10, BallotMode::Public), Error::StartsInPast);
             run_to_block(5);
             assert_spec_refused(spec(4, 10, BallotMode::Public), Error::StartsInPast);
-            assert_spec_refused(
-                spec(2, 10, BallotMode::Secret { reveal_ends: 15 }),
-                Error::StartsInPast,
-            );
         });
     }
 
@@ -386,29 +385,6 @@ mod schedule {
         build_and_execute(|| {
             assert_spec_refused(spec(5, 5, BallotMode::Public), Error::EmptyVotingPeriod);
             assert_spec_refused(spec(5, 4, BallotMode::Public), Error::EmptyVotingPeriod);
-            assert_spec_refused(
-                spec(5, 5, BallotMode::Secret { reveal_ends: 9 }),
-                Error::EmptyVotingPeriod,
-            );
-        });
-    }
-
-    #[test]
-    fn the_reveal_phase_must_end_after_voting() {
-        build_and_execute(|| {
-            assert_spec_refused(
-                spec(2, 10, BallotMode::Secret { reveal_ends: 10 }),
-                Error::EmptyRevealPeriod,
-            );
-            assert_spec_refused(
-                spec(2, 10, BallotMode::Secret { reveal_ends: 9 }),
-                Error::EmptyRevealPeriod,
-            );
-            assert_ok!(create_election(spec(
-                2,
-                10,
-                BallotMode::Secret { reveal_ends: 11 }
-            )));
         });
     }
 
@@ -427,27 +403,13 @@ mod schedule {
     }
 
     #[test]
-    fn a_secret_ballot_s_reveal_phase_counts_towards_its_schedule() {
-        build_and_execute(|| {
-            let ending = |reveal_ends| spec(2, 10, BallotMode::Secret { reveal_ends });
-
-            assert_would_succeed(|| create_election(ending(1_001)));
-            assert_spec_refused(ending(1_002), Error::ScheduleTooLong);
-        });
-    }
-
-    #[test]
     fn at_most_max_closing_per_block_elections_close_in_one_block() {
         build_and_execute(|| {
-            // A poll and a secret ballot both closing at block 10.
+            // Two polls closing at block 10.
             create(public_spec());
-            create(spec(2, 5, BallotMode::Secret { reveal_ends: 10 }));
+            create(spec(3, 10, BallotMode::Public));
 
             assert_spec_refused(public_spec(), Error::ClosingBlockFull);
-            assert_spec_refused(
-                spec(3, 8, BallotMode::Secret { reveal_ends: 10 }),
-                Error::ClosingBlockFull,
-            );
             // Another block has room.
             assert_ok!(create_election(spec(2, 11, BallotMode::Public)));
             assert_eq!(crate::ClosingAt::<Test>::get(10).into_inner(), vec![0, 1]);
@@ -509,4 +471,47 @@ fn a_refused_creation_is_charged_the_refusal() {
         );
         assert_eq!(charged(COMMISSIONER, spec), Ok(None));
     });
+}
+
+/// Storage written before encrypted elections (storage version 1) reads unchanged: the stored
+/// enums only gained variants at new indices, so no value needs migrating.
+mod stored_values {
+    use super::*;
+
+    #[test]
+    fn stored_values_of_before_encryption_decode_unchanged() {
+        // The encodings a version-1 chain wrote.
+        let commitment = [0x5a; 32];
+        let sealed: Vec<u8> = [vec![1], commitment.to_vec()].concat();
+        for (bytes, ballot) in [
+            (vec![0, 2], Ballot::Public(2)),
+            (sealed, Ballot::Sealed(H256(commitment))),
+            (vec![2, 1], Ballot::Revealed(1)),
+        ] {
+            assert_eq!(Ballot::decode(&mut &bytes[..]), Ok(ballot));
+            assert_eq!(ballot.encode(), bytes);
+        }
+        let secret: Vec<u8> = [vec![1], 15u64.to_le_bytes().to_vec()].concat();
+        for (bytes, mode) in [
+            (vec![0], BallotMode::Public),
+            (secret, BallotMode::Secret { reveal_ends: 15 }),
+        ] {
+            assert_eq!(BallotMode::<u64>::decode(&mut &bytes[..]), Ok(mode));
+            assert_eq!(mode.encode(), bytes);
+        }
+        assert_eq!(
+            ElectionStatus::<u64>::decode(&mut &[0u8][..]),
+            Ok(ElectionStatus::Running)
+        );
+        // The new variants take new indices.
+        assert_eq!(Ballot::Encrypted(H256::zero()).encode()[0], 3);
+        assert_eq!(
+            BallotMode::<u64>::Encrypted {
+                threshold: 2,
+                tally_ends: 30
+            }
+            .encode()[0],
+            2
+        );
+    }
 }

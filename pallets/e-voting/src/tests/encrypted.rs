@@ -168,18 +168,16 @@ mod creation {
     #[test]
     fn only_an_encrypted_election_names_trustees() {
         build_and_execute(|| {
-            for spec in [public_spec(), secret_spec()] {
-                assert_noop!(
-                    without_post_info(Voting::create_election(
-                        RuntimeOrigin::signed(COMMISSIONER),
-                        ElectionSpec {
-                            trustees: bounded(vec![COMMISSIONER, JUDGE, AUDITOR]),
-                            ..spec
-                        }
-                    )),
-                    Error::<Test>::TrusteesNotUsed
-                );
-            }
+            assert_noop!(
+                without_post_info(Voting::create_election(
+                    RuntimeOrigin::signed(COMMISSIONER),
+                    ElectionSpec {
+                        trustees: bounded(vec![COMMISSIONER, JUDGE, AUDITOR]),
+                        ..public_spec()
+                    }
+                )),
+                Error::<Test>::TrusteesNotUsed
+            );
         });
     }
 
@@ -1013,6 +1011,111 @@ mod tally {
             run_to_block(TALLY_ENDS + 1);
             assert!(matches!(status(election), ElectionStatus::Cancelled { .. }));
             assert_eq!(DecryptionShares::<Test>::iter_prefix(election).count(), 0);
+        });
+    }
+}
+
+/// The public record the runtime API serves and the tally verifier checks.
+mod record {
+    use super::*;
+    use crate::queries::MAX_BALLOT_PAGE;
+    use govchain_ballot::verify::{Inconsistency, Verified};
+
+    /// Every counted ballot of `election`, read in pages of `limit`.
+    fn all_ballots(election: ElectionId, limit: u32) -> Vec<(CitizenId, Vec<u8>)> {
+        let mut ballots: Vec<(CitizenId, Vec<u8>)> = Vec::new();
+        loop {
+            let after = ballots.last().map(|(citizen, _)| *citizen);
+            let page = Voting::encrypted_ballots(election, after, limit);
+            assert!(page.len() <= limit as usize);
+            if page.is_empty() {
+                return ballots;
+            }
+            ballots.extend(page);
+        }
+    }
+
+    #[test]
+    fn the_record_appears_with_the_key_and_verifies_from_ballots_to_counts() {
+        build_and_execute(|| {
+            // No record before the key, nor for a poll.
+            let election = create(encrypted_spec());
+            let poll = create(spec(2, 12, BallotMode::Public));
+            assert_eq!(Voting::encrypted_record(election), None);
+            assert_eq!(Voting::encrypted_record(poll), None);
+            let mut trustees = trustees(election);
+            trustees.run_ceremony();
+            trustees.start_voting();
+            let record = Voting::encrypted_record(election).expect("the key was made");
+            assert_eq!(
+                (record.options, record.threshold, record.key_shares.len()),
+                (3, 2, 3)
+            );
+            assert_eq!(record.key, trustees.key());
+            assert_eq!(record.counts, None);
+
+            let cast_ballots = [(ALICE, 0), (BOB, 1), (CAROL, 2), (DAVE, 0)]
+                .map(|(who, choice)| (who, ballot_for(election, choice, who)));
+            for (who, ballot) in &cast_ballots {
+                assert_ok!(cast(*who, election, ballot.clone()));
+            }
+            // Pages of one, two and the most give the same four ballots.
+            let ballots = all_ballots(election, 1);
+            assert_eq!(ballots.len(), 4);
+            assert_eq!(all_ballots(election, 2), ballots);
+            assert_eq!(all_ballots(election, u32::MAX), ballots);
+            assert!(MAX_BALLOT_PAGE >= 4);
+            let record = Voting::encrypted_record(election).unwrap();
+            assert_eq!(
+                record.verify(&ballots),
+                Ok(Verified {
+                    ballots: 4,
+                    counts_checked: false
+                })
+            );
+
+            // Each voter's receipt is that of the ballot the wallet cast.
+            for (who, ballot) in &cast_ballots {
+                assert_eq!(
+                    Voting::ballot_receipt(election, citizen(*who)),
+                    Some(H256(govchain_ballot::receipt(ballot)))
+                );
+            }
+            assert_eq!(Voting::ballot_receipt(election, 99), None);
+            assert_eq!(Voting::ballot_receipt(poll, citizen(ALICE)), None);
+
+            // After the tally the counts are part of the record and checked.
+            run_to_block(ENDS);
+            for (position, holder) in trustees.key_holders().iter().take(2) {
+                let shares = decryption_shares::<Test>(election, holder, 7);
+                assert_ok!(post_shares(account_of(*position), election, shares));
+            }
+            assert_ok!(publish(election, vec![2, 1, 1]));
+            let record = Voting::encrypted_record(election).unwrap();
+            assert_eq!(record.counts, Some(vec![2, 1, 1]));
+            assert_eq!(record.decryption_shares.len(), 2);
+            assert_eq!(
+                record.verify(&ballots),
+                Ok(Verified {
+                    ballots: 4,
+                    counts_checked: true
+                })
+            );
+            // A record missing a ballot, or with one altered, is caught.
+            assert_eq!(
+                record.verify(&ballots[1..]),
+                Err(Inconsistency::BallotCount {
+                    counted: 4,
+                    stored: 3
+                })
+            );
+            let mut altered = ballots.clone();
+            let last = altered[2].1.len() - 1;
+            altered[2].1[last] ^= 0x40;
+            assert!(matches!(
+                record.verify(&altered),
+                Err(Inconsistency::Ballot { voter, .. }) if voter == altered[2].0
+            ));
         });
     }
 }

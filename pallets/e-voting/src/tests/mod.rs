@@ -31,6 +31,7 @@ mod encrypted;
 mod public_votes;
 mod queries;
 mod recount;
+mod referendum;
 mod secret_ballots;
 
 use crate::{mock::*, Ballot, Ballots, ElectionId, ElectionStatus, Error, Event, OptionIndex};
