@@ -3,7 +3,8 @@
 # temp dir and free ports (raised pool limits, unsafe RPC on localhost so the pool can be
 # cleared between workloads), runs `govchain-load` (tools/load) against it and always stops it.
 # Workloads (default all, in this order):
-#   a transfers  b cbdc  c votes  d diplomas  e land  f mix
+#   a transfers  b cbdc  c votes  d diplomas  e land  f mix  g encrypted ballots (4 options;
+#   the tool runs the election's key ceremony for its three trustees first)
 #
 #   scripts/bench-load.sh                 # all, 120 s each, 10,000 citizens
 #   scripts/bench-load.sh a,c             # some
@@ -20,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-workloads="${1:-a,b,c,d,e,f}"
+workloads="${1:-a,b,c,d,e,f,g}"
 seconds="${SECONDS_EACH:-120}"
 citizens="${CITIZENS:-10000}"
 out="${BENCH_OUT:-$CARGO_TARGET_DIR/bench-load}"

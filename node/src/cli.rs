@@ -52,4 +52,8 @@ pub enum Subcommand {
     /// Check an encrypted election's public record from a node: every ballot's proof, the
     /// encrypted sums, the trustees' decryption shares and the published counts.
     VerifyTally(crate::verify_tally::VerifyTallyCmd),
+
+    /// Act as one trustee of an encrypted election, through a node: the key ceremony, the
+    /// decryption shares after voting, and the counts once enough trustees posted theirs.
+    Trustee(crate::trustee::TrusteeCmd),
 }

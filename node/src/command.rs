@@ -138,6 +138,7 @@ pub fn run() -> sc_cli::Result<()> {
             runner.sync_run(|config| cmd.run::<Block>(&config))
         }
         Some(Subcommand::VerifyTally(cmd)) => cmd.run(),
+        Some(Subcommand::Trustee(cmd)) => cmd.run(),
         None => {
             let runner = cli.create_runner(&cli.run)?;
             runner.run_node_until_exit(|config| async move {

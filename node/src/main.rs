@@ -10,6 +10,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod trustee;
 mod verify_tally;
 
 #[cfg(feature = "runtime-benchmarks")]

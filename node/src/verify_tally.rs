@@ -78,10 +78,14 @@ impl VerifyTallyCmd {
         )
         .await?;
         let mut pages = Vec::new();
-        // The pages are read first (the check runs synchronously over them).
-        if record.is_some() {
+        // The pages are read first (the check runs synchronously over them), no more than the
+        // record says were counted and one page beyond: a node that kept answering (or repeated a
+        // page) cannot keep the command reading, and the extra ballots still show as a
+        // `BallotCount` inconsistency.
+        if let Some(record) = &record {
             let mut after: Option<CitizenId> = None;
-            loop {
+            let mut read: u64 = 0;
+            while read <= record.counted {
                 let page: Vec<(CitizenId, Vec<u8>)> = call(
                     &client,
                     at,
@@ -93,6 +97,7 @@ impl VerifyTallyCmd {
                     break;
                 };
                 after = Some(*last);
+                read = read.saturating_add(page.len() as u64);
                 pages.push(page);
             }
         }

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{best_and_finalized, submit_and_wait, wait_for_blocks, Node, SigningContext};
+use common::{best_and_finalized, submit_and_wait, wait_for_blocks, Node, SigningContext, Tool};
 use govchain_primitives::identity::{KycTier, Role};
 use govchain_runtime::RuntimeCall;
 use jsonrpsee::{core::client::ClientT, rpc_params};
@@ -37,9 +37,10 @@ fn options(
 }
 
 /// The commission, a court and an audit chamber with their officers, two citizens and two
-/// elections voting from block `starts` to `ends` (the encrypted one's key ceremony runs until
-/// `starts`), in one batch from Alice.
-fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
+/// elections voting from block `starts`: a poll to `ends`, an encrypted election (trustees Alice,
+/// Dave and Eve, two of whom decrypt; its key ceremony runs until `starts`) to `encrypted_ends`,
+/// in one batch from Alice.
+fn setup_batch(starts: u32, ends: u32, encrypted_ends: u32) -> RuntimeCall {
     let institution = |code: &[u8], roles: Vec<Role>| {
         RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
             kind: pallet_identity_registry::InstitutionKind::Agency,
@@ -98,10 +99,10 @@ fn setup_batch(starts: u32, ends: u32) -> RuntimeCall {
             options: options(&["YES", "NO"]),
             regions: Some(BoundedVec::truncate_from(vec![7])),
             voting_starts: starts,
-            voting_ends: ends + 20,
+            voting_ends: encrypted_ends,
             mode: BallotMode::Encrypted {
                 threshold: 2,
-                tally_ends: ends + 30,
+                tally_ends: encrypted_ends + 10,
             },
             trustees: BoundedVec::truncate_from(vec![
                 Alice.to_account_id(),
@@ -128,7 +129,7 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
     let (best, _) = best_and_finalized(&client).await;
     let (starts, ends) = (best as u32 + 7, best as u32 + 11);
     let context = SigningContext::of(&client).await;
-    let setup = context.sign(Alice, 0, setup_batch(starts, ends));
+    let setup = context.sign(Alice, 0, setup_batch(starts, ends, ends + 20));
     submit_and_wait(&node, &client, &setup, Duration::from_secs(60)).await;
 
     let poll: Value = client
@@ -257,4 +258,141 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
             String::from_utf8_lossy(&run.stderr)
         );
     }
+}
+
+/// The encrypted election run for real: Alice (the commission's officer) and Dave (the court's)
+/// run `govchain-node trustee`, which makes their moves in the key ceremony, then their
+/// decryption shares and the tally; Eve (the audit chamber's) never shows up, and two of three
+/// suffice. Bob, the one citizen of region 7, casts an encrypted ballot for `YES`, then re-votes
+/// `NO`. The published counts are one `NO`, and `govchain-node verify-tally` prints
+/// "tally verified".
+#[tokio::test(flavor = "multi_thread")]
+async fn trustees_make_the_key_and_the_tally_and_the_tally_verifies() {
+    let node = Node::start(&["--dev"]);
+    let client = node.rpc(Duration::from_secs(60)).await;
+    wait_for_blocks(&node, &client, 1, 0, Duration::from_secs(60)).await;
+
+    // Four ceremony rounds of about three blocks each, then four blocks of voting.
+    let (best, _) = best_and_finalized(&client).await;
+    let starts = best as u32 + 14;
+    let ends = starts + 4;
+    let context = SigningContext::of(&client).await;
+    let setup = context.sign(Alice, 0, setup_batch(starts, ends, ends));
+    submit_and_wait(&node, &client, &setup, Duration::from_secs(60)).await;
+
+    let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+    let mut trustees: Vec<Tool> = [("alice", "//Alice"), ("dave", "//Dave")]
+        .into_iter()
+        .map(|(name, suri)| {
+            let secret = node.file(&format!("{name}.secret"));
+            let secret = secret.to_str().expect("a UTF-8 path");
+            Tool::start(
+                &node,
+                name,
+                &[
+                    "trustee",
+                    "--election",
+                    "1",
+                    "--secret",
+                    secret,
+                    "--suri",
+                    suri,
+                    "--url",
+                    &url,
+                ],
+            )
+        })
+        .collect();
+
+    // Voting starts with the key the two made.
+    wait_for_blocks(
+        &node,
+        &client,
+        u64::from(starts),
+        0,
+        Duration::from_secs(180),
+    )
+    .await;
+    let record: Option<pallet_e_voting::EncryptedRecord> =
+        state_call(&client, "EVotingApi_encrypted_record", 1u32.encode()).await;
+    let Some(record) = record else {
+        let election: Value = client
+            .request("voting_election", rpc_params![1])
+            .await
+            .expect("voting_election answers");
+        panic!(
+            "no key was made: {election}\nalice: {}\ndave: {}",
+            trustees[0].output(),
+            trustees[1].output()
+        );
+    };
+    assert_eq!(record.key_shares.len(), 3);
+
+    // Bob votes YES, then changes his mind: the second ballot counts.
+    for (nonce, choice) in [(0, 0), (1, 1)] {
+        let ballot = govchain_ballot::encrypt_ballot(&record.key, 2, choice, &mut rand_core::OsRng)
+            .expect("a ballot");
+        let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
+            election: 1,
+            ballot: BoundedVec::truncate_from(ballot),
+        });
+        submit_and_wait(
+            &node,
+            &client,
+            &context.sign(Bob, nonce, cast),
+            Duration::from_secs(60),
+        )
+        .await;
+    }
+
+    // After voting, the trustees post their decryption shares and publish the counts; each
+    // stops once the election is closed.
+    for trustee in &mut trustees {
+        let (succeeded, output) = trustee.finish(Duration::from_secs(240)).await;
+        assert!(succeeded, "{output}");
+        assert!(output.contains("election 1: closed"), "{output}");
+    }
+    let results: Value = client
+        .request("voting_results", rpc_params![1])
+        .await
+        .expect("voting_results answers");
+    assert_eq!(results["votes"][0]["votes"], json!(0), "{results}");
+    assert_eq!(results["votes"][1]["votes"], json!(1), "{results}");
+    assert_eq!(results["ballots"], json!(1), "{results}");
+    assert_eq!(results["final"], json!(true), "{results}");
+
+    // Anyone checks it from the chain, at the finalized block (the command's default) once the
+    // block with the counts is final.
+    let (closed_in, _) = best_and_finalized(&client).await;
+    wait_for_blocks(
+        &node,
+        &client,
+        closed_in,
+        closed_in,
+        Duration::from_secs(60),
+    )
+    .await;
+    let run = std::process::Command::new(common::NODE)
+        .args(["verify-tally", "--election", "1", "--url", &url])
+        .output()
+        .expect("verify-tally runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success() && stdout.contains("tally verified"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// Runtime API `method` with SCALE-encoded `args` at the best block, decoded.
+async fn state_call<R: codec::Decode>(
+    client: &jsonrpsee::ws_client::WsClient,
+    method: &str,
+    args: Vec<u8>,
+) -> R {
+    let answer: sp_core::Bytes = client
+        .request("state_call", rpc_params![method, sp_core::Bytes(args)])
+        .await
+        .expect("state_call answers");
+    R::decode(&mut &answer[..]).expect("a decodable answer")
 }

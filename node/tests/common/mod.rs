@@ -93,6 +93,61 @@ impl Node {
     }
 }
 
+/// Another `govchain-node` command run beside a node (a trustee, say), its output in a file of
+/// the node's directory. Dropping it kills the process if it still runs.
+pub struct Tool {
+    child: Child,
+    output: PathBuf,
+}
+
+impl Tool {
+    /// Starts `govchain-node args…`, writing its output to `name.log` in `node`'s directory.
+    pub fn start(node: &Node, name: &str, args: &[&str]) -> Tool {
+        let output = node.base_path.join(format!("{name}.log"));
+        let log = std::fs::File::create(&output).expect("log file");
+        let child = Command::new(NODE)
+            .args(args)
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log)
+            .spawn()
+            .expect("govchain-node starts");
+        Tool { child, output }
+    }
+
+    /// Waits (up to `timeout`) for the command to end; whether it succeeded, and its output.
+    pub async fn finish(&mut self, timeout: Duration) -> (bool, String) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the command's status") {
+                return (status.success(), self.output());
+            }
+            if Instant::now() > deadline {
+                panic!("still running after {timeout:?}:\n{}", self.output());
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    }
+
+    /// Its output so far.
+    pub fn output(&self) -> String {
+        std::fs::read_to_string(&self.output).unwrap_or_default()
+    }
+}
+
+impl Drop for Tool {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Node {
+    /// A path for a file of this test in the node's (private, removed) directory.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.base_path.join(name)
+    }
+}
+
 impl Drop for Node {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -51,6 +51,7 @@ mod invariants;
 pub mod queries;
 #[cfg(any(test, feature = "testing", feature = "runtime-benchmarks"))]
 pub mod testing;
+pub mod trustee;
 mod types;
 pub mod weights;
 

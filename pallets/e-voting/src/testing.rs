@@ -136,31 +136,11 @@ impl<T: Config> Trustees<T> {
     /// The shares trustee `position` deals to the others that published, encrypted.
     pub fn shares(&mut self, position: TrusteePosition) -> BoundedVec<EncryptedShare, MaxTrustees> {
         let ceremony = self.ceremony();
-        let mut shares = Vec::new();
-        for recipient in ceremony.published() {
-            if recipient == position {
-                continue;
-            }
-            let transport_key = ceremony
-                .trustees
-                .get(usize::from(recipient))
-                .and_then(|trustee| trustee.committed)
-                .expect("a recipient committed")
-                .transport_key;
-            let context = Pallet::<T>::ceremony_context(self.election, position, Some(recipient));
-            let setup = self.setups.get(usize::from(position)).expect("a trustee");
-            shares.push(
-                setup
-                    .encrypted_share(
-                        &context,
-                        u32::from(recipient),
-                        &transport_key,
-                        &mut self.rng,
-                    )
-                    .expect("a share"),
-            );
-        }
-        BoundedVec::truncate_from(shares)
+        let setup = self.setups.get(usize::from(position)).expect("a trustee");
+        BoundedVec::truncate_from(
+            crate::trustee::deal_shares(self.election, &ceremony, position, setup, &mut self.rng)
+                .expect("shares"),
+        )
     }
 
     /// Trustee `position`'s call posting `shares`.
@@ -179,18 +159,34 @@ impl<T: Config> Trustees<T> {
         dealer: TrusteePosition,
     ) -> DispatchResult {
         let ceremony = self.ceremony();
-        let shares = DealtShares::<T>::get(self.election, dealer).expect("the dealer posted");
-        let share = Pallet::<T>::dealt_share(&ceremony, &shares, dealer, complainant)
-            .expect("a share for the complainant");
-        let context = Pallet::<T>::ceremony_context(self.election, dealer, Some(complainant));
+        let dealt = self.dealt(&ceremony);
         let setup = self
             .setups
             .get(usize::from(complainant))
             .expect("a trustee");
-        let disclosure = setup
-            .disclose(&context, &share, &mut self.rng)
-            .expect("a disclosure");
+        let disclosure = crate::trustee::disclosure(
+            self.election,
+            &ceremony,
+            complainant,
+            setup,
+            dealer,
+            &dealt,
+            &mut self.rng,
+        )
+        .expect("a disclosure");
         Pallet::<T>::complain(self.origin(complainant), self.election, dealer, disclosure)
+    }
+
+    /// The shares every dealer posted.
+    fn dealt(&self, ceremony: &KeyCeremony<T>) -> crate::trustee::Dealt {
+        ceremony
+            .published()
+            .into_iter()
+            .filter_map(|dealer| {
+                DealtShares::<T>::get(self.election, dealer)
+                    .map(|shares| (dealer, shares.into_inner()))
+            })
+            .collect()
     }
 
     /// Every trustee commits and publishes its part, each in its round; the chain is left in
@@ -240,18 +236,7 @@ impl<T: Config> Trustees<T> {
     /// qualified dealer, by position.
     pub fn key_holders(self) -> Vec<(TrusteePosition, govchain_ballot::Trustee)> {
         let ceremony = self.ceremony();
-        let key_shares: Vec<[u8; 32]> = ceremony
-            .trustees
-            .iter()
-            .map(|trustee| trustee.key_share.expect("the key was made"))
-            .collect();
-        let qualified: Vec<TrusteePosition> = ceremony
-            .trustees
-            .iter()
-            .enumerate()
-            .filter(|(_, trustee)| trustee.qualified())
-            .map(|(position, _)| position as TrusteePosition)
-            .collect();
+        let dealt = self.dealt(&ceremony);
         let published = ceremony.published();
         let election = self.election;
         let mut holders = Vec::new();
@@ -260,32 +245,10 @@ impl<T: Config> Trustees<T> {
             if !published.contains(&position) {
                 continue;
             }
-            let mut received = Vec::new();
-            for dealer in &qualified {
-                if *dealer == position {
-                    received.push(setup.own_share());
-                    continue;
-                }
-                let shares = DealtShares::<T>::get(election, dealer).expect("a qualified dealer");
-                let share = Pallet::<T>::dealt_share(&ceremony, &shares, *dealer, position)
-                    .expect("a share");
-                let expected = ceremony
-                    .trustees
-                    .get(usize::from(*dealer))
-                    .and_then(|trustee| trustee.contribution.as_ref())
-                    .and_then(|part| part.dealt.get(usize::from(position)))
-                    .copied()
-                    .expect("the dealer's polynomial");
-                let context = Pallet::<T>::ceremony_context(election, *dealer, Some(position));
-                match setup.open_share(&context, &share, &expected) {
-                    Ok(Some(secret)) => received.push(secret),
-                    _ => panic!("trustee {position} got a wrong share from {dealer}"),
-                }
+            match crate::trustee::key_holder(election, &ceremony, position, setup, &dealt) {
+                Ok(holder) => holders.push((position, holder)),
+                Err(_) => panic!("trustee {position} got a wrong share"),
             }
-            holders.push((
-                position,
-                setup.finish(&received, &key_shares).expect("a key share"),
-            ));
         }
         holders
     }

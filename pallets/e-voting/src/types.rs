@@ -566,6 +566,26 @@ impl EncryptedRecord {
             counts: self.counts.as_deref(),
         })
     }
+
+    /// The counts the posted decryption shares decrypt the sums to (the first `threshold`
+    /// trustees' shares, each checked), each at most the ballots counted: what anyone may
+    /// publish once enough trustees posted (the chain checks it, never decrypts).
+    pub fn decrypt_counts(&self) -> Result<alloc::vec::Vec<u64>, govchain_ballot::BallotError> {
+        let shares: alloc::vec::Vec<(u32, &[govchain_ballot::DecryptionShare])> = self
+            .decryption_shares
+            .iter()
+            .map(|(position, shares)| (u32::from(*position), shares.as_slice()))
+            .collect();
+        govchain_ballot::decrypt_counts(
+            &govchain_ballot::TrusteeKeys {
+                threshold: u32::from(self.threshold),
+                keys: &self.key_shares,
+            },
+            &self.sums,
+            &shares,
+            self.counted,
+        )
+    }
 }
 
 /// Whether a citizen voted in an election, never how.
@@ -767,6 +787,36 @@ impl<T: Config> KeyCeremony<T> {
         let position = self.position_of(who)?;
         let trustee = self.trustees.get(usize::from(position))?;
         (trustee.institution == institution).then_some(position)
+    }
+
+    /// The share `dealer` posted for `recipient` among its `shares`: a dealer's shares go to
+    /// the other trustees that published their part, in position order.
+    pub fn dealt_share(
+        &self,
+        shares: &[govchain_ballot::dkg::EncryptedShare],
+        dealer: TrusteePosition,
+        recipient: TrusteePosition,
+    ) -> Option<govchain_ballot::dkg::EncryptedShare> {
+        let index = self
+            .published()
+            .into_iter()
+            .filter(|position| *position != dealer)
+            .position(|position| position == recipient)?;
+        shares.get(index).copied()
+    }
+
+    /// What the share `dealer` dealt to `recipient` must open to, by `dealer`'s published
+    /// polynomial.
+    pub fn expected_share(
+        &self,
+        dealer: TrusteePosition,
+        recipient: TrusteePosition,
+    ) -> Option<[u8; 32]> {
+        self.trustees
+            .get(usize::from(dealer))
+            .and_then(|dealer| dealer.contribution.as_ref())
+            .and_then(|contribution| contribution.dealt.get(usize::from(recipient)))
+            .copied()
     }
 
     /// The positions of the trustees that published their part, in order: those that deal

@@ -86,7 +86,7 @@ impl<T: Config> Pallet<T> {
     ) -> DispatchResultWithPostInfo {
         let record = ConstitutionalMotions::<T>::get(motion).ok_or(Error::<T>::UnknownMotion)?;
         let lapsed = |reason: Lapse| -> DispatchResultWithPostInfo {
-            Self::forget(motion, &record);
+            Self::forget(motion);
             Self::deposit_event(Event::ConstitutionalMotionLapsed { motion, reason });
             Ok(Some(T::WeightInfo::conclude_referendum()).into())
         };
@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
         let Ok((call, _)) = T::Preimages::peek(&record.call) else {
             return lapsed(Lapse::ActUnavailable);
         };
-        Self::forget(motion, &record);
+        Self::forget(motion);
         let outcome = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
         let actual = outcome
             .map(|info: PostDispatchInfo| info.actual_weight)
@@ -142,7 +142,7 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Removes `motion` (its act is kept inline: no preimage to release).
-    fn forget(motion: MotionId, _record: &ConstitutionalMotion<T>) {
+    fn forget(motion: MotionId) {
         ConstitutionalMotions::<T>::remove(motion);
     }
 

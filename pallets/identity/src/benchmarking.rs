@@ -98,6 +98,10 @@ fn council<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
     T::InstitutionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
+fn constitutional<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+    T::RulesOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
 /// A civil-registry officer, and a citizen it registered.
 fn registrar_and_citizen<T: Config>() -> (T::AccountId, CitizenId) {
     let registrar: T::AccountId = account("registrar", 0, 0);
@@ -567,7 +571,7 @@ mod benchmarks {
 
     #[benchmark]
     fn set_approval_threshold() -> Result<(), BenchmarkError> {
-        let origin = council::<T>()?;
+        let origin = constitutional::<T>()?;
         let threshold = u8::try_from(T::MaxApprovals::get()).unwrap_or(u8::MAX);
 
         #[extrinsic_call]
@@ -691,7 +695,7 @@ mod benchmarks {
 
     #[benchmark]
     fn set_registration_caps() -> Result<(), BenchmarkError> {
-        let origin = council::<T>()?;
+        let origin = constitutional::<T>()?;
 
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, 100, 1_000);

@@ -105,6 +105,12 @@ pub mod pallet {
         /// appoint or revoke any officer: the council.
         type InstitutionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+        /// Changes the rules that protect the public from a single official: how many officers
+        /// must approve each sensitive act, and how many citizens a registry may register. A
+        /// national runtime makes this a constitutional origin (Root, reached only through an
+        /// approved referendum), so the council alone cannot loosen dual control.
+        type RulesOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
         /// The longest an officer may be appointed for; appointments are renewed, not endless.
         #[pallet::constant]
         type MaxOfficerTerm: Get<BlockNumberFor<Self>>;
@@ -1044,7 +1050,7 @@ pub mod pallet {
         /// an act of `class` (1: an officer acts alone). Actions already pending need the new
         /// number from their next approval on.
         ///
-        /// Origin: [`Config::InstitutionOrigin`] (the council).
+        /// Origin: [`Config::RulesOrigin`] (constitutional: an approved referendum).
         /// Emits `ApprovalThresholdSet`.
         /// Errors: `BadOrigin`, `InvalidThreshold`.
         /// Weight: O(1).
@@ -1056,14 +1062,14 @@ pub mod pallet {
             class: ActionClass,
             threshold: u8,
         ) -> DispatchResult {
-            T::InstitutionOrigin::ensure_origin(origin)?;
+            T::RulesOrigin::ensure_origin(origin)?;
             Self::do_set_approval_threshold(role, class, threshold)
         }
 
         /// Sets how many citizens each civil-registry officer, and each civil registry's officers
         /// together, may register per registration period.
         ///
-        /// Origin: [`Config::InstitutionOrigin`] (the council).
+        /// Origin: [`Config::RulesOrigin`] (constitutional: an approved referendum).
         /// Emits `RegistrationCapsSet`.
         /// Errors: `BadOrigin`.
         /// Weight: O(1).
@@ -1074,7 +1080,7 @@ pub mod pallet {
             per_officer: u32,
             per_institution: u32,
         ) -> DispatchResult {
-            T::InstitutionOrigin::ensure_origin(origin)?;
+            T::RulesOrigin::ensure_origin(origin)?;
             CitizenRegistrationCaps::<T>::put(RegistrationCaps {
                 per_officer,
                 per_institution,

@@ -82,6 +82,7 @@ parameter_types! {
 
 impl pallet_identity_registry::Config for Test {
     type InstitutionOrigin = EnsureRoot<u64>;
+    type RulesOrigin = EnsureRoot<u64>;
     type MaxOfficerTerm = MaxOfficerTerm;
     type MaxOfficersPerInstitution = MaxOfficersPerInstitution;
     type QuotaPeriod = QuotaPeriod;

@@ -69,8 +69,8 @@ mod benchmarks {
     #[benchmark]
     fn set_min_validators() -> Result<(), BenchmarkError> {
         fill_set::<T>(T::MaxValidators::get());
-        let origin =
-            T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+        let origin = T::MinValidatorsOrigin::try_successful_origin()
+            .map_err(|_| BenchmarkError::Weightless)?;
 
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, 2);

@@ -5,7 +5,9 @@
 //! removes them. A change is handed to `pallet-session` at the next session rotation, so it takes
 //! effect one session later, when Aura and GRANDPA switch to the new set together.
 //!
-//! The set never shrinks below [`MinValidators`] (set in genesis, changeable by the council), and a node can only be added once its
+//! The set never shrinks below [`MinValidators`] (set in genesis, changeable only by
+//! [`Config::MinValidatorsOrigin`]: in a national runtime a constitutional act, which the council
+//! alone cannot pass), and a node can only be added once its
 //! session keys are registered (`session.set_keys`): an account without keys would be silently
 //! skipped by `pallet-session` and leave the chain with fewer validators than the council believes.
 //!
@@ -71,6 +73,12 @@ pub mod pallet {
     pub trait Config: frame_system::Config {
         /// Who may add and remove validators and change the session length: the council.
         type ValidatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+        /// Who may change the fewest validators the set may shrink to. The minimum protects the
+        /// network from a council that would remove validators until a few nodes decide
+        /// finality, so a national runtime makes it constitutional (Root, reached only through
+        /// an approved referendum).
+        type MinValidatorsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
         /// Tells which accounts have session keys registered, so that they can really validate.
         type HasSessionKeys: crate::HasSessionKeys<Self::AccountId>;
@@ -239,14 +247,14 @@ pub mod pallet {
 
         /// Sets the fewest validators the set may shrink to.
         ///
-        /// Origin: [`Config::ValidatorOrigin`] (the council).
+        /// Origin: [`Config::MinValidatorsOrigin`] (constitutional: an approved referendum).
         /// Emits `MinValidatorsSet`.
         /// Errors: `InvalidMinValidators` when zero or above the current set's size.
         /// Weight: O(1).
         #[pallet::call_index(3)]
         #[pallet::weight(T::WeightInfo::set_min_validators())]
         pub fn set_min_validators(origin: OriginFor<T>, min_validators: u32) -> DispatchResult {
-            T::ValidatorOrigin::ensure_origin(origin)?;
+            T::MinValidatorsOrigin::ensure_origin(origin)?;
             let current = Validators::<T>::decode_len().unwrap_or_default();
             ensure!(
                 min_validators >= 1 && min_validators as usize <= current,

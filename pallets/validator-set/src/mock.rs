@@ -44,6 +44,7 @@ impl HasSessionKeys<u64> for KeysBelowKeyless {
 
 impl pallet_validator_set::Config for Test {
     type ValidatorOrigin = EnsureRoot<u64>;
+    type MinValidatorsOrigin = EnsureRoot<u64>;
     type HasSessionKeys = KeysBelowKeyless;
     type MaxValidators = MaxValidators;
     type WeightInfo = ();

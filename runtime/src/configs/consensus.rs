@@ -34,6 +34,9 @@ impl pallet_validator_set::HasSessionKeys<AccountId> for HasSessionKeys {
 impl pallet_validator_set::Config for Runtime {
     /// A two-thirds council motion.
     type ValidatorOrigin = crate::configs::CouncilSuperMajority;
+    /// The validator-set minimum is constitutional: Root, which the council reaches for it only
+    /// through an approved referendum (`ConstitutionalCalls`).
+    type MinValidatorsOrigin = frame_system::EnsureRoot<AccountId>;
     type HasSessionKeys = HasSessionKeys;
     type MaxValidators = MaxValidators;
     type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;

@@ -94,15 +94,25 @@ frame_support::parameter_types! {
 }
 
 /// The acts only a referendum enacts: they change the rules that protect the public, so the
-/// council alone (even as Root through `dispatch_as_root`, which refuses them) cannot.
-/// The upgrade delay, set by `governance.set_upgrade_delay`, whose origin is Root, which the
-/// council reaches for it only through an approved referendum.
+/// council alone (even as Root through `dispatch_as_root`, which refuses them) cannot. Each has
+/// Root as its origin, which the council reaches for it only through an approved referendum:
+/// - the governance rules: the public upgrade delay (`governance.set_upgrade_delay`) and who sits
+///   on the council (`council.set_members`);
+/// - the validator-set minimum (`validatorSet.set_min_validators`);
+/// - the identity pallet's rules against a single official: dual-control thresholds
+///   (`identity.set_approval_threshold`) and registration caps (`identity.set_registration_caps`).
 pub struct ConstitutionalCalls;
 impl Contains<RuntimeCall> for ConstitutionalCalls {
     fn contains(call: &RuntimeCall) -> bool {
         matches!(
             call,
             RuntimeCall::Governance(pallet_governance::Call::set_upgrade_delay { .. })
+                | RuntimeCall::Council(pallet_collective::Call::set_members { .. })
+                | RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_min_validators { .. })
+                | RuntimeCall::Identity(
+                    pallet_identity_registry::Call::set_approval_threshold { .. }
+                        | pallet_identity_registry::Call::set_registration_caps { .. }
+                )
         )
     }
 }

@@ -66,6 +66,9 @@ impl pallet_identity_registry::Config for Runtime {
     /// Accrediting, suspending and restoring public bodies takes a council majority: a rogue
     /// institution must be stoppable quickly.
     type InstitutionOrigin = CouncilMajority;
+    /// Dual-control thresholds and registration caps are constitutional: Root, which the council
+    /// reaches for them only through an approved referendum (`ConstitutionalCalls`).
+    type RulesOrigin = frame_system::EnsureRoot<crate::AccountId>;
     type MaxOfficerTerm = MaxOfficerTerm;
     type MaxOfficersPerInstitution = MaxOfficersPerInstitution;
     type QuotaPeriod = QuotaPeriod;

@@ -2,7 +2,9 @@
 //! constitutional motion (its own motions and `dispatch_as_root` cannot set it); the election
 //! commission offers a `YES`/`NO` poll as its referendum; five token-less citizens vote; once the
 //! poll closed anyone concludes it. Approved by a majority with a quorum, the act is dispatched;
-//! rejected, or approved by too few voters, it lapses and nothing changes.
+//! rejected, or approved by too few voters, it lapses and nothing changes. Every constitutional
+//! act (the upgrade delay, the council's members, the validator-set minimum, the dual-control
+//! thresholds and registration caps) is out of the council's own reach and fits a motion.
 
 use super::{
     apply_signed, assert_invariants, next_block, pass_council_motion, preset_externalities,
@@ -31,12 +33,42 @@ fn longer_delay() -> RuntimeCall {
     })
 }
 
+/// One act of each kind the runtime keeps for referendums (`ConstitutionalCalls`).
+fn constitutional_acts() -> Vec<RuntimeCall> {
+    use govchain_primitives::dual_control::ActionClass;
+    vec![
+        longer_delay(),
+        RuntimeCall::Council(pallet_collective::Call::set_members {
+            new_members: vec![account_of(&key("Alice")), account_of(&key("Bob"))],
+            prime: None,
+            old_count: 3,
+        }),
+        RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_min_validators {
+            min_validators: 4,
+        }),
+        RuntimeCall::Identity(pallet_identity_registry::Call::set_approval_threshold {
+            role: Role::CentralBank,
+            class: ActionClass::Minting,
+            threshold: 1,
+        }),
+        RuntimeCall::Identity(pallet_identity_registry::Call::set_registration_caps {
+            per_officer: u32::MAX,
+            per_institution: u32::MAX,
+        }),
+    ]
+}
+
 /// The council's motion proposing [`longer_delay`] as a constitutional act; returns its number.
 fn propose() -> u32 {
+    propose_act(longer_delay())
+}
+
+/// The council's motion proposing `act` as a constitutional act; returns its number.
+fn propose_act(act: RuntimeCall) -> u32 {
     let motion = pallet_governance::NextMotionId::<Runtime>::get();
     pass_council_motion(RuntimeCall::Governance(
         pallet_governance::Call::propose_constitutional {
-            call: Box::new(longer_delay()),
+            call: Box::new(act),
             legal_reference: LegalReference {
                 instrument_hash: [0xc0; 32],
                 identifier: BoundedVec::truncate_from(
@@ -152,14 +184,24 @@ fn the_council_alone_cannot_change_a_constitutional_rule() {
             pallet_collective::RawOrigin::<_, crate::configs::CouncilCollective>::Members(3, 3)
                 .into()
         };
-        assert_noop!(
-            Governance::dispatch_as_root(council(), Box::new(longer_delay())),
-            pallet_governance::Error::<Runtime>::ConstitutionalCall
-        );
-        assert_noop!(
-            Governance::set_upgrade_delay(council(), 2 * crate::configs::MinUpgradeDelay::get()),
-            sp_runtime::DispatchError::BadOrigin
-        );
+        for act in constitutional_acts() {
+            assert_noop!(
+                Governance::dispatch_as_root(council(), Box::new(act.clone())),
+                pallet_governance::Error::<Runtime>::ConstitutionalCall
+            );
+            assert_eq!(
+                frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+                    act.clone(),
+                    council()
+                )
+                .map_err(|failure| failure.error),
+                Err(sp_runtime::DispatchError::BadOrigin),
+                "{act:?}"
+            );
+            // ... but each goes to the citizens as a motion (inline, within 128 bytes).
+            let motion = propose_act(act);
+            assert!(pallet_governance::ConstitutionalMotions::<Runtime>::contains_key(motion));
+        }
         assert_invariants();
     });
 }
@@ -196,6 +238,16 @@ fn an_approved_referendum_enacts_the_act() {
             pallet_governance::ConstitutionalMotions::<Runtime>::count(),
             0
         );
+
+        // The validator-set minimum the same way: 3 in the local testnet, 4 once approved.
+        let motion = propose_act(RuntimeCall::ValidatorSet(
+            pallet_validator_set::Call::set_min_validators { min_validators: 4 },
+        ));
+        let election = republic.ballot_for(motion);
+        republic.vote(election, [Some(0), Some(0), Some(0), None, None]);
+        assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), 3);
+        assert_ok!(conclude(motion));
+        assert_eq!(pallet_validator_set::MinValidators::<Runtime>::get(), 4);
         assert_invariants();
     });
 }

@@ -6,6 +6,7 @@
 //! the bank and the bank credits every citizen.
 
 use crate::{
+    ceremony::{self, EncryptedElection},
     chain::{Chain, Nonces},
     signer::Key,
     Error,
@@ -60,6 +61,8 @@ pub struct Government {
     pub polls: Vec<ElectionId>,
     /// Today, in days since 1970-01-01: the diplomas' issue day.
     pub today: Day,
+    /// The encrypted election of workload (g), with its key, if set up.
+    pub encrypted: Option<EncryptedElection>,
 }
 
 /// The council's motion, carried by Alice alone (threshold 1 executes it at once).
@@ -106,12 +109,14 @@ fn transfer(to: &AccountId, value: u128) -> RuntimeCall {
     })
 }
 
-/// Sets up the government with `citizens` citizens, `parcels` parcels and `polls` polls.
+/// Sets up the government with `citizens` citizens, `parcels` parcels and `polls` polls, and,
+/// if `encrypted`, an encrypted election whose trustees made its key.
 pub async fn set_up(
     chain: &Chain,
     citizens: u32,
     parcels: u32,
     polls: u32,
+    encrypted: bool,
 ) -> Result<Government, Error> {
     let alice = Key::development("//Alice")?;
     let funders = FUNDERS
@@ -404,11 +409,78 @@ pub async fn set_up(
         .submit_and_wait("crediting the citizens in CBDC", step)
         .await?;
 
+    // 6. For workload (g): an encrypted election of four options, and its key ceremony.
+    let encrypted = if encrypted {
+        let trustees = [&ministry_officer, &auditor, &university_officers[0]];
+        Some(encrypted_election(chain, &ministry_officer, &trustees).await?)
+    } else {
+        None
+    };
+
     Ok(Government {
         university_officers,
         citizens: registered,
         parcels: (0..u64::from(parcels)).map(|n| first_parcel + n).collect(),
         polls: (0..polls).map(|n| first_poll + n).collect(),
         today,
+        encrypted,
+    })
+}
+
+/// The options of the encrypted election: four, as the throughput target counts them.
+const ENCRYPTED_OPTIONS: [&str; 4] = ["A", "B", "C", "D"];
+
+/// The ministry creates an encrypted election of [`ENCRYPTED_OPTIONS`] for every citizen with
+/// `trustees` (two of whom decrypt), voting as soon as their ceremony is done; the tool runs the
+/// ceremony for them.
+async fn encrypted_election(
+    chain: &Chain,
+    commissioner: &Key,
+    trustees: &[&Key; 3],
+) -> Result<EncryptedElection, Error> {
+    let id: ElectionId = chain
+        .rpc
+        .storage(
+            &pallet_e_voting::NextElectionId::<Runtime>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
+    // Created in one of the next two blocks: four rounds of at least `ROUND_BLOCKS` each.
+    let starts = chain.rpc.best_number().await? + 2 + 4 * ceremony::ROUND_BLOCKS;
+    let create = RuntimeCall::Voting(pallet_e_voting::Call::create_election {
+        spec: ElectionSpec {
+            question_hash: H256(blake2_256(b"encrypted")),
+            options: BoundedVec::truncate_from(
+                ENCRYPTED_OPTIONS
+                    .iter()
+                    .map(|code| BallotOption {
+                        code: bounded(code),
+                        text_hash: H256(blake2_256(code.as_bytes())),
+                    })
+                    .collect(),
+            ),
+            regions: None,
+            voting_starts: starts,
+            voting_ends: starts + POLL_LENGTH,
+            mode: BallotMode::Encrypted {
+                threshold: 2,
+                tally_ends: starts + POLL_LENGTH + 100,
+            },
+            trustees: BoundedVec::truncate_from(
+                trustees.iter().map(|key| key.account.clone()).collect(),
+            ),
+        },
+    });
+    let mut nonces = Nonces::default();
+    let signed = chain.sign(commissioner, create, &mut nonces).await?;
+    chain
+        .submit_and_wait("creating the encrypted election", vec![signed])
+        .await?;
+    let key = ceremony::run(chain, id, trustees).await?;
+    Ok(EncryptedElection {
+        id,
+        key,
+        options: ENCRYPTED_OPTIONS.len() as u32,
     })
 }

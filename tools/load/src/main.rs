@@ -13,6 +13,7 @@
     clippy::cast_precision_loss
 )]
 
+mod ceremony;
 mod chain;
 mod cpu;
 mod follow;
@@ -54,6 +55,10 @@ struct Args {
     /// The most diplomas per second workload (d) is signed for.
     #[arg(long, default_value_t = 20_000)]
     max_diploma_rate: u64,
+    /// The most encrypted ballots per second workload (g) is signed for (each is encrypted,
+    /// with its proof, before the clock starts: about 1.5 ms apiece).
+    #[arg(long, default_value_t = 400)]
+    max_ballot_rate: u64,
     /// WebSocket connections to submit over.
     #[arg(long, default_value_t = 8)]
     connections: usize,
@@ -62,7 +67,7 @@ struct Args {
     in_flight: usize,
     /// Workloads to run, in order: transfers (a), cbdc (b), votes (c), diplomas (d), land (e),
     /// mix (f).
-    #[arg(long, value_delimiter = ',', default_value = "a,b,c,d,e,f")]
+    #[arg(long, value_delimiter = ',', default_value = "a,b,c,d,e,f,g")]
     workloads: Vec<Workload>,
     /// The node's process id, to report its CPU use.
     #[arg(long)]
@@ -114,8 +119,9 @@ async fn run_all(args: Args) -> Result<(), Error> {
         args.citizens, args.parcels
     );
     let started = std::time::Instant::now();
+    let encrypted = args.workloads.contains(&Workload::EncryptedBallots);
     let government =
-        Arc::new(government::set_up(&chain, args.citizens, args.parcels, polls).await?);
+        Arc::new(government::set_up(&chain, args.citizens, args.parcels, polls, encrypted).await?);
     eprintln!("set up in {:.0} s", started.elapsed().as_secs_f64());
     if args.setup_only {
         follower.abort();
@@ -129,10 +135,10 @@ async fn run_all(args: Args) -> Result<(), Error> {
     let (mut serial, mut first_poll) = (0u64, 0usize);
     let mut outcomes = Vec::new();
     for workload in &args.workloads {
-        let max_rate = if *workload == Workload::Diplomas {
-            args.max_diploma_rate
-        } else {
-            args.max_rate
+        let max_rate = match workload {
+            Workload::Diplomas => args.max_diploma_rate,
+            Workload::EncryptedBallots => args.max_ballot_rate,
+            _ => args.max_rate,
         };
         let signing = std::time::Instant::now();
         let plan = workloads::plan(

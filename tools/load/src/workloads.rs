@@ -2,6 +2,7 @@
 //! counts as one unit of work in a block's events.
 
 use crate::{
+    ceremony::EncryptedElection,
     chain::{Chain, EventRecord, Nonces},
     government::{sellers, Citizen, Government},
     signer::{sign, Key, Signed},
@@ -39,6 +40,10 @@ pub enum Workload {
     /// (f) transfers, CBDC transfers and votes in equal parts, with diploma batches.
     #[value(alias = "f")]
     Mix,
+    /// (g) `voting.cast_encrypted_ballot` of four options in an encrypted election (a citizen
+    /// casting again replaces its ballot).
+    #[value(alias = "g")]
+    EncryptedBallots,
 }
 
 /// Diplomas per `issue_batch`: the runtime's largest batch.
@@ -58,6 +63,7 @@ impl Workload {
             Self::Diplomas => "(d) diplomas.issue_batch ×1000",
             Self::Land => "(e) land offer + accept",
             Self::Mix => "(f) mix a+b+c+d",
+            Self::EncryptedBallots => "(g) voting.cast_encrypted_ballot ×4",
         }
     }
 
@@ -69,6 +75,7 @@ impl Workload {
             Self::Diplomas => "diplomas",
             Self::Land => "offers+accepts",
             Self::Mix => "operations",
+            Self::EncryptedBallots => "ballots",
         }
     }
 
@@ -89,6 +96,9 @@ impl Workload {
                     ) | (
                         RuntimeEvent::Voting(pallet_e_voting::Event::VoteCast { .. }),
                         Self::Votes | Self::Mix,
+                    ) | (
+                        RuntimeEvent::Voting(pallet_e_voting::Event::EncryptedBallotCast { .. }),
+                        Self::EncryptedBallots,
                     ) | (
                         RuntimeEvent::Diplomas(pallet_diplomas::Event::DiplomaIssued { .. }),
                         Self::Diplomas | Self::Mix,
@@ -164,6 +174,23 @@ async fn citizen_nonces(chain: &Chain, government: &Government) -> Result<Vec<u3
         nonces.push(chain.nonce(&citizen.key.account).await?);
     }
     Ok(nonces)
+}
+
+/// Citizen `n`'s ballot in `round`, for one of the options in turn, encrypted and proved as a
+/// wallet does (`govchain_ballot::encrypt_ballot`).
+fn encrypted_ballot(election: &EncryptedElection, round: u32, n: usize) -> RuntimeCall {
+    let choice = (n as u32 + round) % election.options;
+    let ballot = govchain_ballot::encrypt_ballot(
+        &election.key,
+        election.options,
+        choice,
+        &mut rand_core::OsRng,
+    )
+    .unwrap_or_default();
+    RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
+        election: election.id,
+        ballot: BoundedVec::truncate_from(ballot),
+    })
 }
 
 /// `rounds` rounds in which every citizen sends `call(round, citizen index)`.
@@ -292,6 +319,16 @@ pub async fn plan(
             Ok(Plan::new(transactions, &sample, &officers[0], chain))
         }
         Workload::Land => land_offers(chain, government, seconds, max_rate).await,
+        Workload::EncryptedBallots => {
+            let election = government
+                .encrypted
+                .as_ref()
+                .ok_or("no encrypted election was set up")?;
+            citizen_rounds(chain, government, rounds, |round, n| {
+                encrypted_ballot(election, round, n)
+            })
+            .await
+        }
         Workload::Mix => {
             let polls = first_poll_range(government, first_poll, rounds)?;
             let mut plan = citizen_rounds(chain, government, rounds, |round, n| match n % 3 {

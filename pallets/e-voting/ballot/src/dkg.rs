@@ -34,6 +34,9 @@ use merlin::Transcript;
 use scale_info::TypeInfo;
 use sha2::{Digest, Sha256};
 
+/// A secret share of a trustee's polynomial, as one dealer dealt it to one trustee (opened).
+pub type DealtSecret = SecretKey<Ristretto>;
+
 /// The longest encoded proof of possession of a polynomial, for [`crate::MAX_TRUSTEES`]
 /// coefficients: a challenge and one response per coefficient, a length byte before each.
 pub const MAX_POSSESSION_PROOF_LEN: u32 = 34 * (crate::MAX_TRUSTEES + 1) + 2;

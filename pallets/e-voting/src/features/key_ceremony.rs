@@ -212,22 +212,6 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// The share `dealer` posted for `recipient`: its shares go to the other trustees that
-    /// published their part, in position order.
-    pub(crate) fn dealt_share(
-        ceremony: &KeyCeremony<T>,
-        shares: &[dkg::EncryptedShare],
-        dealer: TrusteePosition,
-        recipient: TrusteePosition,
-    ) -> Option<dkg::EncryptedShare> {
-        let index = ceremony
-            .published()
-            .into_iter()
-            .filter(|position| *position != dealer)
-            .position(|position| position == recipient)?;
-        shares.get(index).copied()
-    }
-
     pub(crate) fn do_complain(
         who: T::AccountId,
         election: ElectionId,
@@ -251,14 +235,11 @@ impl<T: Config> Pallet<T> {
         ensure!(dealer != position, Error::<T>::NoShareToComplainAbout);
         let shares =
             DealtShares::<T>::get(election, dealer).ok_or(Error::<T>::NoShareToComplainAbout)?;
-        let share = Self::dealt_share(&ceremony, &shares, dealer, position)
+        let share = ceremony
+            .dealt_share(&shares, dealer, position)
             .ok_or(Error::<T>::NoShareToComplainAbout)?;
         let expected = ceremony
-            .trustees
-            .get(usize::from(dealer))
-            .and_then(|dealer| dealer.contribution.as_ref())
-            .and_then(|contribution| contribution.dealt.get(usize::from(position)))
-            .copied()
+            .expected_share(dealer, position)
             .ok_or(Error::<T>::NoShareToComplainAbout)?;
         let context = Self::ceremony_context(election, dealer, Some(position));
         let verdict =

@@ -84,8 +84,10 @@ impl<T: Config> ReferendumBallots<T::AccountId> for Pallet<T> {
                 option(b"NO")
             ]),
             eligibility: Eligibility::AllCitizens,
-            voting_starts: sp_runtime::Saturating::saturating_add(now, 1u32.into()),
-            voting_ends: sp_runtime::Saturating::saturating_add(now, 2u32.into()),
+            // Well after now: the benchmark machinery moves a chain at block 0 to block 1
+            // between the setup and the call, and the ballot must not have started by then.
+            voting_starts: sp_runtime::Saturating::saturating_add(now, 10u32.into()),
+            voting_ends: sp_runtime::Saturating::saturating_add(now, 11u32.into()),
             mode: BallotMode::Public,
             status: ElectionStatus::Running,
         };
