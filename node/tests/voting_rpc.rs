@@ -265,7 +265,8 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
 /// decryption shares and the tally; Eve (the audit chamber's) never shows up, and two of three
 /// suffice. Bob, the one citizen of region 7, casts an encrypted ballot for `YES`, then re-votes
 /// `NO`. The published counts are one `NO`, and `govchain-node verify-tally` prints
-/// "tally verified".
+/// "tally verified"; asked through a rogue node that alters a byte of Bob's ballot, it names
+/// Bob's ballot and fails.
 #[tokio::test(flavor = "multi_thread")]
 async fn trustees_make_the_key_and_the_tally_and_the_tally_verifies() {
     let node = Node::start(&["--dev"]);
@@ -382,6 +383,69 @@ async fn trustees_make_the_key_and_the_tally_and_the_tally_verifies() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
+
+    // The same through a node that lies about one ballot.
+    let (rogue, server) = rogue_node(&url).await;
+    let run = std::process::Command::new(common::NODE)
+        .args(["verify-tally", "--election", "1", "--url", &rogue])
+        .output()
+        .expect("verify-tally runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        !run.status.success() && stdout.contains("the ballot of citizen 0 does not hold"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let _ = server.stop();
+}
+
+/// A rogue node in front of the node at `upstream`: it passes on what `verify-tally` asks
+/// (`chain_getFinalizedHead`, `state_call`) but flips the last byte of the first ballot of every
+/// page of `EVotingApi_encrypted_ballots`. Returns its address and its handle.
+async fn rogue_node(upstream: &str) -> (String, jsonrpsee::server::ServerHandle) {
+    use jsonrpsee::{types::ErrorObjectOwned, ws_client::WsClientBuilder, RpcModule};
+    use sp_core::Bytes;
+    let client = WsClientBuilder::default()
+        .max_response_size(64 * 1024 * 1024)
+        .build(upstream)
+        .await
+        .expect("the node answers");
+    let failed = |error: jsonrpsee::core::ClientError| {
+        ErrorObjectOwned::owned(-32000, error.to_string(), None::<()>)
+    };
+    let mut module = RpcModule::new(client);
+    module
+        .register_async_method("chain_getFinalizedHead", move |_, client, _| async move {
+            client
+                .request::<H256, _>("chain_getFinalizedHead", rpc_params![])
+                .await
+                .map_err(failed)
+        })
+        .expect("a new method");
+    module
+        .register_async_method("state_call", move |params, client, _| async move {
+            let (method, data, at): (String, Bytes, Option<H256>) = params.parse()?;
+            let answer: Bytes = client
+                .request("state_call", rpc_params![method.clone(), data, at])
+                .await
+                .map_err(failed)?;
+            if method != "EVotingApi_encrypted_ballots" {
+                return Ok::<_, ErrorObjectOwned>(answer);
+            }
+            let mut page: Vec<(u64, Vec<u8>)> =
+                codec::Decode::decode(&mut &answer[..]).expect("a page of ballots");
+            if let Some(byte) = page.first_mut().and_then(|(_, ballot)| ballot.last_mut()) {
+                *byte ^= 1;
+            }
+            Ok(Bytes(page.encode()))
+        })
+        .expect("a new method");
+    let server = jsonrpsee::server::Server::builder()
+        .build("127.0.0.1:0")
+        .await
+        .expect("a free port on the loopback interface");
+    let address = server.local_addr().expect("a bound address");
+    (format!("ws://{address}"), server.start(module))
 }
 
 /// Runtime API `method` with SCALE-encoded `args` at the best block, decoded.

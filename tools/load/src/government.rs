@@ -65,6 +65,33 @@ pub struct Government {
     pub encrypted: Option<EncryptedElection>,
 }
 
+/// An election's options with these codes (each text's hash is its code's).
+fn options(
+    codes: &[&str],
+) -> BoundedVec<BallotOption, <Runtime as pallet_e_voting::Config>::MaxOptions> {
+    BoundedVec::truncate_from(
+        codes
+            .iter()
+            .map(|code| BallotOption {
+                code: bounded(code),
+                text_hash: H256(blake2_256(code.as_bytes())),
+            })
+            .collect(),
+    )
+}
+
+/// The number the next election created gets.
+async fn next_election(chain: &Chain) -> Result<ElectionId, Error> {
+    Ok(chain
+        .rpc
+        .storage(
+            &pallet_e_voting::NextElectionId::<Runtime>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default())
+}
+
 /// The council's motion, carried by Alice alone (threshold 1 executes it at once).
 fn council(call: RuntimeCall) -> RuntimeCall {
     let length_bound = codec::Encode::encoded_size(&call) as u32;
@@ -295,29 +322,14 @@ pub async fn set_up(
         }),
     ];
     let starts = chain.rpc.best_number().await? + 1;
-    let first_poll: ElectionId = chain
-        .rpc
-        .storage(
-            &pallet_e_voting::NextElectionId::<Runtime>::hashed_key(),
-            None,
-        )
-        .await?
-        .unwrap_or_default();
+    let first_poll = next_election(chain).await?;
     for n in 0..polls {
         ministry_calls.push(RuntimeCall::Voting(
             pallet_e_voting::Call::create_election {
                 spec: ElectionSpec {
                     question_hash: H256(blake2_256(&n.to_le_bytes())),
                     // Two options: within any ballot's bound.
-                    options: BoundedVec::truncate_from(
-                        ["YES", "NO"]
-                            .iter()
-                            .map(|code| BallotOption {
-                                code: bounded(code),
-                                text_hash: H256(blake2_256(code.as_bytes())),
-                            })
-                            .collect(),
-                    ),
+                    options: options(&["YES", "NO"]),
                     regions: None,
                     voting_starts: starts,
                     // Staggered: only so many polls may close in one block.
@@ -438,28 +450,13 @@ async fn encrypted_election(
     commissioner: &Key,
     trustees: &[&Key; 3],
 ) -> Result<EncryptedElection, Error> {
-    let id: ElectionId = chain
-        .rpc
-        .storage(
-            &pallet_e_voting::NextElectionId::<Runtime>::hashed_key(),
-            None,
-        )
-        .await?
-        .unwrap_or_default();
+    let id = next_election(chain).await?;
     // Created in one of the next two blocks: four rounds of at least `ROUND_BLOCKS` each.
     let starts = chain.rpc.best_number().await? + 2 + 4 * ceremony::ROUND_BLOCKS;
     let create = RuntimeCall::Voting(pallet_e_voting::Call::create_election {
         spec: ElectionSpec {
             question_hash: H256(blake2_256(b"encrypted")),
-            options: BoundedVec::truncate_from(
-                ENCRYPTED_OPTIONS
-                    .iter()
-                    .map(|code| BallotOption {
-                        code: bounded(code),
-                        text_hash: H256(blake2_256(code.as_bytes())),
-                    })
-                    .collect(),
-            ),
+            options: options(&ENCRYPTED_OPTIONS),
             regions: None,
             voting_starts: starts,
             voting_ends: starts + POLL_LENGTH,
