@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{submit_and_wait, wait_for_blocks, Node, SigningContext};
+use common::{register_institution, submit_and_wait, wait_for_blocks, Node, SigningContext};
 use govchain_primitives::identity::{KycTier, Party, Role};
 use govchain_runtime::{configs::cbdc::CBDC_UNIT, RuntimeCall};
 use jsonrpsee::{core::client::ClientT, rpc_params};
@@ -18,17 +18,6 @@ use sp_core::{Encode, H256};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 use sp_runtime::BoundedVec;
 use std::time::Duration;
-
-/// Everything the test needs on chain, in one batch from Alice.
-fn register_institution(code: &[u8], roles: Vec<Role>) -> RuntimeCall {
-    RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-        kind: pallet_identity_registry::InstitutionKind::Agency,
-        short_code: BoundedVec::truncate_from(code.to_vec()),
-        name_hash: H256::repeat_byte(0x1a),
-        admin: Alice.to_account_id(),
-        roles: BoundedVec::truncate_from(roles),
-    })
-}
 
 /// Everything the test needs on chain but the bank's credit, in one batch from Alice.
 fn setup_batch() -> RuntimeCall {

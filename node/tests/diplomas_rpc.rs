@@ -57,19 +57,15 @@ fn diploma(number: &str, document: u8) -> DiplomaSpec {
 
 /// Everything the test needs on chain, in one batch from Alice.
 fn setup_batch() -> RuntimeCall {
-    let register_institution =
-        RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-            kind: pallet_identity_registry::InstitutionKind::Agency,
-            short_code: BoundedVec::truncate_from(b"EDU".to_vec()),
-            name_hash: H256::repeat_byte(0x1a),
-            admin: Alice.to_account_id(),
-            roles: BoundedVec::truncate_from(vec![
-                Role::EducationMinistry,
-                Role::University,
-                Role::CivilRegistry,
-                Role::Court,
-            ]),
-        });
+    let register_institution = common::register_institution(
+        b"EDU",
+        vec![
+            Role::EducationMinistry,
+            Role::University,
+            Role::CivilRegistry,
+            Role::Court,
+        ],
+    );
     let calls = vec![
         // Alice is the whole development council: her motion with threshold 1 executes at once.
         RuntimeCall::Council(pallet_collective::Call::propose {

@@ -28,13 +28,7 @@ fn spec(number: &str, area: u64) -> ParcelSpec {
 /// Everything the test needs on chain, in one batch from Alice.
 fn setup_batch() -> RuntimeCall {
     let register_institution =
-        RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-            kind: pallet_identity_registry::InstitutionKind::Agency,
-            short_code: BoundedVec::truncate_from(b"LAND".to_vec()),
-            name_hash: H256::repeat_byte(0x1a),
-            admin: Alice.to_account_id(),
-            roles: BoundedVec::truncate_from(vec![Role::LandRegistrar, Role::Court]),
-        });
+        common::register_institution(b"LAND", vec![Role::LandRegistrar, Role::Court]);
     let registry = Party::Institution(0);
     let calls = vec![
         // Alice is the whole development council: her motion with threshold 1 executes at once.

@@ -41,20 +41,14 @@ fn options(
 /// Dave and Eve, two of whom decrypt; its key ceremony runs until `starts`) to `encrypted_ends`,
 /// in one batch from Alice.
 fn setup_batch(starts: u32, ends: u32, encrypted_ends: u32) -> RuntimeCall {
-    let institution = |code: &[u8], roles: Vec<Role>| {
-        RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
-            kind: pallet_identity_registry::InstitutionKind::Agency,
-            short_code: BoundedVec::truncate_from(code.to_vec()),
-            name_hash: H256::repeat_byte(0x1a),
-            admin: Alice.to_account_id(),
-            roles: BoundedVec::truncate_from(roles),
-        })
-    };
     let institutions = RuntimeCall::Utility(pallet_utility::Call::batch_all {
         calls: vec![
-            institution(b"CEC", vec![Role::ElectionCommission, Role::CivilRegistry]),
-            institution(b"COURT", vec![Role::Court]),
-            institution(b"AUDIT", vec![Role::Auditor]),
+            common::register_institution(
+                b"CEC",
+                vec![Role::ElectionCommission, Role::CivilRegistry],
+            ),
+            common::register_institution(b"COURT", vec![Role::Court]),
+            common::register_institution(b"AUDIT", vec![Role::Auditor]),
         ],
     });
     let appoint = |institution: u32, officer: sp_keyring::Sr25519Keyring| {

@@ -156,6 +156,20 @@ impl Drop for Node {
     }
 }
 
+/// The council's call registering an agency with `roles` under `code`, administered by Alice.
+pub fn register_institution(
+    code: &[u8],
+    roles: Vec<govchain_primitives::identity::Role>,
+) -> RuntimeCall {
+    RuntimeCall::Identity(pallet_identity_registry::Call::register_institution {
+        kind: pallet_identity_registry::InstitutionKind::Agency,
+        short_code: sp_runtime::BoundedVec::truncate_from(code.to_vec()),
+        name_hash: H256::repeat_byte(0x1a),
+        admin: Sr25519Keyring::Alice.to_account_id(),
+        roles: sp_runtime::BoundedVec::truncate_from(roles),
+    })
+}
+
 /// The number of a block header returned by `chain_getHeader`.
 pub fn header_number(header: &Value) -> u64 {
     let hex = header["number"].as_str().expect("headers have a number");
