@@ -19,10 +19,7 @@ use pallet_diplomas::{DegreeLevel, DiplomaSpec, Issuer, Period, RevocationReason
 use serde_json::{json, Value};
 use sp_core::{Encode, H256};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
-use sp_runtime::{
-    traits::{BlakeTwo256, Hash},
-    BoundedVec,
-};
+use sp_runtime::traits::{BlakeTwo256, Hash};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Today by the test machine's clock, in days since 1970-01-01. The node's clock is the same;
