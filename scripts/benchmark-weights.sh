@@ -114,8 +114,11 @@ for what in "${selected[@]}"; do
 		;;
 	*)
 		pallet="${ours[$what]:?unknown: $what (a folder under pallets/, sdk, overhead or storage)}"
+		# The e-voting pallet's measurements of ballot formats are no call's weight: they are
+		# run by scripts/bench-ballot-verify.sh.
 		benchmark_pallet "$pallet" "pallets/$what/src/weights.rs" \
-			--template scripts/benchmarks/pallet-weights.hbs
+			--template scripts/benchmarks/pallet-weights.hbs \
+			--exclude-extrinsics "$pallet::verify_per_option_ballot,$pallet::verify_one_of_k,$pallet::verify_one_of_k_batch"
 		;;
 	esac
 done

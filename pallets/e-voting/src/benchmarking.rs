@@ -232,6 +232,19 @@ fn cast_one<T: Config>(
     Ok((voter, citizen))
 }
 
+/// An election key of trustees a single dealer drew, and the random source that made it: for
+/// the measurements of ballot formats, which need a key and ballots, not an election.
+fn measurement_key(
+) -> Result<(govchain_ballot::ElectionKey, rand_chacha::ChaCha20Rng), BenchmarkError> {
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+    let mut rng = ChaCha20Rng::seed_from_u64(3);
+    let key = govchain_ballot::dealt_trustees(3, 2, &mut rng)
+        .ok()
+        .and_then(|holders| holders.first().map(|holder| holder.election_key()))
+        .ok_or(BenchmarkError::Stop("no dealt trustees"))?;
+    Ok((key, rng))
+}
+
 /// Ends voting at block 20: the encrypted election created by [`encrypted`] tallies.
 fn end_voting<T: Config>() {
     let closing = block::<T>(20);
@@ -737,6 +750,80 @@ mod benchmarks {
             Elections::<T>::get(election).map(|record| record.status),
             Some(ElectionStatus::Failed { .. })
         ));
+        Ok(())
+    }
+
+    /// Checking one ballot of `o` options in the format stored today (one ciphertext per
+    /// option, a 0-or-1 proof for each and a proof of their sum), alone: what
+    /// `cast_encrypted_ballot` spends on the proof. A measurement for `docs/performance.md`
+    /// (`scripts/bench-ballot-verify.sh`); no call charges it.
+    #[benchmark]
+    fn verify_per_option_ballot(
+        o: Linear<2, { govchain_ballot::MAX_OPTIONS }>,
+    ) -> Result<(), BenchmarkError> {
+        let (key, mut rng) = measurement_key()?;
+        let ballot = govchain_ballot::encrypt_ballot(&key, o, 0, &mut rng)
+            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
+        let verified;
+
+        #[block]
+        {
+            verified = govchain_ballot::verify_ballot(&key, o, &ballot);
+        }
+
+        assert!(verified.is_ok());
+        Ok(())
+    }
+
+    /// Checking one ballot of `o` options as one ciphertext with a single 1-of-k proof
+    /// (`govchain_ballot::one_of_k`), equation by equation. A measurement for
+    /// `docs/performance.md`; no call charges it.
+    #[benchmark]
+    fn verify_one_of_k(
+        o: Linear<2, { govchain_ballot::one_of_k::MAX_CHOICES }>,
+    ) -> Result<(), BenchmarkError> {
+        let (key, mut rng) = measurement_key()?;
+        let ballot = govchain_ballot::one_of_k::encrypt(&key, o, 0, b"voter", &mut rng)
+            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
+        let verified;
+
+        #[block]
+        {
+            verified = govchain_ballot::one_of_k::verify(&key, o, b"voter", &ballot);
+        }
+
+        assert!(verified.is_ok());
+        Ok(())
+    }
+
+    /// Checking `n` 4-option one-ciphertext ballots of `n` voters together, in one
+    /// multi-scalar multiplication (`one_of_k::verify_batch`). A measurement for
+    /// `docs/performance.md`; no call charges it.
+    #[benchmark]
+    fn verify_one_of_k_batch(n: Linear<1, 100>) -> Result<(), BenchmarkError> {
+        let (key, mut rng) = measurement_key()?;
+        let contexts: Vec<[u8; 4]> = (0..n).map(u32::to_le_bytes).collect();
+        let ballots = contexts
+            .iter()
+            .map(|context| govchain_ballot::one_of_k::encrypt(&key, 4, 1, context, &mut rng))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
+        let batch: Vec<(&[u8], &[u8])> = contexts
+            .iter()
+            .zip(&ballots)
+            .map(|(context, ballot)| (&context[..], &ballot[..]))
+            .collect();
+        let verified;
+
+        #[block]
+        {
+            verified = govchain_ballot::one_of_k::verify_batch(&key, 4, &batch);
+        }
+
+        assert_eq!(
+            verified.map(|ciphertexts| ciphertexts.len()),
+            Ok(n as usize)
+        );
         Ok(())
     }
 

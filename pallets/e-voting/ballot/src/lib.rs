@@ -429,6 +429,7 @@ pub fn check_tally(
 }
 
 pub mod dkg;
+pub mod one_of_k;
 pub mod verify;
 mod wallet;
 pub use wallet::*;
