@@ -26,7 +26,7 @@ measure_wasm() {
 	local runtime="$1" label="$2" out
 	out="$(mktemp -d)"
 	echo "== wasm ($label)"
-	for what in "pallet_e_voting verify_per_option_ballot,verify_one_of_k,verify_one_of_k_batch" \
+	for what in "pallet_e_voting verify_per_option_ballot,verify_batchable,verify_batchable_batch,verify_one_of_k,verify_one_of_k_batch" \
 		"pallet_balances transfer_keep_alive"; do
 		set -- $what
 		"$GOVCHAIN_BENCH_NODE" benchmark pallet --runtime "$runtime" \

@@ -775,6 +775,58 @@ mod benchmarks {
         Ok(())
     }
 
+    /// Checking one ballot of `o` options in the per-option format with proofs in commitment
+    /// form (`govchain_ballot::batchable`): a batch of one. A measurement for
+    /// `docs/performance.md`; no call charges it.
+    #[benchmark]
+    fn verify_batchable(
+        o: Linear<2, { govchain_ballot::MAX_OPTIONS }>,
+    ) -> Result<(), BenchmarkError> {
+        let (key, mut rng) = measurement_key()?;
+        let ballot = govchain_ballot::batchable::encrypt(&key, o, 0, b"voter", &mut rng)
+            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
+        let verified;
+
+        #[block]
+        {
+            verified = govchain_ballot::batchable::verify(&key, o, b"voter", &ballot);
+        }
+
+        assert!(verified.is_ok());
+        Ok(())
+    }
+
+    /// Checking `n` 4-option ballots of `n` voters in the per-option format with proofs in
+    /// commitment form together, in one multi-scalar multiplication. A measurement for
+    /// `docs/performance.md`; no call charges it.
+    #[benchmark]
+    fn verify_batchable_batch(n: Linear<1, 100>) -> Result<(), BenchmarkError> {
+        let (key, mut rng) = measurement_key()?;
+        let contexts: Vec<[u8; 4]> = (0..n).map(u32::to_le_bytes).collect();
+        let ballots = contexts
+            .iter()
+            .map(|context| govchain_ballot::batchable::encrypt(&key, 4, 1, context, &mut rng))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
+        let batch: Vec<(&[u8], &[u8])> = contexts
+            .iter()
+            .zip(&ballots)
+            .map(|(context, ballot)| (&context[..], &ballot[..]))
+            .collect();
+        let verified;
+
+        #[block]
+        {
+            verified = govchain_ballot::batchable::verify_batch(&key, 4, &batch);
+        }
+
+        assert_eq!(
+            verified.map(|ciphertexts| ciphertexts.len()),
+            Ok(n as usize)
+        );
+        Ok(())
+    }
+
     /// Checking one ballot of `o` options as one ciphertext with a single 1-of-k proof
     /// (`govchain_ballot::one_of_k`), equation by equation. A measurement for
     /// `docs/performance.md`; no call charges it.

@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )] // A measuring tool.
 
-use govchain_ballot::{encrypt_ballot, generate_trustees, one_of_k, verify_ballot};
+use govchain_ballot::{batchable, encrypt_ballot, generate_trustees, one_of_k, verify_ballot};
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use std::time::Instant;
 
@@ -54,6 +54,14 @@ fn main() {
         })
         .collect();
     let encrypt_single = start.elapsed().as_secs_f64() * 1e6 / voters as f64;
+    let start = Instant::now();
+    let batchable: Vec<Vec<u8>> = (0..voters)
+        .map(|v| {
+            batchable::encrypt(&key, options, v as u32 % options, &contexts[v], &mut rng)
+                .expect("valid")
+        })
+        .collect();
+    let encrypt_batchable = start.elapsed().as_secs_f64() * 1e6 / voters as f64;
 
     println!("{options}-option ballots, native, median of {rounds} rounds (µs per ballot)");
     println!("| format | bytes | encrypt | verify |");
@@ -77,6 +85,24 @@ fn main() {
         "| one ciphertext, 1-of-{options} proof, one by one | {} | {encrypt_single:.0} | {single_verify:.0} |",
         single[0].len()
     );
+    for batch in [1usize, 10, 100, 1000] {
+        let items: Vec<(&[u8], &[u8])> = contexts
+            .iter()
+            .zip(&batchable)
+            .take(batch)
+            .map(|(context, ballot)| (&context[..], &ballot[..]))
+            .collect();
+        let repeat = (1000 / batch).max(1);
+        let figure = measure(rounds, repeat * batch, || {
+            for _ in 0..repeat {
+                batchable::verify_batch(&key, options, &items).expect("valid");
+            }
+        });
+        println!(
+            "| per option, proofs in commitment form, batches of {batch} | {} | {encrypt_batchable:.0} | {figure:.0} |",
+            batchable[0].len()
+        );
+    }
     for batch in [1usize, 10, 100, 1000] {
         let items: Vec<(&[u8], &[u8])> = contexts
             .iter()

@@ -428,7 +428,9 @@ pub fn check_tally(
     Ok(())
 }
 
+pub mod batchable;
 pub mod dkg;
+mod group;
 pub mod one_of_k;
 pub mod verify;
 mod wallet;

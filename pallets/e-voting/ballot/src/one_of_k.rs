@@ -35,11 +35,14 @@
 // arithmetic in this module is checked.
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{BallotError, Ciphertext, ElectionKey};
+use crate::{
+    group::{election_key, point, random_scalar, scalar, weight},
+    BallotError, Ciphertext, ElectionKey,
+};
 use alloc::vec::Vec;
 use curve25519_dalek::{
     constants::RISTRETTO_BASEPOINT_POINT,
-    ristretto::{CompressedRistretto, RistrettoPoint},
+    ristretto::RistrettoPoint,
     scalar::Scalar,
     traits::{IsIdentity, VartimeMultiscalarMul},
 };
@@ -78,26 +81,6 @@ struct Branch {
     commit_k: RistrettoPoint,
     challenge: Scalar,
     response: Scalar,
-}
-
-fn point(bytes: &[u8]) -> Result<RistrettoPoint, BallotError> {
-    CompressedRistretto::from_slice(bytes)
-        .map_err(|_| BallotError::Malformed)?
-        .decompress()
-        .ok_or(BallotError::InvalidPoint)
-}
-
-fn scalar(bytes: &[u8]) -> Result<Scalar, BallotError> {
-    let bytes: [u8; 32] = bytes.try_into().map_err(|_| BallotError::Malformed)?;
-    Option::from(Scalar::from_canonical_bytes(bytes)).ok_or(BallotError::Malformed)
-}
-
-fn election_key(key: &ElectionKey) -> Result<RistrettoPoint, BallotError> {
-    let key = point(&key.0)?;
-    if key.is_identity() {
-        return Err(BallotError::InvalidPoint);
-    }
-    Ok(key)
 }
 
 fn check_options(options: u32) -> Result<(), BallotError> {
@@ -152,9 +135,7 @@ fn transcript_challenge(
         transcript.append_message(b"A", &commit_g);
         transcript.append_message(b"B", &commit_k);
     }
-    let mut bytes = [0u8; 64];
-    transcript.challenge_bytes(b"challenge", &mut bytes);
-    Scalar::from_bytes_mod_order_wide(&bytes)
+    crate::group::challenge(&mut transcript)
 }
 
 fn parse(
@@ -235,15 +216,6 @@ pub fn verify(
         }
     }
     Ok(parsed.ciphertext)
-}
-
-/// A 128-bit weight for batch verification.
-fn weight(transcript: &mut Transcript) -> Scalar {
-    let mut bytes = [0u8; 32];
-    if let Some(low) = bytes.first_chunk_mut::<16>() {
-        transcript.challenge_bytes(b"weight", low);
-    }
-    Scalar::from_bytes_mod_order(bytes)
 }
 
 /// Checks many ballots of one election at once (`ballots`: each voter's context and ballot) and
@@ -339,12 +311,6 @@ pub fn check_counts(decrypted: &[u8; 32], counts: &[u64]) -> Result<(), BallotEr
     } else {
         Err(BallotError::CountMismatch)
     }
-}
-
-fn random_scalar<R: RngCore + CryptoRng>(rng: &mut R) -> Scalar {
-    let mut bytes = [0u8; 64];
-    rng.fill_bytes(&mut bytes);
-    Scalar::from_bytes_mod_order_wide(&bytes)
 }
 
 /// The wallet's side: encrypts a vote for option `choice` (from 0) of an election with `options`

@@ -1,0 +1,67 @@
+//! The Ristretto group's parsing and randomness, shared by the ballot formats with proofs in
+//! commitment form ([`crate::one_of_k`], [`crate::batchable`]).
+
+// Group and scalar-field operations are modular: they never overflow and never panic.
+#![allow(clippy::arithmetic_side_effects)]
+
+use crate::{BallotError, ElectionKey};
+use curve25519_dalek::{
+    ristretto::{CompressedRistretto, RistrettoPoint},
+    scalar::Scalar,
+    traits::IsIdentity,
+};
+use merlin::Transcript;
+use rand_core::{CryptoRng, RngCore};
+
+/// The point these 32 bytes encode (the identity is 32 zero bytes).
+pub(crate) fn point(bytes: &[u8]) -> Result<RistrettoPoint, BallotError> {
+    CompressedRistretto::from_slice(bytes)
+        .map_err(|_| BallotError::Malformed)?
+        .decompress()
+        .ok_or(BallotError::InvalidPoint)
+}
+
+/// The scalar these 32 bytes encode, if canonical (below the group order).
+pub(crate) fn scalar(bytes: &[u8]) -> Result<Scalar, BallotError> {
+    let bytes: [u8; 32] = bytes.try_into().map_err(|_| BallotError::Malformed)?;
+    Option::from(Scalar::from_canonical_bytes(bytes)).ok_or(BallotError::Malformed)
+}
+
+/// The election key as a point: never the identity.
+pub(crate) fn election_key(key: &ElectionKey) -> Result<RistrettoPoint, BallotError> {
+    let key = point(&key.0)?;
+    if key.is_identity() {
+        return Err(BallotError::InvalidPoint);
+    }
+    Ok(key)
+}
+
+/// A uniformly random scalar.
+pub(crate) fn random_scalar<R: RngCore + CryptoRng>(rng: &mut R) -> Scalar {
+    let mut bytes = [0u8; 64];
+    rng.fill_bytes(&mut bytes);
+    Scalar::from_bytes_mod_order_wide(&bytes)
+}
+
+/// A transcript's 64 challenge bytes as a scalar.
+pub(crate) fn challenge(transcript: &mut Transcript) -> Scalar {
+    let mut bytes = [0u8; 64];
+    transcript.challenge_bytes(b"challenge", &mut bytes);
+    Scalar::from_bytes_mod_order_wide(&bytes)
+}
+
+/// A 128-bit weight for batch verification, drawn from a transcript of the whole batch.
+pub(crate) fn weight(transcript: &mut Transcript) -> Scalar {
+    let mut bytes = [0u8; 32];
+    if let Some(low) = bytes.first_chunk_mut::<16>() {
+        transcript.challenge_bytes(b"weight", low);
+    }
+    Scalar::from_bytes_mod_order(bytes)
+}
+
+/// Splits `len` bytes off the front of `bytes`.
+pub(crate) fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Result<&'a [u8], BallotError> {
+    let (head, rest) = bytes.split_at_checked(len).ok_or(BallotError::Malformed)?;
+    *bytes = rest;
+    Ok(head)
+}
