@@ -4,7 +4,7 @@
 #   - native: pallets/e-voting/ballot/examples/verify_cost.rs (µs per 4-option ballot: the
 #     per-option format stored today, one ciphertext with a 1-of-k proof checked alone and in
 #     batches of 1, 10, 100 and 1,000) — what a node host function would spend;
-#   - wasm: the e-voting pallet's measurement benchmarks (verify_per_option_ballot(o),
+#   - wasm: the e-voting pallet's measurement benchmarks (verify_earlier_format_ballot(o),
 #     verify_one_of_k(o), verify_one_of_k_batch(n)) run by the node's `benchmark pallet` against
 #     the real runtime (compiled execution), as the weights are.
 # With DALEK_BITS=64 the wasm runtime is also built with curve25519-dalek's 64-bit field
@@ -26,7 +26,7 @@ measure_wasm() {
 	local runtime="$1" label="$2" out
 	out="$(mktemp -d)"
 	echo "== wasm ($label)"
-	for what in "pallet_e_voting verify_per_option_ballot,verify_batchable,verify_batchable_batch,verify_one_of_k,verify_one_of_k_batch" \
+	for what in "pallet_e_voting verify_earlier_format_ballot,verify_batchable,verify_batchable_batch,verify_one_of_k,verify_one_of_k_batch" \
 		"pallet_balances transfer_keep_alive"; do
 		set -- $what
 		"$GOVCHAIN_BENCH_NODE" benchmark pallet --runtime "$runtime" \

@@ -118,7 +118,7 @@ for what in "${selected[@]}"; do
 		# run by scripts/bench-ballot-verify.sh.
 		benchmark_pallet "$pallet" "pallets/$what/src/weights.rs" \
 			--template scripts/benchmarks/pallet-weights.hbs \
-			--exclude-extrinsics "$pallet::verify_per_option_ballot,$pallet::verify_batchable,$pallet::verify_batchable_batch,$pallet::verify_one_of_k,$pallet::verify_one_of_k_batch"
+			--exclude-extrinsics "$pallet::verify_earlier_format_ballot,$pallet::verify_batchable,$pallet::verify_batchable_batch,$pallet::verify_one_of_k,$pallet::verify_one_of_k_batch"
 		;;
 	esac
 done

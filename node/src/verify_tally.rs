@@ -102,7 +102,7 @@ impl VerifyTallyCmd {
             }
         }
         let mut pages = pages.into_iter();
-        let outcome = verify_tally(record, |_| {
+        let outcome = verify_tally(self.election, record, |_| {
             Ok::<_, String>(pages.next().unwrap_or_default())
         })?;
         Ok((at, outcome))

@@ -324,9 +324,17 @@ async fn trustees_make_the_key_and_the_tally_and_the_tally_verifies() {
     assert_eq!(record.key_shares.len(), 3);
 
     // Bob votes YES, then changes his mind: the second ballot counts.
+    // Bob is the chain's first citizen (number 0): his ballots are bound to him.
+    let bound_to_bob = govchain_ballot::ballot_context(1, 0);
     for (nonce, choice) in [(0, 0), (1, 1)] {
-        let ballot = govchain_ballot::encrypt_ballot(&record.key, 2, choice, &mut rand_core::OsRng)
-            .expect("a ballot");
+        let ballot = govchain_ballot::encrypt_ballot(
+            &record.key,
+            2,
+            choice,
+            &bound_to_bob,
+            &mut rand_core::OsRng,
+        )
+        .expect("a ballot");
         let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
             election: 1,
             ballot: BoundedVec::truncate_from(ballot),

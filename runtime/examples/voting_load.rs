@@ -233,12 +233,13 @@ fn measure_round(
         .chunks(per_block.max(1))
         .enumerate()
         .map(|(chunk, voters)| {
-            round(voters, |n, _| {
+            round(voters, |n, voter| {
                 let n = chunk * per_block + n;
                 RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
                     election: encrypted,
                     ballot: encrypted_ballot::<govchain_runtime::Runtime>(
                         encrypted,
+                        &voter.account,
                         (n % CANDIDATES.len()) as u32,
                         n as u64,
                     ),

@@ -226,7 +226,7 @@ fn cast_one<T: Config>(
     index: u32,
 ) -> Result<(T::AccountId, CitizenId), BenchmarkError> {
     let (voter, citizen) = citizen::<T>(index);
-    let ballot = crate::testing::encrypted_ballot::<T>(election, 0, u64::from(index));
+    let ballot = crate::testing::encrypted_ballot::<T>(election, &voter, 0, u64::from(index));
     Voting::<T>::do_cast_encrypted_ballot(voter.clone(), election, ballot)
         .map_err(|_| BenchmarkError::Stop("the ballot was refused"))?;
     Ok((voter, citizen))
@@ -620,7 +620,8 @@ mod benchmarks {
         dealt_key::<T>(election, 3, 2)?;
         frame_system::Pallet::<T>::set_block_number(block::<T>(10));
         let (voter, citizen) = cast_one::<T>(election, 0)?;
-        let ballot = crate::testing::encrypted_ballot::<T>(election, o.saturating_sub(1), 99);
+        let ballot =
+            crate::testing::encrypted_ballot::<T>(election, &voter, o.saturating_sub(1), 99);
 
         #[extrinsic_call]
         _(RawOrigin::Signed(voter), election, ballot);
@@ -753,31 +754,31 @@ mod benchmarks {
         Ok(())
     }
 
-    /// Checking one ballot of `o` options in the format stored today (one ciphertext per
-    /// option, a 0-or-1 proof for each and a proof of their sum), alone: what
-    /// `cast_encrypted_ballot` spends on the proof. A measurement for `docs/performance.md`
+    /// Checking one ballot of `o` options in the earlier format (elastic-elgamal's: one ring
+    /// proof of 0-or-1 per option and a proof of their sum), as the chain took them before the
+    /// current format. A measurement for `docs/performance.md`
     /// (`scripts/bench-ballot-verify.sh`); no call charges it.
     #[benchmark]
-    fn verify_per_option_ballot(
+    fn verify_earlier_format_ballot(
         o: Linear<2, { govchain_ballot::MAX_OPTIONS }>,
     ) -> Result<(), BenchmarkError> {
         let (key, mut rng) = measurement_key()?;
-        let ballot = govchain_ballot::encrypt_ballot(&key, o, 0, &mut rng)
+        let ballot = govchain_ballot::encrypt_earlier_format_ballot(&key, o, 0, &mut rng)
             .map_err(|_| BenchmarkError::Stop("no ballot"))?;
         let verified;
 
         #[block]
         {
-            verified = govchain_ballot::verify_ballot(&key, o, &ballot);
+            verified = govchain_ballot::verify_stored_ballot(&key, o, b"", &ballot);
         }
 
         assert!(verified.is_ok());
         Ok(())
     }
 
-    /// Checking one ballot of `o` options in the per-option format with proofs in commitment
-    /// form (`govchain_ballot::batchable`): a batch of one. A measurement for
-    /// `docs/performance.md`; no call charges it.
+    /// Checking one ballot of `o` options in the current format (per option, proofs in
+    /// commitment form: `govchain_ballot::batchable`), alone: what `cast_encrypted_ballot`
+    /// spends on the proof. A measurement for `docs/performance.md`; no call charges it.
     #[benchmark]
     fn verify_batchable(
         o: Linear<2, { govchain_ballot::MAX_OPTIONS }>,
@@ -796,8 +797,8 @@ mod benchmarks {
         Ok(())
     }
 
-    /// Checking `n` 4-option ballots of `n` voters in the per-option format with proofs in
-    /// commitment form together, in one multi-scalar multiplication. A measurement for
+    /// Checking `n` 4-option ballots of `n` voters in the current format together, in one
+    /// multi-scalar multiplication (as a relayed batch or the tally verifier would). A measurement for
     /// `docs/performance.md`; no call charges it.
     #[benchmark]
     fn verify_batchable_batch(n: Linear<1, 100>) -> Result<(), BenchmarkError> {

@@ -423,9 +423,10 @@ pub mod pallet {
         MalformedBallot,
         /// The ballot has another number of options than the election.
         WrongOptionCount,
-        /// The ballot's proof does not hold: it may encrypt something other than one vote.
+        /// The ballot's proof does not hold: it may encrypt something other than one vote, or
+        /// be bound to another election or voter (a copied ballot).
         InvalidBallotProof,
-        /// The same ballot was cast already (by this or another voter).
+        /// The same ballot was cast already (the voter's own, cast again unchanged).
         CopiedBallot,
         /// The election is not tallying: decryption shares and counts come after voting ends.
         NotTallying,
@@ -705,7 +706,8 @@ pub mod pallet {
         }
 
         /// Casts an encrypted ballot (`govchain_ballot::encrypt_ballot` under the election's
-        /// key), replacing the citizen's earlier one: the chain checks its proof, subtracts the
+        /// key, bound to the election and the citizen by `govchain_ballot::ballot_context`),
+        /// replacing the citizen's earlier one: the chain checks its proof, subtracts the
         /// earlier ballot from the encrypted sums and adds this one. The last ballot cast before
         /// voting ends is counted.
         ///

@@ -14,6 +14,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use govchain_ballot::dkg::{EncryptedShare, TrusteeSetup};
+use govchain_primitives::identity::IdentityProvider;
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use sp_runtime::traits::Saturating;
 
@@ -254,10 +255,11 @@ impl<T: Config> Trustees<T> {
     }
 }
 
-/// A ballot for option `choice` of `election`, encrypted to its key, with secrets drawn from
-/// `seed`.
+/// `voter`'s ballot for option `choice` of `election`, encrypted to its key and bound to the
+/// election and the voter's citizen number, with secrets drawn from `seed`.
 pub fn encrypted_ballot<T: Config>(
     election: ElectionId,
+    voter: &T::AccountId,
     choice: u32,
     seed: u64,
 ) -> EncryptedBallot {
@@ -268,9 +270,17 @@ pub fn encrypted_ballot<T: Config>(
         .expect("the election")
         .options
         .len() as u32;
+    let citizen = T::Identity::citizen_of(voter).expect("the voter is a citizen");
     let mut rng = ChaCha20Rng::seed_from_u64(seed);
     BoundedVec::truncate_from(
-        govchain_ballot::encrypt_ballot(&key, options, choice, &mut rng).expect("a ballot"),
+        govchain_ballot::encrypt_ballot(
+            &key,
+            options,
+            choice,
+            &govchain_ballot::ballot_context(election, citizen),
+            &mut rng,
+        )
+        .expect("a ballot"),
     )
 }
 

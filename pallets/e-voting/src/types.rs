@@ -536,11 +536,13 @@ pub struct EncryptedRecord {
 }
 
 impl EncryptedRecord {
-    /// Checks the record with its counted `ballots` (by citizen) from end to end: every
-    /// ballot's proof, no ballot twice, as many ballots as counted, the sums, every posted
-    /// decryption share and the published counts; the first inconsistency, or what holds.
+    /// Checks the record of `election` with its counted `ballots` (by citizen) from end to
+    /// end: every ballot's proof (bound to the election and its voter), no ballot twice, as
+    /// many ballots as counted, the sums, every posted decryption share and the published
+    /// counts; the first inconsistency, or what holds.
     pub fn verify(
         &self,
+        election: ElectionId,
         ballots: &[(CitizenId, alloc::vec::Vec<u8>)],
     ) -> Result<govchain_ballot::verify::Verified, govchain_ballot::verify::Inconsistency> {
         let ballots: alloc::vec::Vec<(CitizenId, &[u8])> = ballots
@@ -553,6 +555,7 @@ impl EncryptedRecord {
             .map(|(position, shares)| (u32::from(*position), shares.as_slice()))
             .collect();
         govchain_ballot::verify::verify_election(&govchain_ballot::verify::ElectionRecord {
+            election,
             key: self.key,
             options: self.options,
             trustees: govchain_ballot::TrusteeKeys {

@@ -471,7 +471,8 @@ fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees(
         // Voter n votes for n mod 3; the first five change to the next candidate.
         let mut expected = [0u64; 3];
         for (n, voter) in voters.iter().enumerate() {
-            let ballot = encrypted_ballot::<Runtime>(election, n as u32 % 3, n as u64);
+            let ballot =
+                encrypted_ballot::<Runtime>(election, &account_of(voter), n as u32 % 3, n as u64);
             let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
                 election,
                 ballot,
@@ -481,8 +482,12 @@ fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees(
             expected[last] += 1;
         }
         for (n, voter) in voters.iter().enumerate().take(5) {
-            let ballot =
-                encrypted_ballot::<Runtime>(election, (n as u32 + 1) % 3, 1_000 + n as u64);
+            let ballot = encrypted_ballot::<Runtime>(
+                election,
+                &account_of(voter),
+                (n as u32 + 1) % 3,
+                1_000 + n as u64,
+            );
             let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
                 election,
                 ballot,
@@ -551,7 +556,7 @@ fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees(
 
         // A voter finds the ballot their wallet cast counted, by its receipt.
         let changed_mind = Identity::citizen_of(&account_of(&voters[2])).expect("a citizen");
-        let recast = encrypted_ballot::<Runtime>(election, 0, 1_002);
+        let recast = encrypted_ballot::<Runtime>(election, &account_of(&voters[2]), 0, 1_002);
         assert_eq!(
             Runtime::ballot_receipt(election, changed_mind),
             Some(H256(govchain_ballot::receipt(&recast)))
@@ -559,7 +564,7 @@ fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees(
 
         // Anyone checks the whole record through the runtime API (pages of 7 ballots).
         let verify = || {
-            verify_tally(Runtime::encrypted_record(election), |after| {
+            verify_tally(election, Runtime::encrypted_record(election), |after| {
                 Ok::<_, ()>(Runtime::encrypted_ballots(election, after, 7))
             })
             .expect("the runtime answers")

@@ -176,14 +176,21 @@ async fn citizen_nonces(chain: &Chain, government: &Government) -> Result<Vec<u3
     Ok(nonces)
 }
 
-/// Citizen `n`'s ballot in `round`, for one of the options in turn, encrypted and proved as a
-/// wallet does (`govchain_ballot::encrypt_ballot`).
-fn encrypted_ballot(election: &EncryptedElection, round: u32, n: usize) -> RuntimeCall {
+/// Citizen `n`'s (number `citizen`) ballot in `round`, for one of the options in turn, encrypted
+/// and proved as a wallet does (`govchain_ballot::encrypt_ballot`, bound to the election and the
+/// citizen).
+fn encrypted_ballot(
+    election: &EncryptedElection,
+    round: u32,
+    n: usize,
+    citizen: CitizenId,
+) -> RuntimeCall {
     let choice = (n as u32 + round) % election.options;
     let ballot = govchain_ballot::encrypt_ballot(
         &election.key,
         election.options,
         choice,
+        &govchain_ballot::ballot_context(election.id, citizen),
         &mut rand_core::OsRng,
     )
     .unwrap_or_default();
@@ -325,7 +332,9 @@ pub async fn plan(
                 .as_ref()
                 .ok_or("no encrypted election was set up")?;
             citizen_rounds(chain, government, rounds, |round, n| {
-                encrypted_ballot(election, round, n)
+                // Every index the rounds pass is a citizen's.
+                let citizen = government.citizens.get(n).map_or(0, |citizen| citizen.id);
+                encrypted_ballot(election, round, n, citizen)
             })
             .await
         }

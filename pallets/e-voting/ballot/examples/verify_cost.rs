@@ -1,5 +1,6 @@
 //! Native cost of checking a ballot, per format and per batch size (µs per ballot): the figures
-//! `scripts/bench-ballot-verify.sh` prints beside the wasm ones (the runtime's benchmarks).
+//! `scripts/bench-ballot-verify.sh` prints beside the wasm ones (the runtime's benchmarks). The
+//! current format is `batchable` (per option, proofs in commitment form).
 //!
 //!   cargo run --release -p govchain-ballot --example verify_cost -- [options] [rounds]
 #![allow(
@@ -8,7 +9,9 @@
     clippy::indexing_slicing
 )] // A measuring tool.
 
-use govchain_ballot::{batchable, encrypt_ballot, generate_trustees, one_of_k, verify_ballot};
+use govchain_ballot::{
+    batchable, encrypt_earlier_format_ballot, generate_trustees, one_of_k, verify_stored_ballot,
+};
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use std::time::Instant;
 
@@ -43,7 +46,10 @@ fn main() {
 
     let start = Instant::now();
     let per_option: Vec<Vec<u8>> = (0..voters)
-        .map(|v| encrypt_ballot(&key, options, v as u32 % options, &mut rng).expect("valid"))
+        .map(|v| {
+            encrypt_earlier_format_ballot(&key, options, v as u32 % options, &mut rng)
+                .expect("valid")
+        })
         .collect();
     let encrypt_per_option = start.elapsed().as_secs_f64() * 1e6 / voters as f64;
     let start = Instant::now();
@@ -69,11 +75,11 @@ fn main() {
     let n = 200;
     let per_option_verify = measure(rounds, n, || {
         for ballot in &per_option[..n] {
-            verify_ballot(&key, options, ballot).expect("valid");
+            verify_stored_ballot(&key, options, b"", ballot).expect("valid");
         }
     });
     println!(
-        "| per option: {options} bit proofs + sum proof (stored today) | {} | {encrypt_per_option:.0} | {per_option_verify:.0} |",
+        "| per option, elastic-elgamal's {options} ring proofs + sum proof (the earlier format) | {} | {encrypt_per_option:.0} | {per_option_verify:.0} |",
         per_option[0].len()
     );
     let single_verify = measure(rounds, n, || {

@@ -71,6 +71,27 @@ fn check_options(options: u32) -> Result<(), BallotError> {
     }
 }
 
+/// Checks that `ballot` has the length of a ballot of `options` options: if it has that of a
+/// ballot of another number of options, `WrongOptionCount`; if of none, `Malformed`.
+fn check_length(options: u32, ballot: &[u8]) -> Result<(), BallotError> {
+    check_options(options)?;
+    if ballot.len() == ballot_len(options) {
+        return Ok(());
+    }
+    let per_option = CIPHERTEXT_LEN.saturating_add(OPTION_PROOF_LEN);
+    let another = ballot
+        .len()
+        .checked_sub(SUM_PROOF_LEN)
+        .filter(|options_len| options_len % per_option == 0)
+        .and_then(|options_len| u32::try_from(options_len / per_option).ok())
+        .is_some_and(|count| (2..=MAX_OPTIONS).contains(&count));
+    Err(if another {
+        BallotError::WrongOptionCount
+    } else {
+        BallotError::Malformed
+    })
+}
+
 /// One branch of an option's proof: `s·G = A + c·R`, `s·K = B + c·(C − b·G)`.
 struct Branch {
     commit_g: RistrettoPoint,
@@ -104,10 +125,7 @@ fn parse(
     context: &[u8],
     ballot: &[u8],
 ) -> Result<Parsed, BallotError> {
-    check_options(options)?;
-    if ballot.len() != ballot_len(options) {
-        return Err(BallotError::WrongOptionCount);
-    }
+    check_length(options, ballot)?;
     let mut transcript = transcript(key, context, options);
     let mut rest = ballot;
     let encrypted = take(&mut rest, CIPHERTEXT_LEN.saturating_mul(options as usize))?;
@@ -292,10 +310,7 @@ pub fn verify_batch(
 /// The ciphertexts of a ballot already verified (as stored on chain), without checking its
 /// proof again: what a replaced ballot subtracts from the sums.
 pub fn ballot_ciphertexts(options: u32, ballot: &[u8]) -> Result<Vec<Ciphertext>, BallotError> {
-    check_options(options)?;
-    if ballot.len() != ballot_len(options) {
-        return Err(BallotError::WrongOptionCount);
-    }
+    check_length(options, ballot)?;
     Ok(ciphertexts_of(ballot, options))
 }
 

@@ -168,7 +168,7 @@ fn a_batch_with_one_bad_ballot_fails_and_names_it() {
     let batch: Vec<(&[u8], &[u8])> = ballots.iter().map(|(c, b)| (&c[..], &b[..])).collect();
     assert_eq!(
         verify_batch(&key, 4, &batch),
-        Err((5, BallotError::WrongOptionCount))
+        Err((5, BallotError::Malformed))
     );
     assert_eq!(verify_batch(&key, 4, &[]), Ok(Vec::new()));
 }
@@ -194,14 +194,19 @@ fn out_of_range_input_is_refused_precisely() {
     let ballot = encrypt(&key, 4, 0, &context(1), &mut rng).unwrap();
     assert_eq!(
         verify(&key, 4, &context(1), &ballot[..ballot.len() - 1]),
-        Err(BallotError::WrongOptionCount)
+        Err(BallotError::Malformed)
     );
     assert_eq!(
         verify(&key, 4, &context(1), &[]),
-        Err(BallotError::WrongOptionCount)
+        Err(BallotError::Malformed)
     );
     assert_eq!(
         ballot_ciphertexts(4, &ballot[1..]),
+        Err(BallotError::Malformed)
+    );
+    // The length of a ballot of five options.
+    assert_eq!(
+        verify(&key, 4, &context(1), &[0; 288 * 5 + 96]),
         Err(BallotError::WrongOptionCount)
     );
     let mut unreduced = ballot.clone();

@@ -1,17 +1,19 @@
-//! govchain's encrypted ballots (the Helios / ElectionGuard model), on `elastic-elgamal`.
+//! govchain's encrypted ballots (the Helios / ElectionGuard model) over Ristretto.
 //!
-//! A ballot for an election with `n` options is `n` exponential-ElGamal ciphertexts over
-//! Ristretto, one per option, each encrypting 0 or 1 under the election's joint key, with a
-//! zero-knowledge proof that every option is 0 or 1 and that exactly one is 1 (elastic-elgamal's
-//! `EncryptedChoice<Ristretto, SingleChoice>`). Nobody learns the choice from it; anyone checks
-//! the proof.
+//! A ballot for an election with `n` options is `n` exponential-ElGamal ciphertexts, one per
+//! option, each encrypting 0 or 1 under the election's joint key, with a zero-knowledge proof
+//! that every option is 0 or 1 and that exactly one is 1, bound to the election and the voter
+//! ([`ballot_context`]): nobody learns the choice from it, anyone checks the proof, and a ballot
+//! copied into another voter's transaction does not verify. The proofs are in commitment form
+//! ([`batchable`]), so any number of ballots is checked with one multi-scalar multiplication.
 //!
 //! The chain adds the ciphertexts of the counted ballots option by option (ElGamal is additively
 //! homomorphic in the exponent), so the sum of option `i` encrypts its number of votes. After the
 //! close, each trustee holding a share of the election key posts a decryption share of every
 //! sum with a Chaum–Pedersen proof that it used its share; `k` valid shares combine into the
 //! decryption of `count·G`, and a claimed count is checked by one scalar multiplication
-//! ([`check_tally`]): no discrete logarithm on chain.
+//! ([`check_tally`]): no discrete logarithm on chain. The key sharing, decryption shares and
+//! key generation are elastic-elgamal's.
 //!
 //! What the runtime uses is `no_std` and never panics on any input: every byte string is
 //! parsed, every point decompressed and every index bounded before it reaches the library. The
@@ -24,9 +26,11 @@
 //! - A point (key, decryption share): its 32-byte compressed Ristretto encoding.
 //! - A [`Ciphertext`]: the random element `R = rG` then the blinded element `B = mG + rK`,
 //!   64 bytes; the sum of no ballot is 64 zero bytes (the identity twice).
-//! - A ballot: the `postcard` encoding of elastic-elgamal 0.3.1's
-//!   `EncryptedChoice<Ristretto, SingleChoice>` (its serde form: the ciphertexts, the ring proof
-//!   of 0-or-1, the proof of the sum), about `140·n + 100` bytes.
+//! - A ballot: [`batchable`]'s format, `288·n + 96` bytes (the `n` ciphertexts first). Ballots
+//!   cast before it (elastic-elgamal 0.3.1's `EncryptedChoice<Ristretto, SingleChoice>` in
+//!   `postcard`, about `140·n + 100` bytes, not bound to a voter) are still read and checked
+//!   where they are stored ([`verify_stored_ballot`], [`ballot_ciphertexts`]); new ballots must
+//!   be in the current format.
 //! - A [`DecryptionShare`]: the element `D = sR` (32 bytes) and the proof's challenge and
 //!   response scalars (64 bytes).
 
@@ -54,8 +58,8 @@ pub const MAX_TRUSTEES: u32 = 15;
 /// The fewest trustees an election may name.
 pub const MIN_TRUSTEES: u32 = 3;
 
-/// The longest encoded ballot, in bytes, for [`MAX_OPTIONS`] options (with room to spare).
-pub const MAX_BALLOT_LEN: u32 = 160 * MAX_OPTIONS + 128;
+/// The longest encoded ballot, in bytes, for [`MAX_OPTIONS`] options.
+pub const MAX_BALLOT_LEN: u32 = batchable::MAX_BALLOT_LEN;
 
 /// Size of a compressed Ristretto point or of a scalar.
 const POINT_LEN: usize = 32;
@@ -236,13 +240,45 @@ fn choice_params(
     Ok(ChoiceParams::single(key.public_key()?, options as usize))
 }
 
+/// What a ballot's proof is bound to: its election and its voter (the citizen's number), as
+/// `election ‖ citizen` in little-endian bytes (their SCALE encoding).
+pub fn ballot_context(election: u32, citizen: u64) -> [u8; 12] {
+    let mut context = [0u8; 12];
+    let (election_bytes, citizen_bytes) = context.split_at_mut(4);
+    election_bytes.copy_from_slice(&election.to_le_bytes());
+    citizen_bytes.copy_from_slice(&citizen.to_le_bytes());
+    context
+}
+
 /// Checks that `ballot` encrypts exactly one of `options` options under `key`, with a valid
-/// proof, and returns its ciphertexts, one per option.
+/// proof bound to `context` ([`ballot_context`]), and returns its ciphertexts, one per option.
+/// Only the current format ([`batchable`]) is accepted.
 pub fn verify_ballot(
     key: &ElectionKey,
     options: u32,
+    context: &[u8],
     ballot: &[u8],
 ) -> Result<Vec<Ciphertext>, BallotError> {
+    batchable::verify(key, options, context, ballot)
+}
+
+/// Whether `ballot` is in the format of ballots cast before [`batchable`]'s (told apart by
+/// length: an earlier ballot of `options` options is shorter than any current one).
+fn is_earlier_format(options: u32, ballot: &[u8]) -> bool {
+    ballot.len() != batchable::ballot_len(options)
+}
+
+/// Checks a ballot the chain stored, in whichever format it was cast: the current one bound to
+/// `context`, or the earlier one (elastic-elgamal's, cast before the format changed).
+pub fn verify_stored_ballot(
+    key: &ElectionKey,
+    options: u32,
+    context: &[u8],
+    ballot: &[u8],
+) -> Result<Vec<Ciphertext>, BallotError> {
+    if !is_earlier_format(options, ballot) {
+        return verify_ballot(key, options, context, ballot);
+    }
     let params = choice_params(key, options)?;
     let choice: EncryptedChoice<Ristretto, SingleChoice> =
         postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
@@ -258,11 +294,17 @@ pub fn verify_ballot(
         .collect())
 }
 
-/// The ciphertexts of a ballot already verified (as stored on chain), without checking its
-/// proof again: what a replaced ballot subtracts from the sums.
-pub fn ballot_ciphertexts(ballot: &[u8]) -> Result<Vec<Ciphertext>, BallotError> {
+/// The ciphertexts of a ballot already verified (as stored on chain, in either format),
+/// without checking its proof again: what a replaced ballot subtracts from the sums.
+pub fn ballot_ciphertexts(options: u32, ballot: &[u8]) -> Result<Vec<Ciphertext>, BallotError> {
+    if !is_earlier_format(options, ballot) {
+        return batchable::ballot_ciphertexts(options, ballot);
+    }
     let choice: EncryptedChoice<Ristretto, SingleChoice> =
         postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
+    if choice.len() != options as usize {
+        return Err(BallotError::WrongOptionCount);
+    }
     Ok(choice
         .choices_unchecked()
         .iter()

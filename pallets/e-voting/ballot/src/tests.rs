@@ -1,6 +1,9 @@
 use crate::*;
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
+/// The election and voter the tests' ballots are bound to.
+const CONTEXT: &[u8] = b"election 1, citizen 1";
+
 fn rng() -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(7)
 }
@@ -35,9 +38,9 @@ impl Election {
 fn a_ballot_verifies_under_its_key_and_yields_one_ciphertext_per_option() {
     let mut rng = rng();
     let election = election(&mut rng);
-    let ballot = encrypt_ballot(&election.key, 4, 2, &mut rng).unwrap();
+    let ballot = encrypt_ballot(&election.key, 4, 2, CONTEXT, &mut rng).unwrap();
     assert!(ballot.len() <= MAX_BALLOT_LEN as usize);
-    let ciphertexts = verify_ballot(&election.key, 4, &ballot).unwrap();
+    let ciphertexts = verify_ballot(&election.key, 4, CONTEXT, &ballot).unwrap();
     assert_eq!(ciphertexts.len(), 4);
     // Nothing in the stored form repeats between options: each is freshly randomised.
     assert_ne!(ciphertexts[0], ciphertexts[1]);
@@ -47,13 +50,13 @@ fn a_ballot_verifies_under_its_key_and_yields_one_ciphertext_per_option() {
 fn a_stored_ballot_gives_back_its_ciphertexts_and_a_receipt_of_its_own() {
     let mut rng = rng();
     let election = election(&mut rng);
-    let first = encrypt_ballot(&election.key, 3, 0, &mut rng).unwrap();
-    let second = encrypt_ballot(&election.key, 3, 0, &mut rng).unwrap();
+    let first = encrypt_ballot(&election.key, 3, 0, CONTEXT, &mut rng).unwrap();
+    let second = encrypt_ballot(&election.key, 3, 0, CONTEXT, &mut rng).unwrap();
     assert_eq!(
-        ballot_ciphertexts(&first).unwrap(),
-        verify_ballot(&election.key, 3, &first).unwrap()
+        ballot_ciphertexts(3, &first).unwrap(),
+        verify_ballot(&election.key, 3, CONTEXT, &first).unwrap()
     );
-    assert_eq!(ballot_ciphertexts(&[1, 2]), Err(BallotError::Malformed));
+    assert_eq!(ballot_ciphertexts(3, &[1, 2]), Err(BallotError::Malformed));
     // The same choice encrypted twice gives two ballots, two receipts.
     assert_ne!(receipt(&first), receipt(&second));
     assert_eq!(receipt(&first), receipt(&first.clone()));
@@ -76,21 +79,21 @@ fn the_trustees_share_one_key_and_their_key_shares_give_it_back() {
 fn a_ballot_for_another_number_of_options_is_refused() {
     let mut rng = rng();
     let election = election(&mut rng);
-    let ballot = encrypt_ballot(&election.key, 4, 0, &mut rng).unwrap();
+    let ballot = encrypt_ballot(&election.key, 4, 0, CONTEXT, &mut rng).unwrap();
     assert_eq!(
-        verify_ballot(&election.key, 3, &ballot),
+        verify_ballot(&election.key, 3, CONTEXT, &ballot),
         Err(BallotError::WrongOptionCount)
     );
     assert_eq!(
-        verify_ballot(&election.key, 1, &ballot),
+        verify_ballot(&election.key, 1, CONTEXT, &ballot),
         Err(BallotError::WrongOptionCount)
     );
     assert_eq!(
-        verify_ballot(&election.key, MAX_OPTIONS + 1, &ballot),
+        verify_ballot(&election.key, MAX_OPTIONS + 1, CONTEXT, &ballot),
         Err(BallotError::WrongOptionCount)
     );
     assert_eq!(
-        encrypt_ballot(&election.key, 4, 4, &mut rng),
+        encrypt_ballot(&election.key, 4, 4, CONTEXT, &mut rng),
         Err(BallotError::WrongOptionCount)
     );
 }
@@ -100,9 +103,9 @@ fn a_ballot_for_another_key_is_refused() {
     let mut rng = rng();
     let election = election(&mut rng);
     let other = self::election(&mut rng);
-    let ballot = encrypt_ballot(&other.key, 4, 1, &mut rng).unwrap();
+    let ballot = encrypt_ballot(&other.key, 4, 1, CONTEXT, &mut rng).unwrap();
     assert_eq!(
-        verify_ballot(&election.key, 4, &ballot),
+        verify_ballot(&election.key, 4, CONTEXT, &ballot),
         Err(BallotError::InvalidProof)
     );
 }
@@ -111,33 +114,31 @@ fn a_ballot_for_another_key_is_refused() {
 fn a_ballot_with_any_byte_altered_is_refused() {
     let mut rng = rng();
     let election = election(&mut rng);
-    let ballot = encrypt_ballot(&election.key, 3, 1, &mut rng).unwrap();
+    let ballot = encrypt_ballot(&election.key, 3, 1, CONTEXT, &mut rng).unwrap();
     for position in 0..ballot.len() {
         let mut altered = ballot.clone();
         altered[position] ^= 0x01;
-        let refused = verify_ballot(&election.key, 3, &altered);
+        let refused = verify_ballot(&election.key, 3, CONTEXT, &altered);
         assert!(
             matches!(
                 refused,
-                Err(BallotError::Malformed
-                    | BallotError::InvalidProof
-                    | BallotError::WrongOptionCount)
+                Err(BallotError::Malformed | BallotError::InvalidProof | BallotError::InvalidPoint)
             ),
             "byte {position}: {refused:?}"
         );
     }
     assert_eq!(
-        verify_ballot(&election.key, 3, &ballot[..ballot.len() - 1]),
+        verify_ballot(&election.key, 3, CONTEXT, &ballot[..ballot.len() - 1]),
         Err(BallotError::Malformed)
     );
     assert_eq!(
-        verify_ballot(&election.key, 3, &[]),
+        verify_ballot(&election.key, 3, CONTEXT, &[]),
         Err(BallotError::Malformed)
     );
 }
 
 #[test]
-fn a_ballot_choosing_two_options_or_none_is_refused() {
+fn an_earlier_format_ballot_choosing_two_options_or_none_is_refused_where_stored_and_never_cast() {
     use elastic_elgamal::{
         app::{ChoiceParams, EncryptedChoice},
         group::Ristretto,
@@ -153,8 +154,12 @@ fn a_ballot_choosing_two_options_or_none_is_refused() {
         let ballot = EncryptedChoice::new(&params, &choices, &mut rng);
         let bytes = postcard::to_allocvec(&ballot).unwrap();
         assert_eq!(
-            verify_ballot(&election.key, 3, &bytes),
+            verify_stored_ballot(&election.key, 3, CONTEXT, &bytes),
             Err(BallotError::InvalidProof)
+        );
+        assert_eq!(
+            verify_ballot(&election.key, 3, CONTEXT, &bytes),
+            Err(BallotError::Malformed)
         );
     }
 }
@@ -163,10 +168,10 @@ fn a_ballot_choosing_two_options_or_none_is_refused() {
 fn a_key_that_is_not_a_point_is_refused() {
     let mut rng = rng();
     let election = election(&mut rng);
-    let ballot = encrypt_ballot(&election.key, 2, 0, &mut rng).unwrap();
+    let ballot = encrypt_ballot(&election.key, 2, 0, CONTEXT, &mut rng).unwrap();
     for key in [[0xff; 32], [0; 32]] {
         assert_eq!(
-            verify_ballot(&ElectionKey(key), 2, &ballot),
+            verify_ballot(&ElectionKey(key), 2, CONTEXT, &ballot),
             Err(BallotError::InvalidPoint)
         );
     }
@@ -179,7 +184,8 @@ fn sums_add_and_subtract_and_refuse_points_off_the_curve() {
     let ballot = verify_ballot(
         &election.key,
         2,
-        &encrypt_ballot(&election.key, 2, 1, &mut rng).unwrap(),
+        CONTEXT,
+        &encrypt_ballot(&election.key, 2, 1, CONTEXT, &mut rng).unwrap(),
     )
     .unwrap();
     let mut sums = vec![Ciphertext::ZERO; 2];
@@ -217,7 +223,8 @@ fn two_of_three_trustees_decrypt_the_sums_to_the_plaintext_count() {
         let ballot = verify_ballot(
             &election.key,
             options as u32,
-            &encrypt_ballot(&election.key, options as u32, choice, &mut rng).unwrap(),
+            CONTEXT,
+            &encrypt_ballot(&election.key, options as u32, choice, CONTEXT, &mut rng).unwrap(),
         )
         .unwrap();
         accumulate(&mut sums, &ballot, false).unwrap();
@@ -229,7 +236,8 @@ fn two_of_three_trustees_decrypt_the_sums_to_the_plaintext_count() {
         let ballot = verify_ballot(
             &election.key,
             options as u32,
-            &encrypt_ballot(&election.key, options as u32, choice, &mut rng).unwrap(),
+            CONTEXT,
+            &encrypt_ballot(&election.key, options as u32, choice, CONTEXT, &mut rng).unwrap(),
         )
         .unwrap();
         accumulate(&mut sums, &last[voter], true).unwrap();
@@ -285,7 +293,8 @@ fn a_decryption_share_with_a_wrong_proof_or_from_another_trustee_is_refused() {
     let ballot = verify_ballot(
         &election.key,
         2,
-        &encrypt_ballot(&election.key, 2, 0, &mut rng).unwrap(),
+        CONTEXT,
+        &encrypt_ballot(&election.key, 2, 0, CONTEXT, &mut rng).unwrap(),
     )
     .unwrap();
     let shares = election.trustees[1]
@@ -612,9 +621,13 @@ mod dkg {
         };
         let mut sums = vec![Ciphertext::ZERO; 3];
         for choice in [0, 2, 2, 1, 2] {
-            let ballot =
-                verify_ballot(&key, 3, &encrypt_ballot(&key, 3, choice, &mut rng).unwrap())
-                    .unwrap();
+            let ballot = verify_ballot(
+                &key,
+                3,
+                CONTEXT,
+                &encrypt_ballot(&key, 3, choice, CONTEXT, &mut rng).unwrap(),
+            )
+            .unwrap();
             accumulate(&mut sums, &ballot, false).unwrap();
         }
         let shares_1 = trustees[1].decryption_shares(&sums, &mut rng).unwrap();
@@ -657,6 +670,9 @@ mod verify_election {
     use crate::*;
     use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
+    /// The election the record is of.
+    const ELECTION: u32 = 9;
+
     struct Chain {
         key: ElectionKey,
         keys: Vec<[u8; 32]>,
@@ -677,16 +693,28 @@ mod verify_election {
         let mut sums = vec![Ciphertext::ZERO; 3];
         for voter in 0..20_u64 {
             let choice = (voter % 3) as u32;
-            let ballot = encrypt_ballot(&key, 3, choice, &mut rng).unwrap();
-            accumulate(&mut sums, &verify_ballot(&key, 3, &ballot).unwrap(), false).unwrap();
+            let context = ballot_context(ELECTION, voter);
+            let ballot = encrypt_ballot(&key, 3, choice, &context, &mut rng).unwrap();
+            accumulate(
+                &mut sums,
+                &verify_ballot(&key, 3, &context, &ballot).unwrap(),
+                false,
+            )
+            .unwrap();
             ballots.push((voter, ballot));
             choices.push(choice);
         }
         for voter in 0..3_usize {
-            let ballot = encrypt_ballot(&key, 3, 2, &mut rng).unwrap();
-            let old = ballot_ciphertexts(&ballots[voter].1).unwrap();
+            let context = ballot_context(ELECTION, voter as u64);
+            let ballot = encrypt_ballot(&key, 3, 2, &context, &mut rng).unwrap();
+            let old = ballot_ciphertexts(3, &ballots[voter].1).unwrap();
             accumulate(&mut sums, &old, true).unwrap();
-            accumulate(&mut sums, &verify_ballot(&key, 3, &ballot).unwrap(), false).unwrap();
+            accumulate(
+                &mut sums,
+                &verify_ballot(&key, 3, &context, &ballot).unwrap(),
+                false,
+            )
+            .unwrap();
             ballots[voter].1 = ballot;
             choices[voter] = 2;
         }
@@ -719,6 +747,29 @@ mod verify_election {
         verify_counted(chain, chain.ballots.len() as u64)
     }
 
+    /// The record before the tally (the sums were changed, the shares are of the old ones).
+    fn verify_counted_without_counts(chain: &Chain) -> Result<Verified, Inconsistency> {
+        let ballots: Vec<(u64, &[u8])> = chain
+            .ballots
+            .iter()
+            .map(|(voter, ballot)| (*voter, &ballot[..]))
+            .collect();
+        verify_election(&ElectionRecord {
+            election: ELECTION,
+            key: chain.key,
+            options: 3,
+            trustees: TrusteeKeys {
+                threshold: 2,
+                keys: &chain.keys,
+            },
+            ballots: &ballots,
+            counted: chain.ballots.len() as u64,
+            sums: &chain.sums,
+            shares: &[],
+            counts: None,
+        })
+    }
+
     fn verify_counted(chain: &Chain, counted: u64) -> Result<Verified, Inconsistency> {
         let ballots: Vec<(u64, &[u8])> = chain
             .ballots
@@ -731,6 +782,7 @@ mod verify_election {
             .map(|(trustee, shares)| (*trustee, &shares[..]))
             .collect();
         verify_election(&ElectionRecord {
+            election: ELECTION,
             key: chain.key,
             options: 3,
             trustees: TrusteeKeys {
@@ -791,18 +843,65 @@ mod verify_election {
 
     #[test]
     fn a_ballot_copied_to_another_voter_is_named() {
-        let mut chain = chain();
-        chain.ballots[12].1 = chain.ballots[4].1.clone();
+        let mut copied = chain();
+        // A current ballot's proof is bound to its voter: the copy does not hold.
+        copied.ballots[12].1 = copied.ballots[4].1.clone();
         assert_eq!(
-            verify(&chain),
+            verify(&copied),
+            Err(Inconsistency::Ballot {
+                voter: 12,
+                error: BallotError::InvalidProof
+            })
+        );
+        // A ballot of the earlier format, bound to no voter, stored for two.
+        let mut chain = chain();
+        let mut rng = ChaCha20Rng::seed_from_u64(5);
+        let earlier = encrypt_earlier_format_ballot(&chain.key, 3, 0, &mut rng).unwrap();
+        let old = [4, 12].map(|voter| ballot_ciphertexts(3, &chain.ballots[voter].1).unwrap());
+        for (voter, old) in [4, 12].into_iter().zip(old) {
+            accumulate(&mut chain.sums, &old, true).unwrap();
+            accumulate(
+                &mut chain.sums,
+                &ballot_ciphertexts(3, &earlier).unwrap(),
+                false,
+            )
+            .unwrap();
+            chain.ballots[voter].1 = earlier.clone();
+        }
+        assert_eq!(
+            verify_counted_without_counts(&chain),
             Err(Inconsistency::CopiedBallot { first: 4, copy: 12 })
+        );
+    }
+
+    #[test]
+    fn ballots_of_the_earlier_format_still_verify_where_stored() {
+        let mut chain = chain();
+        let mut rng = ChaCha20Rng::seed_from_u64(6);
+        let old = ballot_ciphertexts(3, &chain.ballots[7].1).unwrap();
+        let earlier = encrypt_earlier_format_ballot(&chain.key, 3, 1, &mut rng).unwrap();
+        assert!(earlier.len() < batchable::ballot_len(3));
+        accumulate(&mut chain.sums, &old, true).unwrap();
+        accumulate(
+            &mut chain.sums,
+            &ballot_ciphertexts(3, &earlier).unwrap(),
+            false,
+        )
+        .unwrap();
+        chain.ballots[7].1 = earlier;
+        assert_eq!(
+            verify_counted_without_counts(&chain),
+            Ok(Verified {
+                ballots: 20,
+                counts_checked: false
+            })
         );
     }
 
     #[test]
     fn sums_that_are_not_the_stored_ballots_are_named() {
         let mut chain = chain();
-        let removed = ballot_ciphertexts(&chain.ballots[5].1).unwrap();
+        let removed = ballot_ciphertexts(3, &chain.ballots[5].1).unwrap();
         chain.ballots.remove(5);
         assert_eq!(verify(&chain), Err(Inconsistency::Sum { option: 0 }));
         accumulate(&mut chain.sums, &removed, true).unwrap();

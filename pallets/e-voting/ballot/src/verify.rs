@@ -4,13 +4,18 @@
 //! data it reads from a node; the first inconsistency is named.
 
 use crate::{
-    accumulate, check_tally, receipt, verify_ballot, verify_decryption_shares, BallotError,
-    Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys,
+    accumulate, ballot_context, batchable, check_tally, receipt, verify_decryption_shares,
+    verify_stored_ballot, BallotError, Ciphertext, DecryptionShare, ElectionKey, TrusteeKeys,
 };
-use alloc::{collections::BTreeMap, vec};
+use alloc::{collections::BTreeMap, vec, vec::Vec};
+
+/// How many current-format ballots are checked together (one multi-scalar multiplication).
+const BATCH: usize = 256;
 
 /// An encrypted election as its public record shows it.
 pub struct ElectionRecord<'a> {
+    /// The election's number: with each voter's, what a ballot's proof is bound to.
+    pub election: u32,
     /// The joint election key.
     pub key: ElectionKey,
     /// How many options its ballots have.
@@ -131,23 +136,19 @@ pub fn verify_election(record: &ElectionRecord<'_>) -> Result<Verified, Inconsis
     }
     let mut sums = vec![Ciphertext::ZERO; options];
     let mut receipts: BTreeMap<[u8; 32], u64> = BTreeMap::new();
-    for (voter, ballot) in record.ballots {
-        let ciphertexts = verify_ballot(&record.key, record.options, ballot).map_err(|error| {
-            Inconsistency::Ballot {
-                voter: *voter,
-                error,
+    for ballots in record.ballots.chunks(BATCH) {
+        for (voter, ciphertexts) in ballots.iter().zip(verified_ballots(record, ballots)?) {
+            if let Some(first) = receipts.insert(receipt(voter.1), voter.0) {
+                return Err(Inconsistency::CopiedBallot {
+                    first,
+                    copy: voter.0,
+                });
             }
-        })?;
-        if let Some(first) = receipts.insert(receipt(ballot), *voter) {
-            return Err(Inconsistency::CopiedBallot {
-                first,
-                copy: *voter,
-            });
+            accumulate(&mut sums, &ciphertexts, false).map_err(|error| Inconsistency::Ballot {
+                voter: voter.0,
+                error,
+            })?;
         }
-        accumulate(&mut sums, &ciphertexts, false).map_err(|error| Inconsistency::Ballot {
-            voter: *voter,
-            error,
-        })?;
     }
     for (option, (kept, recomputed)) in record.sums.iter().zip(&sums).enumerate() {
         if kept != recomputed {
@@ -172,4 +173,38 @@ pub fn verify_election(record: &ElectionRecord<'_>) -> Result<Verified, Inconsis
         ballots: stored,
         counts_checked: record.counts.is_some(),
     })
+}
+
+/// The ciphertexts of `ballots` (a chunk of the record's), each proof checked: the ballots in
+/// the current format together ([`batchable::verify_batch`]), any cast in the earlier format
+/// one by one. The first ballot that does not hold is named.
+fn verified_ballots(
+    record: &ElectionRecord<'_>,
+    ballots: &[(u64, &[u8])],
+) -> Result<Vec<Vec<Ciphertext>>, Inconsistency> {
+    let contexts: Vec<[u8; 12]> = ballots
+        .iter()
+        .map(|(voter, _)| ballot_context(record.election, *voter))
+        .collect();
+    let current: Vec<(&[u8], &[u8])> = contexts
+        .iter()
+        .zip(ballots)
+        .map(|(context, (_, ballot))| (&context[..], *ballot))
+        .collect();
+    if let Ok(ciphertexts) = batchable::verify_batch(&record.key, record.options, &current) {
+        return Ok(ciphertexts);
+    }
+    // Some ballot is in the earlier format, or does not hold: one by one, in order.
+    ballots
+        .iter()
+        .zip(&contexts)
+        .map(|((voter, ballot), context)| {
+            verify_stored_ballot(&record.key, record.options, context, ballot).map_err(|error| {
+                Inconsistency::Ballot {
+                    voter: *voter,
+                    error,
+                }
+            })
+        })
+        .collect()
 }

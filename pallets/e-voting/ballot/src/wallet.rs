@@ -13,8 +13,21 @@ use elastic_elgamal::{
 use rand_core::{CryptoRng, RngCore};
 
 /// Encrypts a vote for option `choice` (from 0) of an election with `options` options under
-/// `key`, with its proof, in the wire format [`crate::verify_ballot`] reads.
+/// `key`, bound to `context` ([`crate::ballot_context`] of the election and the voter), with its
+/// proof, in the wire format [`crate::verify_ballot`] reads.
 pub fn encrypt_ballot<R: RngCore + CryptoRng>(
+    key: &ElectionKey,
+    options: u32,
+    choice: u32,
+    context: &[u8],
+    rng: &mut R,
+) -> Result<Vec<u8>, BallotError> {
+    crate::batchable::encrypt(key, options, choice, context, rng)
+}
+
+/// A ballot in the format cast before the current one (elastic-elgamal's, bound to no voter):
+/// for tests of ballots a chain stored before the format changed.
+pub fn encrypt_earlier_format_ballot<R: RngCore + CryptoRng>(
     key: &ElectionKey,
     options: u32,
     choice: u32,

@@ -90,10 +90,11 @@ pub mod verifier {
         }
     }
 
-    /// Checks `record` (the runtime API's `encrypted_record`) with every ballot read through
-    /// `page` (the runtime API's `encrypted_ballots` with the last citizen read, `None` first),
-    /// until a page comes back empty.
+    /// Checks `record` (the runtime API's `encrypted_record` of `election`) with every ballot
+    /// read through `page` (the runtime API's `encrypted_ballots` with the last citizen read,
+    /// `None` first), until a page comes back empty.
     pub fn verify_tally<E>(
+        election: ElectionId,
         record: Option<EncryptedRecord>,
         mut page: impl FnMut(Option<CitizenId>) -> Result<Vec<(CitizenId, Vec<u8>)>, E>,
     ) -> Result<Outcome, E> {
@@ -109,7 +110,7 @@ pub mod verifier {
             }
             ballots.extend(next);
         }
-        Ok(match record.verify(&ballots) {
+        Ok(match record.verify(election, &ballots) {
             Ok(verified) => Outcome::Verified(verified),
             Err(inconsistency) => Outcome::Inconsistent(inconsistency),
         })

@@ -40,7 +40,8 @@ impl<T: Config> Pallet<T> {
         let key = KeyCeremonies::<T>::get(election)
             .and_then(|ceremony| ceremony.key)
             .ok_or(Error::<T>::NoElectionKey)?;
-        let ciphertexts = govchain_ballot::verify_ballot(&key, options, &ballot)
+        let context = govchain_ballot::ballot_context(election, voter);
+        let ciphertexts = govchain_ballot::verify_ballot(&key, options, &context, &ballot)
             .map_err(|error| refused(Self::ballot_error(error)))?;
         let receipt = H256(govchain_ballot::receipt(&ballot));
         ensure!(
@@ -50,7 +51,7 @@ impl<T: Config> Pallet<T> {
         let mut sums = EncryptedSums::<T>::get(election).ok_or(Error::<T>::NoElectionKey)?;
         let earlier = EncryptedBallots::<T>::get(election, voter);
         if let Some(earlier) = &earlier {
-            let earlier = govchain_ballot::ballot_ciphertexts(earlier)
+            let earlier = govchain_ballot::ballot_ciphertexts(options, earlier)
                 .map_err(|error| refused(Self::ballot_error(error)))?;
             govchain_ballot::accumulate(sums.as_mut(), &earlier, true)
                 .map_err(|error| refused(Self::ballot_error(error)))?;
@@ -290,7 +291,7 @@ impl<T: Config> Pallet<T> {
     pub fn recomputed_sums(election: ElectionId, options: usize) -> Option<Vec<Ciphertext>> {
         let mut sums = alloc::vec![Ciphertext::ZERO; options];
         for ballot in EncryptedBallots::<T>::iter_prefix_values(election) {
-            let ciphertexts = govchain_ballot::ballot_ciphertexts(&ballot).ok()?;
+            let ciphertexts = govchain_ballot::ballot_ciphertexts(options as u32, &ballot).ok()?;
             govchain_ballot::accumulate(sums.as_mut(), &ciphertexts, false).ok()?;
         }
         Some(sums)

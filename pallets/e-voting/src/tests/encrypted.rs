@@ -40,8 +40,9 @@ fn cast(who: u64, election: ElectionId, ballot: crate::EncryptedBallot) -> Dispa
         .map_err(|error| error.error)
 }
 
-fn ballot_for(election: ElectionId, choice: u32, seed: u64) -> crate::EncryptedBallot {
-    encrypted_ballot::<Test>(election, choice, seed)
+/// `who`'s ballot for option `choice` of `election`, with secrets drawn from `seed`.
+fn ballot_for(who: u64, election: ElectionId, choice: u32, seed: u64) -> crate::EncryptedBallot {
+    encrypted_ballot::<Test>(election, &who, choice, seed)
 }
 
 fn post_shares(
@@ -617,7 +618,7 @@ mod casting {
     fn a_ballot_is_checked_and_added_to_the_encrypted_sums() {
         build_and_execute(|| {
             let (election, _) = open_encrypted_election();
-            let ballot = ballot_for(election, 1, 1);
+            let ballot = ballot_for(ALICE, election, 1, 1);
             let receipt = H256(govchain_ballot::receipt(&ballot));
             assert_ok!(cast(ALICE, election, ballot.clone()));
             assert_eq!(
@@ -638,7 +639,7 @@ mod casting {
                 Some(ballot.clone())
             );
             assert_eq!(Receipts::<Test>::get(election, receipt), Some(ALICE_ID));
-            let ciphertexts = govchain_ballot::ballot_ciphertexts(&ballot).unwrap();
+            let ciphertexts = govchain_ballot::ballot_ciphertexts(3, &ballot).unwrap();
             assert_eq!(
                 EncryptedSums::<Test>::get(election).unwrap().into_inner(),
                 ciphertexts
@@ -656,8 +657,8 @@ mod casting {
     fn the_last_ballot_cast_counts() {
         build_and_execute(|| {
             let (election, _) = open_encrypted_election();
-            let first = ballot_for(election, 0, 1);
-            let second = ballot_for(election, 2, 2);
+            let first = ballot_for(ALICE, election, 0, 1);
+            let second = ballot_for(ALICE, election, 2, 2);
             assert_ok!(cast(ALICE, election, first.clone()));
             assert_ok!(cast(ALICE, election, second.clone()));
             assert!(matches!(
@@ -668,11 +669,19 @@ mod casting {
             assert_eq!(Receipts::<Test>::get(election, first_receipt), None);
             assert_eq!(
                 EncryptedSums::<Test>::get(election).unwrap().into_inner(),
-                govchain_ballot::ballot_ciphertexts(&second).unwrap()
+                govchain_ballot::ballot_ciphertexts(3, &second).unwrap()
             );
             assert_eq!(tally(election), (vec![0, 0, 0], 1));
-            // The replaced ballot may not come back, neither from its voter nor another.
-            assert_noop!(cast(BOB, election, second), Error::<Test>::CopiedBallot);
+            // The ballot counted may not be cast again; another voter's copy does not hold.
+            assert_noop!(
+                cast(ALICE, election, second.clone()),
+                Error::<Test>::CopiedBallot
+            );
+            assert_noop!(
+                cast(BOB, election, second),
+                Error::<Test>::InvalidBallotProof
+            );
+            // The replaced one may come back.
             assert_ok!(cast(ALICE, election, first));
         });
     }
@@ -688,7 +697,9 @@ mod casting {
             let key = KeyCeremonies::<Test>::get(election).unwrap().key.unwrap();
             let mut rng =
                 <rand_chacha::ChaCha20Rng as rand_chacha::rand_core::SeedableRng>::seed_from_u64(3);
-            let two_options = govchain_ballot::encrypt_ballot(&key, 2, 0, &mut rng).unwrap();
+            let context = govchain_ballot::ballot_context(election, ALICE_ID);
+            let two_options =
+                govchain_ballot::encrypt_ballot(&key, 2, 0, &context, &mut rng).unwrap();
             assert_noop!(
                 cast(ALICE, election, BoundedVec::truncate_from(two_options)),
                 Error::<Test>::WrongOptionCount
@@ -696,13 +707,34 @@ mod casting {
             // A ballot for another election's key: its proof does not hold under this one.
             let other_key =
                 govchain_ballot::generate_trustees(3, 2, &mut rng).unwrap()[0].election_key();
-            let foreign = govchain_ballot::encrypt_ballot(&other_key, 3, 0, &mut rng).unwrap();
+            let foreign =
+                govchain_ballot::encrypt_ballot(&other_key, 3, 0, &context, &mut rng).unwrap();
             assert_noop!(
                 cast(ALICE, election, BoundedVec::truncate_from(foreign)),
                 Error::<Test>::InvalidBallotProof
             );
+            // A ballot bound to another election.
+            let elsewhere = govchain_ballot::encrypt_ballot(
+                &key,
+                3,
+                0,
+                &govchain_ballot::ballot_context(election + 1, ALICE_ID),
+                &mut rng,
+            )
+            .unwrap();
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(elsewhere)),
+                Error::<Test>::InvalidBallotProof
+            );
+            // A ballot in the format cast before ballots were bound to their voters.
+            let earlier =
+                govchain_ballot::encrypt_earlier_format_ballot(&key, 3, 0, &mut rng).unwrap();
+            assert_noop!(
+                cast(ALICE, election, BoundedVec::truncate_from(earlier)),
+                Error::<Test>::MalformedBallot
+            );
             // A ballot whose bytes were altered after its proof was made.
-            let mut altered = ballot_for(election, 0, 4).into_inner();
+            let mut altered = ballot_for(ALICE, election, 0, 4).into_inner();
             altered[40] ^= 1;
             let error = cast(ALICE, election, BoundedVec::truncate_from(altered)).unwrap_err();
             assert!(
@@ -713,15 +745,86 @@ mod casting {
         });
     }
 
+    /// An election in flight when the ballot format changed: Alice's ballot was cast in the
+    /// earlier format (stored as the chain stored it then). Her new ballot replaces it (the
+    /// earlier one is subtracted from the sums), the invariants hold throughout, and the whole
+    /// record still verifies with the earlier ballot of another voter in it.
+    #[test]
+    fn a_ballot_stored_in_the_earlier_format_is_replaced_and_verified() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let key = KeyCeremonies::<Test>::get(election).unwrap().key.unwrap();
+            let mut rng =
+                <rand_chacha::ChaCha20Rng as rand_chacha::rand_core::SeedableRng>::seed_from_u64(8);
+            let record = crate::Elections::<Test>::get(election).unwrap();
+            for citizen in [ALICE_ID, BOB_ID] {
+                let earlier: crate::EncryptedBallot = BoundedVec::truncate_from(
+                    govchain_ballot::encrypt_earlier_format_ballot(&key, 3, 2, &mut rng).unwrap(),
+                );
+                let receipt = H256(govchain_ballot::receipt(&earlier));
+                let mut sums = EncryptedSums::<Test>::get(election).unwrap();
+                govchain_ballot::accumulate(
+                    sums.as_mut(),
+                    &govchain_ballot::ballot_ciphertexts(3, &earlier).unwrap(),
+                    false,
+                )
+                .unwrap();
+                EncryptedSums::<Test>::insert(election, sums);
+                EncryptedBallots::<Test>::insert(election, citizen, earlier);
+                Ballots::<Test>::insert(election, citizen, Ballot::Encrypted(receipt));
+                Receipts::<Test>::insert(election, receipt, citizen);
+                crate::Tallies::<Test>::mutate(election, |tally| {
+                    tally.as_mut().unwrap().ballots += 1
+                });
+                Voting::hold_ballot(citizen, &record);
+            }
+            Voting::do_try_state().unwrap();
+
+            let new = ballot_for(ALICE, election, 0, 9);
+            assert_ok!(cast(ALICE, election, new.clone()));
+            assert!(matches!(
+                last_event(),
+                Event::EncryptedBallotCast { replaced: true, .. }
+            ));
+            assert_eq!(tally(election), (vec![0, 0, 0], 2));
+            let bobs = EncryptedBallots::<Test>::get(election, BOB_ID).unwrap();
+            let mut expected = vec![govchain_ballot::Ciphertext::ZERO; 3];
+            for ballot in [&new, &bobs] {
+                govchain_ballot::accumulate(
+                    &mut expected,
+                    &govchain_ballot::ballot_ciphertexts(3, ballot).unwrap(),
+                    false,
+                )
+                .unwrap();
+            }
+            assert_eq!(
+                EncryptedSums::<Test>::get(election).unwrap().into_inner(),
+                expected
+            );
+            Voting::do_try_state().unwrap();
+            let ballots: Vec<_> = [(ALICE_ID, new.into_inner()), (BOB_ID, bobs.into_inner())]
+                .into_iter()
+                .collect();
+            let record = Voting::encrypted_record(election).unwrap();
+            assert_eq!(
+                record
+                    .verify(election, &ballots)
+                    .map(|verified| verified.ballots),
+                Ok(2)
+            );
+        });
+    }
+
     #[test]
     fn a_ballot_copied_from_another_voter_is_refused() {
         build_and_execute(|| {
             let (election, _) = open_encrypted_election();
-            let ballot = ballot_for(election, 0, 1);
+            let ballot = ballot_for(ALICE, election, 0, 1);
             assert_ok!(cast(ALICE, election, ballot.clone()));
+            // Its proof is bound to Alice: under Bob's name it does not hold.
             assert_noop!(
                 cast(BOB, election, ballot.clone()),
-                Error::<Test>::CopiedBallot
+                Error::<Test>::InvalidBallotProof
             );
             assert_noop!(cast(ALICE, election, ballot), Error::<Test>::CopiedBallot);
         });
@@ -739,7 +842,7 @@ mod casting {
                 Error::<Test>::VotingNotStarted
             );
             run_to_block(STARTS);
-            let ballot = ballot_for(election, 0, 1);
+            let ballot = ballot_for(ALICE, election, 0, 1);
             assert_noop!(
                 cast(NOBODY, election, ballot.clone()),
                 Error::<Test>::NotCitizen
@@ -786,10 +889,10 @@ mod casting {
             trustees.run_ceremony();
             run_to_block(STARTS);
             assert_noop!(
-                cast(ALICE, election, ballot_for(election, 0, 1)),
+                cast(ALICE, election, ballot_for(ALICE, election, 0, 1)),
                 Error::<Test>::NotEligible
             );
-            assert_ok!(cast(CAROL, election, ballot_for(election, 0, 2)));
+            assert_ok!(cast(CAROL, election, ballot_for(CAROL, election, 0, 2)));
         });
     }
 }
@@ -800,11 +903,11 @@ mod tally {
     /// Alice votes YES then changes to NO, Bob NO, Carol ABSTAIN, Dave YES; voting ends.
     fn voted_election() -> (ElectionId, Vec<(TrusteePosition, govchain_ballot::Trustee)>) {
         let (election, trustees) = open_encrypted_election();
-        assert_ok!(cast(ALICE, election, ballot_for(election, 0, 1)));
-        assert_ok!(cast(BOB, election, ballot_for(election, 1, 2)));
-        assert_ok!(cast(CAROL, election, ballot_for(election, 2, 3)));
-        assert_ok!(cast(DAVE, election, ballot_for(election, 0, 4)));
-        assert_ok!(cast(ALICE, election, ballot_for(election, 1, 5)));
+        assert_ok!(cast(ALICE, election, ballot_for(ALICE, election, 0, 1)));
+        assert_ok!(cast(BOB, election, ballot_for(BOB, election, 1, 2)));
+        assert_ok!(cast(CAROL, election, ballot_for(CAROL, election, 2, 3)));
+        assert_ok!(cast(DAVE, election, ballot_for(DAVE, election, 0, 4)));
+        assert_ok!(cast(ALICE, election, ballot_for(ALICE, election, 1, 5)));
         run_to_block(ENDS);
         (election, trustees.key_holders())
     }
@@ -937,7 +1040,7 @@ mod tally {
             let mut driver = trustees;
             driver.run_ceremony();
             run_to_block(STARTS);
-            assert_ok!(cast(ALICE, election, ballot_for(election, 0, 1)));
+            assert_ok!(cast(ALICE, election, ballot_for(ALICE, election, 0, 1)));
             let holders = driver.key_holders();
             let shares = decryption_shares::<Test>(election, &holders[0].1, 1);
             assert_noop!(
@@ -1055,7 +1158,7 @@ mod record {
             assert_eq!(record.counts, None);
 
             let cast_ballots = [(ALICE, 0), (BOB, 1), (CAROL, 2), (DAVE, 0)]
-                .map(|(who, choice)| (who, ballot_for(election, choice, who)));
+                .map(|(who, choice)| (who, ballot_for(who, election, choice, who)));
             for (who, ballot) in &cast_ballots {
                 assert_ok!(cast(*who, election, ballot.clone()));
             }
@@ -1067,7 +1170,7 @@ mod record {
             assert!(MAX_BALLOT_PAGE >= 4);
             let record = Voting::encrypted_record(election).unwrap();
             assert_eq!(
-                record.verify(&ballots),
+                record.verify(election, &ballots),
                 Ok(Verified {
                     ballots: 4,
                     counts_checked: false
@@ -1095,7 +1198,7 @@ mod record {
             assert_eq!(record.counts, Some(vec![2, 1, 1]));
             assert_eq!(record.decryption_shares.len(), 2);
             assert_eq!(
-                record.verify(&ballots),
+                record.verify(election, &ballots),
                 Ok(Verified {
                     ballots: 4,
                     counts_checked: true
@@ -1103,7 +1206,7 @@ mod record {
             );
             // A record missing a ballot, or with one altered, is caught.
             assert_eq!(
-                record.verify(&ballots[1..]),
+                record.verify(election, &ballots[1..]),
                 Err(Inconsistency::BallotCount {
                     counted: 4,
                     stored: 3
@@ -1113,7 +1216,7 @@ mod record {
             let last = altered[2].1.len() - 1;
             altered[2].1[last] ^= 0x40;
             assert!(matches!(
-                record.verify(&altered),
+                record.verify(election, &altered),
                 Err(Inconsistency::Ballot { voter, .. }) if voter == altered[2].0
             ));
         });
