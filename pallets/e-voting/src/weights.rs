@@ -28,6 +28,8 @@
 // pallets/e-voting/src/weights.rs
 // --template
 // scripts/benchmarks/pallet-weights.hbs
+// --exclude-extrinsics
+// pallet_e_voting::verify_earlier_format_ballot,pallet_e_voting::verify_batchable,pallet_e_voting::verify_batchable_batch,pallet_e_voting::verify_one_of_k,pallet_e_voting::verify_one_of_k_batch
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -80,10 +82,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 128]`.
 	fn create_election(o: u32, r: u32, ) -> Weight {
 		// Proof size: measured `324`, estimated `3597`.
-		// Minimum execution time: 44_002_000 picoseconds.
-		Weight::from_parts(44_919_458, 3597)
-			.saturating_add(Weight::from_parts(628_096, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(3_300, 0).saturating_mul(r.into()))
+		// Minimum execution time: 43_973_000 picoseconds.
+		Weight::from_parts(44_384_258, 3597)
+			.saturating_add(Weight::from_parts(628_556, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(6_963, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -97,10 +99,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 128]`.
 	fn create_election_refused(o: u32, r: u32, ) -> Weight {
 		// Proof size: measured `329`, estimated `3597`.
-		// Minimum execution time: 25_157_000 picoseconds.
-		Weight::from_parts(27_231_026, 3597)
-			.saturating_add(Weight::from_parts(295_014, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(1_391, 0).saturating_mul(r.into()))
+		// Minimum execution time: 26_449_000 picoseconds.
+		Weight::from_parts(27_334_511, 3597)
+			.saturating_add(Weight::from_parts(294_288, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(2_079, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Voting::Elections` (r:1 w:0)
@@ -115,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `4129`, estimated `7218`.
-		// Minimum execution time: 52_788_000 picoseconds.
-		Weight::from_parts(59_151_000, 7218)
+		// Minimum execution time: 56_956_000 picoseconds.
+		Weight::from_parts(59_972_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -134,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::BallotHeldUntil` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `4049`, estimated `7218`.
-		// Minimum execution time: 58_911_000 picoseconds.
-		Weight::from_parts(61_655_000, 7218)
+		// Minimum execution time: 58_490_000 picoseconds.
+		Weight::from_parts(61_956_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -151,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size: measured `4166`, estimated `7218`.
-		// Minimum execution time: 54_442_000 picoseconds.
-		Weight::from_parts(60_914_000, 7218)
+		// Minimum execution time: 58_640_000 picoseconds.
+		Weight::from_parts(61_555_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -168,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cancel_election() -> Weight {
 		// Proof size: measured `4124`, estimated `7218`.
-		// Minimum execution time: 67_637_000 picoseconds.
-		Weight::from_parts(71_394_000, 7218)
+		// Minimum execution time: 67_356_000 picoseconds.
+		Weight::from_parts(70_592_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -181,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cancel_by_council() -> Weight {
 		// Proof size: measured `3975`, estimated `7218`.
-		// Minimum execution time: 56_025_000 picoseconds.
-		Weight::from_parts(58_831_000, 7218)
+		// Minimum execution time: 55_624_000 picoseconds.
+		Weight::from_parts(58_259_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -197,9 +199,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn close_elections(n: u32, ) -> Weight {
 		// Proof size: measured `667 + n * (3774 ±0)`, estimated `3542 + n * (319360 ±0)`.
-		// Minimum execution time: 5_360_000 picoseconds.
-		Weight::from_parts(5_680_000, 3542)
-			.saturating_add(Weight::from_parts(518_564_664, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_889_000 picoseconds.
+		Weight::from_parts(5_309_000, 3542)
+			.saturating_add(Weight::from_parts(311_697_901, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((130_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -217,9 +219,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn name_trustees(t: u32, ) -> Weight {
 		// Proof size: measured `75 + t * (157 ±0)`, estimated `6126 + t * (2607 ±0)`.
-		// Minimum execution time: 46_798_000 picoseconds.
-		Weight::from_parts(19_103_429, 6126)
-			.saturating_add(Weight::from_parts(10_702_370, 0).saturating_mul(t.into()))
+		// Minimum execution time: 44_984_000 picoseconds.
+		Weight::from_parts(18_087_270, 6126)
+			.saturating_add(Weight::from_parts(10_402_818, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -235,8 +237,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::KeyCeremonies` (`max_values`: None, `max_size`: Some(10075), added: 12550, mode: `MaxEncodedLen`)
 	fn commit_key_part() -> Weight {
 		// Proof size: measured `1985`, estimated `13540`.
-		// Minimum execution time: 48_191_000 picoseconds.
-		Weight::from_parts(58_319_000, 13540)
+		// Minimum execution time: 51_436_000 picoseconds.
+		Weight::from_parts(56_506_000, 13540)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -251,9 +253,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn publish_key_part(t: u32, ) -> Weight {
 		// Proof size: measured `659 + t * (93 ±0)`, estimated `13540`.
-		// Minimum execution time: 1_020_143_000 picoseconds.
-		Weight::from_parts(1_027_597_000, 13540)
-			.saturating_add(Weight::from_parts(303_514_033, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_042_284_000 picoseconds.
+		Weight::from_parts(1_049_368_000, 13540)
+			.saturating_add(Weight::from_parts(307_836_708, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -270,9 +272,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn post_key_shares(t: u32, ) -> Weight {
 		// Proof size: measured `0 + t * (736 ±0)`, estimated `13540`.
-		// Minimum execution time: 48_692_000 picoseconds.
-		Weight::from_parts(49_766_741, 13540)
-			.saturating_add(Weight::from_parts(1_413_297, 0).saturating_mul(t.into()))
+		// Minimum execution time: 50_926_000 picoseconds.
+		Weight::from_parts(47_038_454, 13540)
+			.saturating_add(Weight::from_parts(1_817_347, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -288,8 +290,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::DealtShares` (`max_values`: None, `max_size`: Some(982), added: 3457, mode: `MaxEncodedLen`)
 	fn complain() -> Weight {
 		// Proof size: measured `11586`, estimated `13540`.
-		// Minimum execution time: 521_618_000 picoseconds.
-		Weight::from_parts(535_985_000, 13540)
+		// Minimum execution time: 527_669_000 picoseconds.
+		Weight::from_parts(553_748_000, 13540)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -306,15 +308,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Voting::EncryptedSums` (r:1 w:1)
 	/// Proof: `Voting::EncryptedSums` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::EncryptedBallots` (r:1 w:1)
-	/// Proof: `Voting::EncryptedBallots` (`max_values`: None, `max_size`: Some(2718), added: 5193, mode: `MaxEncodedLen`)
+	/// Proof: `Voting::EncryptedBallots` (`max_values`: None, `max_size`: Some(4734), added: 7209, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Ballots` (r:1 w:1)
 	/// Proof: `Voting::Ballots` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[2, 16]`.
 	fn cast_encrypted_ballot(o: u32, ) -> Weight {
-		// Proof size: measured `1127 + o * (245 ±0)`, estimated `13540`.
-		// Minimum execution time: 2_288_151_000 picoseconds.
-		Weight::from_parts(1_542_512_302, 13540)
-			.saturating_add(Weight::from_parts(829_509_917, 0).saturating_mul(o.into()))
+		// Proof size: measured `1122 + o * (401 ±0)`, estimated `13540`.
+		// Minimum execution time: 1_078_142_000 picoseconds.
+		Weight::from_parts(374_988_489, 13540)
+			.saturating_add(Weight::from_parts(368_023_279, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -333,9 +335,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[2, 16]`.
 	fn post_decryption_shares(o: u32, ) -> Weight {
 		// Proof size: measured `2529 + o * (113 ±0)`, estimated `13540`.
-		// Minimum execution time: 1_928_787_000 picoseconds.
-		Weight::from_parts(1_150_546_497, 13540)
-			.saturating_add(Weight::from_parts(403_605_964, 0).saturating_mul(o.into()))
+		// Minimum execution time: 1_927_855_000 picoseconds.
+		Weight::from_parts(1_147_848_297, 13540)
+			.saturating_add(Weight::from_parts(404_476_836, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -355,10 +357,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[2, 15]`.
 	fn publish_tally(o: u32, k: u32, ) -> Weight {
 		// Proof size: measured `0 + k * (1554 ±0) + o * (1561 ±0)`, estimated `13540 + k * (8642 ±0)`.
-		// Minimum execution time: 15_141_192_000 picoseconds.
-		Weight::from_parts(15_164_315_000, 13540)
-			.saturating_add(Weight::from_parts(4_378_323_013, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(2_557_700_078, 0).saturating_mul(k.into()))
+		// Minimum execution time: 15_204_080_000 picoseconds.
+		Weight::from_parts(15_285_302_000, 13540)
+			.saturating_add(Weight::from_parts(2_449_151_762, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(1_886_508_381, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -373,9 +375,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn make_election_key(t: u32, ) -> Weight {
 		// Proof size: measured `0 + t * (683 ±0)`, estimated `13540`.
-		// Minimum execution time: 629_701_000 picoseconds.
-		Weight::from_parts(641_913_000, 13540)
-			.saturating_add(Weight::from_parts(237_882_656, 0).saturating_mul(t.into()))
+		// Minimum execution time: 632_005_000 picoseconds.
+		Weight::from_parts(638_136_000, 13540)
+			.saturating_add(Weight::from_parts(171_881_275, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -385,8 +387,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Deadlines` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn fail_election() -> Weight {
 		// Proof size: measured `471`, estimated `7218`.
-		// Minimum execution time: 23_705_000 picoseconds.
-		Weight::from_parts(26_039_000, 7218)
+		// Minimum execution time: 23_144_000 picoseconds.
+		Weight::from_parts(24_596_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -394,8 +396,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Deadlines` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn no_deadline() -> Weight {
 		// Proof size: measured `76`, estimated `3558`.
-		// Minimum execution time: 4_719_000 picoseconds.
-		Weight::from_parts(5_460_000, 3558)
+		// Minimum execution time: 4_459_000 picoseconds.
+		Weight::from_parts(5_170_000, 3558)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 }
@@ -403,46 +405,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_election(o: u32, r: u32, ) -> Weight {
-		Weight::from_parts(44_919_458, 3597)
-			.saturating_add(Weight::from_parts(628_096, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(3_300, 0).saturating_mul(r.into()))
+		Weight::from_parts(44_384_258, 3597)
+			.saturating_add(Weight::from_parts(628_556, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(6_963, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn create_election_refused(o: u32, r: u32, ) -> Weight {
-		Weight::from_parts(27_231_026, 3597)
-			.saturating_add(Weight::from_parts(295_014, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(1_391, 0).saturating_mul(r.into()))
+		Weight::from_parts(27_334_511, 3597)
+			.saturating_add(Weight::from_parts(294_288, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(2_079, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(59_151_000, 7218)
+		Weight::from_parts(59_972_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn commit_vote() -> Weight {
-		Weight::from_parts(61_655_000, 7218)
+		Weight::from_parts(61_956_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(60_914_000, 7218)
+		Weight::from_parts(61_555_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_election() -> Weight {
-		Weight::from_parts(71_394_000, 7218)
+		Weight::from_parts(70_592_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_by_council() -> Weight {
-		Weight::from_parts(58_831_000, 7218)
+		Weight::from_parts(58_259_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_elections(n: u32, ) -> Weight {
-		Weight::from_parts(5_680_000, 3542)
-			.saturating_add(Weight::from_parts(518_564_664, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_309_000, 3542)
+			.saturating_add(Weight::from_parts(311_697_901, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((130_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -450,69 +452,69 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 319360).saturating_mul(n.into()))
 	}
 	fn name_trustees(t: u32, ) -> Weight {
-		Weight::from_parts(19_103_429, 6126)
-			.saturating_add(Weight::from_parts(10_702_370, 0).saturating_mul(t.into()))
+		Weight::from_parts(18_087_270, 6126)
+			.saturating_add(Weight::from_parts(10_402_818, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(t.into()))
 	}
 	fn commit_key_part() -> Weight {
-		Weight::from_parts(58_319_000, 13540)
+		Weight::from_parts(56_506_000, 13540)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_key_part(t: u32, ) -> Weight {
-		Weight::from_parts(1_027_597_000, 13540)
-			.saturating_add(Weight::from_parts(303_514_033, 0).saturating_mul(t.into()))
+		Weight::from_parts(1_049_368_000, 13540)
+			.saturating_add(Weight::from_parts(307_836_708, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn post_key_shares(t: u32, ) -> Weight {
-		Weight::from_parts(49_766_741, 13540)
-			.saturating_add(Weight::from_parts(1_413_297, 0).saturating_mul(t.into()))
+		Weight::from_parts(47_038_454, 13540)
+			.saturating_add(Weight::from_parts(1_817_347, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn complain() -> Weight {
-		Weight::from_parts(535_985_000, 13540)
+		Weight::from_parts(553_748_000, 13540)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cast_encrypted_ballot(o: u32, ) -> Weight {
-		Weight::from_parts(1_542_512_302, 13540)
-			.saturating_add(Weight::from_parts(829_509_917, 0).saturating_mul(o.into()))
+		Weight::from_parts(374_988_489, 13540)
+			.saturating_add(Weight::from_parts(368_023_279, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn post_decryption_shares(o: u32, ) -> Weight {
-		Weight::from_parts(1_150_546_497, 13540)
-			.saturating_add(Weight::from_parts(403_605_964, 0).saturating_mul(o.into()))
+		Weight::from_parts(1_147_848_297, 13540)
+			.saturating_add(Weight::from_parts(404_476_836, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_tally(o: u32, k: u32, ) -> Weight {
-		Weight::from_parts(15_164_315_000, 13540)
-			.saturating_add(Weight::from_parts(4_378_323_013, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(2_557_700_078, 0).saturating_mul(k.into()))
+		Weight::from_parts(15_285_302_000, 13540)
+			.saturating_add(Weight::from_parts(2_449_151_762, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(1_886_508_381, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 8642).saturating_mul(k.into()))
 	}
 	fn make_election_key(t: u32, ) -> Weight {
-		Weight::from_parts(641_913_000, 13540)
-			.saturating_add(Weight::from_parts(237_882_656, 0).saturating_mul(t.into()))
+		Weight::from_parts(638_136_000, 13540)
+			.saturating_add(Weight::from_parts(171_881_275, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn fail_election() -> Weight {
-		Weight::from_parts(26_039_000, 7218)
+		Weight::from_parts(24_596_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn no_deadline() -> Weight {
-		Weight::from_parts(5_460_000, 3558)
+		Weight::from_parts(5_170_000, 3558)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 }
