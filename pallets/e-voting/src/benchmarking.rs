@@ -245,6 +245,28 @@ fn measurement_key(
     Ok((key, rng))
 }
 
+/// `n` ballots of `n` voters (each bound to its number's bytes) made by `encrypt` under the
+/// measurement key: for the measurements of batch checks.
+#[allow(clippy::type_complexity)]
+fn measurement_ballots(
+    n: u32,
+    encrypt: impl Fn(
+        &govchain_ballot::ElectionKey,
+        &[u8],
+        &mut rand_chacha::ChaCha20Rng,
+    ) -> Result<Vec<u8>, govchain_ballot::BallotError>,
+) -> Result<(govchain_ballot::ElectionKey, Vec<([u8; 4], Vec<u8>)>), BenchmarkError> {
+    let (key, mut rng) = measurement_key()?;
+    let ballots = (0..n)
+        .map(|voter| {
+            let context = voter.to_le_bytes();
+            encrypt(&key, &context, &mut rng).map(|ballot| (context, ballot))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| BenchmarkError::Stop("no ballot"))?;
+    Ok((key, ballots))
+}
+
 /// Ends voting at block 20: the encrypted election created by [`encrypted`] tallies.
 fn end_voting<T: Config>() {
     let closing = block::<T>(20);
@@ -802,16 +824,11 @@ mod benchmarks {
     /// `docs/performance.md`; no call charges it.
     #[benchmark]
     fn verify_batchable_batch(n: Linear<1, 100>) -> Result<(), BenchmarkError> {
-        let (key, mut rng) = measurement_key()?;
-        let contexts: Vec<[u8; 4]> = (0..n).map(u32::to_le_bytes).collect();
-        let ballots = contexts
+        let (key, ballots) = measurement_ballots(n, |key, context, rng| {
+            govchain_ballot::batchable::encrypt(key, 4, 1, context, rng)
+        })?;
+        let batch: Vec<(&[u8], &[u8])> = ballots
             .iter()
-            .map(|context| govchain_ballot::batchable::encrypt(&key, 4, 1, context, &mut rng))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
-        let batch: Vec<(&[u8], &[u8])> = contexts
-            .iter()
-            .zip(&ballots)
             .map(|(context, ballot)| (&context[..], &ballot[..]))
             .collect();
         let verified;
@@ -854,16 +871,11 @@ mod benchmarks {
     /// `docs/performance.md`; no call charges it.
     #[benchmark]
     fn verify_one_of_k_batch(n: Linear<1, 100>) -> Result<(), BenchmarkError> {
-        let (key, mut rng) = measurement_key()?;
-        let contexts: Vec<[u8; 4]> = (0..n).map(u32::to_le_bytes).collect();
-        let ballots = contexts
+        let (key, ballots) = measurement_ballots(n, |key, context, rng| {
+            govchain_ballot::one_of_k::encrypt(key, 4, 1, context, rng)
+        })?;
+        let batch: Vec<(&[u8], &[u8])> = ballots
             .iter()
-            .map(|context| govchain_ballot::one_of_k::encrypt(&key, 4, 1, context, &mut rng))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| BenchmarkError::Stop("no ballot"))?;
-        let batch: Vec<(&[u8], &[u8])> = contexts
-            .iter()
-            .zip(&ballots)
             .map(|(context, ballot)| (&context[..], &ballot[..]))
             .collect();
         let verified;

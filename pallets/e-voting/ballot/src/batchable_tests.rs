@@ -1,17 +1,9 @@
 use super::*;
+use crate::group::test_support::{context, key_pair};
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
 fn rng() -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(13)
-}
-
-/// A single holder's key: the tests decrypt sums with it directly.
-fn key_pair(rng: &mut ChaCha20Rng) -> (Scalar, ElectionKey) {
-    let secret = random_scalar(rng);
-    (
-        secret,
-        ElectionKey(RistrettoPoint::mul_base(&secret).compress().to_bytes()),
-    )
 }
 
 /// Whether `ciphertext` decrypts to `count·G` under `secret`.
@@ -19,12 +11,6 @@ fn decrypts_to(secret: &Scalar, ciphertext: &Ciphertext, count: u64) -> bool {
     let (random, blinded) = ciphertext.0.split_at(32);
     point(blinded).unwrap() - secret * point(random).unwrap()
         == RistrettoPoint::mul_base(&Scalar::from(count))
-}
-
-fn context(voter: u32) -> Vec<u8> {
-    let mut context = b"election 7, voter ".to_vec();
-    context.extend_from_slice(&voter.to_le_bytes());
-    context
 }
 
 #[test]

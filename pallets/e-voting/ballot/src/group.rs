@@ -65,3 +65,29 @@ pub(crate) fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Result<&'a [u8], Bal
     *bytes = rest;
     Ok(head)
 }
+
+/// What the formats' tests share: a single holder's key (the tests decrypt sums with it) and
+/// the context a voter's ballot is bound to.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::random_scalar;
+    use crate::ElectionKey;
+    use curve25519_dalek::{ristretto::RistrettoPoint, scalar::Scalar};
+    use rand_chacha::ChaCha20Rng;
+
+    /// A single holder's secret and its key.
+    pub(crate) fn key_pair(rng: &mut ChaCha20Rng) -> (Scalar, ElectionKey) {
+        let secret = random_scalar(rng);
+        (
+            secret,
+            ElectionKey(RistrettoPoint::mul_base(&secret).compress().to_bytes()),
+        )
+    }
+
+    /// Voter `voter`'s context in the tests' election.
+    pub(crate) fn context(voter: u32) -> Vec<u8> {
+        let mut context = b"election 7, voter ".to_vec();
+        context.extend_from_slice(&voter.to_le_bytes());
+        context
+    }
+}

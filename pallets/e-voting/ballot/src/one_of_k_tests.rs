@@ -1,17 +1,9 @@
 use super::*;
+use crate::group::test_support::{context, key_pair};
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
 fn rng() -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(11)
-}
-
-/// A single holder's key: the tests decrypt sums with it directly.
-fn key_pair(rng: &mut ChaCha20Rng) -> (Scalar, ElectionKey) {
-    let secret = random_scalar(rng);
-    (
-        secret,
-        ElectionKey(RistrettoPoint::mul_base(&secret).compress().to_bytes()),
-    )
 }
 
 fn decrypt(secret: &Scalar, ciphertext: &Ciphertext) -> [u8; 32] {
@@ -20,12 +12,6 @@ fn decrypt(secret: &Scalar, ciphertext: &Ciphertext) -> [u8; 32] {
     (point(blinded).unwrap() - secret * point(random).unwrap())
         .compress()
         .to_bytes()
-}
-
-fn context(voter: u32) -> Vec<u8> {
-    let mut context = b"election 7, voter ".to_vec();
-    context.extend_from_slice(&voter.to_le_bytes());
-    context
 }
 
 #[test]
