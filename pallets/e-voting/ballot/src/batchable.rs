@@ -35,7 +35,10 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::{
-    group::{challenge, election_key, point, random_scalar, scalar, take, weight},
+    group::{
+        challenge, check_choice, check_options, election_key, point, random_scalar, scalar, take,
+        weight,
+    },
     BallotError, Ciphertext, ElectionKey, MAX_OPTIONS,
 };
 use alloc::vec::Vec;
@@ -63,18 +66,10 @@ pub fn ballot_len(options: u32) -> usize {
 pub const MAX_BALLOT_LEN: u32 =
     (CIPHERTEXT_LEN + OPTION_PROOF_LEN) as u32 * MAX_OPTIONS + SUM_PROOF_LEN as u32;
 
-fn check_options(options: u32) -> Result<(), BallotError> {
-    if (2..=MAX_OPTIONS).contains(&options) {
-        Ok(())
-    } else {
-        Err(BallotError::WrongOptionCount)
-    }
-}
-
 /// Checks that `ballot` has the length of a ballot of `options` options: if it has that of a
 /// ballot of another number of options, `WrongOptionCount`; if of none, `Malformed`.
 fn check_length(options: u32, ballot: &[u8]) -> Result<(), BallotError> {
-    check_options(options)?;
+    check_options(options, MAX_OPTIONS)?;
     if ballot.len() == ballot_len(options) {
         return Ok(());
     }
@@ -323,10 +318,7 @@ pub fn encrypt<R: RngCore + CryptoRng>(
     context: &[u8],
     rng: &mut R,
 ) -> Result<Vec<u8>, BallotError> {
-    check_options(options)?;
-    if choice >= options {
-        return Err(BallotError::WrongOptionCount);
-    }
+    check_choice(options, MAX_OPTIONS, choice)?;
     let election_key = election_key(key)?;
     let generator = RISTRETTO_BASEPOINT_POINT;
     let mut ballot = Vec::with_capacity(ballot_len(options));

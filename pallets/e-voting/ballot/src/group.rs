@@ -13,6 +13,25 @@ use curve25519_dalek::{
 use merlin::Transcript;
 use rand_core::{CryptoRng, RngCore};
 
+/// Checks that a ballot format holding at most `most` options can have `options` (at least 2).
+pub(crate) fn check_options(options: u32, most: u32) -> Result<(), BallotError> {
+    if (2..=most).contains(&options) {
+        Ok(())
+    } else {
+        Err(BallotError::WrongOptionCount)
+    }
+}
+
+/// Checks that `choice` (from 0) is one of `options` options, themselves in range.
+pub(crate) fn check_choice(options: u32, most: u32, choice: u32) -> Result<(), BallotError> {
+    check_options(options, most)?;
+    if choice < options {
+        Ok(())
+    } else {
+        Err(BallotError::WrongOptionCount)
+    }
+}
+
 /// The point these 32 bytes encode (the identity is 32 zero bytes).
 pub(crate) fn point(bytes: &[u8]) -> Result<RistrettoPoint, BallotError> {
     CompressedRistretto::from_slice(bytes)

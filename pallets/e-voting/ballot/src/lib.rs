@@ -268,6 +268,19 @@ fn is_earlier_format(options: u32, ballot: &[u8]) -> bool {
     ballot.len() != batchable::ballot_len(options)
 }
 
+/// A ballot of the earlier format decoded (its proof not checked), if it has `options` options.
+fn earlier_format_choice(
+    options: u32,
+    ballot: &[u8],
+) -> Result<EncryptedChoice<Ristretto, SingleChoice>, BallotError> {
+    let choice: EncryptedChoice<Ristretto, SingleChoice> =
+        postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
+    if choice.len() != options as usize {
+        return Err(BallotError::WrongOptionCount);
+    }
+    Ok(choice)
+}
+
 /// Checks a ballot the chain stored, in whichever format it was cast: the current one bound to
 /// `context`, or the earlier one (elastic-elgamal's, cast before the format changed).
 pub fn verify_stored_ballot(
@@ -280,11 +293,7 @@ pub fn verify_stored_ballot(
         return verify_ballot(key, options, context, ballot);
     }
     let params = choice_params(key, options)?;
-    let choice: EncryptedChoice<Ristretto, SingleChoice> =
-        postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
-    if choice.len() != options as usize {
-        return Err(BallotError::WrongOptionCount);
-    }
+    let choice = earlier_format_choice(options, ballot)?;
     let ciphertexts = choice
         .verify(&params)
         .map_err(|_| BallotError::InvalidProof)?;
@@ -300,12 +309,7 @@ pub fn ballot_ciphertexts(options: u32, ballot: &[u8]) -> Result<Vec<Ciphertext>
     if !is_earlier_format(options, ballot) {
         return batchable::ballot_ciphertexts(options, ballot);
     }
-    let choice: EncryptedChoice<Ristretto, SingleChoice> =
-        postcard::from_bytes(ballot).map_err(|_| BallotError::Malformed)?;
-    if choice.len() != options as usize {
-        return Err(BallotError::WrongOptionCount);
-    }
-    Ok(choice
+    Ok(earlier_format_choice(options, ballot)?
         .choices_unchecked()
         .iter()
         .map(|ciphertext| Ciphertext::encode_from(*ciphertext))

@@ -36,7 +36,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::{
-    group::{election_key, point, random_scalar, scalar, weight},
+    group::{check_choice, check_options, election_key, point, random_scalar, scalar, weight},
     BallotError, Ciphertext, ElectionKey,
 };
 use alloc::vec::Vec;
@@ -81,14 +81,6 @@ struct Branch {
     commit_k: RistrettoPoint,
     challenge: Scalar,
     response: Scalar,
-}
-
-fn check_options(options: u32) -> Result<(), BallotError> {
-    if (2..=MAX_CHOICES).contains(&options) {
-        Ok(())
-    } else {
-        Err(BallotError::WrongOptionCount)
-    }
 }
 
 /// `2^(VOTE_BITS·option)` as a scalar (`option` below [`MAX_CHOICES`]).
@@ -144,7 +136,7 @@ fn parse(
     context: &[u8],
     ballot: &[u8],
 ) -> Result<Parsed, BallotError> {
-    check_options(options)?;
+    check_options(options, MAX_CHOICES)?;
     if ballot.len() != ballot_len(options) {
         return Err(if ballot.len() < HEAD_LEN {
             BallotError::Malformed
@@ -291,7 +283,7 @@ pub fn verify_batch(
 /// for `counts`; an error if a count does not fit [`VOTE_BITS`] or there are too many options.
 pub fn expected_point(counts: &[u64]) -> Result<[u8; 32], BallotError> {
     let options = u32::try_from(counts.len()).map_err(|_| BallotError::WrongOptionCount)?;
-    check_options(options)?;
+    check_options(options, MAX_CHOICES)?;
     let mut total = Scalar::ZERO;
     for (option, count) in (0u32..).zip(counts) {
         if *count >= 1u64 << VOTE_BITS {
@@ -322,10 +314,7 @@ pub fn encrypt<R: RngCore + CryptoRng>(
     context: &[u8],
     rng: &mut R,
 ) -> Result<Vec<u8>, BallotError> {
-    check_options(options)?;
-    if choice >= options {
-        return Err(BallotError::WrongOptionCount);
-    }
+    check_choice(options, MAX_CHOICES, choice)?;
     let election_key = election_key(key)?;
     let option_points = option_points(options);
     let chosen = option_points
