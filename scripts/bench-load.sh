@@ -4,7 +4,10 @@
 # cleared between workloads), runs `govchain-load` (tools/load) against it and always stops it.
 # Workloads (default all, in this order):
 #   a transfers  b cbdc  c votes  d diplomas  e land  f mix  g encrypted ballots (4 options;
-#   the tool runs the election's key ceremony for its three trustees first)
+#   the tool runs the election's key ceremony for its three trustees first)  h the same
+#   ballots signed by the citizens and relayed by the election commission in batches of 64
+#   (fee-free, within the block's fee-free share; RELAY_TIP=1 makes the commission pay, so the
+#   batches may fill the block's whole normal class)
 #
 #   scripts/bench-load.sh                 # all, 120 s each, 10,000 citizens
 #   scripts/bench-load.sh a,c             # some
@@ -21,7 +24,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-workloads="${1:-a,b,c,d,e,f,g}"
+workloads="${1:-a,b,c,d,e,f,g,h}"
+relay_tip="${RELAY_TIP:-0}"
 seconds="${SECONDS_EACH:-120}"
 citizens="${CITIZENS:-10000}"
 out="${BENCH_OUT:-$CARGO_TARGET_DIR/bench-load}"
@@ -85,7 +89,7 @@ start_profile() {
 	echo $! >"$perf_pid_file"
 }
 "$load" --url "ws://127.0.0.1:$rpc_port" --citizens "$citizens" --parcels "$citizens" \
-	--seconds "$seconds" --workloads "$workloads" --node-pid "$node_pid" \
+	--seconds "$seconds" --workloads "$workloads" --node-pid "$node_pid" --relay-tip "$relay_tip" \
 	--json "$out/report.json" "${verify_args[@]}" 2>&1 |
 	while IFS= read -r line; do
 		echo "$line"

@@ -15,13 +15,18 @@ use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::OpaqueExtrinsic;
 
+/// The host functions the benchmark commands add to the standard and benchmarking ones: the
+/// runtime counts ballots on the node (`govchain_ballot::host`).
+type BallotHostFunctions = govchain_ballot::host::ballot_host::HostFunctions;
+
 /// Runs one benchmark subcommand.
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
     let runner = cli.create_runner(cmd)?;
     runner.sync_run(|config| match cmd {
-        BenchmarkCmd::Pallet(cmd) => {
-            cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec))
-        }
+        BenchmarkCmd::Pallet(cmd) => cmd
+            .run_with_spec::<sp_runtime::traits::HashingFor<Block>, BallotHostFunctions>(Some(
+                config.chain_spec,
+            )),
         BenchmarkCmd::Block(cmd) => {
             let PartialComponents { client, .. } = service::new_partial(&config)?;
             cmd.run(client)
@@ -36,12 +41,13 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
             cmd.run(config, client, db, storage, shared_cache)
         }
         BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-        BenchmarkCmd::Overhead(cmd) => cmd.run_with_extrinsic_builder_and_spec::<Block, ()>(
-            Box::new(|_metadata, genesis, _version| {
-                Box::new(SignedCallBuilder::remark(genesis)) as Box<_>
-            }),
-            Some(config.chain_spec),
-        ),
+        BenchmarkCmd::Overhead(cmd) => cmd
+            .run_with_extrinsic_builder_and_spec::<Block, BallotHostFunctions>(
+                Box::new(|_metadata, genesis, _version| {
+                    Box::new(SignedCallBuilder::remark(genesis)) as Box<_>
+                }),
+                Some(config.chain_spec),
+            ),
         BenchmarkCmd::Extrinsic(cmd) => {
             let PartialComponents { client, .. } = service::new_partial(&config)?;
             let genesis = client.info().genesis_hash;

@@ -13,14 +13,19 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
-/// The host functions the runtime may call.
+/// The host functions the runtime may call: the standard ones and govchain's ballot counting
+/// (`govchain_ballot::host`).
 #[cfg(not(feature = "runtime-benchmarks"))]
-type HostFunctions = sp_io::SubstrateHostFunctions;
+pub(crate) type HostFunctions = (
+    sp_io::SubstrateHostFunctions,
+    govchain_ballot::host::ballot_host::HostFunctions,
+);
 /// The host functions the runtime may call: a runtime built with its benchmarks also calls
 /// those of the benchmarking framework (`benchmark storage` runs it on a full client).
 #[cfg(feature = "runtime-benchmarks")]
-type HostFunctions = (
+pub(crate) type HostFunctions = (
     sp_io::SubstrateHostFunctions,
+    govchain_ballot::host::ballot_host::HostFunctions,
     frame_benchmarking::benchmarking::HostFunctions,
 );
 

@@ -9,6 +9,13 @@ use sp_runtime::{generic::Era, AccountId32, MultiSignature};
 /// The transaction extensions of an immortal transaction with `nonce`, without a tip and without
 /// the metadata hash check.
 pub fn extension(nonce: Nonce) -> TxExtension {
+    extension_with_tip(nonce, 0)
+}
+
+/// The transaction extensions of an immortal transaction with `nonce` and `tip` (a tip always
+/// pays the fee: the transaction then never counts in the block's fee-free share), without the
+/// metadata hash check.
+pub fn extension_with_tip(nonce: Nonce, tip: crate::Balance) -> TxExtension {
     (
         frame_system::CheckNonZeroSender::new(),
         frame_system::CheckSpecVersion::new(),
@@ -16,7 +23,7 @@ pub fn extension(nonce: Nonce) -> TxExtension {
         frame_system::CheckGenesis::new(),
         frame_system::CheckEra::from(Era::Immortal),
         frame_system::CheckWeight::new(),
-        pallet_identity_registry::ChargeFeeOrQuota::new(nonce, 0),
+        pallet_identity_registry::ChargeFeeOrQuota::new(nonce, tip),
         frame_metadata_hash_extension::CheckMetadataHash::new(false),
         frame_system::WeightReclaim::new(),
     )
@@ -50,7 +57,43 @@ pub fn sign_for_version(
     spec_version: u32,
     transaction_version: u32,
 ) -> UncheckedExtrinsic {
-    let extension = extension(nonce);
+    sign_with_extension(
+        signer,
+        call,
+        extension(nonce),
+        genesis,
+        spec_version,
+        transaction_version,
+    )
+}
+
+/// `call` signed by `signer` with `nonce` and `tip` (so it pays) for the chain whose genesis
+/// block is `genesis`, valid for the runtime version this crate is.
+pub fn sign_with_tip(
+    signer: &sr25519::Pair,
+    call: RuntimeCall,
+    nonce: Nonce,
+    tip: crate::Balance,
+    genesis: Hash,
+) -> UncheckedExtrinsic {
+    sign_with_extension(
+        signer,
+        call,
+        extension_with_tip(nonce, tip),
+        genesis,
+        VERSION.spec_version,
+        VERSION.transaction_version,
+    )
+}
+
+fn sign_with_extension(
+    signer: &sr25519::Pair,
+    call: RuntimeCall,
+    extension: TxExtension,
+    genesis: Hash,
+    spec_version: u32,
+    transaction_version: u32,
+) -> UncheckedExtrinsic {
     let implicit = (
         (),
         spec_version,

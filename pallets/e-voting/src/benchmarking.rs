@@ -267,6 +267,67 @@ fn measurement_ballots(
     Ok((key, ballots))
 }
 
+/// An encrypted election of `o` options taking ballots (at block 10), its commissioner, and a
+/// batch of `count` relayed re-votes: `count` citizens (the relay helper's signers) who cast a
+/// ballot for option 0 each sign a ballot for the last option at their account's nonce; if
+/// `bad`, the last one's ballot is bound to another voter, so that its proof fails and the batch
+/// check with it (every ballot is then checked alone).
+fn relayed_revotes<T: Config>(
+    o: u32,
+    count: u32,
+    bad: bool,
+) -> Result<
+    (
+        ElectionId,
+        T::AccountId,
+        BoundedVec<RelayedBallot<T>, T::MaxRelayedBallots>,
+    ),
+    BenchmarkError,
+> {
+    use sp_runtime::traits::{IdentifyAccount, Zero};
+    let election = encrypted::<T>(o, 3, 2)?;
+    dealt_key::<T>(election, 3, 2)?;
+    let relayer: T::AccountId = account("commissioner", 0, 0);
+    frame_system::Pallet::<T>::set_block_number(block::<T>(10));
+    let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+    let mut ballots = Vec::new();
+    for n in 0..count {
+        let voter = T::RelayHelper::signer(n).into_account();
+        T::Identity::benchmark_citizen(&voter);
+        let seed = u64::from(n).saturating_mul(2);
+        let earlier = crate::testing::encrypted_ballot::<T>(election, &voter, 0, seed);
+        Voting::<T>::do_cast_encrypted_ballot(voter.clone(), election, earlier)
+            .map_err(|_| BenchmarkError::Stop("the earlier ballot was refused"))?;
+        let bound_to = if bad && n.saturating_add(1) == count && n > 0 {
+            T::RelayHelper::signer(0).into_account()
+        } else {
+            voter.clone()
+        };
+        let ballot = crate::testing::encrypted_ballot::<T>(
+            election,
+            &bound_to,
+            o.saturating_sub(1),
+            seed.saturating_add(1),
+        );
+        let nonce = frame_system::Pallet::<T>::account_nonce(&voter);
+        let payload = govchain_primitives::relay::signing_payload(
+            govchain_primitives::relay::RELAYED_BALLOT,
+            &genesis,
+            &nonce,
+            &relayed_ballot_body(election, &ballot),
+        );
+        let signature = T::RelayHelper::sign(&T::RelayHelper::signer(n), &payload);
+        ballots.push(RelayedBallot {
+            voter,
+            nonce,
+            ballot,
+            signature,
+        });
+    }
+    let ballots = BoundedVec::try_from(ballots).map_err(|_| BenchmarkError::Stop("too many"))?;
+    Ok((election, relayer, ballots))
+}
+
 /// Ends voting at block 20: the encrypted election created by [`encrypted`] tallies.
 fn end_voting<T: Config>() {
     let closing = block::<T>(20);
@@ -652,6 +713,66 @@ mod benchmarks {
             Ballots::<T>::get(election, citizen),
             Some(Ballot::Encrypted(_))
         ));
+        Ok(())
+    }
+
+    /// The commission relays one citizen's re-vote of `o` options.
+    #[benchmark]
+    fn relay_encrypted_ballot(
+        o: Linear<2, { Voting::<T>::max_encrypted_options() }>,
+    ) -> Result<(), BenchmarkError> {
+        let (election, relayer, ballots) = relayed_revotes::<T>(o, 1, false)?;
+
+        #[extrinsic_call]
+        relay_encrypted_ballots(RawOrigin::Signed(relayer), election, ballots);
+
+        assert_eq!(EncryptedBallots::<T>::iter_prefix(election).count(), 1);
+        Ok(())
+    }
+
+    /// The commission relays a full batch of citizens' re-votes of `o` options, every proof
+    /// holding in the batch check.
+    #[benchmark]
+    fn relay_encrypted_ballots(
+        o: Linear<2, { Voting::<T>::max_encrypted_options() }>,
+    ) -> Result<(), BenchmarkError> {
+        let count = T::MaxRelayedBallots::get();
+        let (election, relayer, ballots) = relayed_revotes::<T>(o, count, false)?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(relayer), election, ballots);
+
+        frame_system::Pallet::<T>::assert_last_event(
+            Event::<T>::BallotsRelayed {
+                election,
+                cast: count,
+                refused: 0,
+            }
+            .into(),
+        );
+        Ok(())
+    }
+
+    /// The commission relays a full batch of citizens' re-votes of `o` options of which the
+    /// last has a proof that fails: the batch check fails, and every ballot is checked alone.
+    #[benchmark]
+    fn relay_encrypted_ballots_checked_alone(
+        o: Linear<2, { Voting::<T>::max_encrypted_options() }>,
+    ) -> Result<(), BenchmarkError> {
+        let count = T::MaxRelayedBallots::get();
+        let (election, relayer, ballots) = relayed_revotes::<T>(o, count, true)?;
+
+        #[extrinsic_call]
+        relay_encrypted_ballots(RawOrigin::Signed(relayer), election, ballots);
+
+        frame_system::Pallet::<T>::assert_last_event(
+            Event::<T>::BallotsRelayed {
+                election,
+                cast: count.saturating_sub(1),
+                refused: 1,
+            }
+            .into(),
+        );
         Ok(())
     }
 

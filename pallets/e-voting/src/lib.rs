@@ -40,6 +40,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub use features::RelayBenchmarkHelper;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -71,6 +73,7 @@ pub mod pallet {
     use frame_system::pallet_prelude::*;
     use govchain_primitives::identity::{CitizenId, IdentityProvider, InstitutionId, Role};
     use sp_core::H256;
+    use sp_runtime::traits::{IdentifyAccount, Verify};
 
     /// The in-code storage version.
     const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -102,6 +105,21 @@ pub mod pallet {
         /// How far ahead of its creation an election may close, in blocks.
         #[pallet::constant]
         type MaxScheduleLength: Get<BlockNumberFor<Self>>;
+
+        /// The signature on a citizen's ballot the election commission relays: the chain's
+        /// transaction signature.
+        type RelaySignature: Verify<Signer = Self::RelaySigner> + Parameter;
+
+        /// The key behind a relayed ballot's signature, which names the citizen's account.
+        type RelaySigner: IdentifyAccount<AccountId = Self::AccountId>;
+
+        /// The most ballots one relayed batch holds.
+        #[pallet::constant]
+        type MaxRelayedBallots: Get<u32>;
+
+        /// Makes signers and signatures of relayed ballots for the benchmarks.
+        #[cfg(feature = "runtime-benchmarks")]
+        type RelayHelper: RelayBenchmarkHelper<Self::RelaySigner, Self::RelaySignature>;
 
         /// Weights of this pallet's calls and closing, from benchmarks.
         type WeightInfo: WeightInfo;
@@ -279,6 +297,24 @@ pub mod pallet {
             receipt: H256,
             replaced: bool,
         },
+        /// The election commission relayed a batch of citizens' encrypted ballots: `cast` were
+        /// counted (each with its `EncryptedBallotCast`), `refused` were not (each with its
+        /// `RelayedBallotRefused`).
+        BallotsRelayed {
+            election: ElectionId,
+            cast: u32,
+            refused: u32,
+        },
+        /// A relayed ballot was refused, alone: its position in the batch, the account that
+        /// signed it, and why. Refused for the ballot itself (its format, its proof, a copy), it
+        /// used the account's nonce and quota, as the citizen's own transaction would; refused
+        /// for its signature, its nonce, its signer's eligibility or quota, it changed nothing.
+        RelayedBallotRefused {
+            election: ElectionId,
+            position: u32,
+            signer: T::AccountId,
+            error: DispatchError,
+        },
         /// An encrypted election's voting ended with these figures: its trustees now decrypt.
         TallyOpened {
             election: ElectionId,
@@ -426,7 +462,8 @@ pub mod pallet {
         /// The ballot's proof does not hold: it may encrypt something other than one vote, or
         /// be bound to another election or voter (a copied ballot).
         InvalidBallotProof,
-        /// The same ballot was cast already (the voter's own, cast again unchanged).
+        /// A ballot with this receipt is counted already: the same ballot cast again, by its
+        /// voter or by anyone (checked before its proof).
         CopiedBallot,
         /// The election is not tallying: decryption shares and counts come after voting ends.
         NotTallying,
@@ -447,6 +484,16 @@ pub mod pallet {
         CommitRevealRetired,
         /// A referendum's ballot asks `YES` then `NO` of all citizens, publicly or encrypted.
         NotAReferendumBallot,
+        /// A relayed batch holds no ballot.
+        NothingToRelay,
+        /// A relayed ballot's nonce is below its account's: it was counted already (replayed),
+        /// or the account transacted since it was signed.
+        StaleNonce,
+        /// A relayed ballot's nonce is above its account's: one signed before it is missing.
+        FutureNonce,
+        /// A relayed ballot's signature is not its account's over this ballot for this
+        /// election on this chain.
+        BadRelaySignature,
     }
 
     #[pallet::hooks]
@@ -768,6 +815,42 @@ pub mod pallet {
             ensure_signed(origin)?;
             Self::do_publish_tally(election, counts)
         }
+
+        /// Casts a batch of citizens' encrypted ballots that the election commission relays:
+        /// ballots citizens signed with their accounts ([`RelayedBallot`]) and handed to the
+        /// commission's intake. Each is checked and counted as `cast_encrypted_ballot` would
+        /// count it, on its own: its signature and nonce, the citizen's eligibility and fee-free
+        /// quota, then its proof (all proofs in one batch check; only if that fails, each alone).
+        /// A ballot refused is named by `RelayedBallotRefused`, and the others are counted.
+        ///
+        /// Origin: an `ElectionCommission` officer. Emits `EncryptedBallotCast` for each ballot
+        /// counted, `RelayedBallotRefused` for each refused, then `BallotsRelayed`.
+        /// Errors of the whole batch (which then changes nothing): the officer's
+        /// (`NotOfficer`, `RoleNotHeld`, ...), `NothingToRelay`, `UnknownElection`,
+        /// `NotEncrypted`, `ElectionCancelled`, `ElectionClosed`, `VotingNotStarted`,
+        /// `VotingClosed`, `NoElectionKey`, `Overflow`. A ballot's own refusal: `StaleNonce`,
+        /// `FutureNonce`, `BadRelaySignature`, `NotCitizen`, `NotEligible`, the identity's
+        /// `FeeFreeQuotaExhausted`, `MalformedBallot`, `WrongOptionCount`, `InvalidBallotProof`,
+        /// `CopiedBallot`.
+        /// Weight: O(ballots × options): [`Pallet::relay_weight`], from the measurements of one
+        /// ballot and of a full batch, with every proof checked in the batch check or (declared)
+        /// each alone after it failed, for the options the longest ballot's length allows
+        /// ([`Pallet::relayed_options`]).
+        #[pallet::call_index(13)]
+        #[pallet::weight(Pallet::<T>::relay_weight(
+            ballots.len() as u32,
+            Pallet::<T>::relayed_options(ballots),
+            true,
+        ))]
+        pub fn relay_encrypted_ballots(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            ballots: BoundedVec<RelayedBallot<T>, T::MaxRelayedBallots>,
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            T::Identity::ensure_role(&who, Role::ElectionCommission)?;
+            Self::do_relay_encrypted_ballots(election, ballots)
+        }
     }
 }
 
@@ -782,9 +865,9 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
     fn signer(&self) -> govchain_primitives::identity::CallSigner {
         use govchain_primitives::identity::{CallSigner, Role};
         match self {
-            Call::create_election { .. } | Call::cancel_election { .. } => {
-                CallSigner::Officer(Role::ElectionCommission)
-            }
+            Call::create_election { .. }
+            | Call::cancel_election { .. }
+            | Call::relay_encrypted_ballots { .. } => CallSigner::Officer(Role::ElectionCommission),
             Call::vote { .. }
             | Call::commit_vote { .. }
             | Call::reveal_vote { .. }

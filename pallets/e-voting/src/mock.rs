@@ -27,6 +27,7 @@ parameter_types! {
     pub const MaxRegions: u32 = 3;
     pub const MaxClosingPerBlock: u32 = 2;
     pub const MaxScheduleLength: u64 = 1_000;
+    pub const MaxRelayedBallots: u32 = 8;
 }
 
 ord_parameter_types! {
@@ -41,7 +42,31 @@ impl pallet_e_voting::Config for Test {
     type MaxRegions = MaxRegions;
     type MaxClosingPerBlock = MaxClosingPerBlock;
     type MaxScheduleLength = MaxScheduleLength;
+    type RelaySignature = TestSignature;
+    type RelaySigner = UintAuthorityId;
+    type MaxRelayedBallots = MaxRelayedBallots;
+    #[cfg(feature = "runtime-benchmarks")]
+    type RelayHelper = TestRelaySigner;
     type WeightInfo = ();
+}
+
+/// Relayed ballots in the tests are signed with test signatures: the signer's account and the
+/// message signed.
+pub use sp_runtime::testing::{TestSignature, UintAuthorityId};
+
+/// The benchmarks' signers: accounts from 1,000 on, signing with test signatures.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestRelaySigner;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::RelayBenchmarkHelper<UintAuthorityId, TestSignature> for TestRelaySigner {
+    fn signer(n: u32) -> UintAuthorityId {
+        UintAuthorityId(1_000 + u64::from(n))
+    }
+
+    fn sign(signer: &UintAuthorityId, message: &[u8]) -> TestSignature {
+        TestSignature(signer.0, message.to_vec())
+    }
 }
 
 /// The central election commission.

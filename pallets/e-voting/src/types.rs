@@ -614,6 +614,39 @@ pub type TrusteePosition = u8;
 /// An encrypted ballot as a wallet casts it (`govchain_ballot::encrypt_ballot`).
 pub type EncryptedBallot = BoundedVec<u8, ConstU32<{ govchain_ballot::MAX_BALLOT_LEN }>>;
 
+/// A citizen's encrypted ballot that the election commission relays in a batch
+/// (`relay_encrypted_ballots`), signed by the citizen's account: the signature is over
+/// `govchain_primitives::relay::signing_payload(RELAYED_BALLOT, genesis hash, nonce,
+/// relayed_ballot_body(election, ballot))`, and `nonce` is the account's nonce (the counter of
+/// its own transactions), so the ballot is counted at most once and never after a later one.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    TypeInfo,
+    CloneNoBound,
+    PartialEqNoBound,
+    EqNoBound,
+    DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct RelayedBallot<T: Config> {
+    /// The citizen's account, which signed.
+    pub voter: T::AccountId,
+    /// The account's nonce the ballot is signed at.
+    pub nonce: T::Nonce,
+    /// The ballot, as `cast_encrypted_ballot` takes it.
+    pub ballot: EncryptedBallot,
+    /// The account's signature.
+    pub signature: T::RelaySignature,
+}
+
+/// What a relayed ballot's signature covers besides the chain and the nonce: the SCALE
+/// encoding of `(election, ballot)`.
+pub fn relayed_ballot_body(election: ElectionId, ballot: &[u8]) -> alloc::vec::Vec<u8> {
+    (election, ballot).encode()
+}
+
 /// A trustee's proof that it knows its secret polynomial, as `govchain_ballot` encodes it.
 pub type PossessionProof =
     BoundedVec<u8, ConstU32<{ govchain_ballot::dkg::MAX_POSSESSION_PROOF_LEN }>>;

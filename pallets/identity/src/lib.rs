@@ -649,6 +649,10 @@ pub mod pallet {
         /// One institution may not hold these two roles together (`Role::INCOMPATIBLE`: an
         /// auditor is never the central bank it audits).
         IncompatibleRoles,
+        /// The citizen used the whole fee-free quota of this period (an order the citizen
+        /// signed and an institution relays counts against it as the citizen's own
+        /// transaction would).
+        FeeFreeQuotaExhausted,
     }
 
     #[pallet::call]

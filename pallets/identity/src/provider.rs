@@ -1,10 +1,11 @@
 //! The answers other pallets get through [`IdentityProvider`].
 
 use crate::{pallet::*, types::*};
+use frame_support::{ensure, traits::Get};
 use govchain_primitives::identity::{
     CitizenId, IdentityProvider, InstitutionId, KycTier, RegionCode, Role,
 };
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
     fn active_citizen_record(citizen: CitizenId) -> Option<CitizenOf<T>> {
@@ -46,6 +47,19 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 
     fn region(citizen: CitizenId) -> Option<RegionCode> {
         Self::active_citizen_record(citizen).and_then(|record| record.region)
+    }
+
+    fn use_citizen_quota(citizen: CitizenId) -> DispatchResult {
+        let slot = FeeFreeSlot {
+            identity: FeeFreeIdentity::Citizen(citizen),
+            institution: None,
+        };
+        ensure!(
+            Self::quota_used(&slot.identity) < T::CitizenTxQuota::get(),
+            Error::<T>::FeeFreeQuotaExhausted
+        );
+        Self::use_quota(&slot);
+        Ok(())
     }
 
     fn active_citizens() -> u64 {

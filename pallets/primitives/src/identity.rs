@@ -3,7 +3,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, DispatchResult};
 
 /// A public body registered on chain, numbered in order of registration.
 pub type InstitutionId = u32;
@@ -226,6 +226,11 @@ pub trait IdentityProvider<AccountId> {
 
     /// An active citizen's region, if the civil registry recorded one.
     fn region(citizen: CitizenId) -> Option<RegionCode>;
+
+    /// Counts one fee-free transaction against `citizen`'s quota for the current period: an order
+    /// the citizen signed and an institution relays costs the citizen what its own transaction
+    /// would. `FeeFreeQuotaExhausted` when none is left (nothing is counted then).
+    fn use_citizen_quota(citizen: CitizenId) -> DispatchResult;
 
     /// How many citizens are active: the electorate of a vote open to all citizens.
     fn active_citizens() -> u64;

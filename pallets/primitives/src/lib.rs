@@ -11,6 +11,7 @@ pub mod identity;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod payments;
+pub mod relay;
 pub mod voting;
 
 use sp_runtime::{

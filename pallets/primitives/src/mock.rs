@@ -55,16 +55,19 @@ pub enum IdentityError {
     NotOfficer,
     /// The officer's appointment has expired.
     OfficerExpired,
+    /// The citizen used the whole fee-free quota of this period.
+    FeeFreeQuotaExhausted,
 }
 
 impl IdentityError {
     /// Every variant.
-    pub const ALL: [IdentityError; 5] = [
+    pub const ALL: [IdentityError; 6] = [
         IdentityError::InstitutionNotFound,
         IdentityError::RoleNotHeld,
         IdentityError::InstitutionSuspended,
         IdentityError::NotOfficer,
         IdentityError::OfficerExpired,
+        IdentityError::FeeFreeQuotaExhausted,
     ];
 
     /// The index of the identity pallet's `Error` variant of this name.
@@ -75,6 +78,7 @@ impl IdentityError {
             IdentityError::InstitutionSuspended => 6,
             IdentityError::NotOfficer => 13,
             IdentityError::OfficerExpired => 14,
+            IdentityError::FeeFreeQuotaExhausted => 52,
         }
     }
 
@@ -86,6 +90,7 @@ impl IdentityError {
             IdentityError::InstitutionSuspended => "InstitutionSuspended",
             IdentityError::NotOfficer => "NotOfficer",
             IdentityError::OfficerExpired => "OfficerExpired",
+            IdentityError::FeeFreeQuotaExhausted => "FeeFreeQuotaExhausted",
         }
     }
 }
@@ -157,6 +162,8 @@ struct Registry {
     next_action: ActionId,
     /// The pending action being executed by [`MockIdentity::approve`], if any.
     executing: Option<(ActionId, MockAction)>,
+    /// Fee-free transactions each citizen made (the mock has one quota period).
+    quota_used: BTreeMap<CitizenId, u32>,
 }
 
 impl Registry {
@@ -292,6 +299,20 @@ impl<T: frame_system::Config> MockIdentity<T> {
     /// Deactivates the citizen held by `account` (death or emigration).
     pub fn deactivate_citizen(account: u64) {
         Registry::mutate(|registry| registry.citizens.remove(&account));
+    }
+
+    /// The fee-free transactions `citizen` made ([`IdentityProvider::use_citizen_quota`]).
+    pub fn citizen_quota_used(citizen: CitizenId) -> u32 {
+        Registry::get()
+            .quota_used
+            .get(&citizen)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Uses up `citizen`'s fee-free quota.
+    pub fn exhaust_citizen_quota(citizen: CitizenId) {
+        Registry::mutate(|registry| registry.quota_used.insert(citizen, MOCK_CITIZEN_QUOTA));
     }
 
     /// The institution and record of an officer whose appointment holds, of an active
@@ -464,6 +485,9 @@ impl<T: frame_system::Config<AccountId = u64>, C: Encode> DualControl<u64, T::Ru
     }
 }
 
+/// A citizen's fee-free transactions in the mock's one quota period (the runtime's hourly quota).
+pub const MOCK_CITIZEN_QUOTA: u32 = 20;
+
 /// What the mock's [`DualControl::propose`] says a proposal costs.
 pub const MOCK_PROPOSAL_WEIGHT: Weight = Weight::from_parts(10_000_000, 1_000);
 
@@ -512,6 +536,17 @@ impl<T: frame_system::Config<AccountId = u64>> IdentityProvider<u64> for MockIde
         Registry::get()
             .citizen(citizen)
             .and_then(|(_, record)| record.region)
+    }
+
+    fn use_citizen_quota(citizen: CitizenId) -> DispatchResult {
+        Registry::mutate(|registry| {
+            let used = registry.quota_used.entry(citizen).or_default();
+            if *used >= MOCK_CITIZEN_QUOTA {
+                return Err(IdentityError::FeeFreeQuotaExhausted.into());
+            }
+            *used = used.saturating_add(1);
+            Ok(())
+        })
     }
 
     fn active_citizens() -> u64 {

@@ -186,7 +186,8 @@ impl pallet_preimage::Config for Runtime {
 
 /// The calls that still work in safe mode: consensus, governance, the brake itself, and the
 /// calls that keep a running election from being spoiled by a pause: citizens cast and reveal
-/// their ballots, trustees make the key and decrypt, anyone publishes the checked counts (an
+/// their ballots (directly, or signed and relayed by the commission's intake), trustees make the
+/// key and decrypt, anyone publishes the checked counts (an
 /// election's schedule does not stop with the chain's brake; the council may still cancel it).
 /// Opening or cancelling elections waits, like every other registry act.
 pub struct SafeModeWhitelistedCalls;
@@ -194,13 +195,15 @@ impl Contains<RuntimeCall> for SafeModeWhitelistedCalls {
     fn contains(call: &RuntimeCall) -> bool {
         use govchain_primitives::identity::{CallSigner, RegistryCall};
         if let RuntimeCall::Voting(call) = call {
-            return matches!(
-                call.signer(),
-                CallSigner::Citizen
-                    | CallSigner::AnyOfficer
-                    | CallSigner::Anyone
-                    | CallSigner::Governance
-            );
+            // The commission's intake relays ballots citizens signed: theirs, not its acts.
+            return matches!(call, pallet_e_voting::Call::relay_encrypted_ballots { .. })
+                || matches!(
+                    call.signer(),
+                    CallSigner::Citizen
+                        | CallSigner::AnyOfficer
+                        | CallSigner::Anyone
+                        | CallSigner::Governance
+                );
         }
         matches!(
             call,

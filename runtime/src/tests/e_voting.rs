@@ -468,19 +468,66 @@ fn an_encrypted_election_counts_fifty_secret_ballots_with_two_of_three_trustees(
             Some(Phase::Voting)
         );
 
-        // Voter n votes for n mod 3; the first five change to the next candidate.
+        // Voter n votes for n mod 3; the first five change to the next candidate. The last ten
+        // sign their ballots for the commission's intake, which relays them in one batch with
+        // one forged for another chain.
         let mut expected = [0u64; 3];
+        let mut relayed = Vec::new();
+        let genesis = frame_system::BlockHash::<Runtime>::get(0);
         for (n, voter) in voters.iter().enumerate() {
             let ballot =
                 encrypted_ballot::<Runtime>(election, &account_of(voter), n as u32 % 3, n as u64);
+            let last = if n < 5 { (n + 1) % 3 } else { n % 3 };
+            expected[last] += 1;
+            if n >= 40 {
+                let sign_on = |genesis: H256| {
+                    let payload = govchain_primitives::relay::signing_payload(
+                        govchain_primitives::relay::RELAYED_BALLOT,
+                        &genesis,
+                        &0u32,
+                        &pallet_e_voting::relayed_ballot_body(election, &ballot),
+                    );
+                    pallet_e_voting::RelayedBallot::<Runtime> {
+                        voter: account_of(voter),
+                        nonce: 0,
+                        ballot: ballot.clone(),
+                        signature: voter.sign(&payload).into(),
+                    }
+                };
+                if n == 40 {
+                    relayed.push(sign_on(H256::repeat_byte(0x99)));
+                }
+                relayed.push(sign_on(genesis));
+                continue;
+            }
             let cast = RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
                 election,
                 ballot,
             });
             assert_eq!(apply_signed(voter, 0, cast), Ok(Ok(())));
-            let last = if n < 5 { (n + 1) % 3 } else { n % 3 };
-            expected[last] += 1;
         }
+        let relay = RuntimeCall::Voting(pallet_e_voting::Call::relay_encrypted_ballots {
+            election,
+            ballots: BoundedVec::truncate_from(relayed),
+        });
+        assert_eq!(apply_signed(&commissioner, 1, relay), Ok(Ok(())));
+        assert!(System::events().iter().any(|record| record.event
+            == RuntimeEvent::Voting(pallet_e_voting::Event::BallotsRelayed {
+                election,
+                cast: 10,
+                refused: 1
+            })));
+        assert!(System::events().iter().any(|record| matches!(
+            &record.event,
+            RuntimeEvent::Voting(pallet_e_voting::Event::RelayedBallotRefused {
+                position: 0,
+                error,
+                ..
+            }) if *error == voting_error(Error::BadRelaySignature)
+        )));
+        // The relayed ballots used their signers' nonces, and (as the citizens' own
+        // transactions would) their fee-free quota.
+        assert_eq!(System::account_nonce(account_of(&voters[45])), 1);
         for (n, voter) in voters.iter().enumerate().take(5) {
             let ballot = encrypted_ballot::<Runtime>(
                 election,

@@ -159,8 +159,8 @@ use frame_support::traits::Contains;
 use sp_core::H256;
 
 /// Safe mode does not spoil elections: while the brake is on, citizens still cast and reveal
-/// ballots (a sealed ballot is not lost to a pause over its reveal phase) and the council may
-/// cancel an election; a commission opens or cancels none, and other registry calls wait.
+/// ballots (a sealed ballot is not lost to a pause over its reveal phase), the commission still
+/// relays the ballots citizens signed, and the council may cancel an election; a commission opens or cancels none, and other registry calls wait.
 #[test]
 fn the_emergency_brake_leaves_running_elections_to_their_voters() {
     preset_externalities("local_testnet").execute_with(|| {
@@ -187,6 +187,11 @@ fn the_emergency_brake_leaves_running_elections_to_their_voters() {
         }));
         assert!(!allowed(pallet_e_voting::Call::cancel_election {
             election: 0
+        }));
+        // Ballots citizens signed, relayed by the commission's intake, are the citizens'.
+        assert!(allowed(pallet_e_voting::Call::relay_encrypted_ballots {
+            election: 0,
+            ballots: Default::default(),
         }));
         let thaw = RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::thaw {
             holder: govchain_primitives::identity::Party::Institution(0),

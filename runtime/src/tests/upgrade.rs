@@ -20,7 +20,11 @@ fn decree() -> pallet_governance::LegalReferenceOf<crate::Runtime> {
     }
 }
 
-fn executor() -> WasmExecutor<sp_io::SubstrateHostFunctions> {
+/// An executor with the node's host functions.
+fn executor() -> WasmExecutor<(
+    sp_io::SubstrateHostFunctions,
+    govchain_ballot::host::ballot_host::HostFunctions,
+)> {
     WasmExecutor::builder().build()
 }
 

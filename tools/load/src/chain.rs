@@ -3,7 +3,7 @@
 
 use crate::{
     rpc::Rpc,
-    signer::{sign, Key, Signed},
+    signer::{Key, Signed},
     Error,
 };
 use govchain_runtime::{
@@ -57,6 +57,17 @@ impl Chain {
         call: RuntimeCall,
         nonces: &mut Nonces,
     ) -> Result<Signed, Error> {
+        self.sign_with_tip(key, call, 0, nonces).await
+    }
+
+    /// As [`Chain::sign`], with `tip` (a transaction with a tip pays its fee).
+    pub async fn sign_with_tip(
+        &self,
+        key: &Key,
+        call: RuntimeCall,
+        tip: govchain_runtime::Balance,
+        nonces: &mut Nonces,
+    ) -> Result<Signed, Error> {
         let nonce = match nonces.0.get(&key.account) {
             Some(nonce) => *nonce,
             None => self.nonce(&key.account).await?,
@@ -64,7 +75,13 @@ impl Chain {
         nonces
             .0
             .insert(key.account.clone(), nonce.saturating_add(1));
-        Ok(sign(key, call, nonce, self.genesis))
+        Ok(crate::signer::sign_with_tip(
+            key,
+            call,
+            nonce,
+            tip,
+            self.genesis,
+        ))
     }
 
     /// The events of block `hash`.

@@ -55,6 +55,8 @@ pub struct Citizen {
 /// What the set-up wrote.
 pub struct Government {
     pub university_officers: Vec<Key>,
+    /// An officer of the election commission: it relays the citizens' signed ballots (h).
+    pub commissioner: Key,
     pub citizens: Vec<Citizen>,
     /// Parcel `n` is owned by citizen `n % sellers(citizens)`.
     pub parcels: Vec<ParcelId>,
@@ -431,6 +433,7 @@ pub async fn set_up(
 
     Ok(Government {
         university_officers,
+        commissioner: ministry_officer,
         citizens: registered,
         parcels: (0..u64::from(parcels)).map(|n| first_parcel + n).collect(),
         polls: (0..polls).map(|n| first_poll + n).collect(),

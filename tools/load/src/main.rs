@@ -59,6 +59,14 @@ struct Args {
     /// with its proof, before the clock starts: about 1.5 ms apiece).
     #[arg(long, default_value_t = 400)]
     max_ballot_rate: u64,
+    /// The most relayed encrypted ballots per second workload (h) is signed for.
+    #[arg(long, default_value_t = 800)]
+    max_relayed_ballot_rate: u64,
+    /// The tip on the election commission's relayed batches (h): 0 sends them fee-free (within
+    /// the block's fee-free share); any tip makes the commission pay, so they may take the whole
+    /// of a block's normal class.
+    #[arg(long, default_value_t = 0)]
+    relay_tip: u128,
     /// WebSocket connections to submit over.
     #[arg(long, default_value_t = 8)]
     connections: usize,
@@ -66,7 +74,7 @@ struct Args {
     #[arg(long, default_value_t = 64)]
     in_flight: usize,
     /// Workloads to run, in order: transfers (a), cbdc (b), votes (c), diplomas (d), land (e),
-    /// mix (f).
+    /// mix (f), encrypted ballots (g), relayed encrypted ballots (h).
     #[arg(long, value_delimiter = ',', default_value = "a,b,c,d,e,f,g")]
     workloads: Vec<Workload>,
     /// The node's process id, to report its CPU use.
@@ -119,7 +127,8 @@ async fn run_all(args: Args) -> Result<(), Error> {
         args.citizens, args.parcels
     );
     let started = std::time::Instant::now();
-    let encrypted = args.workloads.contains(&Workload::EncryptedBallots);
+    let encrypted = args.workloads.contains(&Workload::EncryptedBallots)
+        || args.workloads.contains(&Workload::RelayedBallots);
     let government =
         Arc::new(government::set_up(&chain, args.citizens, args.parcels, polls, encrypted).await?);
     eprintln!("set up in {:.0} s", started.elapsed().as_secs_f64());
@@ -138,6 +147,7 @@ async fn run_all(args: Args) -> Result<(), Error> {
         let max_rate = match workload {
             Workload::Diplomas => args.max_diploma_rate,
             Workload::EncryptedBallots => args.max_ballot_rate,
+            Workload::RelayedBallots => args.max_relayed_ballot_rate,
             _ => args.max_rate,
         };
         let signing = std::time::Instant::now();
@@ -149,6 +159,7 @@ async fn run_all(args: Args) -> Result<(), Error> {
             max_rate,
             &mut serial,
             &mut first_poll,
+            args.relay_tip,
         )
         .await?;
         eprintln!(

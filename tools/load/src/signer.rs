@@ -39,7 +39,22 @@ pub struct Signed {
 
 /// `call` signed by `key` with `nonce` for the chain whose genesis block is `genesis`.
 pub fn sign(key: &Key, call: RuntimeCall, nonce: Nonce, genesis: H256) -> Signed {
-    let encoded = signing::sign(&key.pair, call, nonce, genesis).encode();
+    encoded(signing::sign(&key.pair, call, nonce, genesis).encode())
+}
+
+/// `call` signed by `key` with `nonce` and `tip` (it pays the fee) for the chain whose genesis
+/// block is `genesis`.
+pub fn sign_with_tip(
+    key: &Key,
+    call: RuntimeCall,
+    nonce: Nonce,
+    tip: govchain_runtime::Balance,
+    genesis: H256,
+) -> Signed {
+    encoded(signing::sign_with_tip(&key.pair, call, nonce, tip, genesis).encode())
+}
+
+fn encoded(encoded: Vec<u8>) -> Signed {
     Signed {
         hash: blake2_256(&encoded),
         hex: bytes::to_hex(&encoded, false),

@@ -44,6 +44,10 @@ pub enum Workload {
     /// casting again replaces its ballot).
     #[value(alias = "g")]
     EncryptedBallots,
+    /// (h) `voting.relay_encrypted_ballots`: the election commission relays batches of
+    /// four-option ballots that citizens signed (each at its account's nonce).
+    #[value(alias = "h")]
+    RelayedBallots,
 }
 
 /// Diplomas per `issue_batch`: the runtime's largest batch.
@@ -64,6 +68,7 @@ impl Workload {
             Self::Land => "(e) land offer + accept",
             Self::Mix => "(f) mix a+b+c+d",
             Self::EncryptedBallots => "(g) voting.cast_encrypted_ballot ×4",
+            Self::RelayedBallots => "(h) voting.relay_encrypted_ballots ×4",
         }
     }
 
@@ -75,7 +80,7 @@ impl Workload {
             Self::Diplomas => "diplomas",
             Self::Land => "offers+accepts",
             Self::Mix => "operations",
-            Self::EncryptedBallots => "ballots",
+            Self::EncryptedBallots | Self::RelayedBallots => "ballots",
         }
     }
 
@@ -98,7 +103,7 @@ impl Workload {
                         Self::Votes | Self::Mix,
                     ) | (
                         RuntimeEvent::Voting(pallet_e_voting::Event::EncryptedBallotCast { .. }),
-                        Self::EncryptedBallots,
+                        Self::EncryptedBallots | Self::RelayedBallots,
                     ) | (
                         RuntimeEvent::Diplomas(pallet_diplomas::Event::DiplomaIssued { .. }),
                         Self::Diplomas | Self::Mix,
@@ -140,7 +145,8 @@ fn per_block_by_limits(sample: &[(RuntimeCall, u64)], signer: &Key, chain: &Chai
             govchain_runtime::signing::sign(&signer.pair, call.clone(), 0, chain.genesis);
         let info = extrinsic.get_dispatch_info();
         weight += info
-            .total_weight()
+            .extension_weight
+            .saturating_add(expected_call_weight(call, info.call_weight))
             .saturating_add(normal.base_extrinsic)
             .ref_time() as f64;
         bytes += extrinsic.encoded_size() as f64;
@@ -148,6 +154,25 @@ fn per_block_by_limits(sample: &[(RuntimeCall, u64)], signer: &Key, chain: &Chai
     }
     let samples = (max_weight / weight).min(max_length / bytes);
     (samples * units, samples * sample.len() as f64)
+}
+
+/// What `call` is expected to weigh after dispatch: its declared weight, but for a relayed batch
+/// of ballots, declared for the case where every proof is checked alone, what it weighs when
+/// they hold together.
+fn expected_call_weight(
+    call: &RuntimeCall,
+    declared: frame_support::weights::Weight,
+) -> frame_support::weights::Weight {
+    match call {
+        RuntimeCall::Voting(pallet_e_voting::Call::relay_encrypted_ballots { ballots, .. }) => {
+            pallet_e_voting::Pallet::<Runtime>::relay_weight(
+                ballots.len() as u32,
+                pallet_e_voting::Pallet::<Runtime>::relayed_options(ballots),
+                false,
+            )
+        }
+        _ => declared,
+    }
 }
 
 impl Plan {
@@ -179,12 +204,12 @@ async fn citizen_nonces(chain: &Chain, government: &Government) -> Result<Vec<u3
 /// Citizen `n`'s (number `citizen`) ballot in `round`, for one of the options in turn, encrypted
 /// and proved as a wallet does (`govchain_ballot::encrypt_ballot`, bound to the election and the
 /// citizen).
-fn encrypted_ballot(
+fn ballot_of(
     election: &EncryptedElection,
     round: u32,
     n: usize,
     citizen: CitizenId,
-) -> RuntimeCall {
+) -> pallet_e_voting::EncryptedBallot {
     let choice = (n as u32 + round) % election.options;
     let ballot = govchain_ballot::encrypt_ballot(
         &election.key,
@@ -194,10 +219,100 @@ fn encrypted_ballot(
         &mut rand_core::OsRng,
     )
     .unwrap_or_default();
+    BoundedVec::truncate_from(ballot)
+}
+
+/// Citizen `n`'s ballot in `round` ([`ballot_of`]), cast by the citizen.
+fn encrypted_ballot(
+    election: &EncryptedElection,
+    round: u32,
+    n: usize,
+    citizen: CitizenId,
+) -> RuntimeCall {
     RuntimeCall::Voting(pallet_e_voting::Call::cast_encrypted_ballot {
         election: election.id,
-        ballot: BoundedVec::truncate_from(ballot),
+        ballot: ballot_of(election, round, n, citizen),
     })
+}
+
+/// Citizen `n`'s ballot in `round` ([`ballot_of`]), signed by the citizen at `nonce` for the
+/// commission to relay, as a wallet signs it.
+fn relayed_ballot(
+    election: &EncryptedElection,
+    chain: &Chain,
+    round: u32,
+    n: usize,
+    citizen: &Citizen,
+    nonce: u32,
+) -> pallet_e_voting::RelayedBallot<Runtime> {
+    use sp_core::Pair;
+    let ballot = ballot_of(election, round, n, citizen.id);
+    let payload = govchain_primitives::relay::signing_payload(
+        govchain_primitives::relay::RELAYED_BALLOT,
+        &chain.genesis,
+        &nonce,
+        &pallet_e_voting::relayed_ballot_body(election.id, &ballot),
+    );
+    pallet_e_voting::RelayedBallot {
+        voter: citizen.key.account.clone(),
+        nonce,
+        ballot,
+        signature: citizen.key.pair.sign(&payload).into(),
+    }
+}
+
+/// `rounds` rounds in which every citizen signs a ballot, relayed by the commission in batches
+/// of the runtime's largest size, with `tip` (a tip pays the fee, so the batches may take the
+/// whole of a block's normal class instead of its fee-free share).
+async fn relayed_rounds(
+    chain: &Chain,
+    government: &Government,
+    election: &EncryptedElection,
+    rounds: u32,
+    tip: govchain_runtime::Balance,
+) -> Result<Plan, Error> {
+    let nonces = citizen_nonces(chain, government).await?;
+    let per_batch =
+        <<Runtime as pallet_e_voting::Config>::MaxRelayedBallots as frame_support::traits::Get<
+            u32,
+        >>::get() as usize;
+    let mut items = Vec::with_capacity(rounds as usize * government.citizens.len());
+    for round in 0..rounds {
+        for (n, citizen) in government.citizens.iter().enumerate() {
+            items.push(relayed_ballot(
+                election,
+                chain,
+                round,
+                n,
+                citizen,
+                nonces[n] + round,
+            ));
+        }
+    }
+    let batch = |ballots: &[pallet_e_voting::RelayedBallot<Runtime>]| {
+        RuntimeCall::Voting(pallet_e_voting::Call::relay_encrypted_ballots {
+            election: election.id,
+            ballots: BoundedVec::truncate_from(ballots.to_vec()),
+        })
+    };
+    let mut officer_nonces = Nonces::default();
+    let mut transactions = Vec::with_capacity(items.len().div_ceil(per_batch));
+    for chunk in items.chunks(per_batch) {
+        let call = batch(chunk);
+        transactions.push(
+            chain
+                .sign_with_tip(&government.commissioner, call, tip, &mut officer_nonces)
+                .await?,
+        );
+    }
+    let full = per_batch.min(items.len());
+    let sample = vec![(batch(&items[..full]), full as u64)];
+    Ok(Plan::new(
+        transactions,
+        &sample,
+        &government.commissioner,
+        chain,
+    ))
 }
 
 /// `rounds` rounds in which every citizen sends `call(round, citizen index)`.
@@ -276,6 +391,7 @@ fn diploma_batch(government: &Government, serial: &mut u64, size: u32) -> Runtim
 }
 
 /// The transactions of `workload` for a run of `seconds` at up to `max_rate` units per second.
+#[allow(clippy::too_many_arguments)] // The run's settings, each a knob of the command line.
 pub async fn plan(
     workload: Workload,
     chain: &Chain,
@@ -284,6 +400,7 @@ pub async fn plan(
     max_rate: u64,
     serial: &mut u64,
     first_poll: &mut usize,
+    relay_tip: govchain_runtime::Balance,
 ) -> Result<Plan, Error> {
     let citizens = government.citizens.len() as u64;
     let rounds = (seconds * max_rate).div_ceil(citizens).max(1) as u32;
@@ -337,6 +454,13 @@ pub async fn plan(
                 encrypted_ballot(election, round, n, citizen)
             })
             .await
+        }
+        Workload::RelayedBallots => {
+            let election = government
+                .encrypted
+                .as_ref()
+                .ok_or("no encrypted election was set up")?;
+            relayed_rounds(chain, government, election, rounds, relay_tip).await
         }
         Workload::Mix => {
             let polls = first_poll_range(government, first_poll, rounds)?;

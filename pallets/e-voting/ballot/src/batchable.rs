@@ -62,6 +62,18 @@ pub fn ballot_len(options: u32) -> usize {
         .saturating_add(SUM_PROOF_LEN)
 }
 
+/// The fewest options a ballot of `len` bytes may hold if it holds at least as many as any
+/// ballot so long (rounded up, from 2 to [`MAX_OPTIONS`]): what a batch's weight is declared
+/// for before its election is read, as a ballot of fewer options than its election's fails at
+/// its length check.
+pub fn options_for_len(len: usize) -> u32 {
+    let per_option = CIPHERTEXT_LEN.saturating_add(OPTION_PROOF_LEN);
+    let options = len.saturating_sub(SUM_PROOF_LEN).div_ceil(per_option);
+    u32::try_from(options)
+        .unwrap_or(MAX_OPTIONS)
+        .clamp(2, MAX_OPTIONS)
+}
+
 /// The longest ballot, for [`MAX_OPTIONS`] options.
 pub const MAX_BALLOT_LEN: u32 =
     (CIPHERTEXT_LEN + OPTION_PROOF_LEN) as u32 * MAX_OPTIONS + SUM_PROOF_LEN as u32;
@@ -273,33 +285,90 @@ pub fn verify_batch(
     options: u32,
     ballots: &[(&[u8], &[u8])],
 ) -> Result<Vec<Vec<Ciphertext>>, (usize, BallotError)> {
-    let election_key = election_key(key).map_err(|error| (0, error))?;
+    verify_each(key, options, ballots)
+        .map_err(|error| (0, error))?
+        .into_iter()
+        .enumerate()
+        .map(|(position, checked)| {
+            checked
+                .map(|checked| checked.ciphertexts)
+                .map_err(|error| (position, error))
+        })
+        .collect()
+}
+
+/// A ballot whose proof holds: its ciphertexts, as bytes and as group elements (ready to add to
+/// an election's [`Sums`](crate::Sums) without decoding them again).
+pub struct Checked {
+    /// The ciphertexts, one per option, as the chain stores them.
+    pub ciphertexts: Vec<Ciphertext>,
+    pub(crate) points: Vec<(RistrettoPoint, RistrettoPoint)>,
+}
+
+/// Checks many ballots of one election (`ballots`: each voter's context and ballot), each on its
+/// own account: one multi-scalar multiplication for the whole batch, and only if it fails each
+/// ballot alone, so that every bad ballot is named and every good one kept. Fails as a whole
+/// only for a key that is no point.
+pub fn verify_each(
+    key: &ElectionKey,
+    options: u32,
+    ballots: &[(&[u8], &[u8])],
+) -> Result<Vec<Result<Checked, BallotError>>, BallotError> {
+    let election_key = election_key(key)?;
+    let parsed: Vec<Result<Parsed, BallotError>> = ballots
+        .iter()
+        .map(|(context, ballot)| parse(key, options, context, ballot))
+        .collect();
+    let well_formed = ballots
+        .iter()
+        .zip(&parsed)
+        .filter_map(|((context, ballot), parsed)| Some((*context, *ballot, parsed.as_ref().ok()?)));
+    let alone = well_formed.clone().count() == 1;
+    let all_hold = holds(key, election_key, options, well_formed);
+    Ok(ballots
+        .iter()
+        .zip(parsed)
+        .map(|((context, ballot), parsed)| {
+            let parsed = parsed?;
+            // A batch of one well-formed ballot that fails is that ballot's failure.
+            if !all_hold
+                && (alone
+                    || !holds(
+                        key,
+                        election_key,
+                        options,
+                        core::iter::once((*context, *ballot, &parsed)),
+                    ))
+            {
+                return Err(BallotError::InvalidProof);
+            }
+            Ok(Checked {
+                ciphertexts: ciphertexts_of(ballot, options),
+                points: parsed.ciphertexts,
+            })
+        })
+        .collect())
+}
+
+/// Whether every equation of every ballot in `ballots` holds, by one multi-scalar
+/// multiplication weighted from a transcript of them all.
+fn holds<'a>(
+    key: &ElectionKey,
+    election_key: RistrettoPoint,
+    options: u32,
+    ballots: impl Iterator<Item = (&'a [u8], &'a [u8], &'a Parsed)> + Clone,
+) -> bool {
     let mut weights = Transcript::new(b"govchain-ballot-batch");
     weights.append_message(b"key", &key.0);
     let per_ballot = (options as usize).saturating_mul(6).saturating_add(2);
-    let mut combination =
-        Combination::new(per_ballot.saturating_mul(ballots.len()).saturating_add(2));
-    for (position, (context, ballot)) in ballots.iter().enumerate() {
-        let parsed = parse(key, options, context, ballot).map_err(|error| (position, error))?;
+    let count = ballots.clone().count();
+    let mut combination = Combination::new(per_ballot.saturating_mul(count).saturating_add(2));
+    for (context, ballot, parsed) in ballots {
         weights.append_message(b"context", context);
         weights.append_message(b"ballot", ballot);
-        combination.add(&parsed, &mut weights);
+        combination.add(parsed, &mut weights);
     }
-    if combination.holds(election_key) {
-        return Ok(ballots
-            .iter()
-            .map(|(_, ballot)| ciphertexts_of(ballot, options))
-            .collect());
-    }
-    if let [_] = ballots {
-        return Err((0, BallotError::InvalidProof));
-    }
-    for (position, ballot) in ballots.iter().enumerate() {
-        verify_batch(key, options, core::slice::from_ref(ballot))
-            .map_err(|(_, error)| (position, error))?;
-    }
-    // Every ballot holds alone, so their combination cannot fail; refuse anyway.
-    Err((0, BallotError::InvalidProof))
+    combination.holds(election_key)
 }
 
 /// The ciphertexts of a ballot already verified (as stored on chain), without checking its

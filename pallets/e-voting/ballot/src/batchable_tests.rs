@@ -149,7 +149,8 @@ fn a_batch_with_one_bad_ballot_fails_and_names_it() {
         verify_batch(&key, 4, &batch),
         Err((2, BallotError::InvalidProof))
     );
-    // A malformed ballot is named before any multiplication.
+    // A malformed ballot is named as such.
+    ballots[2].1[response] ^= 1;
     ballots[5].1.pop();
     let batch: Vec<(&[u8], &[u8])> = ballots.iter().map(|(c, b)| (&c[..], &b[..])).collect();
     assert_eq!(
@@ -157,6 +158,98 @@ fn a_batch_with_one_bad_ballot_fails_and_names_it() {
         Err((5, BallotError::Malformed))
     );
     assert_eq!(verify_batch(&key, 4, &[]), Ok(Vec::new()));
+}
+
+#[test]
+fn each_ballot_of_a_batch_is_judged_on_its_own_and_the_good_ones_add_up() {
+    let mut rng = rng();
+    let (secret, key) = key_pair(&mut rng);
+    let mut ballots: Vec<(Vec<u8>, Vec<u8>)> = (0..8u32)
+        .map(|voter| {
+            (
+                context(voter),
+                encrypt(&key, 4, voter % 4, &context(voter), &mut rng).unwrap(),
+            )
+        })
+        .collect();
+    let checked = |ballots: &[(Vec<u8>, Vec<u8>)]| {
+        let batch: Vec<(&[u8], &[u8])> = ballots.iter().map(|(c, b)| (&c[..], &b[..])).collect();
+        verify_each(&key, 4, &batch).unwrap()
+    };
+    assert!(checked(&ballots).iter().all(Result::is_ok));
+    // Three bad ballots of three kinds: each is named, the other five hold.
+    ballots[1].0 = context(2);
+    let response = ballot_len(4) - 1 - 31;
+    ballots[4].1[response] ^= 1;
+    ballots[6].1.pop();
+    let results = checked(&ballots);
+    let errors: Vec<_> = results.iter().map(|result| result.as_ref().err()).collect();
+    assert_eq!(
+        errors,
+        [
+            None,
+            Some(&BallotError::InvalidProof),
+            None,
+            None,
+            Some(&BallotError::InvalidProof),
+            None,
+            Some(&BallotError::Malformed),
+            None
+        ]
+    );
+    // The good ones, added to sums held as points, give what adding them one by one gives;
+    // subtracting one takes its vote away.
+    let mut sums = crate::Sums::decode(&[Ciphertext::ZERO; 4]).unwrap();
+    let mut one_by_one = vec![Ciphertext::ZERO; 4];
+    let mut counts = [0u64; 4];
+    for (voter, result) in results.iter().enumerate() {
+        if let Ok(ballot) = result {
+            sums.add(ballot).unwrap();
+            crate::accumulate(&mut one_by_one, &ballot.ciphertexts, false).unwrap();
+            counts[voter % 4] += 1;
+        }
+    }
+    assert_eq!(sums.encode(), one_by_one);
+    for (sum, count) in sums.encode().iter().zip(counts) {
+        assert!(decrypts_to(&secret, sum, count));
+    }
+    let first = results[0].as_ref().unwrap();
+    sums.subtract(&first.ciphertexts).unwrap();
+    counts[0] -= 1;
+    for (sum, count) in sums.encode().iter().zip(counts) {
+        assert!(decrypts_to(&secret, sum, count));
+    }
+    assert_eq!(
+        sums.subtract(&first.ciphertexts[..3]),
+        Err(BallotError::WrongOptionCount)
+    );
+    assert_eq!(
+        sums.add(
+            &verify_each(
+                &key,
+                3,
+                &[(
+                    &context(0)[..],
+                    &encrypt(&key, 3, 0, &context(0), &mut rng).unwrap()[..]
+                )]
+            )
+            .unwrap()
+            .pop()
+            .unwrap()
+            .unwrap()
+        ),
+        Err(BallotError::WrongOptionCount)
+    );
+    // An invalid point in stored sums is refused, not decoded.
+    assert_eq!(
+        crate::Sums::decode(&[Ciphertext([0xff; 64])]).err(),
+        Some(BallotError::InvalidPoint)
+    );
+    // A key that is no point fails the whole batch.
+    assert_eq!(
+        verify_each(&ElectionKey([0xff; 32]), 4, &[]).err(),
+        Some(BallotError::InvalidPoint)
+    );
 }
 
 #[test]
@@ -212,4 +305,19 @@ fn out_of_range_input_is_refused_precisely() {
         verify(&ElectionKey([0; 32]), 4, &context(1), &ballot),
         Err(BallotError::InvalidPoint)
     );
+}
+
+#[test]
+fn a_ballot_s_length_bounds_its_options_from_above() {
+    for options in 2..=MAX_OPTIONS {
+        let len = ballot_len(options);
+        assert_eq!(options_for_len(len), options);
+        // Any shorter ballot that still holds `options` options' worth of bytes is taken as
+        // `options`; a longer one as more (so no ballot is declared for fewer options than its
+        // election's, unless its length check refuses it).
+        assert_eq!(options_for_len(len - 1), options);
+        assert_eq!(options_for_len(len + 1), (options + 1).min(MAX_OPTIONS));
+    }
+    assert_eq!(options_for_len(0), 2);
+    assert_eq!(options_for_len(usize::MAX), MAX_OPTIONS);
 }

@@ -40,6 +40,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use curve25519_dalek::ristretto::RistrettoPoint;
 use elastic_elgamal::{
     app::{ChoiceParams, EncryptedChoice, SingleChoice},
     group::{Group, Ristretto},
@@ -101,6 +102,39 @@ impl core::fmt::Display for BallotError {
             Self::NotEnoughShares => "fewer valid decryption shares than the threshold",
             Self::CountMismatch => "a count does not match the decrypted sum",
             Self::CommitmentMismatch => "the polynomial does not open the trustee's commitment",
+        })
+    }
+}
+
+impl BallotError {
+    /// The error's number in the node's ballot host function ([`host`]): fixed forever.
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Malformed => 1,
+            Self::WrongOptionCount => 2,
+            Self::InvalidProof => 3,
+            Self::InvalidPoint => 4,
+            Self::InvalidTrustees => 5,
+            Self::InvalidShare => 6,
+            Self::NotEnoughShares => 7,
+            Self::CountMismatch => 8,
+            Self::CommitmentMismatch => 9,
+        }
+    }
+
+    /// The error numbered `code` ([`BallotError::code`]).
+    pub fn from_code(code: u8) -> Option<Self> {
+        Some(match code {
+            1 => Self::Malformed,
+            2 => Self::WrongOptionCount,
+            3 => Self::InvalidProof,
+            4 => Self::InvalidPoint,
+            5 => Self::InvalidTrustees,
+            6 => Self::InvalidShare,
+            7 => Self::NotEnoughShares,
+            8 => Self::CountMismatch,
+            9 => Self::CommitmentMismatch,
+            _ => return None,
         })
     }
 }
@@ -209,6 +243,84 @@ pub fn accumulate(
         *sum = new;
     }
     Ok(())
+}
+
+/// An election's encrypted sums held as group elements while a batch of ballots is added and
+/// replaced ballots subtracted: each sum is decoded once and encoded once, however many ballots
+/// change it ([`accumulate`] decodes and encodes them for every ballot).
+#[derive(Clone)]
+pub struct Sums {
+    points: Vec<(RistrettoPoint, RistrettoPoint)>,
+}
+
+impl Sums {
+    /// The sums these ciphertexts encode.
+    pub fn decode(sums: &[Ciphertext]) -> Result<Self, BallotError> {
+        Ok(Self {
+            points: sums
+                .iter()
+                .map(ciphertext_points)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Adds a checked ballot, option by option.
+    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
+    pub fn add(&mut self, ballot: &batchable::Checked) -> Result<(), BallotError> {
+        if ballot.points.len() != self.points.len() {
+            return Err(BallotError::WrongOptionCount);
+        }
+        for ((random, blinded), (ballot_random, ballot_blinded)) in
+            self.points.iter_mut().zip(&ballot.points)
+        {
+            *random += ballot_random;
+            *blinded += ballot_blinded;
+        }
+        Ok(())
+    }
+
+    /// Subtracts a stored ballot's ciphertexts (a replaced ballot, in either format:
+    /// [`ballot_ciphertexts`]); the sums are left as they were unless every option could be
+    /// subtracted.
+    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
+    pub fn subtract(&mut self, ballot: &[Ciphertext]) -> Result<(), BallotError> {
+        if ballot.len() != self.points.len() {
+            return Err(BallotError::WrongOptionCount);
+        }
+        let ballot = ballot
+            .iter()
+            .map(ciphertext_points)
+            .collect::<Result<Vec<_>, _>>()?;
+        for ((random, blinded), (ballot_random, ballot_blinded)) in
+            self.points.iter_mut().zip(ballot)
+        {
+            *random -= ballot_random;
+            *blinded -= ballot_blinded;
+        }
+        Ok(())
+    }
+
+    /// The sums as the chain stores them.
+    pub fn encode(&self) -> Vec<Ciphertext> {
+        self.points
+            .iter()
+            .map(|(random, blinded)| {
+                let mut bytes = [0u8; 64];
+                let (random_bytes, blinded_bytes) = bytes.split_at_mut(POINT_LEN);
+                random_bytes.copy_from_slice(random.compress().as_bytes());
+                blinded_bytes.copy_from_slice(blinded.compress().as_bytes());
+                Ciphertext(bytes)
+            })
+            .collect()
+    }
+}
+
+/// A ciphertext's two points.
+fn ciphertext_points(
+    ciphertext: &Ciphertext,
+) -> Result<(RistrettoPoint, RistrettoPoint), BallotError> {
+    let (random, blinded) = ciphertext.0.split_at(POINT_LEN);
+    Ok((group::point(random)?, group::point(blinded)?))
 }
 
 /// The threshold scheme's parameters, if `trustees` and `threshold` are in range: 3 to 15
@@ -477,6 +589,7 @@ pub fn check_tally(
 pub mod batchable;
 pub mod dkg;
 mod group;
+pub mod host;
 pub mod one_of_k;
 pub mod verify;
 mod wallet;

@@ -14,12 +14,11 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_ballot::{BallotError, Ciphertext, TrusteeKeys};
 use govchain_primitives::identity::IdentityProvider;
-use sp_core::H256;
 use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
     /// The error a ballot the library refuses gets.
-    fn ballot_error(error: BallotError) -> Error<T> {
+    pub(crate) fn ballot_error(error: BallotError) -> Error<T> {
         match error {
             BallotError::WrongOptionCount => Error::<T>::WrongOptionCount,
             BallotError::InvalidProof => Error::<T>::InvalidBallotProof,
@@ -36,49 +35,17 @@ impl<T: Config> Pallet<T> {
         let voter = Self::eligible_voter(&who, &record)?;
         let options = record.options.len() as u32;
         let actual = T::WeightInfo::cast_encrypted_ballot(options);
-        let refused = |error: Error<T>| DispatchError::from(error).with_weight(actual);
-        let key = KeyCeremonies::<T>::get(election)
-            .and_then(|ceremony| ceremony.key)
-            .ok_or(Error::<T>::NoElectionKey)?;
-        let context = govchain_ballot::ballot_context(election, voter);
-        let ciphertexts = govchain_ballot::verify_ballot(&key, options, &context, &ballot)
-            .map_err(|error| refused(Self::ballot_error(error)))?;
-        let receipt = H256(govchain_ballot::receipt(&ballot));
-        ensure!(
-            !Receipts::<T>::contains_key(election, receipt),
-            refused(Error::<T>::CopiedBallot)
-        );
-        let mut sums = EncryptedSums::<T>::get(election).ok_or(Error::<T>::NoElectionKey)?;
-        let earlier = EncryptedBallots::<T>::get(election, voter);
-        if let Some(earlier) = &earlier {
-            let earlier = govchain_ballot::ballot_ciphertexts(options, earlier)
-                .map_err(|error| refused(Self::ballot_error(error)))?;
-            govchain_ballot::accumulate(sums.as_mut(), &earlier, true)
-                .map_err(|error| refused(Self::ballot_error(error)))?;
-        }
-        govchain_ballot::accumulate(sums.as_mut(), &ciphertexts, false)
-            .map_err(|error| refused(Self::ballot_error(error)))?;
-        if earlier.is_none() {
-            Tallies::<T>::try_mutate(election, |tally| {
-                let tally = tally.as_mut().ok_or(Error::<T>::UnknownElection)?;
-                tally.ballots = tally.ballots.checked_add(1).ok_or(Error::<T>::Overflow)?;
-                Ok::<_, DispatchError>(())
-            })?;
-            Self::hold_ballot(voter, &record);
-        }
-        if let Some(Ballot::Encrypted(old)) = Ballots::<T>::get(election, voter) {
-            Receipts::<T>::remove(election, old);
-        }
-        Receipts::<T>::insert(election, receipt, voter);
-        Ballots::<T>::insert(election, voter, Ballot::Encrypted(receipt));
-        EncryptedBallots::<T>::insert(election, voter, ballot);
-        EncryptedSums::<T>::insert(election, sums);
-        Self::deposit_event(Event::EncryptedBallotCast {
+        let (outcomes, _) = Self::count_encrypted_ballots(
             election,
-            voter,
-            receipt,
-            replaced: earlier.is_some(),
-        });
+            &record,
+            options,
+            alloc::vec![super::relay::ToCount { voter, ballot }],
+        )?;
+        outcomes
+            .into_iter()
+            .next()
+            .unwrap_or(Err(Error::<T>::MalformedBallot.into()))
+            .map_err(|error| error.with_weight(actual))?;
         Ok(Some(actual).into())
     }
 

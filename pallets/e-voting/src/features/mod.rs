@@ -6,3 +6,7 @@ mod elections;
 mod encrypted;
 mod key_ceremony;
 mod referendum;
+mod relay;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub use relay::RelayBenchmarkHelper;

@@ -672,15 +672,12 @@ mod casting {
                 govchain_ballot::ballot_ciphertexts(3, &second).unwrap()
             );
             assert_eq!(tally(election), (vec![0, 0, 0], 1));
-            // The ballot counted may not be cast again; another voter's copy does not hold.
+            // The ballot counted may not be cast again, by anyone (checked before its proof).
             assert_noop!(
                 cast(ALICE, election, second.clone()),
                 Error::<Test>::CopiedBallot
             );
-            assert_noop!(
-                cast(BOB, election, second),
-                Error::<Test>::InvalidBallotProof
-            );
+            assert_noop!(cast(BOB, election, second), Error::<Test>::CopiedBallot);
             // The replaced one may come back.
             assert_ok!(cast(ALICE, election, first));
         });
@@ -820,11 +817,16 @@ mod casting {
         build_and_execute(|| {
             let (election, _) = open_encrypted_election();
             let ballot = ballot_for(ALICE, election, 0, 1);
-            assert_ok!(cast(ALICE, election, ballot.clone()));
             // Its proof is bound to Alice: under Bob's name it does not hold.
             assert_noop!(
                 cast(BOB, election, ballot.clone()),
                 Error::<Test>::InvalidBallotProof
+            );
+            assert_ok!(cast(ALICE, election, ballot.clone()));
+            // Once counted, it is a copy whoever casts it again.
+            assert_noop!(
+                cast(BOB, election, ballot.clone()),
+                Error::<Test>::CopiedBallot
             );
             assert_noop!(cast(ALICE, election, ballot), Error::<Test>::CopiedBallot);
         });
@@ -1219,6 +1221,343 @@ mod record {
                 record.verify(election, &altered),
                 Err(Inconsistency::Ballot { voter, .. }) if voter == altered[2].0
             ));
+        });
+    }
+}
+
+/// Ballots citizens sign and the commission relays in batches (`relay_encrypted_ballots`).
+mod relaying {
+    use super::*;
+    use crate::RelayedBallot;
+    use frame_support::{
+        dispatch::{DispatchResultWithPostInfo, PostDispatchInfo},
+        weights::Weight,
+    };
+    use govchain_primitives::relay::{signing_payload, RELAYED_BALLOT};
+
+    /// `who`'s signature of `ballot` for `election` at `nonce`, on the chain whose genesis hash is
+    /// `genesis`.
+    fn signed_on(
+        genesis: H256,
+        who: u64,
+        election: ElectionId,
+        ballot: crate::EncryptedBallot,
+        nonce: u32,
+    ) -> RelayedBallot<Test> {
+        let payload = signing_payload(
+            RELAYED_BALLOT,
+            &genesis,
+            &nonce,
+            &crate::relayed_ballot_body(election, &ballot),
+        );
+        RelayedBallot {
+            voter: who,
+            nonce,
+            ballot,
+            signature: TestSignature(who, payload),
+        }
+    }
+
+    /// `who`'s signature of `ballot` for `election` at `nonce`, on this chain.
+    fn signed_at(
+        who: u64,
+        election: ElectionId,
+        ballot: crate::EncryptedBallot,
+        nonce: u32,
+    ) -> RelayedBallot<Test> {
+        signed_on(System::block_hash(0), who, election, ballot, nonce)
+    }
+
+    /// `who`'s signed ballot for `choice`, at the account's current nonce.
+    fn signed(who: u64, election: ElectionId, choice: u32, seed: u64) -> RelayedBallot<Test> {
+        let ballot = ballot_for(who, election, choice, seed);
+        signed_at(who, election, ballot, System::account_nonce(who))
+    }
+
+    fn relay_by(
+        officer: u64,
+        election: ElectionId,
+        ballots: Vec<RelayedBallot<Test>>,
+    ) -> DispatchResultWithPostInfo {
+        Voting::relay_encrypted_ballots(RuntimeOrigin::signed(officer), election, bounded(ballots))
+    }
+
+    fn relay(
+        election: ElectionId,
+        ballots: Vec<RelayedBallot<Test>>,
+    ) -> DispatchResultWithPostInfo {
+        relay_by(COMMISSIONER, election, ballots)
+    }
+
+    /// The refusals the last relayed batch emitted: position, signer, error.
+    fn refusals() -> Vec<(u32, u64, DispatchError)> {
+        System::events()
+            .into_iter()
+            .filter_map(|record| match record.event {
+                RuntimeEvent::Voting(Event::RelayedBallotRefused {
+                    position,
+                    signer,
+                    error,
+                    ..
+                }) => Some((position, signer, error)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn actual_weight(result: DispatchResultWithPostInfo) -> Weight {
+        let info: PostDispatchInfo = result.unwrap();
+        info.actual_weight.unwrap()
+    }
+
+    #[test]
+    fn a_batch_of_signed_ballots_is_counted_as_if_each_citizen_had_cast_it() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let batch = vec![
+                signed(ALICE, election, 0, 1),
+                signed(BOB, election, 2, 2),
+                signed(CAROL, election, 2, 3),
+            ];
+            let receipts: Vec<H256> = batch
+                .iter()
+                .map(|relayed| H256(govchain_ballot::receipt(&relayed.ballot)))
+                .collect();
+            // Declared for the worst case at the ballots' options; charged for what happened.
+            use frame_support::dispatch::GetDispatchInfo;
+            let call = crate::Call::<Test>::relay_encrypted_ballots {
+                election,
+                ballots: bounded(batch.clone()),
+            };
+            assert_eq!(
+                call.get_dispatch_info().call_weight,
+                Voting::relay_weight(3, 3, true)
+            );
+            assert!(
+                Voting::relay_weight(3, 3, false).ref_time()
+                    < Voting::relay_weight(3, 3, true).ref_time()
+            );
+            System::reset_events();
+            let weight = actual_weight(relay(election, batch.clone()));
+            assert_eq!(weight, Voting::relay_weight(3, 3, false));
+            assert_eq!(
+                last_event(),
+                Event::BallotsRelayed {
+                    election,
+                    cast: 3,
+                    refused: 0
+                }
+            );
+            assert_eq!(refusals(), vec![]);
+            for ((who, citizen), receipt) in [(ALICE, ALICE_ID), (BOB, BOB_ID), (CAROL, 2)]
+                .into_iter()
+                .zip(&receipts)
+            {
+                assert_eq!(
+                    ballot_of(election, citizen),
+                    Some(Ballot::Encrypted(*receipt))
+                );
+                assert_eq!(System::account_nonce(who), 1);
+                assert_eq!(Identity::citizen_quota_used(citizen), 1);
+                assert!(System::events().iter().any(|record| record.event
+                    == RuntimeEvent::Voting(Event::EncryptedBallotCast {
+                        election,
+                        voter: citizen,
+                        receipt: *receipt,
+                        replaced: false
+                    })));
+            }
+            assert_eq!(tally(election), (vec![0, 0, 0], 3));
+            // The sums are what casting the same ballots one by one gives.
+            let mut sums = vec![govchain_ballot::Ciphertext::ZERO; 3];
+            for relayed in &batch {
+                let ciphertexts = govchain_ballot::ballot_ciphertexts(3, &relayed.ballot).unwrap();
+                govchain_ballot::accumulate(&mut sums, &ciphertexts, false).unwrap();
+            }
+            assert_eq!(
+                EncryptedSums::<Test>::get(election).unwrap().into_inner(),
+                sums
+            );
+
+            // A relayed re-vote replaces the ballot; so does a direct one after it.
+            assert_ok!(relay(election, vec![signed(ALICE, election, 1, 4)]));
+            assert!(matches!(
+                last_event(),
+                Event::BallotsRelayed {
+                    cast: 1,
+                    refused: 0,
+                    ..
+                }
+            ));
+            assert_ok!(cast(ALICE, election, ballot_for(ALICE, election, 2, 5)));
+            assert_eq!(tally(election), (vec![0, 0, 0], 3));
+        });
+    }
+
+    #[test]
+    fn each_bad_ballot_is_refused_alone_and_the_others_are_counted() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let eve = 20;
+            register_citizen(eve, Some(1));
+            let frank = 21;
+            let frank_id = register_citizen(frank, Some(1));
+            Identity::exhaust_citizen_quota(frank_id);
+            let alice = signed(ALICE, election, 0, 1);
+            let mut forged = signed(BOB, election, 1, 2);
+            forged.signature = TestSignature(BOB, b"something else".to_vec());
+            let other_chain = signed_on(
+                H256::repeat_byte(9),
+                CAROL,
+                election,
+                ballot_for(CAROL, election, 1, 3),
+                0,
+            );
+            let ahead = signed_at(DAVE, election, ballot_for(DAVE, election, 1, 4), 1);
+            // Bob's ballot signed by Eve: it holds for Bob, not for Eve.
+            let borrowed = signed_at(eve, election, ballot_for(BOB, election, 1, 5), 0);
+            let stranger = signed_at(NOBODY, election, ballot_for(ALICE, election, 1, 6), 0);
+            let over_quota = signed(frank, election, 1, 7);
+            let batch = vec![
+                alice.clone(),
+                forged,
+                other_chain,
+                ahead,
+                borrowed,
+                stranger,
+                over_quota,
+                alice,
+            ];
+            System::reset_events();
+            let weight = actual_weight(relay(election, batch));
+            assert_eq!(weight, Voting::relay_weight(8, 3, true));
+            let module = |error: Error<Test>| DispatchError::from(error);
+            assert_eq!(
+                refusals(),
+                vec![
+                    (1, BOB, module(Error::BadRelaySignature)),
+                    (2, CAROL, module(Error::BadRelaySignature)),
+                    (3, DAVE, module(Error::FutureNonce)),
+                    (5, NOBODY, module(Error::NotCitizen)),
+                    (6, frank, IdentityError::FeeFreeQuotaExhausted.into()),
+                    (7, ALICE, module(Error::StaleNonce)),
+                    (4, eve, module(Error::InvalidBallotProof)),
+                ]
+            );
+            assert_eq!(
+                last_event(),
+                Event::BallotsRelayed {
+                    election,
+                    cast: 1,
+                    refused: 7
+                }
+            );
+            assert_eq!(tally(election), (vec![0, 0, 0], 1));
+            assert!(ballot_of(election, ALICE_ID).is_some());
+            // Refused before its proof, a ballot used nothing; refused for its proof, it used
+            // the signer's nonce and quota, as the signer's own transaction would.
+            for who in [BOB, CAROL, DAVE, NOBODY, frank] {
+                assert_eq!(System::account_nonce(who), 0);
+            }
+            assert_eq!(Identity::citizen_quota_used(BOB_ID), 0);
+            assert_eq!(System::account_nonce(eve), 1);
+            assert_eq!(System::account_nonce(ALICE), 1);
+            assert_eq!(Identity::citizen_quota_used(ALICE_ID), 1);
+        });
+    }
+
+    #[test]
+    fn a_ballot_relayed_again_or_outrun_by_the_citizen_s_own_transaction_is_refused() {
+        build_and_execute(|| {
+            let (election, _) = open_encrypted_election();
+            let first = signed(ALICE, election, 0, 1);
+            assert_ok!(relay(election, vec![first.clone()]));
+            let receipt = H256(govchain_ballot::receipt(&first.ballot));
+            // The same signed ballot again, later: its nonce is used.
+            System::reset_events();
+            assert_ok!(relay(election, vec![first.clone()]));
+            assert_eq!(
+                refusals(),
+                vec![(0, ALICE, Error::<Test>::StaleNonce.into())]
+            );
+            // A ballot signed for the next nonce, then a transaction of the citizen's own at it:
+            // the relayed one is stale when it arrives.
+            let next = signed(ALICE, election, 2, 2);
+            System::inc_account_nonce(ALICE);
+            System::reset_events();
+            assert_ok!(relay(election, vec![next]));
+            assert_eq!(
+                refusals(),
+                vec![(0, ALICE, Error::<Test>::StaleNonce.into())]
+            );
+            assert_eq!(
+                ballot_of(election, ALICE_ID),
+                Some(Ballot::Encrypted(receipt))
+            );
+            // The counted ballot signed again at a fresh nonce is a copy.
+            let again = signed_at(ALICE, election, first.ballot, System::account_nonce(ALICE));
+            System::reset_events();
+            assert_ok!(relay(election, vec![again]));
+            assert_eq!(
+                refusals(),
+                vec![(0, ALICE, Error::<Test>::CopiedBallot.into())]
+            );
+        });
+    }
+
+    #[test]
+    fn a_batch_is_refused_whole_only_for_its_origin_or_its_election() {
+        build_and_execute(|| {
+            let poll = create(spec(2, 40, BallotMode::Public));
+            let election = create(encrypted_spec());
+            let mut trustees = trustees(election);
+            let batch = |election| vec![signed_at(ALICE, election, BoundedVec::new(), 0)];
+            assert_noop!(
+                without_post_info(relay(election, batch(election))),
+                Error::<Test>::VotingNotStarted
+            );
+            trustees.run_ceremony();
+            run_to_block(STARTS);
+            let batch = vec![signed(ALICE, election, 0, 1)];
+            assert_noop!(
+                without_post_info(relay_by(CLERK, election, batch.clone())),
+                IdentityError::RoleNotHeld
+            );
+            assert_noop!(
+                without_post_info(relay_by(NOBODY, election, batch.clone())),
+                IdentityError::NotOfficer
+            );
+            assert_noop!(
+                without_post_info(relay_by(ALICE, election, batch.clone())),
+                IdentityError::NotOfficer
+            );
+            assert_noop!(
+                without_post_info(relay(election, vec![])),
+                Error::<Test>::NothingToRelay
+            );
+            assert_noop!(
+                without_post_info(relay(99, batch.clone())),
+                Error::<Test>::UnknownElection
+            );
+            assert_noop!(
+                without_post_info(relay(poll, batch.clone())),
+                Error::<Test>::NotEncrypted
+            );
+            let key = KeyCeremonies::<Test>::mutate(election, |ceremony| {
+                ceremony.as_mut().unwrap().key.take()
+            });
+            assert_noop!(
+                without_post_info(relay(election, batch.clone())),
+                Error::<Test>::NoElectionKey
+            );
+            KeyCeremonies::<Test>::mutate(election, |ceremony| {
+                ceremony.as_mut().unwrap().key = key
+            });
+            run_to_block(ENDS);
+            assert_noop!(
+                without_post_info(relay(election, batch)),
+                Error::<Test>::VotingClosed
+            );
         });
     }
 }

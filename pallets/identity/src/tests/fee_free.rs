@@ -137,6 +137,27 @@ fn spam_from_one_citizen_never_exceeds_its_quota() {
     });
 }
 
+/// A relayed order the citizen signed (a ballot the commission relays) uses the same quota as
+/// the citizen's own transactions, and is refused once it is used up.
+#[test]
+fn relayed_orders_share_the_citizen_s_quota() {
+    use govchain_primitives::identity::IdentityProvider;
+    build_and_execute(|| {
+        assert_ok!(transact(CITIZEN));
+        assert_ok!(Identity::use_citizen_quota(CITIZEN_ID));
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 2);
+        assert_ok!(transact(CITIZEN));
+        assert_eq!(
+            Identity::use_citizen_quota(CITIZEN_ID),
+            Err(crate::Error::<Test>::FeeFreeQuotaExhausted.into())
+        );
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 3);
+        assert_eq!(transact(CITIZEN), refused(FEE_FREE_QUOTA_EXHAUSTED));
+        System::set_block_number(10);
+        assert_ok!(Identity::use_citizen_quota(CITIZEN_ID));
+    });
+}
+
 #[test]
 fn the_quota_resets_in_the_next_period() {
     build_and_execute(|| {

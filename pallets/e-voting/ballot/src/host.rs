@@ -1,0 +1,289 @@
+//! Counting ballots on the node: checking a batch of ballots and adding them to an election's
+//! sums is group arithmetic that runs about 2.7 times faster natively than in the runtime's wasm
+//! (`docs/performance.md`), so the runtime asks the node to do it through a **host function**,
+//! [`ballot_host::count_ballots`], the first lever issue 22 names.
+//!
+//! What the runtime gives and gets back is plain data ([`Batch`] in, the new sums and one
+//! outcome per ballot out); the node runs [`count`], the same code a native runtime (the tests,
+//! the tally verifier) calls directly, so the wasm runtime and every node agree by construction.
+//! The function is versioned and frozen: a new ballot format, or any change to what it decides,
+//! is a new version the runtime switches to only after every validator runs a node that has it.
+//!
+//! What it costs: every node (validators, RPC nodes, archive nodes) and every tool that executes
+//! blocks holding ballots (a block importer, `try-runtime`, `benchmark pallet`) must provide it
+//! ([`ballot_host::HostFunctions`]); the node's executor and its benchmark commands do. A light
+//! client (smoldot) compiles the runtime with unknown host functions left unresolved: it never
+//! executes a block, and of the runtime calls it makes (storage proofs, runtime API queries)
+//! none counts ballots, so it is unaffected; a call that did would fail there with an error, not
+//! return a wrong answer.
+
+use crate::{ballot_ciphertexts, batchable, BallotError, Ciphertext, ElectionKey, Sums};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+
+/// A batch of ballots of one election, to check and count into its sums.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+pub struct Batch {
+    /// The election's key.
+    pub key: ElectionKey,
+    /// The election's options.
+    pub options: u32,
+    /// The election's sums before the batch.
+    pub sums: Vec<Ciphertext>,
+    /// The ballots, no voter twice.
+    pub ballots: Vec<BatchBallot>,
+}
+
+/// One ballot of a [`Batch`].
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+pub struct BatchBallot {
+    /// What the ballot's proof is bound to ([`crate::ballot_context`]).
+    pub context: Vec<u8>,
+    /// The ballot, in the current format.
+    pub ballot: Vec<u8>,
+    /// The voter's ballot counted so far, in either format, subtracted when this one is
+    /// counted.
+    pub earlier: Option<Vec<u8>>,
+}
+
+/// What counting a [`Batch`] gave.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Counted {
+    /// The election's sums after the batch.
+    pub sums: Vec<Ciphertext>,
+    /// Each ballot's outcome, in order: counted, or why not.
+    pub outcomes: Vec<Result<(), BallotError>>,
+}
+
+/// Checks every ballot of `batch` (all proofs in one batch check, each alone only if that
+/// fails) and counts each that holds: its voter's earlier ballot subtracted from the sums, the
+/// ballot added. A ballot refused changes nothing; the whole batch fails only for a key or sums
+/// that are no points.
+pub fn count(batch: &Batch) -> Result<Counted, BallotError> {
+    let mut sums = Sums::decode(&batch.sums)?;
+    let ballots: Vec<(&[u8], &[u8])> = batch
+        .ballots
+        .iter()
+        .map(|item| (&item.context[..], &item.ballot[..]))
+        .collect();
+    let checks = batchable::verify_each(&batch.key, batch.options, &ballots)?;
+    let outcomes = batch
+        .ballots
+        .iter()
+        .zip(checks)
+        .map(|(item, check)| {
+            let checked = check?;
+            let mut updated = sums.clone();
+            if let Some(earlier) = &item.earlier {
+                updated.subtract(&ballot_ciphertexts(batch.options, earlier)?)?;
+            }
+            updated.add(&checked)?;
+            sums = updated;
+            Ok(())
+        })
+        .collect();
+    Ok(Counted {
+        sums: sums.encode(),
+        outcomes,
+    })
+}
+
+/// The bytes [`ballot_host::count_ballots`] writes for a batch of `ballots` ballots of
+/// `options` options: the sums, then one outcome byte per ballot.
+fn output_len(options: u32, ballots: usize) -> usize {
+    (options as usize)
+        .saturating_mul(core::mem::size_of::<Ciphertext>())
+        .saturating_add(ballots)
+}
+
+/// [`count`] written as [`ballot_host::count_ballots`] returns it; the status it returns.
+fn count_into(batch: &Batch, out: &mut [u8]) -> u32 {
+    if out.len() != output_len(batch.options, batch.ballots.len()) {
+        return u32::from(BallotError::Malformed.code());
+    }
+    let counted = match count(batch) {
+        Ok(counted) => counted,
+        Err(error) => return u32::from(error.code()),
+    };
+    let (sums, outcomes) = out.split_at_mut(output_len(batch.options, 0));
+    for (place, sum) in sums
+        .chunks_exact_mut(core::mem::size_of::<Ciphertext>())
+        .zip(&counted.sums)
+    {
+        place.copy_from_slice(&sum.0);
+    }
+    for (place, outcome) in outcomes.iter_mut().zip(&counted.outcomes) {
+        *place = match outcome {
+            Ok(()) => 0,
+            Err(error) => error.code(),
+        };
+    }
+    0
+}
+
+/// The node's side of ballot counting, for the runtime.
+#[sp_runtime_interface::runtime_interface]
+pub trait BallotHost {
+    /// Counts `batch` ([`count`]) into `out`: the sums after the batch (64 bytes per option),
+    /// then one byte per ballot (0: counted; otherwise [`BallotError::code`] of why not).
+    /// Returns 0, or the code of why the whole batch failed (`out` then holds nothing).
+    fn count_ballots(
+        batch: sp_runtime_interface::pass_by::PassFatPointerAndDecode<Batch>,
+        out: sp_runtime_interface::pass_by::PassFatPointerAndWrite<&mut [u8]>,
+    ) -> u32 {
+        count_into(&batch, out)
+    }
+}
+
+/// [`count`], run by the node ([`ballot_host::count_ballots`]) when called from the wasm
+/// runtime, directly when called natively.
+pub fn count_on_host(batch: Batch) -> Result<Counted, BallotError> {
+    let mut out = alloc::vec![0u8; output_len(batch.options, batch.ballots.len())];
+    let (options, ballots) = (batch.options, batch.ballots.len());
+    let status = ballot_host::count_ballots(batch, &mut out);
+    if status != 0 {
+        return Err(u8::try_from(status)
+            .ok()
+            .and_then(BallotError::from_code)
+            .unwrap_or(BallotError::Malformed));
+    }
+    let (sums, outcomes) = out.split_at(output_len(options, 0));
+    let sums = sums
+        .chunks_exact(core::mem::size_of::<Ciphertext>())
+        .map(|sum| Ciphertext(crate::array(sum)))
+        .collect();
+    let outcomes = outcomes
+        .iter()
+        .take(ballots)
+        .map(|code| match code {
+            0 => Ok(()),
+            code => Err(BallotError::from_code(*code).unwrap_or(BallotError::Malformed)),
+        })
+        .collect();
+    Ok(Counted { sums, outcomes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::group::test_support::{context, key_pair};
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+
+    /// Voter `voter`'s ballot for `choice` of 3 options.
+    fn ballot(key: &ElectionKey, voter: u32, choice: u32, rng: &mut ChaCha20Rng) -> Vec<u8> {
+        batchable::encrypt(key, 3, choice, &context(voter), rng).unwrap()
+    }
+
+    fn item(voter: u32, ballot: Vec<u8>, earlier: Option<Vec<u8>>) -> BatchBallot {
+        BatchBallot {
+            context: context(voter),
+            ballot,
+            earlier,
+        }
+    }
+
+    #[test]
+    fn a_batch_counts_the_ballots_that_hold_replacing_earlier_ones() {
+        let mut rng = ChaCha20Rng::seed_from_u64(5);
+        let (_, key) = key_pair(&mut rng);
+        let first = ballot(&key, 1, 0, &mut rng);
+        let mut sums = vec![Ciphertext::ZERO; 3];
+        crate::accumulate(&mut sums, &ballot_ciphertexts(3, &first).unwrap(), false).unwrap();
+        let replacing = ballot(&key, 1, 2, &mut rng);
+        let fresh = ballot(&key, 2, 1, &mut rng);
+        let borrowed = ballot(&key, 3, 1, &mut rng);
+        let batch = Batch {
+            key,
+            options: 3,
+            sums: sums.clone(),
+            ballots: vec![
+                item(1, replacing.clone(), Some(first.clone())),
+                item(4, borrowed, None),
+                item(2, fresh.clone(), None),
+                item(5, vec![1, 2, 3], None),
+            ],
+        };
+        let counted = count_on_host(batch.clone()).unwrap();
+        assert_eq!(counted, count(&batch).unwrap());
+        assert_eq!(
+            counted.outcomes,
+            vec![
+                Ok(()),
+                Err(BallotError::InvalidProof),
+                Ok(()),
+                Err(BallotError::Malformed)
+            ]
+        );
+        // What subtracting the first ballot and adding the two counted gives, one by one.
+        let mut expected = sums;
+        crate::accumulate(&mut expected, &ballot_ciphertexts(3, &first).unwrap(), true).unwrap();
+        for counted in [&replacing, &fresh] {
+            crate::accumulate(
+                &mut expected,
+                &ballot_ciphertexts(3, counted).unwrap(),
+                false,
+            )
+            .unwrap();
+        }
+        assert_eq!(counted.sums, expected);
+    }
+
+    #[test]
+    fn a_batch_fails_whole_only_for_a_key_or_sums_that_are_no_points() {
+        let mut rng = ChaCha20Rng::seed_from_u64(6);
+        let (_, key) = key_pair(&mut rng);
+        let good = Batch {
+            key,
+            options: 3,
+            sums: vec![Ciphertext::ZERO; 3],
+            ballots: vec![item(1, ballot(&key, 1, 0, &mut rng), None)],
+        };
+        let bad_key = Batch {
+            key: ElectionKey([0xff; 32]),
+            ..good.clone()
+        };
+        assert_eq!(count_on_host(bad_key), Err(BallotError::InvalidPoint));
+        let bad_sums = Batch {
+            sums: vec![Ciphertext([0xff; 64]); 3],
+            ..good.clone()
+        };
+        assert_eq!(count_on_host(bad_sums), Err(BallotError::InvalidPoint));
+        // An earlier ballot that cannot be subtracted refuses its ballot alone.
+        let bad_earlier = Batch {
+            ballots: vec![item(1, good.ballots[0].ballot.clone(), Some(vec![0; 10]))],
+            ..good.clone()
+        };
+        assert_eq!(
+            count_on_host(bad_earlier).unwrap().outcomes,
+            vec![Err(BallotError::Malformed)]
+        );
+        // The output must be exactly the sums and one byte per ballot.
+        let mut short = vec![0u8; output_len(3, 1) - 1];
+        assert_eq!(
+            count_into(&good, &mut short),
+            u32::from(BallotError::Malformed.code())
+        );
+        assert_eq!(count_on_host(good).unwrap().outcomes, vec![Ok(())]);
+    }
+
+    #[test]
+    fn every_error_has_a_fixed_code_and_back() {
+        let all = [
+            BallotError::Malformed,
+            BallotError::WrongOptionCount,
+            BallotError::InvalidProof,
+            BallotError::InvalidPoint,
+            BallotError::InvalidTrustees,
+            BallotError::InvalidShare,
+            BallotError::NotEnoughShares,
+            BallotError::CountMismatch,
+            BallotError::CommitmentMismatch,
+        ];
+        for (number, error) in all.into_iter().enumerate() {
+            assert_eq!(usize::from(error.code()), number + 1);
+            assert_eq!(BallotError::from_code(error.code()), Some(error));
+        }
+        assert_eq!(BallotError::from_code(0), None);
+        assert_eq!(BallotError::from_code(10), None);
+    }
+}
