@@ -3,7 +3,9 @@
 # side by side with workload (a)'s call (`balances.transfer_keep_alive`) in the same wasm run:
 #   - native: pallets/e-voting/ballot/examples/verify_cost.rs (µs per 4-option ballot: the
 #     per-option format stored today, one ciphertext with a 1-of-k proof checked alone and in
-#     batches of 1, 10, 100 and 1,000) — what a node host function would spend;
+#     batches of 1, 10, 100 and 1,000) — what a node host function would spend; and
+#     pallets/e-voting/ballot/examples/count_cost.rs: what the node's `ballot_host::count_ballots`
+#     spends on a batch of 64 (first votes, re-votes), part by part;
 #   - wasm: the e-voting pallet's measurement benchmarks (verify_earlier_format_ballot(o),
 #     verify_one_of_k(o), verify_one_of_k_batch(n)) run by the node's `benchmark pallet` against
 #     the real runtime (compiled execution), as the weights are.
@@ -21,6 +23,8 @@ repeat="${REPEAT:-10}"
 
 echo "== native"
 cargo run --locked --release -p govchain-ballot --example verify_cost -- 4 5
+echo "== native, counting a batch of 64 as the node does for the runtime"
+cargo run --locked --release -p govchain-ballot --example count_cost -- 4 64 7
 
 measure_wasm() {
 	local runtime="$1" label="$2" out

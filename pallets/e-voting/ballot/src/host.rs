@@ -55,27 +55,25 @@ pub struct Counted {
     pub outcomes: Vec<Result<(), BallotError>>,
 }
 
-/// Checks every ballot of `batch` (all proofs in one batch check, each alone only if that
-/// fails) and counts each that holds: its voter's earlier ballot subtracted from the sums, the
-/// ballot added. A ballot refused changes nothing; the whole batch fails only for a key or sums
-/// that are no points.
+/// Checks every ballot of `batch` (the proofs of each [`PART`] of it in one batch check, each
+/// alone only if that fails) and counts each that holds: its voter's earlier ballot subtracted
+/// from the sums, the ballot added, in the batch's order. A ballot refused changes nothing; the
+/// whole batch fails only for a key or sums that are no points.
+///
+/// Natively the parts are checked on up to [`MAX_THREADS`] threads at once (a validator's cores
+/// work on one block's ballots together); what is decided does not depend on how many: the parts
+/// are fixed by the batch alone and only the counting, in order, changes the sums.
 pub fn count(batch: &Batch) -> Result<Counted, BallotError> {
     let mut sums = Sums::decode(&batch.sums)?;
-    let ballots: Vec<(&[u8], &[u8])> = batch
-        .ballots
-        .iter()
-        .map(|item| (&item.context[..], &item.ballot[..]))
-        .collect();
-    let checks = batchable::verify_each(&batch.key, batch.options, &ballots)?;
-    let outcomes = batch
-        .ballots
-        .iter()
-        .zip(checks)
-        .map(|(item, check)| {
-            let checked = check?;
+    let parts: Vec<&[BatchBallot]> = batch.ballots.chunks(PART).collect();
+    let prepared = prepare_parts(&batch.key, batch.options, &parts)?;
+    let outcomes = prepared
+        .into_iter()
+        .map(|prepared| {
+            let (checked, earlier) = prepared?;
             let mut updated = sums.clone();
-            if let Some(earlier) = &item.earlier {
-                updated.subtract(&ballot_ciphertexts(batch.options, earlier)?)?;
+            if let Some(earlier) = &earlier {
+                updated.subtract_decoded(earlier)?;
             }
             updated.add(&checked)?;
             sums = updated;
@@ -86,6 +84,117 @@ pub fn count(batch: &Batch) -> Result<Counted, BallotError> {
         sums: sums.encode(),
         outcomes,
     })
+}
+
+/// Ballots of a [`Batch`] whose proofs are checked together: a batch's parts, each checked on
+/// its own (on its own thread, natively). Larger parts check a little faster per ballot (one
+/// multi-scalar multiplication over more points); 32 lets a batch of 64 use two cores.
+pub const PART: usize = 32;
+
+/// The most threads a node uses to check one batch's parts.
+pub const MAX_THREADS: usize = 4;
+
+/// A ballot whose proof holds, with its voter's earlier ballot decoded (to subtract), or why it
+/// cannot be counted.
+type Prepared = Result<(batchable::Checked, Option<Sums>), BallotError>;
+
+/// Checks one part's proofs and decodes its earlier ballots.
+fn prepare(
+    key: &ElectionKey,
+    options: u32,
+    part: &[BatchBallot],
+) -> Result<Vec<Prepared>, BallotError> {
+    let ballots: Vec<(&[u8], &[u8])> = part
+        .iter()
+        .map(|item| (&item.context[..], &item.ballot[..]))
+        .collect();
+    let checks = batchable::verify_each(key, options, &ballots)?;
+    Ok(part
+        .iter()
+        .zip(checks)
+        .map(|(item, check)| {
+            let checked = check?;
+            let earlier = item
+                .earlier
+                .as_ref()
+                .map(|earlier| Sums::decode(&ballot_ciphertexts(options, earlier)?))
+                .transpose()?;
+            Ok((checked, earlier))
+        })
+        .collect())
+}
+
+/// [`prepare`] for every part, in order: one after the other in the runtime, on up to
+/// [`MAX_THREADS`] threads natively.
+fn prepare_parts(
+    key: &ElectionKey,
+    options: u32,
+    parts: &[&[BatchBallot]],
+) -> Result<Vec<Prepared>, BallotError> {
+    #[cfg(feature = "std")]
+    {
+        let threads = threads().min(parts.len());
+        if threads > 1 {
+            return prepare_in_parallel(key, options, parts, threads);
+        }
+    }
+    let mut prepared = Vec::new();
+    for part in parts {
+        prepared.extend(prepare(key, options, part)?);
+    }
+    Ok(prepared)
+}
+
+/// How many threads this node checks a batch's parts on: its cores, at most [`MAX_THREADS`].
+#[cfg(feature = "std")]
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(MAX_THREADS)
+    })
+}
+
+/// [`prepare`] for every part on `threads` threads (this one among them), each taking the next
+/// part not yet taken; the results put back in the parts' order.
+#[cfg(feature = "std")]
+fn prepare_in_parallel(
+    key: &ElectionKey,
+    options: u32,
+    parts: &[&[BatchBallot]],
+    threads: usize,
+) -> Result<Vec<Prepared>, BallotError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(part) = parts.get(index) else {
+                return done;
+            };
+            done.push((index, prepare(key, options, part)));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            // A helper that panicked leaves its parts unchecked: the batch is refused below.
+            done.extend(helper.join().unwrap_or_default());
+        }
+        done
+    });
+    if done.len() != parts.len() {
+        return Err(BallotError::Malformed);
+    }
+    done.sort_by_key(|(index, _)| *index);
+    let mut prepared = Vec::new();
+    for (_, part) in done {
+        prepared.extend(part?);
+    }
+    Ok(prepared)
 }
 
 /// The bytes [`ballot_host::count_ballots`] writes for a batch of `ballots` ballots of
@@ -226,6 +335,68 @@ mod tests {
             .unwrap();
         }
         assert_eq!(counted.sums, expected);
+    }
+
+    #[test]
+    fn a_batch_of_several_parts_counts_as_its_ballots_one_by_one() {
+        let mut rng = ChaCha20Rng::seed_from_u64(7);
+        let (_, key) = key_pair(&mut rng);
+        let voters = 2 * PART as u32 + 5;
+        // Every voter but the 3rd, (PART + 1)th and last casts a good ballot; every 4th
+        // replaces an earlier one; the 3rd borrows another voter's ballot.
+        let bad = [2, PART as u32, voters - 1];
+        let mut sums = vec![Ciphertext::ZERO; 3];
+        let mut expected = sums.clone();
+        let mut ballots = Vec::new();
+        for voter in 0..voters {
+            let earlier = (voter % 4 == 0).then(|| ballot(&key, voter, 1, &mut rng));
+            if let Some(earlier) = &earlier {
+                let earlier = ballot_ciphertexts(3, earlier).unwrap();
+                crate::accumulate(&mut sums, &earlier, false).unwrap();
+                crate::accumulate(&mut expected, &earlier, false).unwrap();
+            }
+            let signed_for = if bad.contains(&voter) {
+                voter + 1
+            } else {
+                voter
+            };
+            let cast = ballot(&key, signed_for, voter % 3, &mut rng);
+            if !bad.contains(&voter) {
+                if let Some(earlier) = &earlier {
+                    let earlier = ballot_ciphertexts(3, earlier).unwrap();
+                    crate::accumulate(&mut expected, &earlier, true).unwrap();
+                }
+                let cast = ballot_ciphertexts(3, &cast).unwrap();
+                crate::accumulate(&mut expected, &cast, false).unwrap();
+            }
+            ballots.push(item(voter, cast, earlier));
+        }
+        let batch = Batch {
+            key,
+            options: 3,
+            sums,
+            ballots,
+        };
+        let counted = count_on_host(batch.clone()).unwrap();
+        assert!(batch.ballots.chunks(PART).count() > 2);
+        let refused: Vec<u32> = (0..voters)
+            .filter(|voter| counted.outcomes[*voter as usize].is_err())
+            .collect();
+        assert_eq!(refused, bad);
+        assert!(counted
+            .outcomes
+            .iter()
+            .all(|outcome| matches!(outcome, Ok(()) | Err(BallotError::InvalidProof))));
+        assert_eq!(counted.sums, expected);
+        // The parts checked one after the other decide the same.
+        let parts: Vec<&[BatchBallot]> = batch.ballots.chunks(PART).collect();
+        let one_by_one: Vec<bool> = parts
+            .iter()
+            .flat_map(|part| prepare(&key, 3, part).unwrap())
+            .map(|prepared| prepared.is_ok())
+            .collect();
+        let outcomes: Vec<bool> = counted.outcomes.iter().map(Result::is_ok).collect();
+        assert_eq!(one_by_one, outcomes);
     }
 
     #[test]

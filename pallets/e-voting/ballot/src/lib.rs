@@ -265,37 +265,47 @@ impl Sums {
     }
 
     /// Adds a checked ballot, option by option.
-    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
     pub fn add(&mut self, ballot: &batchable::Checked) -> Result<(), BallotError> {
-        if ballot.points.len() != self.points.len() {
-            return Err(BallotError::WrongOptionCount);
-        }
-        for ((random, blinded), (ballot_random, ballot_blinded)) in
-            self.points.iter_mut().zip(&ballot.points)
-        {
-            *random += ballot_random;
-            *blinded += ballot_blinded;
-        }
-        Ok(())
+        self.combine(&ballot.points, false)
+    }
+
+    /// Adds ciphertexts decoded already ([`Sums::decode`]: a stored ballot's, whose proof was
+    /// checked when it was cast), option by option.
+    pub fn add_decoded(&mut self, ballot: &Sums) -> Result<(), BallotError> {
+        self.combine(&ballot.points, false)
     }
 
     /// Subtracts a stored ballot's ciphertexts (a replaced ballot, in either format:
-    /// [`ballot_ciphertexts`]); the sums are left as they were unless every option could be
-    /// subtracted.
-    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
+    /// [`ballot_ciphertexts`]).
     pub fn subtract(&mut self, ballot: &[Ciphertext]) -> Result<(), BallotError> {
-        if ballot.len() != self.points.len() {
+        self.subtract_decoded(&Self::decode(ballot)?)
+    }
+
+    /// Subtracts ciphertexts decoded already ([`Sums::decode`]), option by option.
+    pub fn subtract_decoded(&mut self, ballot: &Sums) -> Result<(), BallotError> {
+        self.combine(&ballot.points, true)
+    }
+
+    /// Adds (or, `subtract`, subtracts) `points` option by option; the sums are left as they
+    /// were unless the options match.
+    #[allow(clippy::arithmetic_side_effects)] // A group's operation: no overflow, no panic.
+    fn combine(
+        &mut self,
+        points: &[(RistrettoPoint, RistrettoPoint)],
+        subtract: bool,
+    ) -> Result<(), BallotError> {
+        if points.len() != self.points.len() {
             return Err(BallotError::WrongOptionCount);
         }
-        let ballot = ballot
-            .iter()
-            .map(ciphertext_points)
-            .collect::<Result<Vec<_>, _>>()?;
-        for ((random, blinded), (ballot_random, ballot_blinded)) in
-            self.points.iter_mut().zip(ballot)
+        for ((random, blinded), (other_random, other_blinded)) in self.points.iter_mut().zip(points)
         {
-            *random -= ballot_random;
-            *blinded -= ballot_blinded;
+            if subtract {
+                *random -= other_random;
+                *blinded -= other_blinded;
+            } else {
+                *random += other_random;
+                *blinded += other_blinded;
+            }
         }
         Ok(())
     }

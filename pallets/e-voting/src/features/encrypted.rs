@@ -256,11 +256,13 @@ impl<T: Config> Pallet<T> {
     /// The sums of `election`'s stored ballots, recomputed from them: what its encrypted sums
     /// must be.
     pub fn recomputed_sums(election: ElectionId, options: usize) -> Option<Vec<Ciphertext>> {
-        let mut sums = alloc::vec![Ciphertext::ZERO; options];
+        let mut sums =
+            govchain_ballot::Sums::decode(&alloc::vec![Ciphertext::ZERO; options]).ok()?;
         for ballot in EncryptedBallots::<T>::iter_prefix_values(election) {
             let ciphertexts = govchain_ballot::ballot_ciphertexts(options as u32, &ballot).ok()?;
-            govchain_ballot::accumulate(sums.as_mut(), &ciphertexts, false).ok()?;
+            sums.add_decoded(&govchain_ballot::Sums::decode(&ciphertexts).ok()?)
+                .ok()?;
         }
-        Some(sums)
+        Some(sums.encode())
     }
 }
