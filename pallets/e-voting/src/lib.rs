@@ -820,7 +820,7 @@ pub mod pallet {
         /// ballots citizens signed with their accounts ([`RelayedBallot`]) and handed to the
         /// commission's intake. Each is checked and counted as `cast_encrypted_ballot` would
         /// count it, on its own: its signature and nonce, the citizen's eligibility and fee-free
-        /// quota, then its proof (all proofs in one batch check; only if that fails, each alone).
+        /// quota, then its proof (checked with others in parts: `govchain_ballot::host::count`).
         /// A ballot refused is named by `RelayedBallotRefused`, and the others are counted.
         ///
         /// Origin: an `ElectionCommission` officer. Emits `EncryptedBallotCast` for each ballot

@@ -83,11 +83,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[2, 64]`.
 	/// The range of component `r` is `[0, 128]`.
-	fn create_election(o: u32, _r: u32, ) -> Weight {
+	fn create_election(o: u32, r: u32, ) -> Weight {
 		// Proof size: measured `324`, estimated `3597`.
-		// Minimum execution time: 44_804_000 picoseconds.
-		Weight::from_parts(64_679_669, 3597)
-			.saturating_add(Weight::from_parts(810_519, 0).saturating_mul(o.into()))
+		// Minimum execution time: 44_333_000 picoseconds.
+		Weight::from_parts(47_482_791, 3597)
+			.saturating_add(Weight::from_parts(703_037, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(8_953, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -99,11 +100,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[2, 64]`.
 	/// The range of component `r` is `[0, 128]`.
-	fn create_election_refused(o: u32, _r: u32, ) -> Weight {
+	fn create_election_refused(o: u32, r: u32, ) -> Weight {
 		// Proof size: measured `329`, estimated `3597`.
-		// Minimum execution time: 26_700_000 picoseconds.
-		Weight::from_parts(31_404_978, 3597)
-			.saturating_add(Weight::from_parts(305_253, 0).saturating_mul(o.into()))
+		// Minimum execution time: 26_831_000 picoseconds.
+		Weight::from_parts(28_897_434, 3597)
+			.saturating_add(Weight::from_parts(304_559, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(2_225, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Voting::Elections` (r:1 w:0)
@@ -118,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `4129`, estimated `7218`.
-		// Minimum execution time: 56_596_000 picoseconds.
-		Weight::from_parts(59_802_000, 7218)
+		// Minimum execution time: 56_536_000 picoseconds.
+		Weight::from_parts(62_067_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -137,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::BallotHeldUntil` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size: measured `4049`, estimated `7218`.
-		// Minimum execution time: 58_430_000 picoseconds.
-		Weight::from_parts(64_421_000, 7218)
+		// Minimum execution time: 59_040_000 picoseconds.
+		Weight::from_parts(62_888_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -154,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size: measured `4166`, estimated `7218`.
-		// Minimum execution time: 58_499_000 picoseconds.
-		Weight::from_parts(66_835_000, 7218)
+		// Minimum execution time: 59_161_000 picoseconds.
+		Weight::from_parts(64_050_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -171,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cancel_election() -> Weight {
 		// Proof size: measured `4124`, estimated `7218`.
-		// Minimum execution time: 67_787_000 picoseconds.
-		Weight::from_parts(112_161_000, 7218)
+		// Minimum execution time: 67_696_000 picoseconds.
+		Weight::from_parts(72_206_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -184,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::ClosingAt` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn cancel_by_council() -> Weight {
 		// Proof size: measured `3975`, estimated `7218`.
-		// Minimum execution time: 56_195_000 picoseconds.
-		Weight::from_parts(63_128_000, 7218)
+		// Minimum execution time: 56_636_000 picoseconds.
+		Weight::from_parts(60_463_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -200,9 +202,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn close_elections(n: u32, ) -> Weight {
 		// Proof size: measured `668 + n * (3774 ±0)`, estimated `3542 + n * (319360 ±0)`.
-		// Minimum execution time: 5_099_000 picoseconds.
-		Weight::from_parts(5_631_000, 3542)
-			.saturating_add(Weight::from_parts(357_291_708, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_970_000 picoseconds.
+		Weight::from_parts(1_511_158, 3542)
+			.saturating_add(Weight::from_parts(314_750_759, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((130_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -220,9 +222,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn name_trustees(t: u32, ) -> Weight {
 		// Proof size: measured `74 + t * (157 ±0)`, estimated `6126 + t * (2607 ±0)`.
-		// Minimum execution time: 46_016_000 picoseconds.
-		Weight::from_parts(16_996_343, 6126)
-			.saturating_add(Weight::from_parts(11_755_245, 0).saturating_mul(t.into()))
+		// Minimum execution time: 45_565_000 picoseconds.
+		Weight::from_parts(17_659_893, 6126)
+			.saturating_add(Weight::from_parts(10_592_500, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -238,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::KeyCeremonies` (`max_values`: None, `max_size`: Some(10075), added: 12550, mode: `MaxEncodedLen`)
 	fn commit_key_part() -> Weight {
 		// Proof size: measured `1985`, estimated `13540`.
-		// Minimum execution time: 60_604_000 picoseconds.
-		Weight::from_parts(127_489_000, 13540)
+		// Minimum execution time: 51_387_000 picoseconds.
+		Weight::from_parts(59_070_000, 13540)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -254,9 +256,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn publish_key_part(t: u32, ) -> Weight {
 		// Proof size: measured `655 + t * (94 ±0)`, estimated `13540`.
-		// Minimum execution time: 1_053_686_000 picoseconds.
-		Weight::from_parts(1_098_209_000, 13540)
-			.saturating_add(Weight::from_parts(349_682_205, 0).saturating_mul(t.into()))
+		// Minimum execution time: 1_047_595_000 picoseconds.
+		Weight::from_parts(1_065_578_000, 13540)
+			.saturating_add(Weight::from_parts(321_076_121, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -273,9 +275,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn post_key_shares(t: u32, ) -> Weight {
 		// Proof size: measured `0 + t * (739 ±0)`, estimated `13540`.
-		// Minimum execution time: 52_819_000 picoseconds.
-		Weight::from_parts(49_136_669, 13540)
-			.saturating_add(Weight::from_parts(3_256_664, 0).saturating_mul(t.into()))
+		// Minimum execution time: 52_539_000 picoseconds.
+		Weight::from_parts(50_017_706, 13540)
+			.saturating_add(Weight::from_parts(2_717_615, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -291,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::DealtShares` (`max_values`: None, `max_size`: Some(982), added: 3457, mode: `MaxEncodedLen`)
 	fn complain() -> Weight {
 		// Proof size: measured `11586`, estimated `13540`.
-		// Minimum execution time: 535_414_000 picoseconds.
-		Weight::from_parts(603_853_000, 13540)
+		// Minimum execution time: 529_563_000 picoseconds.
+		Weight::from_parts(578_504_000, 13540)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -317,9 +319,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[2, 16]`.
 	fn cast_encrypted_ballot(o: u32, ) -> Weight {
 		// Proof size: measured `1131 + o * (409 ±0)`, estimated `13540`.
-		// Minimum execution time: 385_743_000 picoseconds.
-		Weight::from_parts(201_692_790, 13540)
-			.saturating_add(Weight::from_parts(117_066_817, 0).saturating_mul(o.into()))
+		// Minimum execution time: 392_256_000 picoseconds.
+		Weight::from_parts(200_192_410, 13540)
+			.saturating_add(Weight::from_parts(113_612_085, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -354,9 +356,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[2, 16]`.
 	fn relay_encrypted_ballot(o: u32, ) -> Weight {
 		// Proof size: measured `1677 + o * (409 ±0)`, estimated `13540`.
-		// Minimum execution time: 501_120_000 picoseconds.
-		Weight::from_parts(325_457_877, 13540)
-			.saturating_add(Weight::from_parts(114_431_281, 0).saturating_mul(o.into()))
+		// Minimum execution time: 490_500_000 picoseconds.
+		Weight::from_parts(290_132_172, 13540)
+			.saturating_add(Weight::from_parts(110_533_387, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -391,9 +393,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[2, 16]`.
 	fn relay_encrypted_ballots(o: u32, ) -> Weight {
 		// Proof size: measured `31000 + o * (18553 ±0)`, estimated `462366`.
-		// Minimum execution time: 14_624_342_000 picoseconds.
-		Weight::from_parts(3_708_098_912, 462366)
-			.saturating_add(Weight::from_parts(4_056_303_338, 0).saturating_mul(o.into()))
+		// Minimum execution time: 19_394_587_000 picoseconds.
+		Weight::from_parts(6_891_806_472, 462366)
+			.saturating_add(Weight::from_parts(5_339_103_117, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(455_u64))
 			.saturating_add(T::DbWeight::get().writes(385_u64))
 	}
@@ -417,22 +419,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Identity::FeeFreeUsage` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::EncryptedSums` (r:1 w:1)
 	/// Proof: `Voting::EncryptedSums` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::Receipts` (r:64 w:126)
+	/// Storage: `Voting::Receipts` (r:64 w:124)
 	/// Proof: `Voting::Receipts` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::EncryptedBallots` (r:64 w:63)
+	/// Storage: `Voting::EncryptedBallots` (r:64 w:62)
 	/// Proof: `Voting::EncryptedBallots` (`max_values`: None, `max_size`: Some(4734), added: 7209, mode: `MaxEncodedLen`)
 	/// Storage: `Voting::Tallies` (r:1 w:0)
 	/// Proof: `Voting::Tallies` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
-	/// Storage: `Voting::Ballots` (r:63 w:63)
+	/// Storage: `Voting::Ballots` (r:62 w:62)
 	/// Proof: `Voting::Ballots` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[2, 16]`.
 	fn relay_encrypted_ballots_checked_alone(o: u32, ) -> Weight {
-		// Proof size: measured `30967 + o * (18554 ±0)`, estimated `462366`.
-		// Minimum execution time: 21_131_946_000 picoseconds.
-		Weight::from_parts(10_650_378_298, 462366)
-			.saturating_add(Weight::from_parts(4_164_332_863, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(454_u64))
-			.saturating_add(T::DbWeight::get().writes(381_u64))
+		// Proof size: measured `30956 + o * (18553 ±0)`, estimated `462366`.
+		// Minimum execution time: 27_731_571_000 picoseconds.
+		Weight::from_parts(13_141_213_248, 462366)
+			.saturating_add(Weight::from_parts(7_654_538_179, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(453_u64))
+			.saturating_add(T::DbWeight::get().writes(377_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -449,9 +451,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[2, 16]`.
 	fn post_decryption_shares(o: u32, ) -> Weight {
 		// Proof size: measured `2529 + o * (113 ±0)`, estimated `13540`.
-		// Minimum execution time: 2_037_561_000 picoseconds.
-		Weight::from_parts(1_348_424_428, 13540)
-			.saturating_add(Weight::from_parts(411_161_195, 0).saturating_mul(o.into()))
+		// Minimum execution time: 1_945_477_000 picoseconds.
+		Weight::from_parts(1_167_194_814, 13540)
+			.saturating_add(Weight::from_parts(415_397_922, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -471,10 +473,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[2, 15]`.
 	fn publish_tally(o: u32, k: u32, ) -> Weight {
 		// Proof size: measured `0 + k * (1554 ±0) + o * (1561 ±0)`, estimated `13540 + k * (8642 ±0)`.
-		// Minimum execution time: 15_645_888_000 picoseconds.
-		Weight::from_parts(15_776_944_000, 13540)
-			.saturating_add(Weight::from_parts(2_587_254_123, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(2_292_015_677, 0).saturating_mul(k.into()))
+		// Minimum execution time: 15_432_778_000 picoseconds.
+		Weight::from_parts(15_724_005_000, 13540)
+			.saturating_add(Weight::from_parts(2_232_659_698, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(2_403_124_698, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -489,9 +491,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[3, 15]`.
 	fn make_election_key(t: u32, ) -> Weight {
 		// Proof size: measured `0 + t * (683 ±0)`, estimated `13540`.
-		// Minimum execution time: 649_067_000 picoseconds.
-		Weight::from_parts(672_171_000, 13540)
-			.saturating_add(Weight::from_parts(185_677_813, 0).saturating_mul(t.into()))
+		// Minimum execution time: 638_497_000 picoseconds.
+		Weight::from_parts(654_938_000, 13540)
+			.saturating_add(Weight::from_parts(178_200_385, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -501,8 +503,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Deadlines` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn fail_election() -> Weight {
 		// Proof size: measured `471`, estimated `7218`.
-		// Minimum execution time: 23_473_000 picoseconds.
-		Weight::from_parts(26_048_000, 7218)
+		// Minimum execution time: 23_434_000 picoseconds.
+		Weight::from_parts(25_177_000, 7218)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -510,53 +512,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Voting::Deadlines` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn no_deadline() -> Weight {
 		// Proof size: measured `76`, estimated `3558`.
-		// Minimum execution time: 4_488_000 picoseconds.
-		Weight::from_parts(5_290_000, 3558)
+		// Minimum execution time: 4_639_000 picoseconds.
+		Weight::from_parts(5_300_000, 3558)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 }
 
 /// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
-	fn create_election(o: u32, _r: u32, ) -> Weight {
-		Weight::from_parts(64_679_669, 3597)
-			.saturating_add(Weight::from_parts(810_519, 0).saturating_mul(o.into()))
+	fn create_election(o: u32, r: u32, ) -> Weight {
+		Weight::from_parts(47_482_791, 3597)
+			.saturating_add(Weight::from_parts(703_037, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(8_953, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn create_election_refused(o: u32, _r: u32, ) -> Weight {
-		Weight::from_parts(31_404_978, 3597)
-			.saturating_add(Weight::from_parts(305_253, 0).saturating_mul(o.into()))
+	fn create_election_refused(o: u32, r: u32, ) -> Weight {
+		Weight::from_parts(28_897_434, 3597)
+			.saturating_add(Weight::from_parts(304_559, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(2_225, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(59_802_000, 7218)
+		Weight::from_parts(62_067_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn commit_vote() -> Weight {
-		Weight::from_parts(64_421_000, 7218)
+		Weight::from_parts(62_888_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(66_835_000, 7218)
+		Weight::from_parts(64_050_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_election() -> Weight {
-		Weight::from_parts(112_161_000, 7218)
+		Weight::from_parts(72_206_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_by_council() -> Weight {
-		Weight::from_parts(63_128_000, 7218)
+		Weight::from_parts(60_463_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_elections(n: u32, ) -> Weight {
-		Weight::from_parts(5_631_000, 3542)
-			.saturating_add(Weight::from_parts(357_291_708, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_511_158, 3542)
+			.saturating_add(Weight::from_parts(314_750_759, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((130_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -564,87 +568,87 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 319360).saturating_mul(n.into()))
 	}
 	fn name_trustees(t: u32, ) -> Weight {
-		Weight::from_parts(16_996_343, 6126)
-			.saturating_add(Weight::from_parts(11_755_245, 0).saturating_mul(t.into()))
+		Weight::from_parts(17_659_893, 6126)
+			.saturating_add(Weight::from_parts(10_592_500, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(t.into()))
 	}
 	fn commit_key_part() -> Weight {
-		Weight::from_parts(127_489_000, 13540)
+		Weight::from_parts(59_070_000, 13540)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_key_part(t: u32, ) -> Weight {
-		Weight::from_parts(1_098_209_000, 13540)
-			.saturating_add(Weight::from_parts(349_682_205, 0).saturating_mul(t.into()))
+		Weight::from_parts(1_065_578_000, 13540)
+			.saturating_add(Weight::from_parts(321_076_121, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn post_key_shares(t: u32, ) -> Weight {
-		Weight::from_parts(49_136_669, 13540)
-			.saturating_add(Weight::from_parts(3_256_664, 0).saturating_mul(t.into()))
+		Weight::from_parts(50_017_706, 13540)
+			.saturating_add(Weight::from_parts(2_717_615, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn complain() -> Weight {
-		Weight::from_parts(603_853_000, 13540)
+		Weight::from_parts(578_504_000, 13540)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cast_encrypted_ballot(o: u32, ) -> Weight {
-		Weight::from_parts(201_692_790, 13540)
-			.saturating_add(Weight::from_parts(117_066_817, 0).saturating_mul(o.into()))
+		Weight::from_parts(200_192_410, 13540)
+			.saturating_add(Weight::from_parts(113_612_085, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn relay_encrypted_ballot(o: u32, ) -> Weight {
-		Weight::from_parts(325_457_877, 13540)
-			.saturating_add(Weight::from_parts(114_431_281, 0).saturating_mul(o.into()))
+		Weight::from_parts(290_132_172, 13540)
+			.saturating_add(Weight::from_parts(110_533_387, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn relay_encrypted_ballots(o: u32, ) -> Weight {
-		Weight::from_parts(3_708_098_912, 462366)
-			.saturating_add(Weight::from_parts(4_056_303_338, 0).saturating_mul(o.into()))
+		Weight::from_parts(6_891_806_472, 462366)
+			.saturating_add(Weight::from_parts(5_339_103_117, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(455_u64))
 			.saturating_add(ParityDbWeight::get().writes(385_u64))
 	}
 	fn relay_encrypted_ballots_checked_alone(o: u32, ) -> Weight {
-		Weight::from_parts(10_650_378_298, 462366)
-			.saturating_add(Weight::from_parts(4_164_332_863, 0).saturating_mul(o.into()))
-			.saturating_add(ParityDbWeight::get().reads(454_u64))
-			.saturating_add(ParityDbWeight::get().writes(381_u64))
+		Weight::from_parts(13_141_213_248, 462366)
+			.saturating_add(Weight::from_parts(7_654_538_179, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(453_u64))
+			.saturating_add(ParityDbWeight::get().writes(377_u64))
 	}
 	fn post_decryption_shares(o: u32, ) -> Weight {
-		Weight::from_parts(1_348_424_428, 13540)
-			.saturating_add(Weight::from_parts(411_161_195, 0).saturating_mul(o.into()))
+		Weight::from_parts(1_167_194_814, 13540)
+			.saturating_add(Weight::from_parts(415_397_922, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_tally(o: u32, k: u32, ) -> Weight {
-		Weight::from_parts(15_776_944_000, 13540)
-			.saturating_add(Weight::from_parts(2_587_254_123, 0).saturating_mul(o.into()))
-			.saturating_add(Weight::from_parts(2_292_015_677, 0).saturating_mul(k.into()))
+		Weight::from_parts(15_724_005_000, 13540)
+			.saturating_add(Weight::from_parts(2_232_659_698, 0).saturating_mul(o.into()))
+			.saturating_add(Weight::from_parts(2_403_124_698, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 8642).saturating_mul(k.into()))
 	}
 	fn make_election_key(t: u32, ) -> Weight {
-		Weight::from_parts(672_171_000, 13540)
-			.saturating_add(Weight::from_parts(185_677_813, 0).saturating_mul(t.into()))
+		Weight::from_parts(654_938_000, 13540)
+			.saturating_add(Weight::from_parts(178_200_385, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn fail_election() -> Weight {
-		Weight::from_parts(26_048_000, 7218)
+		Weight::from_parts(25_177_000, 7218)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn no_deadline() -> Weight {
-		Weight::from_parts(5_290_000, 3558)
+		Weight::from_parts(5_300_000, 3558)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 }

@@ -17,7 +17,7 @@
 //! none counts ballots, so it is unaffected; a call that did would fail there with an error, not
 //! return a wrong answer.
 
-use crate::{ballot_ciphertexts, batchable, BallotError, Ciphertext, ElectionKey, Sums};
+use crate::{batchable, BallotError, Ciphertext, ElectionKey, Sums};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 
@@ -60,10 +60,14 @@ pub struct Counted {
 /// from the sums, the ballot added, in the batch's order. A ballot refused changes nothing; the
 /// whole batch fails only for a key or sums that are no points.
 ///
-/// Natively the parts are checked on up to [`MAX_THREADS`] threads at once (a validator's cores
-/// work on one block's ballots together); what is decided does not depend on how many: the parts
-/// are fixed by the batch alone and only the counting, in order, changes the sums.
+/// Natively the parts are checked on several threads at once ([`MAX_THREADS`]: a validator's
+/// spare cores work on one block's ballots together); what is decided does not depend on how
+/// many: the parts are fixed by the batch alone, a ballot's outcome is its own proof's, and only
+/// the counting, in order, changes the sums. The runtime's weights are measured on one thread
+/// (`GOVCHAIN_BALLOT_THREADS=1`, as `scripts/benchmark-weights.sh` runs), so the other threads
+/// are headroom, never a cost the block's weight leaves out.
 pub fn count(batch: &Batch) -> Result<Counted, BallotError> {
+    crate::group::election_key(&batch.key)?;
     let mut sums = Sums::decode(&batch.sums)?;
     let parts: Vec<&[BatchBallot]> = batch.ballots.chunks(PART).collect();
     let prepared = prepare_parts(&batch.key, batch.options, &parts)?;
@@ -88,10 +92,13 @@ pub fn count(batch: &Batch) -> Result<Counted, BallotError> {
 
 /// Ballots of a [`Batch`] whose proofs are checked together: a batch's parts, each checked on
 /// its own (on its own thread, natively). Larger parts check a little faster per ballot (one
-/// multi-scalar multiplication over more points); 32 lets a batch of 64 use two cores.
+/// multi-scalar multiplication over more points); 32 lets a full relayed batch (64) use two
+/// cores.
 pub const PART: usize = 32;
 
-/// The most threads a node uses to check one batch's parts.
+/// The most threads a node uses to check one batch's parts (never more than the batch has
+/// parts, nor than the machine's cores; `GOVCHAIN_BALLOT_THREADS` sets fewer, e.g. 1 to measure
+/// weights).
 pub const MAX_THREADS: usize = 4;
 
 /// A ballot whose proof holds, with its voter's earlier ballot decoded (to subtract), or why it
@@ -117,7 +124,7 @@ fn prepare(
             let earlier = item
                 .earlier
                 .as_ref()
-                .map(|earlier| Sums::decode(&ballot_ciphertexts(options, earlier)?))
+                .map(|earlier| Sums::of_stored_ballot(options, earlier))
                 .transpose()?;
             Ok((checked, earlier))
         })
@@ -145,14 +152,17 @@ fn prepare_parts(
     Ok(prepared)
 }
 
-/// How many threads this node checks a batch's parts on: its cores, at most [`MAX_THREADS`].
+/// How many threads this node checks a batch's parts on: `GOVCHAIN_BALLOT_THREADS` if set,
+/// else its cores; at least 1, at most [`MAX_THREADS`].
 #[cfg(feature = "std")]
 fn threads() -> usize {
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| {
-        std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(MAX_THREADS)
+        std::env::var("GOVCHAIN_BALLOT_THREADS")
+            .ok()
+            .and_then(|threads| threads.parse::<usize>().ok())
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+            .clamp(1, MAX_THREADS)
     })
 }
 
@@ -178,11 +188,24 @@ fn prepare_in_parallel(
         }
     };
     let mut done = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        // A helper the system cannot start leaves its parts to the threads that run: the
+        // outcome is the same, only later.
+        // Panics on a helper unwind (as they do on the calling thread within a runtime call),
+        // rather than end the node's process.
+        let helper = || {
+            let _unwind = sp_panic_handler::AbortGuard::force_unwind();
+            work()
+        };
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, helper).ok())
+            .collect();
         let mut done = work();
         for helper in helpers {
-            // A helper that panicked leaves its parts unchecked: the batch is refused below.
-            done.extend(helper.join().unwrap_or_default());
+            match helper.join() {
+                Ok(parts) => done.extend(parts),
+                // A panic in a helper is the caller's, as if it had checked the part itself.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         }
         done
     });
@@ -275,6 +298,7 @@ pub fn count_on_host(batch: Batch) -> Result<Counted, BallotError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ballot_ciphertexts;
     use crate::group::test_support::{context, key_pair};
     use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
@@ -341,10 +365,11 @@ mod tests {
     fn a_batch_of_several_parts_counts_as_its_ballots_one_by_one() {
         let mut rng = ChaCha20Rng::seed_from_u64(7);
         let (_, key) = key_pair(&mut rng);
-        let voters = 2 * PART as u32 + 5;
-        // Every voter but the 3rd, (PART + 1)th and last casts a good ballot; every 4th
-        // replaces an earlier one; the 3rd borrows another voter's ballot.
-        let bad = [2, PART as u32, voters - 1];
+        let voters = 5 * PART as u32 + 5;
+        // Six parts: bad ballots (each bound to another voter) in the first, second, third and
+        // last; the fourth and fifth all good. Every 4th voter replaces an earlier ballot.
+        let part = PART as u32;
+        let bad = [2, part, 3 * part - 1, voters - 1];
         let mut sums = vec![Ciphertext::ZERO; 3];
         let mut expected = sums.clone();
         let mut ballots = Vec::new();
@@ -378,7 +403,7 @@ mod tests {
             ballots,
         };
         let counted = count_on_host(batch.clone()).unwrap();
-        assert!(batch.ballots.chunks(PART).count() > 2);
+        assert_eq!(batch.ballots.chunks(PART).count(), 6);
         let refused: Vec<u32> = (0..voters)
             .filter(|voter| counted.outcomes[*voter as usize].is_err())
             .collect();
@@ -388,15 +413,30 @@ mod tests {
             .iter()
             .all(|outcome| matches!(outcome, Ok(()) | Err(BallotError::InvalidProof))));
         assert_eq!(counted.sums, expected);
-        // The parts checked one after the other decide the same.
+        // Each ballot checked alone decides the same, and so do the parts checked on one
+        // thread and on every number of threads, each thread taking several parts.
+        let alone: Vec<Result<(), BallotError>> = batch
+            .ballots
+            .iter()
+            .map(|item| {
+                let checked = batchable::verify_each(&key, 3, &[(&item.context, &item.ballot)]);
+                checked.unwrap().pop().unwrap().map(|_| ())
+            })
+            .collect();
+        assert_eq!(counted.outcomes, alone);
         let parts: Vec<&[BatchBallot]> = batch.ballots.chunks(PART).collect();
-        let one_by_one: Vec<bool> = parts
+        let decided = |prepared: Vec<Prepared>| -> Vec<Result<(), BallotError>> {
+            prepared.into_iter().map(|p| p.map(|_| ())).collect()
+        };
+        let one_thread: Vec<Prepared> = parts
             .iter()
             .flat_map(|part| prepare(&key, 3, part).unwrap())
-            .map(|prepared| prepared.is_ok())
             .collect();
-        let outcomes: Vec<bool> = counted.outcomes.iter().map(Result::is_ok).collect();
-        assert_eq!(one_by_one, outcomes);
+        assert_eq!(decided(one_thread), alone);
+        for threads in 2..=MAX_THREADS {
+            let prepared = prepare_in_parallel(&key, 3, &parts, threads).unwrap();
+            assert_eq!(decided(prepared), alone, "{threads} threads");
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use curve25519_dalek::ristretto::RistrettoPoint;
+use curve25519_dalek::{ristretto::RistrettoPoint, traits::Identity};
 use elastic_elgamal::{
     app::{ChoiceParams, EncryptedChoice, SingleChoice},
     group::{Group, Ristretto},
@@ -262,6 +262,19 @@ impl Sums {
                 .map(ciphertext_points)
                 .collect::<Result<_, _>>()?,
         })
+    }
+
+    /// The sums of no ballot: `options` encryptions of zero.
+    pub fn zero(options: usize) -> Self {
+        Self {
+            points: alloc::vec![(RistrettoPoint::identity(), RistrettoPoint::identity()); options],
+        }
+    }
+
+    /// A stored ballot's ciphertexts (in either format, its proof checked when it was cast:
+    /// [`ballot_ciphertexts`]), decoded, to add or subtract.
+    pub fn of_stored_ballot(options: u32, ballot: &[u8]) -> Result<Self, BallotError> {
+        Self::decode(&ballot_ciphertexts(options, ballot)?)
     }
 
     /// Adds a checked ballot, option by option.

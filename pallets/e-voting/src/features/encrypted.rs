@@ -256,12 +256,10 @@ impl<T: Config> Pallet<T> {
     /// The sums of `election`'s stored ballots, recomputed from them: what its encrypted sums
     /// must be.
     pub fn recomputed_sums(election: ElectionId, options: usize) -> Option<Vec<Ciphertext>> {
-        let mut sums =
-            govchain_ballot::Sums::decode(&alloc::vec![Ciphertext::ZERO; options]).ok()?;
+        let mut sums = govchain_ballot::Sums::zero(options);
         for ballot in EncryptedBallots::<T>::iter_prefix_values(election) {
-            let ciphertexts = govchain_ballot::ballot_ciphertexts(options as u32, &ballot).ok()?;
-            sums.add_decoded(&govchain_ballot::Sums::decode(&ciphertexts).ok()?)
-                .ok()?;
+            let ballot = govchain_ballot::Sums::of_stored_ballot(options as u32, &ballot).ok()?;
+            sums.add_decoded(&ballot).ok()?;
         }
         Some(sums.encode())
     }

@@ -128,7 +128,8 @@ impl<T: Config> Pallet<T> {
 
     /// The weight of relaying `n` ballots of `o` options: measured for one ballot and for a full
     /// batch (`MaxRelayedBallots`), linear in between (rounded up), with every proof checked in
-    /// one batch check or, `checked_alone`, each ballot's alone after the batch check failed.
+    /// parts that each hold together or, `checked_alone`, each ballot's alone after its part's
+    /// check failed (`govchain_ballot::host::count`).
     pub fn relay_weight(n: u32, o: u32, checked_alone: bool) -> Weight {
         let one = T::WeightInfo::relay_encrypted_ballot(o);
         let full = if checked_alone {
@@ -146,9 +147,8 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Counts `ballots` of encrypted election `election` (`record`, of `options` options) in
-    /// order, each as if its voter cast it then: the node checks their proofs (all of a segment
-    /// in one batch check, each alone only if that fails) and updates the sums
-    /// (`govchain_ballot::host`); a voter's second ballot in the list starts a new segment, so it
+    /// order, each as if its voter cast it then: the node checks their proofs (a segment's
+    /// together, as `govchain_ballot::host::count` says) and updates the sums; a voter's second ballot in the list starts a new segment, so it
     /// replaces the first. Returns each ballot's outcome, and whether any proof was checked
     /// alone. A ballot refused changes nothing; the whole list fails, changing nothing, only for
     /// an election without key or sums, or a tally that would overflow.
