@@ -100,23 +100,28 @@ async function rpcOverHttp(httpUrl, method, params = []) {
  * if the node exits.
  *
  * `options.args` are appended to the node's command line; `options.logFile`, if given, receives
- * the node's full log.
+ * the node's full log. With `options.p2pWebSocket`, the node also listens for p2p connections
+ * over WebSocket (`--listen-addr …/ws`, what browsers' light clients reach) and the result has
+ * `p2pWebSocket`, that address with the node's peer id (a bootnode address for a chain spec).
  */
 async function startDevNode(options = {}) {
-  const { timeoutMs = 60_000, args = [], logFile } = options;
+  const { timeoutMs = 60_000, args = [], logFile, p2pWebSocket = false } = options;
   const binary = nodeBinary();
   if (!fs.existsSync(binary)) {
     throw new Error(`no govchain-node at ${binary}: build it (scripts/test.sh) or set GOVCHAIN_NODE`);
   }
   const basePath = fs.mkdtempSync(path.join(os.tmpdir(), "govchain-clients-"));
-  const [rpcPort, p2pPort] = await freePorts(2);
+  const [rpcPort, p2pPort, wsPort] = await freePorts(3);
+  const listen = p2pWebSocket
+    ? ["--listen-addr", `/ip4/127.0.0.1/tcp/${p2pPort}`, "--listen-addr", `/ip4/127.0.0.1/tcp/${wsPort}/ws`]
+    : ["--port", String(p2pPort)];
   const child = spawn(
     binary,
     [
       "--dev",
       "--base-path", basePath,
       "--rpc-port", String(rpcPort),
-      "--port", String(p2pPort),
+      ...listen,
       "--no-prometheus",
       "--no-telemetry",
       "--state-pruning", "archive",
@@ -179,7 +184,9 @@ async function startDevNode(options = {}) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  return { wsUrl, httpUrl, rpcPort, basePath, log, stop };
+  const peerId = p2pWebSocket ? await rpcOverHttp(httpUrl, "system_localPeerId") : undefined;
+  const p2pWebSocketAddress = p2pWebSocket ? `/ip4/127.0.0.1/tcp/${wsPort}/ws/p2p/${peerId}` : undefined;
+  return { wsUrl, httpUrl, rpcPort, basePath, log, stop, p2pWebSocket: p2pWebSocketAddress, wsPort, peerId };
 }
 
 module.exports = { startDevNode, freePort, freePorts, nodeBinary, rpcOverHttp };

@@ -1,6 +1,13 @@
-// The public verification page (web/) in a real browser against a seeded dev node: a valid
-// diploma, a revoked one and a document that does not match, then a land title with its holder,
-// lien, court freeze and its history (`landTitles_history`).
+// The public verification page (web/) in a real browser against a seeded dev node that also
+// listens for p2p over WebSocket. In light-client mode (the page's default: smoldot in the
+// browser, the chain spec served beside the page with the node as its bootnode): a valid diploma,
+// a revoked one, a document that does not match, an unknown id, then a land title with its
+// holder, lien, court freeze and history. Then the lying-node tests: in RPC mode, through a
+// proxy that forges "Valid", the page is fooled and says it trusts that node; in light-client
+// mode, through a relay that forges the payload of every frame the node sends, it shows no
+// verdict at all (the p2p layer's authenticated encryption rejects the forged bytes before any
+// proof is looked at). And a light client with no reachable bootnode, or given a chain spec from
+// another site, refuses to give verdicts.
 // Screenshots go to clients/artifacts/.
 "use strict";
 
@@ -11,7 +18,8 @@ const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
-const { startDevNode } = require("../lib/node");
+const { nodeBinary, rpcOverHttp, startDevNode } = require("../lib/node");
+const { lyingRpcProxy, tamperingRelay } = require("../lib/proxies");
 const { seed } = require("../lib/seed");
 const { connect } = require("../lib/tx");
 
@@ -44,10 +52,18 @@ function buildPage() {
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
 
-/** Serves `root` on a free port of 127.0.0.1; resolves with `{ url, close }`. */
-async function serveStatic(root) {
+/**
+ * Serves `root` on a free port of 127.0.0.1, and `extra` (`{ "/name": body }`) beside it;
+ * resolves with `{ url, close }`.
+ */
+async function serveStatic(root, extra) {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+    if (extra.has(pathname)) {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(extra.get(pathname));
+      return;
+    }
     const file = path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
     if (!file.startsWith(root + path.sep)) {
       response.writeHead(403).end();
@@ -72,38 +88,79 @@ async function serveStatic(root) {
   };
 }
 
+/** The dev chain's raw spec with `bootNodes`: what a light client starts from. */
+function devSpec(bootNodes) {
+  const spec = JSON.parse(execFileSync(nodeBinary(), ["export-chain-spec", "--chain", "dev", "--raw"],
+    { maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }));
+  return JSON.stringify({ ...spec, bootNodes });
+}
+
+/** Waits until the node has finalized block `number`. */
+async function finalizedAtLeast(number) {
+  for (;;) {
+    const hash = await rpcOverHttp(node.httpUrl, "chain_getFinalizedHead");
+    const header = await rpcOverHttp(node.httpUrl, "chain_getHeader", [hash]);
+    if (Number.parseInt(header.number, 16) >= number) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 let node;
 let site;
 let browser;
 let page;
 let seeded;
+let lying;
+let relay;
 const pageErrors = [];
+const consoleLog = [];
+
+/** A new tab on the page with `query`, once its status reads `state` ("connected" or "failed"). */
+async function openPage(query, state = "connected") {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  tab.on("pageerror", (error) => pageErrors.push(error.message));
+  // The page's console (smoldot's warnings among it), kept for diagnosis.
+  tab.on("console", (message) => consoleLog.push(`[${query || "default"}] ${message.type()}: ${message.text()}`));
+  await tab.goto(`${site.url}${query}`);
+  await tab.waitForSelector(`#node-status[data-state="${state}"]`, { timeout: 90_000 });
+  return tab;
+}
 
 before(async () => {
   buildPage();
-  site = await serveStatic(DIST);
-  node = await startDevNode({ args: ["--rpc-cors", "all"] });
+  node = await startDevNode({ args: ["--rpc-cors", "all"], p2pWebSocket: true });
   const api = await connect(node.wsUrl);
   try {
     seeded = await seed(api);
   } finally {
     await api.disconnect();
   }
+  await finalizedAtLeast(Math.max(...Object.values(seeded.blocks)));
+  lying = await lyingRpcProxy(node.wsUrl);
+  relay = await tamperingRelay(node.wsPort);
+  const unreachable = node.p2pWebSocket.replace(`/tcp/${node.wsPort}/`, "/tcp/9/");
+  site = await serveStatic(DIST, new Map([
+    ["/chain-spec.json", devSpec([node.p2pWebSocket])],
+    ["/relayed-spec.json", devSpec([`/ip4/127.0.0.1/tcp/${relay.port}/ws/p2p/${node.peerId}`])],
+    ["/unreachable-spec.json", devSpec([unreachable])],
+  ]));
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${site.url}?node=${encodeURIComponent(node.wsUrl)}`);
-  await page.waitForSelector('#node-status[data-state="connected"]', { timeout: 15_000 });
+  // The page's default: the light client, from chain-spec.json beside the page.
+  page = await openPage("");
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }, { timeout: 300_000 });
 
 after(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, "verify-page-console.log"), `${consoleLog.join("\n")}\n`);
   await browser?.close();
   await site?.close();
+  await lying?.close();
+  await relay?.close();
   await node?.stop();
 });
 
@@ -111,23 +168,43 @@ after(async () => {
  * Clicks `button` and resolves with the result the page adds at the top of its list; rejects
  * with the page's message if it shows an error in `#errorId` instead.
  */
-async function submit(button, errorId) {
-  const results = page.locator("#results-list > li");
-  const before = await results.count();
-  await page.click(button);
-  await page.waitForFunction(([count, error]) =>
-    document.querySelectorAll("#results-list > li").length > count || !document.getElementById(error).hidden,
-  [before, errorId], { timeout: 30_000 });
-  const error = page.locator(`#${errorId}`);
-  if (await error.isVisible()) throw new Error(`the page says: ${await error.innerText()}`);
-  return results.first().locator("article.result");
+async function submit(button, errorId, tab = page) {
+  const outcome = await attempt(button, errorId, tab);
+  if (outcome.error) throw new Error(`the page says: ${outcome.error}`);
+  return outcome.result;
 }
 
-async function verifyDiploma(id, pdfPath) {
-  await page.fill("#diploma-id", id);
-  await page.setInputFiles("#diploma-file", pdfPath);
-  return submit("#diploma-submit", "diploma-error");
+/** Clicks `button`; resolves with `{ result }` (the new result) or `{ error }` (the page's message). */
+async function attempt(button, errorId, tab = page) {
+  const results = tab.locator("#results-list > li");
+  const before = await results.count();
+  await tab.click(button);
+  await tab.waitForFunction(([count, error]) =>
+    document.querySelectorAll("#results-list > li").length > count || !document.getElementById(error).hidden,
+  [before, errorId], { timeout: 120_000 });
+  const error = tab.locator(`#${errorId}`);
+  if (await error.isVisible()) return { error: await error.innerText() };
+  return { result: results.first().locator("article.result") };
 }
+
+async function fillDiploma(id, pdfPath, tab = page) {
+  await tab.fill("#diploma-id", id);
+  await tab.setInputFiles("#diploma-file", pdfPath);
+}
+
+async function verifyDiploma(id, pdfPath, tab = page) {
+  await fillDiploma(id, pdfPath, tab);
+  return submit("#diploma-submit", "diploma-error", tab);
+}
+
+/** A diploma id no diploma has: what a forger prints on a fake. */
+const FORGED_ID = `0x${"f0".repeat(32)}`;
+
+test("the page starts in light-client mode, synced from the chain spec, trusting no node", async () => {
+  const status = await page.locator("#node-status").innerText();
+  assert.match(status, /^Light client synced with govchain development: finalized block #\d+/);
+  assert.match(status, /No node is trusted\./);
+}, { timeout: 60_000 });
 
 test("a valid diploma with its own document reads Valid, with its issuer and degree", async () => {
   const { valid } = seeded.diplomas;
@@ -142,6 +219,8 @@ test("a valid diploma with its own document reads Valid, with its issuer and deg
   assert.match(text, /Degree\s+Bachelor/);
   assert.match(text, /Issued on\s+28 June 2024/);
   assert.match(text, /Accredited on the date of issue\s+Yes/);
+  const context = await result.locator(".result-context").innerText();
+  assert.match(context, /^Final at block #\d+ \(made \d+ \w+ \d{4}, \d\d:\d\d:\d\d UTC\)\. Verified by this browser's light client/);
 });
 
 test("a revoked diploma reads Revoked, with its reason", async () => {
@@ -167,6 +246,12 @@ test("the valid diploma's id with the revoked diploma's document reads Document 
   assert.equal(await result.getAttribute("data-status"), "mismatch");
   assert.equal(await result.locator(".verdict-text").innerText(), "Document does not match");
   assert.ok((await result.innerText()).includes("does not match the registered one"));
+});
+
+test("an id no diploma has reads Unknown", async () => {
+  const result = await verifyDiploma(FORGED_ID, seeded.diplomas.valid.pdfPath);
+  assert.equal(await result.getAttribute("data-status"), "unknown");
+  assert.equal(await result.locator(".verdict-text").innerText(), "Unknown");
 });
 
 test("a malformed diploma id is refused with what a diploma id looks like", async () => {
@@ -212,6 +297,65 @@ test("a cadastral number shows its title: holder, lien, court freeze and history
   await result.screenshot({ path: path.join(ARTIFACTS, "verify-page-title.png") });
   await page.screenshot({ path: path.join(ARTIFACTS, "verify-page.png"), fullPage: true });
 });
+
+test("RPC mode through a lying node: the page is fooled, and says it trusted that node", async () => {
+  const tab = await openPage(`?mode=rpc&node=${encodeURIComponent(lying.url)}`);
+  try {
+    assert.match(await tab.locator("#node-status").innerText(), /This node is trusted: its answers are not checked\./);
+    const before = lying.rewritten();
+    const result = await verifyDiploma(FORGED_ID, seeded.diplomas.valid.pdfPath, tab);
+    assert.ok(lying.rewritten() > before, "the proxy forged the verification answer");
+    // The forgery shows as Valid: the trust an RPC node is given, stated on the result.
+    assert.equal(await result.getAttribute("data-status"), "valid");
+    assert.match(await result.locator(".result-context").innerText(),
+      new RegExp(`Answers from the node at ${lying.url}, trusted: this page does not check them\\.`));
+    await result.screenshot({ path: path.join(ARTIFACTS, "verify-page-rpc-lying-node.png") });
+  } finally {
+    await tab.close();
+  }
+}, { timeout: 180_000 });
+
+test("light-client mode through a forging relay: no verdict at all for a forged diploma", async () => {
+  const tab = await openPage("?chainSpec=relayed-spec.json");
+  try {
+    // Honest until now: the relay passes the node's answers and the page verifies through it.
+    const valid = await verifyDiploma(seeded.diplomas.valid.id, seeded.diplomas.valid.pdfPath, tab);
+    assert.equal(await valid.getAttribute("data-status"), "valid");
+    relay.tamper();
+    await fillDiploma(FORGED_ID, seeded.diplomas.valid.pdfPath, tab);
+    const outcome = await attempt("#diploma-submit", "diploma-error", tab);
+    assert.ok(relay.tampered() > 0, "the relay forged the node's frames");
+    // Nothing that came through the forging relay is believed: no verdict at all, and a
+    // refusal that says why.
+    assert.equal(outcome.result, undefined, "a verdict shown from a forged connection");
+    assert.match(outcome.error, /light client (could not obtain a verified answer|reaches no node|is still catching up)/);
+    await tab.screenshot({ path: path.join(ARTIFACTS, "verify-page-light-forging-relay.png"), fullPage: true });
+  } finally {
+    await tab.close();
+  }
+}, { timeout: 240_000 });
+
+test("a light client that reaches no bootnode says so and gives no verdict", async () => {
+  const tab = await openPage("?chainSpec=unreachable-spec.json", "failed");
+  try {
+    assert.match(await tab.locator("#node-status").innerText(), /reaches no node of the network \(no peers\)/);
+    await fillDiploma(seeded.diplomas.valid.id, seeded.diplomas.valid.pdfPath, tab);
+    const outcome = await attempt("#diploma-submit", "diploma-error", tab);
+    assert.equal(outcome.result, undefined, "no verdict without a verified answer");
+    assert.match(outcome.error, /reaches no node of the network/);
+  } finally {
+    await tab.close();
+  }
+}, { timeout: 240_000 });
+
+test("a chain spec from another site is refused: it would decide what the page calls verified", async () => {
+  const tab = await openPage(`?chainSpec=${encodeURIComponent("http://localhost:9/chain-spec.json")}`, "failed");
+  try {
+    assert.match(await tab.locator("#node-status").innerText(), /The chain spec must come from this page's own site/);
+  } finally {
+    await tab.close();
+  }
+}, { timeout: 60_000 });
 
 test("the page raised no script errors", () => {
   assert.deepEqual(pageErrors, []);

@@ -1,6 +1,7 @@
 //! The built-in chain specifications, made from the runtime's genesis presets.
 
 use govchain_runtime::{token, WASM_BINARY};
+use sc_network::config::MultiaddrWithPeerId;
 use sc_service::ChainType;
 use serde_json::json;
 
@@ -47,14 +48,32 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
     )
 }
 
+/// The bootnodes of the local testnet: Alice's node as `scripts/local-network.sh` starts it
+/// (node key `0x…01`), on its TCP port for nodes and its WebSocket port for browsers' light
+/// clients.
+pub const LOCAL_BOOTNODES: [&str; 2] = [
+    "/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+    "/ip4/127.0.0.1/tcp/30433/ws/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+];
+
 /// `--chain local`: Alice, Bob, Charlie and Dave validate; Alice, Bob and Charlie are the council.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-    from_preset(
-        "govchain local testnet",
-        "govchain_local",
-        ChainType::Local,
-        sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
-    )
+    let boot_nodes = LOCAL_BOOTNODES
+        .iter()
+        .map(|address| {
+            address
+                .parse::<MultiaddrWithPeerId>()
+                .map_err(|error| format!("bootnode {address}: {error}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ChainSpec::builder(wasm_binary()?, None)
+        .with_name("govchain local testnet")
+        .with_id("govchain_local")
+        .with_chain_type(ChainType::Local)
+        .with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+        .with_properties(token_properties())
+        .with_boot_nodes(boot_nodes)
+        .build())
 }
 
 /// `--chain national-local`: the local network under a national network's dual control; the

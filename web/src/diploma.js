@@ -1,9 +1,11 @@
-// Verifying a diploma: its id and the SHA-256 of the document the visitor holds go to
-// `diplomas_verify`; `diplomas_diploma` and `diplomas_accreditation` explain the verdict.
-import { bestBlock, blockTime } from "./chain.js";
+// Verifying a diploma: its id and the SHA-256 of the document the visitor holds go to the
+// runtime API `DiplomasApi.verify`; `DiplomasApi.diploma` and `DiplomasApi.accreditation`
+// explain the verdict. Every read is at one finalized block, through the connection's client
+// (the light client checks each answer's proof).
+import { finalizedBlock, reading, signal } from "./connection.js";
 import { details, h, hash, table } from "./dom.js";
 import * as format from "./format.js";
-import { addResult } from "./results.js";
+import { addResult, context } from "./results.js";
 
 /** A diploma id: `0x` and 64 hex digits. */
 export const DIPLOMA_ID = /^0x[0-9a-fA-F]{64}$/;
@@ -11,31 +13,31 @@ export const DIPLOMA_ID = /^0x[0-9a-fA-F]{64}$/;
 /** A serial number as the register admits it. */
 export const SERIAL = /^[A-Za-z0-9./-]{1,32}$/;
 
-/** Each status `diplomas_verify` answers with: the result's class, its words, what it means. */
+/** Each verdict of `DiplomasApi.verify`: the result's class, its words, what it means. */
 const VERDICTS = {
-  valid: {
+  Valid: {
     status: "valid",
     text: "Valid",
     meaning: "This diploma is registered, has not been revoked, the document you chose is the " +
       "one it was issued with, and its issuer was accredited on the date of issue.",
   },
-  revoked: {
+  Revoked: {
     status: "revoked",
     text: "Revoked",
     meaning: "This diploma was registered but has been revoked: it no longer attests the degree.",
   },
-  hashMismatch: {
+  HashMismatch: {
     status: "mismatch",
     text: "Document does not match",
     meaning: "A diploma with this id is registered, but the document you chose is not the one " +
       "it was issued with: their SHA-256 fingerprints differ. The document may have been altered.",
   },
-  unknown: {
+  Unknown: {
     status: "unknown",
     text: "Unknown",
     meaning: "No diploma with this id is registered on this chain.",
   },
-  issuerNotAccredited: {
+  IssuerNotAccredited: {
     status: "warning",
     text: "Issuer not accredited at issue time",
     meaning: "This diploma is registered, but its issuer was not accredited on the date it was " +
@@ -43,55 +45,69 @@ const VERDICTS = {
   },
 };
 
-/** The id of the diploma `issuer` (`{institution}` or `{historic}`) numbered `serial`. */
-export function diplomaId(client, issuer, serial) {
-  return client.call("diplomas_id", [issuer, serial]);
+/**
+ * The id of the diploma `issuer` (`{ type: "Institution" | "Historic", value }`) numbered
+ * `serial`, at the finalized block; `undefined` if there is none.
+ */
+export async function diplomaId(connection, issuer, serial) {
+  const at = await finalizedBlock(connection);
+  try {
+    return await reading(connection, connection.api.apis.DiplomasApi.diploma_id(
+      issuer, new TextEncoder().encode(serial), { at: at.hash, signal: signal() }));
+  } finally {
+    at.release();
+  }
 }
 
 /**
- * Verifies diploma `id` against the visitor's `file` (`{ name, sha256 }`) and adds the result to the list.
- * Every call reads at the same block.
+ * Verifies diploma `id` against the visitor's `file` (`{ name, sha256 }`) and adds the result
+ * to the list. Every read is at the same finalized block.
  */
-export async function verifyDiploma(client, { id, file }) {
-  const at = await bestBlock(client);
-  const [verification, diploma] = await Promise.all([
-    client.call("diplomas_verify", [id, file.sha256, at.hash]),
-    client.call("diplomas_diploma", [id, at.hash]),
-  ]);
-  const institution = diploma?.issuer?.institution;
-  const accreditation = institution === undefined
-    ? null
-    : await client.call("diplomas_accreditation", [institution, at.hash]);
-  const blocks = [at.number, verification.revokedAt, diploma?.recordedAt,
-    ...(diploma?.history ?? []).map((event) => event.at)];
-  const times = new Map(await Promise.all(blocks
-    .filter((number) => number !== undefined)
-    .map(async (number) => [number, await blockTime(client, number)])));
-  const when = (number) => format.block(number, times.get(number));
+export async function verifyDiploma(connection, { id, file }) {
+  const at = await finalizedBlock(connection);
+  try {
+    return await verifyAt(connection, at, { id, file });
+  } finally {
+    at.release();
+  }
+}
 
-  const verdict = VERDICTS[verification.status] ?? {
+async function verifyAt(connection, at, { id, file }) {
+  const options = () => ({ at: at.hash, signal: signal() });
+  const { DiplomasApi } = connection.api.apis;
+  const [verification, diploma] = await Promise.all([
+    reading(connection, DiplomasApi.verify(id.toLowerCase(), file.sha256, options())),
+    reading(connection, DiplomasApi.diploma(id.toLowerCase(), options())),
+  ]);
+  const accreditation = diploma?.issuer.type === "Institution"
+    ? await reading(connection, DiplomasApi.accreditation(diploma.issuer.value, options()))
+    : undefined;
+
+  const verdict = VERDICTS[verification.type] ?? {
     status: "unknown",
-    text: `Unrecognised status "${verification.status}"`,
-    meaning: "The node answered with a status this page does not know.",
+    text: `Unrecognised verdict "${verification.type}"`,
+    meaning: "The chain answered with a verdict this page does not know: update the page.",
   };
-  const verdictText = verification.status === "revoked"
-    ? `Revoked — ${format.revocationReason(verification.reason)}`
+  const verdictText = verification.type === "Revoked"
+    ? `Revoked — ${format.revocationReason(verification.value.reason)}`
     : verdict.text;
 
   return addResult({
     kind: "diploma",
     status: verdict.status,
     verdictText,
-    title: diploma ? `Diploma ${diploma.serial}` : `Diploma id ${id.slice(0, 10)}…${id.slice(-8)}`,
-    context: `Checked at ${when(at.number)} via ${client.url}`,
+    title: diploma
+      ? `Diploma ${format.text(diploma.spec.serial)}`
+      : `Diploma id ${id.slice(0, 10)}…${id.slice(-8)}`,
+    context: context(connection, at),
     body: [
       h("p", { class: "meaning" }, verdict.meaning),
-      verification.status === "revoked" ? revocation(verification, diploma, when) : null,
+      verification.type === "Revoked" ? revocation(verification.value, diploma) : null,
       documentFacts(id, file, diploma),
       diploma
-        ? h("div", { class: "columns" }, diplomaFacts(diploma, when), issuerFacts(diploma, accreditation))
+        ? h("div", { class: "columns" }, diplomaFacts(diploma), issuerFacts(diploma, accreditation))
         : null,
-      diploma?.history?.length ? statusHistory(diploma.history, when) : null,
+      diploma?.history.length ? statusHistory(diploma.history) : null,
     ],
   });
 }
@@ -99,7 +115,7 @@ export async function verifyDiploma(client, { id, file }) {
 function documentFacts(id, file, diploma) {
   let comparison = "";
   if (diploma) {
-    comparison = diploma.documentHash.toLowerCase() === file.sha256
+    comparison = diploma.spec.document_hash.toLowerCase() === file.sha256
       ? " — matches the registered one"
       : " — does not match the registered one";
   }
@@ -109,60 +125,62 @@ function documentFacts(id, file, diploma) {
       ["Diploma id", hash(id)],
       ["File", file.name],
       ["SHA-256 of the file", h("span", {}, hash(file.sha256), comparison)],
-      ["SHA-256 registered", diploma ? hash(diploma.documentHash) : null],
+      ["SHA-256 registered", diploma ? hash(diploma.spec.document_hash) : null],
     ]));
 }
 
-function revocation(verification, diploma, when) {
-  const revoked = [...(diploma?.history ?? [])].reverse().find((event) => event.change === "revoked");
+function revocation(revoked, diploma) {
+  const by = diploma?.status.type === "Revoked" ? diploma.status.value.by : null;
   return details([
-    ["Reason", format.revocationReason(verification.reason)],
-    ["Revoked at", when(verification.revokedAt)],
-    ["Revoked by", revoked ? format.authority(revoked.by) : null],
+    ["Reason", format.revocationReason(revoked.reason)],
+    ["Revoked at", format.block(revoked.at)],
+    ["Revoked by", by ? format.authority(by) : null],
   ], { class: "facts facts--emphasis", "aria-label": "Revocation" });
 }
 
-function diplomaFacts(diploma, when) {
+function diplomaFacts(diploma) {
+  const { spec, provenance } = diploma;
   return h("section", { "aria-label": "The diploma" },
     h("h4", {}, "The diploma"),
     details([
-      ["Serial number", diploma.serial],
-      ["Degree", format.degree(diploma.degree)],
-      ["Field of study (code)", String(diploma.fieldCode)],
-      ["Issued on", format.calendarDate(diploma.issuedOn)],
-      ["Holder (citizen id)", `Citizen #${diploma.holder}`],
-      ["Registered at", when(diploma.recordedAt)],
-      ["Imported legacy diploma", diploma.imported
-        ? `Yes, by the ministry (institution #${diploma.importedBy})`
+      ["Serial number", format.text(spec.serial)],
+      ["Degree", format.degree(spec.degree)],
+      ["Field of study (code)", String(spec.field)],
+      ["Issued on", format.calendarDate(spec.issued_on)],
+      ["Holder (citizen id)", `Citizen #${spec.holder}`],
+      ["Registered at", format.block(diploma.recorded_at)],
+      ["Imported legacy diploma", provenance.type === "Imported"
+        ? `Yes, by the ministry (institution #${provenance.value.ministry})`
         : null],
     ]));
 }
 
 function issuerFacts(diploma, accreditation) {
-  const periods = accreditation?.periods?.length
+  const periods = accreditation?.periods.length
     ? h("ul", { class: "plain" }, accreditation.periods.map((period) =>
       h("li", {}, `${format.calendarDate(period.from)} – ${format.calendarDate(period.until)}`)))
     : "Never accredited";
+  const standing = accreditation?.standing;
   return h("section", { "aria-label": "The issuer" },
     h("h4", {}, "The issuer"),
     details([
       ["Issuer", format.issuer(diploma.issuer)],
-      ["Accredited on the date of issue", format.yesNo(diploma.issuerAccreditedOnIssueDate)],
-      ["Accreditation periods", "institution" in diploma.issuer ? periods : null],
-      ["Accreditation today", accreditation
-        ? `${format.standing(accreditation.standing)}${accreditation.resumeUntil
-          ? ` (suspension ends ${format.calendarDate(accreditation.resumeUntil)})` : ""}`
+      ["Accredited on the date of issue", format.yesNo(diploma.issuer_accredited_on_issue_date)],
+      ["Accreditation periods", diploma.issuer.type === "Institution" ? periods : null],
+      ["Accreditation today", standing
+        ? `${format.standing(standing)}${standing.type === "Suspended"
+          ? ` (suspension ends ${format.calendarDate(standing.value.resume_until)})` : ""}`
         : null],
-      ["May issue diplomas today", accreditation ? format.yesNo(accreditation.mayIssueToday) : null],
+      ["May issue diplomas today", accreditation ? format.yesNo(accreditation.may_issue_today) : null],
     ]));
 }
 
-function statusHistory(history, when) {
+function statusHistory(history) {
   return table("Status history", ["Change", "Reason", "By", "When"],
-    history.map((event) => [
-      event.change === "revoked" ? "Revoked" : "Reinstated",
-      event.reason ? format.revocationReason(event.reason) : "—",
-      format.authority(event.by),
-      when(event.at),
+    history.map(({ change, at }) => [
+      change.type === "Revoked" ? "Revoked" : "Reinstated",
+      change.type === "Revoked" ? format.revocationReason(change.value.reason) : "—",
+      format.authority(change.value.by),
+      format.block(at),
     ]), { class: "history" });
 }

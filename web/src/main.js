@@ -1,40 +1,58 @@
-// The page's wiring: the node it reads from, the diploma and land-title forms, and their errors.
+// The page's wiring: how it reaches the chain (light client or a trusted RPC node), the diploma
+// and land-title forms, and their errors.
 import "./style.css";
-import { chainName, bestBlock } from "./chain.js";
+import { NotVerifiable, connect, finalizedBlock, health } from "./connection.js";
 import { DIPLOMA_ID, SERIAL, diplomaId, verifyDiploma } from "./diploma.js";
 import { h } from "./dom.js";
+import { dateTime } from "./format.js";
 import { sha256OfFile } from "./hash.js";
 import { clearResults } from "./results.js";
-import { NodeUnreachable, RpcClient, RpcError } from "./rpc.js";
 import { CADASTRAL_NUMBER, showTitle } from "./title.js";
 
+/** The chain spec the page is built for: `chain-spec.json` beside it (see README). */
+const DEFAULT_CHAIN_SPEC = "chain-spec.json";
 const DEFAULT_NODE = "ws://127.0.0.1:9944";
 
 const $ = (id) => document.getElementById(id);
 
-let client = null;
+/** The current connection, and the settings it was made with. */
+let current = null;
 
-/** Input the page refuses before asking the node; its message says what is expected. */
+/** Input the page refuses before asking the chain; its message says what is expected. */
 class InvalidInput extends Error {}
 
-/** The client for the node the address field names, reconnecting when it changes. */
-function node() {
-  const url = $("node-url").value.trim();
-  if (!client || client.url !== url) {
-    client?.close();
-    client = new RpcClient(url);
+function settings() {
+  return {
+    mode: $("mode").value,
+    chainSpec: $("chain-spec").value.trim(),
+    node: $("node-url").value.trim(),
+  };
+}
+
+const sameSettings = (a, b) => a.mode === b.mode &&
+  (a.mode === "rpc" ? a.node === b.node : a.chainSpec === b.chainSpec);
+
+/** The connection the settings name, made again when they change. */
+async function connection() {
+  const wanted = settings();
+  if (!current || !sameSettings(current.settings, wanted)) {
+    current?.connection.then((old) => old.close(), () => {});
+    const attempt = { settings: wanted, connection: connect(wanted) };
+    current = attempt;
+    attempt.connection.catch(() => {
+      // Only this attempt is forgotten, never a newer one made meanwhile.
+      if (current === attempt) current = null;
+    });
+    // The status line follows the new connection (connectNow finds this attempt).
+    connectNow();
   }
-  return client;
+  return current.connection;
 }
 
 /** An error as the visitor should read it. */
 function describe(error) {
-  if (error instanceof InvalidInput) return error.message;
-  if (error instanceof RpcError) {
-    return `The node refused the request (${error.method}, error ${error.code}): ${error.message}`;
-  }
-  if (error instanceof NodeUnreachable) return error.message;
-  return `Something went wrong: ${error.message ?? error}`;
+  if (error instanceof InvalidInput || error instanceof NotVerifiable) return error.message;
+  return `Something went wrong, no verdict is shown: ${error?.message ?? error}`;
 }
 
 function showError(id, message) {
@@ -59,19 +77,80 @@ async function busy(form, errorId, work) {
   }
 }
 
-async function connect() {
+function setStatus(state, text) {
   const status = $("node-status");
-  status.textContent = "Connecting…";
-  status.dataset.state = "connecting";
+  status.textContent = text;
+  status.dataset.state = state;
+}
+
+/** What the status line says about `chain` at finalized block `at` with `peers` (light mode). */
+function describeConnection(chain, at, peers) {
+  const made = at.time ? `, made ${dateTime(at.time)}` : "";
+  return chain.mode === "light"
+    ? `Light client synced with ${chain.source}: finalized block #${at.number}${made}` +
+      `${peers ? `, ${peers.peers} ${peers.peers === 1 ? "peer" : "peers"}` : ""}. No node is trusted.`
+    : `Connected to the node at ${chain.source}: finalized block #${at.number}${made}. ` +
+      "This node is trusted: its answers are not checked.";
+}
+
+/** The timer that keeps the status line current. */
+let watching = null;
+/** Counts status reports: only the newest `connectNow` writes the status line. */
+let generation = 0;
+
+function stopWatching() {
+  clearInterval(watching);
+  watching = null;
+  generation += 1;
+}
+
+/** Connects with the current settings and reports the finalized block it reads at. */
+async function connectNow() {
+  const { mode } = settings();
+  stopWatching();
+  const mine = generation;
+  setStatus("connecting", mode === "light"
+    ? "Starting the light client and syncing with the network…"
+    : "Connecting to the node…");
   try {
-    const current = node();
-    const [chain, best] = await Promise.all([chainName(current), bestBlock(current)]);
-    status.textContent = `Connected to ${chain}, best block #${best.number}.`;
-    status.dataset.state = "connected";
+    const chain = await connection();
+    const at = await finalizedBlock(chain);
+    at.release();
+    const peers = chain.mode === "light" ? await health(chain) : null;
+    if (mine !== generation) return;
+    setStatus("connected", describeConnection(chain, at, peers));
+    // Keeps the line current: the finalized block as it advances, and a light client that
+    // loses its peers says so (checks then refuse until it has peers again).
+    const watch = setInterval(async () => {
+      try {
+        const latest = await chain.client.getFinalizedBlock();
+        const state = chain.mode === "light" ? await health(chain) : null;
+        if (mine !== generation) {
+          clearInterval(watch);
+          return;
+        }
+        if (state && state.peers === 0) {
+          setStatus("failed", "The light client has lost every peer: no answer can be verified " +
+            "until it reaches a node of the network again.");
+        } else {
+          setStatus("connected", describeConnection(chain, { ...at, number: latest.number, time: null }, state));
+        }
+      } catch {
+        // The next tick tries again; a check reports its own errors.
+      }
+    }, 6_000);
+    watching = watch;
   } catch (error) {
-    status.textContent = describe(error);
-    status.dataset.state = "failed";
+    if (mine === generation) setStatus("failed", describe(error));
   }
+}
+
+function showMode() {
+  stopWatching();
+  const light = $("mode").value === "light";
+  $("chain-spec-field").hidden = !light;
+  $("node-url-field").hidden = light;
+  setStatus("idle", "Not connected yet: Connect starts.");
 }
 
 // The SHA-256 of the chosen file, computed as soon as it is chosen and shown to the visitor.
@@ -111,7 +190,7 @@ async function submitDiploma(event) {
     }
     if (!file) throw new InvalidInput("Choose the diploma's document (PDF) to compare with the register.");
     const checked = { name: file.name, sha256: await documentHash(file) };
-    await verifyDiploma(node(), { id, file: checked });
+    await verifyDiploma(await connection(), { id, file: checked });
   });
 }
 
@@ -130,7 +209,8 @@ async function findDiplomaId() {
       throw new InvalidInput(
         "A serial number is 1 to 32 letters, digits, '-', '/' or '.', such as BSC-2025-0042.");
     }
-    const id = await diplomaId(node(), { [kind]: Number(number) }, serial);
+    const id = await diplomaId(await connection(), { type: kind, value: Number(number) }, serial);
+    if (id === undefined) throw new InvalidInput(`The serial number ${serial} is too long for the register.`);
     $("diploma-id").value = id;
     $("diploma-find-result").textContent = `The id of diploma ${serial} is now in the diploma id field.`;
     $("diploma-id").focus();
@@ -140,7 +220,7 @@ async function findDiplomaId() {
 
 function openParcel(parcel) {
   const form = $("title-form");
-  busy(form, "title-error", () => showTitle(node(), { parcel }, openParcel));
+  busy(form, "title-error", async () => showTitle(await connection(), { parcel }, openParcel));
 }
 
 async function submitTitle(event) {
@@ -152,27 +232,34 @@ async function submitTitle(event) {
       throw new InvalidInput("A cadastral number is 1 to 32 letters, digits, ':', '-', '/' or '.', " +
         "such as 01:02:0304:567.");
     }
-    await showTitle(node(), { cadastral }, openParcel);
+    await showTitle(await connection(), { cadastral }, openParcel);
   });
 }
 
 function start() {
-  const requested = new URLSearchParams(window.location.search).get("node");
-  $("node-url").value = requested || DEFAULT_NODE;
-  $("node-url").addEventListener("input", () => {
-    $("node-status").textContent = "Not checked yet: Connect checks the node.";
-    $("node-status").dataset.state = "idle";
-  });
+  const query = new URLSearchParams(window.location.search);
+  const node = query.get("node");
+  $("mode").value = query.get("mode") === "rpc" || (node && query.get("mode") !== "light") ? "rpc" : "light";
+  $("chain-spec").value = query.get("chainSpec") || DEFAULT_CHAIN_SPEC;
+  $("node-url").value = node || DEFAULT_NODE;
+  showMode();
+  $("mode").addEventListener("change", showMode);
+  for (const field of ["chain-spec", "node-url"]) {
+    $(field).addEventListener("input", () => {
+      stopWatching();
+      setStatus("idle", "Not checked yet: Connect checks it.");
+    });
+  }
   $("node-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    connect();
+    connectNow();
   });
   $("diploma-form").addEventListener("submit", submitDiploma);
   $("diploma-file").addEventListener("change", showFileHash);
   $("diploma-find").addEventListener("click", findDiplomaId);
   $("title-form").addEventListener("submit", submitTitle);
   $("results-clear").addEventListener("click", clearResults);
-  connect();
+  connectNow();
 }
 
 start();

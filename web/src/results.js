@@ -1,6 +1,7 @@
 // The list of checks made on this page, newest first: each stays visible so that results can
 // be compared, printed or captured together. The newest is announced to screen readers.
 import { h } from "./dom.js";
+import { block, dateTime } from "./format.js";
 
 const SYMBOLS = { valid: "✓", revoked: "✗", mismatch: "≠", unknown: "?", warning: "!" };
 
@@ -40,6 +41,18 @@ export function addResult({ kind, status, verdictText, title, context, body }) {
   document.getElementById("announcer").textContent = `${title}: ${verdictText}`;
   heading.focus();
   return article;
+}
+
+/**
+ * What a result was read at and whom it trusts: "Final at block #42 (made 3 Dec 2026, 22:30:06
+ * UTC) · Verified by this browser's light client…", with a warning when that block is old.
+ */
+export function context(connection, at) {
+  const made = at.time ? ` (made ${dateTime(at.time)})` : "";
+  const stale = at.stale
+    ? " The network has finalized no block since: a newer change may not be shown."
+    : "";
+  return `Final at ${block(at.number)}${made}.${stale} ${connection.trust}`;
 }
 
 /** Empties the list. */

@@ -52,9 +52,9 @@ impl<T: Config> Pallet<T> {
 
     /// Whether `citizen` voted in `election` (never how); `None` if there is no such election.
     pub fn voter_status(election: ElectionId, citizen: CitizenId) -> Option<VoterStatus> {
-        if !Elections::<T>::contains_key(election) {
-            return None;
-        }
+        // Read, not `contains_key`: a node proves `contains_key` of a large value with its hash
+        // alone, and a light client re-running this call from the proof needs the value.
+        Elections::<T>::get(election)?;
         Some(match Ballots::<T>::get(election, citizen) {
             None => VoterStatus::NotVoted,
             Some(Ballot::Sealed(_)) => VoterStatus::Sealed,

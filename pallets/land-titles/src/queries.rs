@@ -57,9 +57,9 @@ impl<T: Config> Pallet<T> {
         from: u32,
         limit: u32,
     ) -> Option<(u32, Vec<HistoryEntry<BlockNumberFor<T>>>)> {
-        if !Parcels::<T>::contains_key(parcel) {
-            return None;
-        }
+        // Read, not `contains_key`: a node proves `contains_key` of a large value with its hash
+        // alone, and a light client re-running this call from the proof needs the value.
+        Parcels::<T>::get(parcel)?;
         let total = ParcelHistoryLength::<T>::get(parcel);
         let end = from.saturating_add(limit.min(MAX_PAGE)).min(total);
         let entries = (from..end)
