@@ -11,7 +11,7 @@ async function run(_nodeName, networkInfo, [reader]) {
   const send = (method, params) => api._rpcCore.provider.send(method, params);
   const diplomaId = await send("diplomas_id", [{ institution: written.institution }, "ZN-1"]);
   const verdict = await send("diplomas_verify", [diplomaId, blake2AsHex("diploma")]);
-  if (verdict.status !== "valid") throw new Error(`the diploma verifies as ${JSON.stringify(verdict)}`);
+  if (verdict !== "valid") throw new Error(`the diploma verifies as ${JSON.stringify(verdict)}`);
   const parcel = await send("landTitles_parcelByCadastralNumber", [written.cadastral]);
   if (parcel === null) throw new Error("the parcel is gone");
   const balance = await send("cbdc_balance", [{ citizen: written.citizenId }]);

@@ -1,7 +1,6 @@
 //! The node's own RPC methods, beside the standard ones `sc-service` serves.
 
 mod cbdc;
-mod dates;
 mod diplomas;
 mod errors;
 mod land_titles;

@@ -61,6 +61,11 @@ pub fn is_valid_serial(serial: &[u8]) -> bool {
     Ord,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Issuer {
     /// An institution registered on chain.
     #[codec(index = 0)]
@@ -83,6 +88,11 @@ pub enum Issuer {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum DegreeLevel {
     /// Short-cycle tertiary (ISCED 5).
@@ -107,8 +117,11 @@ pub enum DegreeLevel {
 #[derive(
     Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct DiplomaSpec {
     /// The university's own number for the diploma.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::text"))]
     pub serial: Serial,
     /// The graduate.
     pub holder: CitizenId,
@@ -146,6 +159,11 @@ pub struct LegacyDiploma {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Provenance {
     /// Issued on chain by an accredited university.
     #[codec(index = 0)]
@@ -167,6 +185,11 @@ pub enum Provenance {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum RevocationReason {
     /// The record was wrong (wrong holder, degree, date or document).
@@ -192,6 +215,11 @@ pub enum RevocationReason {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum Authority {
     /// The issuing university.
@@ -226,6 +254,11 @@ impl Authority {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum Status<BlockNumber> {
     /// Not revoked.
@@ -271,6 +304,11 @@ pub struct Diploma<T: Config> {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum StatusChange {
     /// The authority revoked the diploma.
     #[codec(index = 0)]
@@ -296,6 +334,8 @@ pub enum StatusChange {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct StatusEvent<BlockNumber> {
     /// What changed.
     pub change: StatusChange,
@@ -320,6 +360,8 @@ pub type StatusHistory<T> =
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Period {
     /// The first day.
     pub from: Day,
@@ -346,6 +388,11 @@ impl Period {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum Standing {
     /// Accredited for its last period (which may have lapsed).
@@ -428,6 +475,11 @@ pub enum ItemError {
 
 /// What verifying a diploma id with a document hash finds.
 #[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Verification<BlockNumber> {
     /// The diploma is registered, the document matches, it stands, and its issuer was
     /// accredited on its date (or the ministry imported it).
@@ -452,6 +504,8 @@ pub enum Verification<BlockNumber> {
 
 /// Everything known about a diploma, as the runtime API returns it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct DiplomaRecord<BlockNumber> {
     /// The diploma's id.
     pub id: DiplomaId,
@@ -473,6 +527,8 @@ pub struct DiplomaRecord<BlockNumber> {
 
 /// A university's accreditation, as the runtime API returns it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct AccreditationRecord {
     /// The days it was (or will be) accredited, in order.
     pub periods: alloc::vec::Vec<Period>,

@@ -153,6 +153,11 @@ pub enum KycTier {
     Ord,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Party {
     /// A verified citizen.
     #[codec(index = 0)]

@@ -8,6 +8,8 @@ extern crate alloc;
 pub mod dual_control;
 pub mod estate;
 pub mod identity;
+#[cfg(feature = "std")]
+pub mod json;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod payments;
