@@ -9,7 +9,7 @@
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
-const { nodeBinary } = require("./node");
+const { devChainSpec, nodeBinary } = require("./node");
 
 /** The storage key of the runtime's code, `:code`, in hex. */
 const CODE_KEY = "0x3a636f6465";
@@ -17,8 +17,7 @@ const CLIENTS = path.join(__dirname, "..");
 const PAPI = path.join(CLIENTS, "node_modules", ".bin", "papi");
 
 function generate() {
-  const spec = JSON.parse(execFileSync(nodeBinary(), ["export-chain-spec", "--chain", "dev", "--raw"],
-    { maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] }));
+  const spec = devChainSpec();
   const code = spec.genesis?.raw?.top?.[CODE_KEY];
   if (typeof code !== "string") throw new Error("the node's dev chain spec holds no runtime code");
   const wasm = path.join(CLIENTS, ".papi", "runtime.wasm");

@@ -3,7 +3,7 @@
 // exits, or on SIGINT/SIGTERM.
 "use strict";
 
-const { spawn } = require("node:child_process");
+const { execFileSync, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const net = require("node:net");
 const os = require("node:os");
@@ -23,6 +23,12 @@ function nodeBinary() {
   if (process.env.GOVCHAIN_NODE) return process.env.GOVCHAIN_NODE;
   const target = process.env.CARGO_TARGET_DIR || path.join(os.homedir(), ".cache", "govchain-target");
   return path.join(target, "release", "govchain-node");
+}
+
+/** The node binary's development chain spec, raw (genesis storage, the runtime's `:code`), parsed. */
+function devChainSpec() {
+  return JSON.parse(execFileSync(nodeBinary(), ["export-chain-spec", "--chain", "dev", "--raw"],
+    { maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }));
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
@@ -189,4 +195,4 @@ async function startDevNode(options = {}) {
   return { wsUrl, httpUrl, rpcPort, basePath, log, stop, p2pWebSocket: p2pWebSocketAddress, wsPort, peerId };
 }
 
-module.exports = { startDevNode, freePort, freePorts, nodeBinary, rpcOverHttp };
+module.exports = { startDevNode, devChainSpec, freePort, freePorts, nodeBinary, rpcOverHttp };

@@ -18,7 +18,7 @@ const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
-const { nodeBinary, rpcOverHttp, startDevNode } = require("../lib/node");
+const { devChainSpec, rpcOverHttp, startDevNode } = require("../lib/node");
 const { lyingRpcProxy, tamperingRelay } = require("../lib/proxies");
 const { seed } = require("../lib/seed");
 const { connect } = require("../lib/tx");
@@ -90,9 +90,7 @@ async function serveStatic(root, extra) {
 
 /** The dev chain's raw spec with `bootNodes`: what a light client starts from. */
 function devSpec(bootNodes) {
-  const spec = JSON.parse(execFileSync(nodeBinary(), ["export-chain-spec", "--chain", "dev", "--raw"],
-    { maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }));
-  return JSON.stringify({ ...spec, bootNodes });
+  return JSON.stringify({ ...devChainSpec(), bootNodes });
 }
 
 /** Waits until the node has finalized block `number`. */
