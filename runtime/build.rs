@@ -98,6 +98,7 @@ const STAGED: &[&str] = &[
     "runtime",
     "pallets",
     "tools",
+    "clients/rust",
 ];
 
 /// Makes `stage` a copy of the workspace's [`STAGED`] files: a file whose bytes differ (or that
@@ -115,9 +116,9 @@ fn stage_workspace(workspace: &std::path::Path, stage: &std::path::Path) {
     fs::create_dir_all(stage).expect("the target dir is writable");
     for entry in STAGED {
         let from = workspace.join(entry);
-        // The node's and tools' sources are staged for cargo to read the workspace's members,
-        // but the wasm is not built from them: a change there does not rebuild it.
-        if !matches!(*entry, "node" | "tools") {
+        // The node's, tools' and clients' sources are staged for cargo to read the workspace's
+        // members, but the wasm is not built from them: a change there does not rebuild it.
+        if !matches!(*entry, "node" | "tools" | "clients/rust") {
             println!("cargo:rerun-if-changed={}", from.display());
         }
         sync(&from, &stage.join(entry));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command: every unit, runtime and end-to-end test, in the node's own profile, then
-# the JavaScript client tests (@polkadot/api, Sidecar, docs/rpc.md, the verification page in
-# Chromium) and the zombienet multi-node tests.
+# The test command: every unit, runtime and end-to-end test (the back-office CLI's included), in
+# the node's own profile, then the JavaScript client tests (polkadot-api, @polkadot/api, Sidecar,
+# docs/rpc.md, the verification page in Chromium) and the zombienet multi-node tests.
 # Usage: scripts/test.sh [extra cargo test arguments]
 # Formatting and clippy (scripts/lint.sh) run first.
 set -euo pipefail

@@ -80,18 +80,17 @@ async fn land_titles_rpc_serves_titles_lineage_freezes_and_owner_index() {
         .request("landTitles_parcel", rpc_params![0])
         .await
         .expect("landTitles_parcel answers");
-    assert_eq!(
-        parent["live"],
-        json!(false),
+    assert!(
+        parent["retiredAt"].is_u64(),
         "the batch failed?\n{parent}\n{}",
         node.log()
     );
-    assert_eq!(parent["cadastralNumber"], json!("77:01:0001001:1"));
-    assert_eq!(parent["areaSquareMetres"], json!(1_000));
+    assert_eq!(parent["spec"]["cadastralNumber"], json!("77:01:0001001:1"));
+    assert_eq!(parent["spec"]["area"], json!(1_000));
     assert_eq!(parent["children"], json!([1, 2]));
     assert_eq!(
         parent["title"],
-        json!([{ "owner": { "institution": 0 }, "sharePpm": 1_000_000 }])
+        json!([{ "owner": { "institution": 0 }, "share": 1_000_000 }])
     );
 
     // A child knows its parent; the frozen one shows the court and case.
@@ -99,9 +98,9 @@ async fn land_titles_rpc_serves_titles_lineage_freezes_and_owner_index() {
         .request("landTitles_parcel", rpc_params![2])
         .await
         .expect("landTitles_parcel answers");
-    assert_eq!(child["live"], json!(true));
+    assert_eq!(child["retiredAt"], Value::Null);
     assert_eq!(child["parents"], json!([0]));
-    assert_eq!(child["areaSquareMetres"], json!(600));
+    assert_eq!(child["spec"]["area"], json!(600));
     assert_eq!(child["freeze"]["court"], json!(0));
     assert_eq!(
         child["freeze"]["case"],

@@ -144,12 +144,13 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         .request("voting_election", rpc_params![1])
         .await
         .expect("voting_election answers");
-    assert_eq!(ballot["mode"], json!("encrypted"));
-    assert_eq!(ballot["threshold"], json!(2));
-    assert_eq!(ballot["tallyEnds"], json!(ends + 30));
+    assert_eq!(
+        ballot["mode"],
+        json!({ "encrypted": { "threshold": 2, "tallyEnds": ends + 30 } })
+    );
     assert_eq!(ballot["regions"], json!([7]));
     assert_eq!(ballot["phase"], json!("scheduled"));
-    assert!(ballot.get("failure").is_none(), "{ballot}");
+    assert_eq!(ballot["status"], json!("running"), "{ballot}");
 
     // Once voting is open, Bob votes NO, Charlie YES.
     wait_for_blocks(
@@ -165,20 +166,19 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         submit_and_wait(&node, &client, &extrinsic, Duration::from_secs(60)).await;
     }
 
+    let poll: Value = client
+        .request("voting_election", rpc_params![0])
+        .await
+        .expect("voting_election answers");
+    assert_eq!(poll["phase"], json!("voting"), "{poll}");
     let running: Value = client
         .request("voting_results", rpc_params![0])
         .await
         .expect("voting_results answers");
-    assert_eq!(running["phase"], json!("voting"), "{running}");
-    assert_eq!(running["ballots"], json!(2));
-    assert_eq!(
-        running["votes"],
-        json!([
-            { "option": 0, "code": "YES", "votes": 1 },
-            { "option": 1, "code": "NO", "votes": 1 }
-        ])
-    );
-    assert_eq!(running["final"], json!(false));
+    assert_eq!(running["ballots"], json!(2), "{running}");
+    // Per option, in ballot order (YES, NO); not final while the closure is null.
+    assert_eq!(running["votes"], json!([1, 1]));
+    assert_eq!(running["closure"], Value::Null);
     // The encrypted election never had a key: its trustees did nothing, so it failed when
     // voting was to start, and nothing of it is counted.
     let encrypted: Value = client
@@ -193,8 +193,8 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         .expect("voting_election answers");
     assert_eq!(failed["phase"], json!("failed"), "{failed}");
     assert_eq!(
-        failed["failure"],
-        json!({ "reason": "noElectionKey", "at": starts })
+        failed["status"],
+        json!({ "failed": { "reason": "noElectionKey", "at": starts } })
     );
 
     // Who voted, never how.
@@ -217,12 +217,15 @@ async fn voting_rpc_serves_elections_results_and_who_voted() {
         .request("voting_results", rpc_params![0])
         .await
         .expect("voting_results answers");
-    assert_eq!(closed["final"], json!(true), "{closed}");
-    assert_eq!(closed["phase"], json!("closed"));
-    assert_eq!(
-        closed["closure"],
-        json!({ "closedAt": ends, "eligible": 2, "spoiled": 0, "turnoutPpm": 1_000_000 })
-    );
+    // The turnout is in parts per million.
+    let closure = json!({ "closedAt": ends, "eligible": 2, "spoiled": 0, "turnout": 1_000_000 });
+    assert_eq!(closed["closure"], closure, "{closed}");
+    let poll: Value = client
+        .request("voting_election", rpc_params![0])
+        .await
+        .expect("voting_election answers");
+    assert_eq!(poll["phase"], json!("closed"));
+    assert_eq!(poll["status"], json!({ "closed": closure }));
     let unknown: Value = client
         .request("voting_election", rpc_params![42])
         .await
@@ -359,10 +362,9 @@ async fn trustees_make_the_key_and_the_tally_and_the_tally_verifies() {
         .request("voting_results", rpc_params![1])
         .await
         .expect("voting_results answers");
-    assert_eq!(results["votes"][0]["votes"], json!(0), "{results}");
-    assert_eq!(results["votes"][1]["votes"], json!(1), "{results}");
+    assert_eq!(results["votes"], json!([0, 1]), "{results}");
     assert_eq!(results["ballots"], json!(1), "{results}");
-    assert_eq!(results["final"], json!(true), "{results}");
+    assert!(results["closure"].is_object(), "not final: {results}");
 
     // Anyone checks it from the chain, at the finalized block (the command's default) once the
     // block with the counts is final.

@@ -107,7 +107,7 @@ async function run(_nodeName, networkInfo, [reader]) {
   const balance = await rpc(other, "cbdc_balance", [{ citizen: citizenId }]);
   expect(balance.balance === (480n * UNITS).toString(), `the citizen holds ${JSON.stringify(balance)}`);
   const results = await rpc(other, "voting_results", [election]);
-  expect(results.ballots === 1 && results.votes[0].votes === 1,
+  expect(results.ballots === 1 && results.votes[0] === 1,
     `the poll reads ${JSON.stringify(results)}`);
   const voted = await rpc(other, "voting_voterStatus", [election, citizenId]);
   expect(voted === "voted", `the citizen's status reads ${voted}`);

@@ -3,6 +3,11 @@
 
 #![allow(dead_code)]
 
+mod process;
+
+#[allow(unused_imports)] // Not every test needs a free port of its own.
+pub use process::{free_port, Node};
+
 use codec::Encode;
 use govchain_runtime::{Nonce, RuntimeCall, UncheckedExtrinsic};
 use jsonrpsee::{
@@ -14,66 +19,18 @@ use serde_json::Value;
 use sp_core::{bytes::to_hex, H256};
 use sp_keyring::Sr25519Keyring;
 use std::{
-    net::TcpListener,
     path::PathBuf,
-    process::{Child, Command, Stdio},
+    process::{Child, Command},
     time::{Duration, Instant},
 };
 
 /// The node binary cargo built for these tests, in the same profile.
 pub const NODE: &str = env!("CARGO_BIN_EXE_govchain-node");
 
-/// A port nothing listens on right now.
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("the loopback interface has a free port")
-}
-
-/// A running node. Dropping it kills the process and removes its directory.
-pub struct Node {
-    child: Child,
-    base_path: PathBuf,
-    pub rpc_port: u16,
-    pub prometheus_port: u16,
-}
-
 impl Node {
     /// Starts `govchain-node` with `args` plus a private base path and free ports.
     pub fn start(args: &[&str]) -> Node {
-        let base_path = std::env::temp_dir().join(format!(
-            "govchain-test-{}-{}",
-            std::process::id(),
-            free_port()
-        ));
-        std::fs::create_dir_all(&base_path).expect("the temp dir is writable");
-        let rpc_port = free_port();
-        let prometheus_port = free_port();
-        let p2p_port = free_port();
-        let log = std::fs::File::create(base_path.join("node.log")).expect("log file");
-        let child = Command::new(NODE)
-            .args(args)
-            .arg("--base-path")
-            .arg(&base_path)
-            .args(["--rpc-port", &rpc_port.to_string()])
-            .args(["--prometheus-port", &prometheus_port.to_string()])
-            .args(["--port", &p2p_port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("govchain-node starts");
-        Node {
-            child,
-            base_path,
-            rpc_port,
-            prometheus_port,
-        }
-    }
-
-    /// The node's log so far, for failure messages.
-    pub fn log(&self) -> String {
-        std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default()
+        Node::start_binary(NODE, args)
     }
 
     /// A WebSocket RPC client, once the node accepts connections (within `timeout`).
@@ -103,7 +60,7 @@ pub struct Tool {
 impl Tool {
     /// Starts `govchain-node args…`, writing its output to `name.log` in `node`'s directory.
     pub fn start(node: &Node, name: &str, args: &[&str]) -> Tool {
-        let output = node.base_path.join(format!("{name}.log"));
+        let output = node.file(&format!("{name}.log"));
         let log = std::fs::File::create(&output).expect("log file");
         let child = Command::new(NODE)
             .args(args)
@@ -138,21 +95,6 @@ impl Drop for Tool {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-    }
-}
-
-impl Node {
-    /// A path for a file of this test in the node's (private, removed) directory.
-    pub fn file(&self, name: &str) -> PathBuf {
-        self.base_path.join(name)
-    }
-}
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.base_path);
     }
 }
 

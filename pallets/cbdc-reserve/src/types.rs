@@ -42,6 +42,11 @@ pub fn is_valid_asset_code(code: &[u8]) -> bool {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum AssetClass {
     /// Monetary gold.
     #[codec(index = 0)]
@@ -70,6 +75,8 @@ pub enum AssetClass {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Attestation {
     /// The hash of the report, kept off chain.
     pub report_hash: H256,
@@ -90,6 +97,8 @@ pub struct Attestation {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Audit {
     /// The institution holding the `Auditor` role that attested it.
     pub auditor: InstitutionId,
@@ -101,16 +110,28 @@ pub struct Audit {
 #[derive(
     Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "std",
+    serde(bound(
+        serialize = "Balance: core::fmt::Display",
+        deserialize = "Balance: core::str::FromStr"
+    ))
+)]
 pub struct ReserveAsset<Balance> {
     /// Its kind.
     pub class: AssetClass,
     /// Its code.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::text"))]
     pub code: AssetCode,
     /// How much of it is held, in the asset's own smallest unit (grams, cents, satoshis), as
     /// the central bank last recorded it.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub quantity: u128,
     /// What it is worth, in the smallest unit of the digital currency, as the central bank
     /// last recorded it.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub valuation: Balance,
     /// The central bank's report the valuation rests on.
     pub attestation: Attestation,
@@ -119,6 +140,7 @@ pub struct ReserveAsset<Balance> {
     pub audit: Option<Audit>,
     /// What counts towards coverage: the latest valuation an auditor attested (zero before
     /// the first). Equal to `valuation` whenever `audit` is set.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub counted: Balance,
 }
 
@@ -136,10 +158,21 @@ pub struct ReserveAsset<Balance> {
     Debug,
     Default,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "std",
+    serde(bound(
+        serialize = "Balance: core::fmt::Display",
+        deserialize = "Balance: core::str::FromStr"
+    ))
+)]
 pub struct Limits<Balance> {
     /// The most it may hold; a payment that would take it above is refused.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub balance_cap: Balance,
     /// The most it may send per outflow period (a day).
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub daily_outflow: Balance,
 }
 
@@ -199,6 +232,15 @@ pub struct BankQuota<Balance> {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "std",
+    serde(bound(
+        serialize = "Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+        deserialize = "Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+    ))
+)]
 pub struct Freeze<Balance, BlockNumber> {
     /// The court that froze it; only it thaws it.
     pub court: InstitutionId,
@@ -207,21 +249,40 @@ pub struct Freeze<Balance, BlockNumber> {
     /// The block of the freeze.
     pub since: BlockNumber,
     /// The balance when frozen.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub balance: Balance,
 }
 
 /// A holder's balance with what it may still receive and send, as the runtime API returns it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "std",
+    serde(bound(
+        serialize = "Balance: core::fmt::Display, BlockNumber: serde::Serialize",
+        deserialize = "Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+    ))
+)]
 pub struct BalanceInfo<Balance, BlockNumber> {
     /// What it holds.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub balance: Balance,
     /// Its limits; `None` for banks, which issuance quotas bound instead.
     pub limits: Option<Limits<Balance>>,
     /// What it may still receive before reaching its cap (`None`: no cap; zero when frozen or
     /// without identity).
+    #[cfg_attr(
+        feature = "std",
+        serde(with = "govchain_primitives::json::option_amount")
+    )]
     pub receivable: Option<Balance>,
     /// What it may still send in the current outflow period, at most its balance (`None`: no
     /// limit; zero when frozen or without identity).
+    #[cfg_attr(
+        feature = "std",
+        serde(with = "govchain_primitives::json::option_amount")
+    )]
     pub sendable_today: Option<Balance>,
     /// Whether it is a verified, active citizen or an active institution.
     pub verified: bool,
@@ -231,23 +292,40 @@ pub struct BalanceInfo<Balance, BlockNumber> {
 
 /// The reserve and the currency issued against it, as the runtime API returns it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "std",
+    serde(bound(
+        serialize = "Balance: core::fmt::Display",
+        deserialize = "Balance: core::str::FromStr"
+    ))
+)]
 pub struct ReserveSummary<Balance> {
     /// Every reserve asset.
     pub assets: alloc::vec::Vec<(AssetId, ReserveAsset<Balance>)>,
     /// The total that counts towards coverage: the sum of the auditor-attested valuations.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub reserve_value: Balance,
     /// How many assets' latest valuations no auditor has attested yet; minting waits for 0.
     pub unattested_assets: u32,
     /// How far supply exceeds the coverage limit (zero when covered): after an attested
     /// write-down, what must be redeemed or added to the reserve before minting resumes.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub coverage_deficit: Balance,
     /// The currency in circulation.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub total_supply: Balance,
     /// The most supply may be, in percent of the reserve value.
     pub max_coverage_percent: u32,
     /// Supply in parts per million of the reserve value (`None` without reserve).
+    #[cfg_attr(
+        feature = "std",
+        serde(with = "govchain_primitives::json::option_amount")
+    )]
     pub coverage_ppm: Option<u128>,
     /// What may still be minted before supply reaches the coverage limit (zero while any
     /// valuation is unattested).
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub mint_headroom: Balance,
 }

@@ -51,8 +51,11 @@ pub fn codes_are_distinct(options: &[BallotOption]) -> bool {
 #[derive(
     Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct BallotOption {
     /// The option's short code, unique within its election ignoring case.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::text"))]
     pub code: OptionCode,
     /// `blake2_256` of the option's full text.
     pub text_hash: H256,
@@ -106,6 +109,11 @@ impl<MaxRegions: Get<u32>> Eligibility<MaxRegions> {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum BallotMode<BlockNumber> {
     /// A poll: each vote is public as it is cast, and so is the running tally.
@@ -213,6 +221,11 @@ impl<T: Config> ElectionSpec<T> {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Canceller {
     /// The commission that created it, before voting began.
     #[codec(index = 0)]
@@ -238,6 +251,8 @@ pub enum Canceller {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Closure<BlockNumber> {
     /// The block whose start closed the election.
     pub closed_at: BlockNumber,
@@ -264,6 +279,11 @@ pub struct Closure<BlockNumber> {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum ElectionStatus<BlockNumber> {
     /// Scheduled, in voting or in reveal, as the block number says.
@@ -306,6 +326,11 @@ pub enum ElectionStatus<BlockNumber> {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum Failure {
     /// Fewer trustees than its threshold completed the key ceremony by the start of voting: no
@@ -396,6 +421,11 @@ impl<T: Config> Election<T> {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Phase {
     /// Created; voting has not begun (an encrypted election's trustees make its key).
     #[codec(index = 0)]
@@ -476,6 +506,8 @@ impl<T: Config> Tally<T> {
 
 /// What anyone learns about an election.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ElectionInfo<BlockNumber> {
     /// The election commission that created it.
     pub commission: InstitutionId,
@@ -499,6 +531,8 @@ pub struct ElectionInfo<BlockNumber> {
 
 /// An election's count as anyone may see it at a block.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct TallyInfo<BlockNumber> {
     /// Ballots cast so far (or in all, once closed).
     pub ballots: u64,
@@ -593,6 +627,11 @@ impl EncryptedRecord {
 
 /// Whether a citizen voted in an election, never how.
 #[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum VoterStatus {
     /// No ballot.
     #[codec(index = 0)]

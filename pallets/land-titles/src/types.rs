@@ -47,6 +47,8 @@ pub type CadastralNumber = BoundedVec<u8, ConstU32<MAX_CADASTRAL_NUMBER_LEN>>;
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Holding {
     /// The citizen or institution holding the share.
     pub owner: Party,
@@ -64,8 +66,11 @@ pub type Lineage<T> = BoundedVec<ParcelId, <T as Config>::MaxLineage>;
 #[derive(
     Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ParcelSpec {
     /// The parcel's cadastral number.
+    #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::text"))]
     pub cadastral_number: CadastralNumber,
     /// Its area in square metres; never zero.
     pub area: Area,
@@ -196,6 +201,8 @@ pub struct Offer<T: Config> {
 
 /// A registered mortgage or other lien; its rank is its place in the parcel's list.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Lien<BlockNumber> {
     /// The lien's number.
     pub id: LienId,
@@ -237,6 +244,8 @@ pub struct LienProposal<T: Config> {
 
 /// A court's freeze of a parcel.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Freeze<BlockNumber> {
     /// The court that froze it, the only one that may lift it.
     pub court: InstitutionId,
@@ -248,6 +257,8 @@ pub struct Freeze<BlockNumber> {
 
 /// Everything known about a parcel, as the runtime API returns it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ParcelRecord<BlockNumber> {
     /// The parcel's number.
     pub id: ParcelId,
@@ -282,6 +293,11 @@ pub struct ParcelRecord<BlockNumber> {
     PartialEq,
     Eq,
     Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "std",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
 )]
 pub enum TitleChange {
     /// The registrar registered it, subdivided it out or merged it in (see its parents).
@@ -331,6 +347,8 @@ pub enum TitleChange {
     Eq,
     Debug,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct HistoryEntry<BlockNumber> {
     /// The block the change happened in.
     pub at: BlockNumber,

@@ -2,7 +2,8 @@
 //! `cbdc_*` and `voting_*` methods serialize them with their own serde derives; there are no
 //! mirror types in the node). Fields and variants are camelCase, enums externally tagged
 //! (`"valid"`, `{"revoked": {"reason": "fraud", "at": 7}}`), hashes `0x`-hex, days numbers
-//! (days since 1970-01-01), and two field kinds need a rule of their own, kept here:
+//! (days since 1970-01-01), shares and turnouts (`Permill`) parts per million, pairs arrays
+//! (`[id, asset]`), and two field kinds need a rule of their own, kept here:
 //!
 //! - [`text`]: byte strings the registers admit only as ASCII (serial and cadastral numbers)
 //!   read as JSON strings, not arrays of numbers;
