@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{
     block_or_best,
-    errors::{invalid_params, runtime_error},
+    errors::{invalid_params, page_limit, runtime_error},
 };
 use govchain_primitives::identity::{CitizenId, InstitutionId};
 use govchain_runtime::{opaque::Block, BlockNumber};
@@ -145,12 +145,7 @@ where
         limit: Option<u32>,
         at: Option<<Block as BlockT>::Hash>,
     ) -> RpcResult<Vec<DiplomaId>> {
-        let limit = limit.unwrap_or(MAX_PAGE);
-        if limit == 0 || limit > MAX_PAGE {
-            return Err(invalid_params(format!(
-                "limit must be between 1 and {MAX_PAGE}"
-            )));
-        }
+        let limit = page_limit(limit, MAX_PAGE)?;
         self.client
             .runtime_api()
             .diplomas_of(block_or_best(&*self.client, at), holder, start_after, limit)

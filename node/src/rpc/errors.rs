@@ -18,3 +18,12 @@ pub fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
         None::<()>,
     )
 }
+
+/// A page size between 1 and `max` (the runtime API's page limit), `max` if none is given.
+pub fn page_limit(limit: Option<u32>, max: u32) -> Result<u32, ErrorObjectOwned> {
+    let limit = limit.unwrap_or(max);
+    if limit == 0 || limit > max {
+        return Err(invalid_params(format!("limit must be between 1 and {max}")));
+    }
+    Ok(limit)
+}

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::{
     block_or_best,
-    errors::{invalid_params, runtime_error},
+    errors::{invalid_params, page_limit, runtime_error},
 };
 use govchain_primitives::identity::Party;
 use govchain_runtime::{opaque::Block, BlockNumber};
@@ -125,7 +125,7 @@ where
         limit: Option<u32>,
         at: Option<<Block as BlockT>::Hash>,
     ) -> RpcResult<Vec<ParcelId>> {
-        let limit = page_limit(limit)?;
+        let limit = page_limit(limit, MAX_PAGE)?;
         self.client
             .runtime_api()
             .parcels_of(block_or_best(&*self.client, at), owner, start_after, limit)
@@ -139,7 +139,7 @@ where
         limit: Option<u32>,
         at: Option<<Block as BlockT>::Hash>,
     ) -> RpcResult<Option<HistoryPage>> {
-        let limit = page_limit(limit)?;
+        let limit = page_limit(limit, MAX_PAGE)?;
         let from = from.unwrap_or(0);
         let at = block_or_best(&*self.client, at);
         let api = self.client.runtime_api();
@@ -156,15 +156,4 @@ where
             .map_err(runtime_error)?;
         Ok(history.map(|(total, entries)| HistoryPage { total, entries }))
     }
-}
-
-/// A page size between 1 and [`MAX_PAGE`], the maximum if none is given.
-fn page_limit(limit: Option<u32>) -> RpcResult<u32> {
-    let limit = limit.unwrap_or(MAX_PAGE);
-    if limit == 0 || limit > MAX_PAGE {
-        return Err(invalid_params(format!(
-            "limit must be between 1 and {MAX_PAGE}"
-        )));
-    }
-    Ok(limit)
 }
