@@ -3,13 +3,15 @@
 use crate::values;
 use std::{str::FromStr, time::Duration};
 use subxt::{
+    client::OnlineClientAtBlockImpl,
     config::{RpcConfigFor, SubstrateExtrinsicParamsBuilder},
     dynamic::{At as _, Value},
-    error::{DispatchError, TransactionEventsError},
+    error::{BackendError, DispatchError, ExtrinsicError, RpcError, TransactionEventsError},
     ext::futures::future::join_all,
+    extrinsics::ExtrinsicEvents,
     rpcs::{LegacyRpcMethods, RpcClient},
-    tx::Payload,
-    OnlineClient, OnlineClientAtBlock, SubstrateConfig,
+    tx::{Payload, SubmittableTransaction, TransactionProgress},
+    ArcMetadata, OnlineClient, OnlineClientAtBlock, SubstrateConfig,
 };
 use subxt_signer::{sr25519::Keypair, SecretUri};
 
@@ -109,6 +111,25 @@ pub async fn officer_institution(at: &At, account: [u8; 32]) -> Result<Option<(u
         .and_then(|block| u64::try_from(block).ok())
         .ok_or_else(|| format!("an officer's record without an expiry: {officer}"))?;
     Ok(Some((institution, expires_at)))
+}
+
+/// The institution `signer` acts for at `at`: refused if it is no officer, or its appointment
+/// has ended.
+pub async fn acting_institution(at: &At, signer: &Keypair) -> Result<u32> {
+    let who = account(signer);
+    let (institution, expires_at) = officer_institution(at, who).await?.ok_or_else(|| {
+        format!(
+            "the signer {} is no officer of any institution at the finalized block",
+            values::hex(&who)
+        )
+    })?;
+    if at.block_number() >= expires_at {
+        return Err(format!(
+            "the signer's appointment as an officer of institution {institution} ended at \
+             block #{expires_at}"
+        ));
+    }
+    Ok(institution)
 }
 
 /// Calls a runtime API at `at` and decodes its answer against the metadata.
@@ -229,4 +250,199 @@ pub fn describe(error: &DispatchError) -> Failure {
         return Failure::Call(module.details_string());
     }
     Failure::Call(error.to_string())
+}
+
+/// A transaction signed to be valid only for a bounded window of blocks, not yet submitted.
+pub struct Signed {
+    tx: SubmittableTransaction<Config, OnlineClientAtBlockImpl<Config>>,
+    /// Its hash, by which a block's body shows whether it holds it.
+    pub hash: [u8; 32],
+    /// The signer's nonce it uses.
+    pub nonce: u64,
+    /// The first block that may include it (the finalized block it was signed at).
+    pub birth: u64,
+    /// The first block that may no longer include it.
+    pub death: u64,
+}
+
+/// Signs `call` at the finalized block `at` with `nonce`, valid for the `mortality` blocks
+/// from `at` (a power of two from 4 to 4,096, so the window starts at `at` exactly).
+pub async fn sign_mortal<Call: Payload>(
+    at: &At,
+    signer: &Keypair,
+    call: &Call,
+    nonce: u64,
+    mortality: u64,
+) -> Result<Signed> {
+    if !(4..=4096).contains(&mortality) || !mortality.is_power_of_two() {
+        return Err(format!(
+            "a mortality of {mortality} blocks: it must be a power of two from 4 to 4096"
+        ));
+    }
+    let birth = at.block_number();
+    let params = SubstrateExtrinsicParamsBuilder::<Config>::new()
+        .nonce(nonce)
+        .mortal_from_unchecked(mortality, birth, at.block_hash())
+        .build();
+    let tx = at
+        .tx()
+        .create_signed(call, signer, params)
+        .await
+        .map_err(|error| format!("cannot sign the transaction: {error}"))?;
+    Ok(Signed {
+        hash: tx.hash().0,
+        nonce,
+        birth,
+        death: birth.saturating_add(mortality),
+        tx,
+    })
+}
+
+/// The answer to a submission.
+pub enum Submitted {
+    /// In the node's pool, followed.
+    Watching(TransactionProgress<Config, OnlineClientAtBlockImpl<Config>>),
+    /// The node answered with an error: it did not take the transaction (so it went nowhere).
+    RefusedByNode(String),
+    /// No answer (the connection broke): the transaction may or may not be in a pool.
+    Unknown(String),
+}
+
+/// Submits a signed transaction to the node.
+pub async fn submit(signed: &Signed) -> Submitted {
+    match signed.tx.submit_and_watch().await {
+        Ok(progress) => Submitted::Watching(progress),
+        Err(ExtrinsicError::ErrorSubmittingTransaction(BackendError::Rpc(
+            RpcError::ClientError(subxt::rpcs::Error::User(error)),
+        ))) => Submitted::RefusedByNode(error.to_string()),
+        Err(error) => Submitted::Unknown(error.to_string()),
+    }
+}
+
+/// A transaction in a finalized block: the block and the transaction's events.
+pub struct Landed {
+    pub block: u64,
+    pub events: ExtrinsicEvents<Config>,
+    pub metadata: ArcMetadata,
+}
+
+/// Follows a submitted transaction to a finalized block. An error means its fate is unknown
+/// from here (dropped from the pool, the connection broke, no finality within
+/// [`FINALITY_PATIENCE`]): [`find`] settles it.
+pub async fn follow(
+    progress: TransactionProgress<Config, OnlineClientAtBlockImpl<Config>>,
+) -> Result<Landed> {
+    let in_block = tokio::time::timeout(FINALITY_PATIENCE, progress.wait_for_finalized())
+        .await
+        .map_err(|_| format!("not final after {} s", FINALITY_PATIENCE.as_secs()))?
+        .map_err(|error| format!("not seen in a finalized block: {error}"))?;
+    let at = in_block
+        .at()
+        .await
+        .map_err(|error| format!("cannot read the transaction's block: {error}"))?;
+    let events = in_block
+        .fetch_events()
+        .await
+        .map_err(|error| format!("cannot read the transaction's events: {error}"))?;
+    Ok(Landed {
+        block: at.block_number(),
+        metadata: at.metadata(),
+        events,
+    })
+}
+
+/// Where a signed transaction went, as the finalized chain shows it.
+pub enum Fate {
+    /// In this finalized block.
+    Landed(Landed),
+    /// Its window is over and no finalized block in it holds it: it never will be included.
+    Expired,
+    /// Not in a finalized block yet, and its window is still open.
+    Open,
+}
+
+/// Looks for the transaction `hash`, valid from block `birth` to `death - 1`, in the finalized
+/// blocks of that window.
+pub async fn find(chain: &Chain, hash: [u8; 32], birth: u64, death: u64) -> Result<Fate> {
+    let finalized = chain.finalized().await?.block_number();
+    for number in birth..=finalized.min(death) {
+        let at = chain
+            .api
+            .at_block(number)
+            .await
+            .map_err(|error| format!("cannot read block #{number}: {error}"))?;
+        let extrinsics = at
+            .extrinsics()
+            .fetch()
+            .await
+            .map_err(|error| format!("cannot read block #{number}'s body: {error}"))?;
+        for extrinsic in extrinsics.iter() {
+            let extrinsic = extrinsic
+                .map_err(|error| format!("cannot decode block #{number}'s body: {error}"))?;
+            if extrinsic.hash().0 == hash {
+                let events = extrinsic
+                    .events()
+                    .await
+                    .map_err(|error| format!("cannot read block #{number}'s events: {error}"))?;
+                return Ok(Fate::Landed(Landed {
+                    block: number,
+                    metadata: at.metadata(),
+                    events,
+                }));
+            }
+        }
+    }
+    Ok(if finalized >= death {
+        Fate::Expired
+    } else {
+        Fate::Open
+    })
+}
+
+/// What a `Utility::force_batch` did with one of its calls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// It succeeded; `proposed` is the dual-control action it opened instead of acting, if it
+    /// did (`Identity::ActionProposed`).
+    Done { proposed: Option<u64> },
+    /// It failed with this error, and nothing of it was written.
+    Failed(String),
+}
+
+/// Each call's result in a `force_batch` transaction, from its events (`ItemCompleted`,
+/// `ItemFailed`, in order); or why the transaction as a whole failed.
+pub fn force_batch_items(landed: &Landed) -> Result<std::result::Result<Vec<Item>, Failure>> {
+    let mut items = Vec::new();
+    let mut proposed = None;
+    for event in landed.events.iter() {
+        let event = event.map_err(|error| format!("cannot decode an event: {error}"))?;
+        let dispatch_error = || {
+            DispatchError::decode_from(event.field_bytes(), landed.metadata.clone())
+                .map(|error| describe(&error))
+                .map_err(|error| format!("cannot decode a dispatch error: {error}"))
+        };
+        match (event.pallet_name(), event.event_name()) {
+            ("System", "ExtrinsicFailed") => return Ok(Err(dispatch_error()?)),
+            ("Identity", "ActionProposed") => {
+                let fields: Value = event
+                    .decode_fields_unchecked_as()
+                    .map_err(|error| format!("cannot decode ActionProposed: {error}"))?;
+                proposed = fields
+                    .at("action")
+                    .and_then(|action| action.as_u128())
+                    .and_then(|action| u64::try_from(action).ok());
+            }
+            ("Utility", "ItemCompleted") => items.push(Item::Done {
+                proposed: proposed.take(),
+            }),
+            ("Utility", "ItemFailed") => {
+                proposed = None;
+                items.push(Item::Failed(match dispatch_error()? {
+                    Failure::Call(error) | Failure::Item { error, .. } => error,
+                }));
+            }
+            _ => {}
+        }
+    }
+    Ok(Ok(items))
 }

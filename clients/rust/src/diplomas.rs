@@ -26,7 +26,7 @@
 
 use crate::{
     chain::{self, At, Chain, Failure},
-    values,
+    table, values, Progress,
 };
 use sha2::{Digest, Sha256};
 use std::{
@@ -131,68 +131,29 @@ pub struct Options {
     pub dry_run: bool,
 }
 
-/// Told of a run's progress.
-pub trait Progress {
-    /// `total` rows are to be issued.
-    fn start(&self, total: u64);
-    /// `rows` more were issued, in finalized block `block`.
-    fn issued(&self, rows: u64, block: u64);
-    /// A row was refused.
-    fn refused(&self, line: u64, serial: &str, reason: &str);
-    /// The run is over.
-    fn finish(&self);
-}
-
 /// Reads the CSV file at `path`: the rows that parse, and for the others their line and why.
 pub fn read(path: &Path) -> chain::Result<Vec<std::result::Result<Row, RowResult>>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_path(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    let headers = reader
-        .headers()
-        .map_err(|error| format!("cannot read the header row of {}: {error}", path.display()))?
-        .clone();
-    let mut columns = HashMap::new();
-    for name in COLUMNS {
-        let index = headers
-            .iter()
-            .position(|header| header.eq_ignore_ascii_case(name))
-            .ok_or_else(|| {
-                format!(
-                    "{}: the header row has no `{name}` column (it needs {})",
-                    path.display(),
-                    COLUMNS.join(", ")
-                )
-            })?;
-        columns.insert(name, index);
-    }
     let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut rows = Vec::new();
     let mut first_line_of: HashMap<String, u64> = HashMap::new();
-    for (ordinal, record) in reader.records().enumerate() {
-        let line = match &record {
-            Ok(record) => record.position().map(|position| position.line()),
-            Err(error) => error.position().map(|position| position.line()),
-        }
-        .unwrap_or_else(|| u64::try_from(ordinal).unwrap_or(u64::MAX).saturating_add(2));
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
+    for (line, cells) in table::read(path, &COLUMNS)? {
+        let cells = match cells {
+            Ok(cells) => cells,
+            Err(reason) => {
                 rows.push(Err(RowResult {
                     line,
                     serial: String::new(),
-                    status: Status::Refused(format!("not a CSV row: {error}")),
+                    status: Status::Refused(reason),
                 }));
                 continue;
             }
         };
         let cell = |name: &str| {
-            columns
-                .get(name)
-                .and_then(|index| record.get(*index))
-                .unwrap_or("")
+            COLUMNS
+                .iter()
+                .position(|column| *column == name)
+                .and_then(|index| cells.get(index))
+                .map_or("", String::as_str)
         };
         let serial = cell("serial").to_owned();
         let row = parse(line, &serial, cell, &folder).and_then(|row| {
@@ -385,20 +346,7 @@ pub async fn issue(
     progress: &dyn Progress,
 ) -> chain::Result<Report> {
     let at = chain.finalized().await?;
-    let who = chain::account(signer);
-    let (institution, expires_at) =
-        chain::officer_institution(&at, who).await?.ok_or_else(|| {
-            format!(
-                "the signer {} is no officer of any institution at the finalized block",
-                values::hex(&who)
-            )
-        })?;
-    if at.block_number() >= expires_at {
-        return Err(format!(
-            "the signer's appointment as an officer of institution {institution} ended at \
-             block #{expires_at}"
-        ));
-    }
+    let institution = chain::acting_institution(&at, signer).await?;
     let accreditation = chain::runtime_api(
         &at,
         "DiplomasApi",
@@ -503,7 +451,7 @@ pub async fn issue(
             };
             match outcome.failure {
                 None => {
-                    progress.issued(
+                    progress.done(
                         u64::try_from(batch.len()).unwrap_or(u64::MAX),
                         outcome.block,
                     );
@@ -567,27 +515,33 @@ pub async fn issue(
 
 /// Writes one line per row (`line,serial,status,diploma_id,block,reason`) to `path`.
 pub fn write_results(report: &Report, path: &Path) -> chain::Result<()> {
-    let mut writer = csv::Writer::from_path(path)
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-    let fail = |error: csv::Error| format!("cannot write {}: {error}", path.display());
-    writer
-        .write_record(["line", "serial", "status", "diploma_id", "block", "reason"])
-        .map_err(fail)?;
-    for row in &report.rows {
-        let line = row.line.to_string();
-        let (status, id, block, reason) = match &row.status {
-            Status::Issued { id, block } => ("issued", values::hex(id), block.to_string(), ""),
-            Status::OnChain { id } => ("on_chain", values::hex(id), String::new(), ""),
-            Status::Refused(reason) => ("refused", String::new(), String::new(), reason.as_str()),
-            Status::NotAttempted => ("not_attempted", String::new(), String::new(), ""),
-        };
-        writer
-            .write_record([line.as_str(), &row.serial, status, &id, &block, reason])
-            .map_err(fail)?;
-    }
-    writer
-        .flush()
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))
+    let rows: Vec<Vec<String>> = report
+        .rows
+        .iter()
+        .map(|row| {
+            let (status, id, block, reason) = match &row.status {
+                Status::Issued { id, block } => ("issued", values::hex(id), block.to_string(), ""),
+                Status::OnChain { id } => ("on_chain", values::hex(id), String::new(), ""),
+                Status::Refused(reason) => {
+                    ("refused", String::new(), String::new(), reason.as_str())
+                }
+                Status::NotAttempted => ("not_attempted", String::new(), String::new(), ""),
+            };
+            vec![
+                row.line.to_string(),
+                row.serial.clone(),
+                status.to_owned(),
+                id,
+                block,
+                reason.to_owned(),
+            ]
+        })
+        .collect();
+    table::write(
+        path,
+        &["line", "serial", "status", "diploma_id", "block", "reason"],
+        &rows,
+    )
 }
 
 #[cfg(test)]

@@ -9,34 +9,19 @@
 //! file issues nothing, finds the five on chain and names the same three rows; a signer who is
 //! no officer is refused before any row.
 
-#[path = "../../../node/tests/common/process.rs"]
-mod process;
+mod common;
 
+use common::{account, call, council_motion, dev_node, office, register_institution, text};
 use govchain_office::{
     chain::{self, Chain},
     values,
 };
-use process::Node;
 use sha2::{Digest, Sha256};
 use std::{
-    path::{Path, PathBuf},
-    process::{Command, Output},
-    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+    path::Path,
+    time::{SystemTime, UNIX_EPOCH},
 };
-use subxt::{dynamic::Value, ext::scale_value::Composite};
-
-const OFFICE: &str = env!("CARGO_BIN_EXE_govchain-office");
-
-/// The node binary of the same build (the workspace's tests build it beside this one).
-fn node_binary() -> PathBuf {
-    let node = Path::new(OFFICE).with_file_name("govchain-node");
-    assert!(
-        node.exists(),
-        "{} is missing: build the node in the same profile first (scripts/test.sh does)",
-        node.display()
-    );
-    node
-}
+use subxt::dynamic::Value;
 
 /// Today by the test machine's clock, in days since 1970-01-01 (the node's clock is the same).
 fn today() -> u32 {
@@ -54,41 +39,15 @@ fn date(day: u32) -> String {
         .to_string()
 }
 
-fn account(uri: &str) -> Value {
-    values::hash32(chain::account(&chain::signer(uri).expect("a dev key")))
-}
-
-fn call(pallet: &str, name: &str, fields: Vec<(&str, Value)>) -> Value {
-    Value::unnamed_variant(pallet, [Value::named_variant(name, fields)])
-}
-
 /// University 0 with Alice as its officer, citizens 0 to 2 (Bob, Charlie, Dave), and the
 /// university accredited from 400 days ago for a year.
 async fn set_up(chain: &Chain) {
-    let register = subxt::dynamic::tx(
-        "Identity",
-        "register_institution",
-        Composite::named([
-            ("kind".to_owned(), values::unit("Agency")),
-            ("short_code".to_owned(), Value::from_bytes(b"NUT")),
-            ("name_hash".to_owned(), values::hash32([0x1a; 32])),
-            ("admin".to_owned(), account("//Alice")),
-            (
-                "roles".to_owned(),
-                Value::unnamed_composite([
-                    values::unit("EducationMinistry"),
-                    values::unit("University"),
-                    values::unit("CivilRegistry"),
-                ]),
-            ),
-        ]),
-    );
     let at = chain.finalized().await.expect("the finalized block");
-    let length = at
-        .tx()
-        .call_data(&register)
-        .expect("the metadata takes the call")
-        .len();
+    let register = register_institution(
+        b"NUT",
+        "Agency",
+        &["EducationMinistry", "University", "CivilRegistry"],
+    );
     let citizen = |uri: &str, national: u8| {
         call(
             "Identity",
@@ -102,16 +61,7 @@ async fn set_up(chain: &Chain) {
         )
     };
     let calls = vec![
-        // Alice is the whole development council: her motion with threshold 1 executes at once.
-        call(
-            "Council",
-            "propose",
-            vec![
-                ("threshold", Value::u128(1)),
-                ("proposal", register.into_value()),
-                ("length_bound", Value::u128(length as u128)),
-            ],
-        ),
+        council_motion(&at, vec![register]),
         call(
             "Identity",
             "appoint_officer",
@@ -139,51 +89,14 @@ async fn set_up(chain: &Chain) {
             ],
         ),
     ];
-    let batch = subxt::dynamic::tx(
-        "Utility",
-        "batch_all",
-        Composite::named([("calls".to_owned(), Value::unnamed_composite(calls))]),
-    );
-    let alice = chain::signer("//Alice").expect("a dev key");
-    let outcomes = chain::submit_and_finalize(chain, &alice, &[batch])
-        .await
-        .expect("the set-up is final");
-    let outcome = outcomes[0].as_ref().expect("the set-up is final");
-    assert_eq!(outcome.failure, None, "the set-up failed");
-}
-
-/// Runs `govchain-office args…` signed by `suri`.
-fn office(url: &str, suri: &str, args: &[&str]) -> Output {
-    Command::new(OFFICE)
-        .args(["--url", url])
-        .args(args)
-        .env("GOVCHAIN_SURI", suri)
-        .output()
-        .expect("govchain-office runs")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout ---\n{}--- stderr ---\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    common::submit_batch(chain, "//Alice", calls).await;
 }
 
 /// Each row's (serial, status, diploma id) from the results file.
 fn results(path: &Path) -> Vec<(String, String, String)> {
-    let mut reader = csv::Reader::from_path(path).expect("the results file");
-    reader
-        .records()
-        .map(|record| {
-            let record = record.expect("a row");
-            (
-                record[1].to_owned(),
-                record[2].to_owned(),
-                record[3].to_owned(),
-            )
-        })
+    common::results(path)
+        .into_iter()
+        .map(|row| (row[1].clone(), row[2].clone(), row[3].clone()))
         .collect()
 }
 
@@ -206,16 +119,7 @@ async fn verify(chain: &Chain, id: &str, document: &[u8]) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn diplomas_from_a_csv_in_batches_bad_rows_named_rerun_idempotent() {
-    let node = Node::start_binary(node_binary().to_str().expect("a path"), &["--dev"]);
-    let url = format!("ws://127.0.0.1:{}", node.rpc_port);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let chain = loop {
-        match Chain::connect(&url).await {
-            Ok(chain) => break chain,
-            Err(error) if Instant::now() > deadline => panic!("{error}\n{}", node.log()),
-            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
-        }
-    };
+    let (node, url, chain) = dev_node().await;
     set_up(&chain).await;
 
     let folder = node.file("office");
