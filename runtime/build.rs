@@ -59,6 +59,18 @@ fn main() {
         alias.join("runtime").join("Cargo.toml"),
     );
     env::remove_var("RUSTC_WORKSPACE_WRAPPER");
+    // The wasm builder gives the wasm every feature the native runtime has. The runtime's own
+    // tests turn `try-runtime` on (to check every pallet's `try_state`); the wasm the node runs
+    // never carries it: its `TryRuntime_*` API would let any caller of a public node's
+    // `state_call` re-execute blocks. `GOVCHAIN_WASM_TRY_RUNTIME=1` builds a wasm with it, for
+    // checking migrations against a snapshot.
+    println!("cargo:rerun-if-env-changed=GOVCHAIN_WASM_TRY_RUNTIME");
+    if env::var("GOVCHAIN_WASM_TRY_RUNTIME").as_deref() != Ok("1") {
+        // The feature, and the optional dependency it turns on (an extra dependency alone
+        // changes every symbol hash of the runtime crate, so the wasm's bytes).
+        env::remove_var("CARGO_FEATURE_TRY_RUNTIME");
+        env::remove_var("CARGO_FEATURE_FRAME_TRY_RUNTIME");
+    }
 
     let cargo_home = env::var("CARGO_HOME")
         .map(PathBuf::from)

@@ -208,3 +208,28 @@ pub fn preset_names() -> Vec<PresetId> {
         PresetId::from(NATIONAL_TESTNET_PRESET),
     ]
 }
+
+/// The storage of a chain started from the named preset, as the node builds it: the preset's
+/// patch merged into the default genesis config. Native only, for the runtime's tests and the
+/// fuzzer (`tools/fuzz`).
+#[cfg(feature = "std")]
+pub fn storage(preset: &str) -> Result<sp_core::storage::Storage, String> {
+    fn merge(base: &mut Value, patch: Value) {
+        match (base, patch) {
+            (Value::Object(base), Value::Object(patch)) => {
+                for (key, value) in patch {
+                    merge(base.entry(key).or_insert(Value::Null), value);
+                }
+            }
+            (base, patch) => *base = patch,
+        }
+    }
+    let patch = get_preset(&preset.into()).ok_or_else(|| format!("no preset `{preset}`"))?;
+    let patch: Value = serde_json::from_slice(&patch).map_err(|error| error.to_string())?;
+    let mut config =
+        serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|error| error.to_string())?;
+    merge(&mut config, patch);
+    let config: RuntimeGenesisConfig =
+        serde_json::from_value(config).map_err(|error| error.to_string())?;
+    sp_runtime::BuildStorage::build_storage(&config)
+}

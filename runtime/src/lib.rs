@@ -28,6 +28,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 pub mod apis;
+#[cfg(feature = "std")]
+pub mod authoring;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(feature = "std")]

@@ -21,20 +21,27 @@
 //!
 //! A payment carries no reference of the bank's on chain, so this module keeps a
 //! [`journal`](crate::journal) beside the file: every transaction is recorded before it is
-//! submitted and its outcome once final. A rerun of the same file first settles whatever an
-//! interrupted run left in doubt (found in a finalized block, or proved expired), then pays only
-//! the rows not paid yet: a payment is never made twice, whatever stopped the run and when.
-//! Rows the chain refused are tried again on a rerun (the refusal wrote nothing).
+//! submitted (signed mortal: it can be included only in a bounded window of blocks) and its
+//! outcome once final. Transactions are submitted once, to one node (`author_submitExtrinsic`),
+//! and followed by reading finalized blocks' bodies: a transaction is settled when a finalized
+//! block holds it, or proved never to be included when the finalized chain is past its window
+//! or the signer's nonce there has passed its own, with no finalized block of its window
+//! holding it. Its rows are free again only then (or when the node answered that it refused
+//! it). A rerun of the same file first settles whatever an interrupted run left in doubt, then
+//! pays only the rows not paid yet: a payment is never made twice, whatever stopped the run and
+//! when. Rows the chain refused are tried again on a rerun (the refusal wrote nothing); a
+//! payment kept for approval is reported as waiting while its action is pending, and as closed
+//! (approved, rejected or expired) once it is not.
 
 use crate::{
-    chain::{self, At, Chain, Failure, Fate, Item, Landed, Signed, Submitted},
+    chain::{self, At, Chain, Failure, Fate, Item, Landed, Pending, Submitted},
     journal::{self, Entry, Journal, Payment},
     table, values, Progress,
 };
-use std::{collections::HashMap, path::Path, time::Duration};
+use std::{collections::HashMap, path::Path};
 use subxt::{
     dynamic::{At as _, Value},
-    ext::{futures::future::join_all, scale_value::Composite},
+    ext::scale_value::Composite,
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -43,10 +50,6 @@ pub const COLUMNS: [&str; 3] = ["reference", "citizen", "amount"];
 
 /// The longest reference the journal keeps.
 pub const MAX_REFERENCE: usize = 64;
-
-/// How long to wait between looks at the chain while a transaction of an earlier run is neither
-/// final nor expired.
-const SETTLE_POLL: Duration = Duration::from_secs(3);
 
 /// One payment as a row of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +83,9 @@ pub enum Status {
     /// Kept as the institution's dual-control action `action` (in this finalized block), for
     /// its other officers to approve.
     Proposed { action: u64, block: u64 },
+    /// Kept as action `action` (in this finalized block), which is no longer pending: its
+    /// officers approved it (paid), rejected it, or let it expire. The action's events say which.
+    Closed { action: u64, block: u64 },
     /// Not paid, for this reason.
     Refused(String),
     /// Not paid: the run stopped before it (see [`Report::stopped`]).
@@ -112,6 +118,7 @@ pub struct Counts {
     pub credited_now_amount: u128,
     pub credited_earlier: usize,
     pub proposed: usize,
+    pub closed: usize,
     pub refused: usize,
     pub not_attempted: usize,
 }
@@ -131,6 +138,7 @@ impl Report {
                     counts.credited_earlier = counts.credited_earlier.saturating_add(1)
                 }
                 Status::Proposed { .. } => counts.proposed = counts.proposed.saturating_add(1),
+                Status::Closed { .. } => counts.closed = counts.closed.saturating_add(1),
                 Status::Refused(_) => counts.refused = counts.refused.saturating_add(1),
                 Status::NotAttempted => {
                     counts.not_attempted = counts.not_attempted.saturating_add(1)
@@ -160,8 +168,9 @@ pub struct Options {
     pub batch_size: u32,
     /// How many transactions are in flight at once.
     pub in_flight: usize,
-    /// How many blocks a transaction may wait for inclusion (a power of two, 4 to 4,096): the
-    /// longest a rerun may have to wait to prove an interrupted run's transaction expired.
+    /// How many blocks after the one it is signed at a transaction may be included in (a power
+    /// of two, 4 to the runtime's `System::BlockHashCount`): the longest a run may have to wait
+    /// to prove a transaction it lost sight of will never be included.
     pub mortality: u64,
     /// Check every row and report, without signing anything (the journal's transactions in
     /// doubt are still settled).
@@ -352,44 +361,81 @@ fn record_landed(
     Ok(results)
 }
 
-/// Settles a transaction in doubt: waits until it is in a finalized block or proved expired,
-/// and records which in the journal. `Some(results)` if it landed.
+/// A journaled transaction to settle: its hash as written, what to follow, how many payments.
+type Sent = (String, Pending, usize);
+
+/// Follows `txs` through the finalized chain until each is in a finalized block or proved never
+/// to be, and journals which. For each, its block and results if it landed.
 async fn settle(
     chain: &Chain,
     journal: &mut Journal,
-    tx: &str,
-    birth: u64,
-    death: u64,
-    payments: usize,
+    signer: [u8; 32],
+    txs: &[Sent],
     progress: &dyn Progress,
-) -> chain::Result<Option<(u64, Vec<journal::Result>)>> {
+) -> chain::Result<Vec<Option<(u64, Vec<journal::Result>)>>> {
+    let pending: Vec<Pending> = txs.iter().map(|(_, pending, _)| pending.clone()).collect();
+    let last = pending.iter().map(|tx| tx.death).max().unwrap_or(0);
+    let fates = chain::follow(chain, signer, &pending, || {
+        progress.say(format!(
+            "waiting for {} transactions to be final, or proved never to be (by block #{last} at \
+             the latest)",
+            txs.len()
+        ))
+    })
+    .await?;
+    let mut outcomes = Vec::with_capacity(txs.len());
+    for ((tx, _, payments), fate) in txs.iter().zip(fates) {
+        outcomes.push(match fate {
+            Fate::Landed(landed) => Some((
+                landed.block,
+                record_landed(journal, tx, *payments, &landed)?,
+            )),
+            Fate::Expired { at } => {
+                journal.append(Entry::Expired { tx: tx.clone(), at })?;
+                None
+            }
+        });
+    }
+    Ok(outcomes)
+}
+
+/// The transaction a `Sent` entry names, to follow.
+fn pending_of(entry: &Entry) -> chain::Result<Option<Sent>> {
+    let Entry::Sent {
+        tx,
+        nonce,
+        birth,
+        death,
+        payments,
+    } = entry
+    else {
+        return Ok(None);
+    };
     let hash = ::hex::decode(tx.trim_start_matches("0x"))
         .ok()
         .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
         .ok_or_else(|| format!("journal: {tx:?} is not a transaction hash"))?;
-    let mut said = false;
-    loop {
-        match chain::find(chain, hash, birth, death).await? {
-            Fate::Landed(landed) => {
-                let results = record_landed(journal, tx, payments, &landed)?;
-                return Ok(Some((landed.block, results)));
-            }
-            Fate::Expired => {
-                journal.append(Entry::Expired { tx: tx.to_owned() })?;
-                return Ok(None);
-            }
-            Fate::Open => {
-                if !said {
-                    progress.say(format!(
-                        "transaction {tx} ({payments} payments) is not final yet: waiting until it \
-                         is, or until block #{death} proves it never will be"
-                    ));
-                    said = true;
-                }
-                tokio::time::sleep(SETTLE_POLL).await;
-            }
-        }
-    }
+    Ok(Some((
+        tx.clone(),
+        Pending {
+            hash,
+            nonce: *nonce,
+            birth: *birth,
+            death: *death,
+        },
+        payments.len(),
+    )))
+}
+
+/// Whether dual-control action `action` is still waiting for approvals.
+async fn still_proposed(at: &At, action: u64) -> chain::Result<bool> {
+    let actions = subxt::dynamic::storage::<(Value,), Value>("Identity", "PendingActions");
+    let pending = at
+        .storage()
+        .try_fetch(actions, (Value::u128(u128::from(action)),))
+        .await
+        .map_err(|error| format!("cannot read the pending actions: {error}"))?;
+    Ok(pending.is_some())
 }
 
 /// Pays the rows of `rows` not yet paid, from the institution `signer` is an officer of,
@@ -402,75 +448,79 @@ pub async fn credit(
     options: &Options,
     progress: &dyn Progress,
 ) -> chain::Result<Report> {
-    let at = chain.finalized().await?;
-    let institution = chain::acting_institution(&at, signer).await?;
+    let who = chain::account(signer);
+    journal.bind(&values::hex(&chain.genesis()), &values::hex(&who))?;
 
-    // What an interrupted run left in doubt, settled before anything else is sent.
-    let in_doubt = journal.in_doubt();
+    // What an interrupted run left in doubt, settled before anything else (even by an officer
+    // whose appointment has ended since).
+    let in_doubt = journal
+        .in_doubt()
+        .iter()
+        .filter_map(|entry| pending_of(entry).transpose())
+        .collect::<chain::Result<Vec<Sent>>>()?;
     if !in_doubt.is_empty() {
         progress.say(format!(
             "settling {} transactions an earlier run sent without seeing them final",
             in_doubt.len()
         ));
-    }
-    for entry in in_doubt {
-        if let Entry::Sent {
-            tx,
-            birth,
-            death,
-            payments,
-            ..
-        } = entry
-        {
-            settle(chain, journal, &tx, birth, death, payments.len(), progress).await?;
-        }
+        settle(chain, journal, who, &in_doubt, progress).await?;
     }
     let states = journal.states();
 
     let at = chain.finalized().await?;
+    let institution = chain::acting_institution(&at, signer).await?;
     let mut report = Report {
         institution,
         rows: Vec::with_capacity(rows.len()),
         stopped: None,
     };
+    let paid = |reference: &str| {
+        states.get(reference).and_then(|state| match &state.result {
+            Some((block, journal::Result::Credited)) => Some((*block, None, &state.payment)),
+            Some((block, journal::Result::Proposed { action })) => {
+                Some((*block, Some(*action), &state.payment))
+            }
+            _ => None,
+        })
+    };
     let mut pending: Vec<(usize, Row)> = Vec::new();
     for row in rows {
         let row = match row {
             Ok(row) => row,
-            Err(result) => {
-                if let Status::Refused(reason) = &result.status {
+            Err(mut result) => {
+                if let Status::Refused(reason) = &mut result.status {
+                    // A row that no longer reads may still have been paid: say so.
+                    if let Some((block, _, payment)) = paid(&result.reference) {
+                        reason.push_str(&format!(
+                            "; the journal has this reference paid {} to citizen {} in block \
+                             #{block}",
+                            payment.amount, payment.citizen
+                        ));
+                    }
                     progress.refused(result.line, &result.reference, reason);
                 }
                 report.rows.push(result);
                 continue;
             }
         };
-        let earlier = states.get(&row.reference);
-        let status = match earlier {
-            Some((paid, Some((block, result))))
-                if !matches!(result, journal::Result::Refused { .. }) =>
-            {
-                if *paid == row.payment() {
-                    match result {
-                        journal::Result::Proposed { action } => Status::Proposed {
-                            action: *action,
-                            block: *block,
-                        },
-                        _ => Status::Credited {
-                            block: *block,
-                            earlier: true,
-                        },
-                    }
-                } else {
-                    Status::Refused(format!(
-                        "reference already paid {} to citizen {} in block #{block}; this row \
-                         says {} to citizen {}",
-                        paid.amount, paid.citizen, row.amount, row.citizen
-                    ))
+        let status = match paid(&row.reference) {
+            Some((block, action, payment)) if *payment == row.payment() => match action {
+                None => Status::Credited {
+                    block,
+                    earlier: true,
+                },
+                Some(action) if still_proposed(&at, action).await? => {
+                    Status::Proposed { action, block }
                 }
-            }
+                Some(action) => Status::Closed { action, block },
+            },
+            Some((block, _, payment)) => Status::Refused(format!(
+                "reference already paid {} to citizen {} in block #{block}; this row says {} to \
+                 citizen {}",
+                payment.amount, payment.citizen, row.amount, row.citizen
+            )),
             // Refused earlier (tried again), or never sent.
-            _ => match check(&at, institution, &row).await? {
+            None => match check(&at, institution, &row).await? {
                 Some(reason) => Status::Refused(reason),
                 None => {
                     pending.push((report.rows.len(), row.clone()));
@@ -507,6 +557,13 @@ pub async fn credit(
             pending.len()
         ));
     }
+    let most = chain::block_hash_count(&at)?.min(4096);
+    if !(4..=most).contains(&options.mortality) || !options.mortality.is_power_of_two() {
+        return Err(format!(
+            "--mortality {}: it must be a power of two from 4 to {most}",
+            options.mortality
+        ));
+    }
     if options.dry_run {
         progress.finish();
         return Ok(report);
@@ -525,14 +582,14 @@ pub async fn credit(
         pending.chunks(size).map(<[_]>::to_vec).collect();
 
     while !batches.is_empty() {
-        let round: Vec<Batch> = (0..options.in_flight.max(1))
+        let mut round: std::collections::VecDeque<Batch> = (0..options.in_flight.max(1))
             .map_while(|_| batches.pop_front())
             .collect();
         let at = chain.finalized().await?;
-        let mut nonce = chain.next_nonce(chain::account(signer)).await?;
-        // Each transaction: its rows, its journal record, and the node's answer.
-        let mut sent: Vec<(Batch, Signed, Submitted)> = Vec::new();
-        for batch in round {
+        let mut nonce = chain.next_nonce(who).await?;
+        // Each transaction submitted: its rows, and what to follow.
+        let mut sent: Vec<(Batch, Sent)> = Vec::new();
+        while let Some(batch) = round.pop_front() {
             let call = force_batch(
                 batch
                     .iter()
@@ -548,55 +605,46 @@ pub async fn credit(
                 death: signed.death,
                 payments: batch.iter().map(|(_, row)| row.payment()).collect(),
             })?;
-            let submitted = chain::submit(&signed).await;
-            if let Submitted::RefusedByNode(reason) = &submitted {
-                journal.append(Entry::RefusedByNode {
-                    tx,
-                    reason: reason.clone(),
-                })?;
-                report.stopped = Some(format!("the node refused a transaction: {reason}"));
-                break;
+            let follow = Pending {
+                hash: signed.hash,
+                nonce,
+                birth: signed.birth,
+                death: signed.death,
+            };
+            let payments = batch.len();
+            match chain::submit(chain, &signed).await {
+                Submitted::Accepted => sent.push((batch, (tx, follow, payments))),
+                Submitted::RefusedByNode(reason) => {
+                    journal.append(Entry::RefusedByNode {
+                        tx,
+                        reason: reason.clone(),
+                    })?;
+                    report.stopped = Some(format!("the node refused a transaction: {reason}"));
+                    break;
+                }
+                Submitted::Unknown(reason) => {
+                    // Perhaps in a pool: followed like the others; the rest of the round waits
+                    // for the next (a later nonce could not be included before it anyway).
+                    progress.say(format!(
+                        "transaction {tx}: no clear answer from the node ({reason}); following \
+                         it through the finalized chain"
+                    ));
+                    sent.push((batch, (tx, follow, payments)));
+                    break;
+                }
             }
-            sent.push((batch, signed, submitted));
             nonce = nonce.saturating_add(1);
         }
-        let followed = join_all(
-            sent.into_iter()
-                .map(|(batch, signed, submitted)| async move {
-                    let landed = match submitted {
-                        Submitted::Watching(watching) => chain::follow(watching).await,
-                        Submitted::Unknown(reason) | Submitted::RefusedByNode(reason) => {
-                            Err(reason)
-                        }
-                    };
-                    (batch, signed, landed)
-                }),
-        )
-        .await;
-        for (batch, signed, landed) in followed {
-            let tx = values::hex(&signed.hash);
-            let outcome = match landed {
-                Ok(landed) => record_landed(journal, &tx, batch.len(), &landed)
-                    .map(|results| Some((landed.block, results)))?,
-                Err(reason) => {
-                    progress.say(format!(
-                        "transaction {tx}: {reason}; settling it from the chain"
-                    ));
-                    settle(
-                        chain,
-                        journal,
-                        &tx,
-                        signed.birth,
-                        signed.death,
-                        batch.len(),
-                        progress,
-                    )
-                    .await?
-                }
-            };
+        while let Some(batch) = round.pop_back() {
+            batches.push_front(batch);
+        }
+        let txs: Vec<Sent> = sent.iter().map(|(_, tx)| tx.clone()).collect();
+        let outcomes = settle(chain, journal, who, &txs, progress).await?;
+        for ((batch, (tx, _, _)), outcome) in sent.iter().zip(outcomes) {
             let Some((block, results)) = outcome else {
                 report.stopped.get_or_insert(format!(
-                    "transaction {tx} expired without being included: its rows were not paid"
+                    "transaction {tx} was never included: its rows were not paid (run the file \
+                     again to pay them)"
                 ));
                 continue;
             };
@@ -653,6 +701,11 @@ pub fn write_results(report: &Report, path: &Path) -> chain::Result<()> {
                     "awaiting_approval",
                     block.to_string(),
                     format!("action {action}"),
+                ),
+                Status::Closed { action, block } => (
+                    "proposal_closed",
+                    block.to_string(),
+                    format!("action {action}: approved, rejected or expired"),
                 ),
                 Status::Refused(reason) => ("refused", String::new(), reason.clone()),
                 Status::NotAttempted => ("not_attempted", String::new(), String::new()),

@@ -3,14 +3,13 @@
 use crate::values;
 use std::{str::FromStr, time::Duration};
 use subxt::{
-    client::OnlineClientAtBlockImpl,
-    config::{RpcConfigFor, SubstrateExtrinsicParamsBuilder},
+    config::{Hasher as _, RpcConfigFor, SubstrateExtrinsicParamsBuilder},
     dynamic::{At as _, Value},
-    error::{BackendError, DispatchError, ExtrinsicError, RpcError, TransactionEventsError},
+    error::{DispatchError, TransactionEventsError},
     ext::futures::future::join_all,
     extrinsics::ExtrinsicEvents,
     rpcs::{LegacyRpcMethods, RpcClient},
-    tx::{Payload, SubmittableTransaction, TransactionProgress},
+    tx::Payload,
     ArcMetadata, OnlineClient, OnlineClientAtBlock, SubstrateConfig,
 };
 use subxt_signer::{sr25519::Keypair, SecretUri};
@@ -26,9 +25,8 @@ pub type At = OnlineClientAtBlock<Config>;
 /// What went wrong, said for the operator.
 pub type Result<T> = std::result::Result<T, String>;
 
-/// How long a transaction may take from submission to a finalized block before the run gives
-/// up on it: beyond its mortality (32 blocks from the finalized block it was signed at), so a
-/// transaction never included is dead by then.
+/// How long a run waits for a transaction to reach a finalized block (the diplomas' batches),
+/// or for the chain to finalize anything at all (a payment's settling), before it gives up.
 const FINALITY_PATIENCE: Duration = Duration::from_secs(600);
 
 /// A connection to a node.
@@ -254,19 +252,30 @@ pub fn describe(error: &DispatchError) -> Failure {
 
 /// A transaction signed to be valid only for a bounded window of blocks, not yet submitted.
 pub struct Signed {
-    tx: SubmittableTransaction<Config, OnlineClientAtBlockImpl<Config>>,
-    /// Its hash, by which a block's body shows whether it holds it.
+    /// The transaction as submitted and as block bodies hold it.
+    pub bytes: Vec<u8>,
+    /// Its hash (BLAKE2-256 of those bytes), by which a block's body shows whether it holds it.
     pub hash: [u8; 32],
     /// The signer's nonce it uses.
     pub nonce: u64,
-    /// The first block that may include it (the finalized block it was signed at).
+    /// The finalized block it was signed at: it can be included from the next block on.
     pub birth: u64,
-    /// The first block that may no longer include it.
+    /// The first block that can no longer include it.
     pub death: u64,
 }
 
+/// How many blocks back the runtime keeps block hashes (`System::BlockHashCount`): the longest
+/// mortality a transaction can have.
+pub fn block_hash_count(at: &At) -> Result<u64> {
+    at.constants()
+        .entry(subxt::dynamic::constant::<u32>("System", "BlockHashCount"))
+        .map(u64::from)
+        .map_err(|error| format!("cannot read System::BlockHashCount: {error}"))
+}
+
 /// Signs `call` at the finalized block `at` with `nonce`, valid for the `mortality` blocks
-/// from `at` (a power of two from 4 to 4,096, so the window starts at `at` exactly).
+/// after `at` (a power of two from 4 to the runtime's `BlockHashCount`, so that the window
+/// starts at `at` exactly and the chain can check it to its end).
 pub async fn sign_mortal<Call: Payload>(
     at: &At,
     signer: &Keypair,
@@ -274,9 +283,10 @@ pub async fn sign_mortal<Call: Payload>(
     nonce: u64,
     mortality: u64,
 ) -> Result<Signed> {
-    if !(4..=4096).contains(&mortality) || !mortality.is_power_of_two() {
+    let most = block_hash_count(at)?.min(4096);
+    if !(4..=most).contains(&mortality) || !mortality.is_power_of_two() {
         return Err(format!(
-            "a mortality of {mortality} blocks: it must be a power of two from 4 to 4096"
+            "a mortality of {mortality} blocks: it must be a power of two from 4 to {most}"
         ));
     }
     let birth = at.block_number();
@@ -289,32 +299,37 @@ pub async fn sign_mortal<Call: Payload>(
         .create_signed(call, signer, params)
         .await
         .map_err(|error| format!("cannot sign the transaction: {error}"))?;
+    let bytes = tx.into_encoded();
     Ok(Signed {
-        hash: tx.hash().0,
+        hash: at.hasher().hash(&bytes).0,
+        bytes,
         nonce,
         birth,
         death: birth.saturating_add(mortality),
-        tx,
     })
 }
 
-/// The answer to a submission.
+/// The node's answer to a submission.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Submitted {
-    /// In the node's pool, followed.
-    Watching(TransactionProgress<Config, OnlineClientAtBlockImpl<Config>>),
-    /// The node answered with an error: it did not take the transaction (so it went nowhere).
+    /// In the node's pool.
+    Accepted,
+    /// The node found the transaction invalid and did not take it (JSON-RPC errors 1010, 1011,
+    /// 1014, 1016): submitted to this node only, it is in no pool.
     RefusedByNode(String),
-    /// No answer (the connection broke): the transaction may or may not be in a pool.
+    /// Anything else (a broken connection, a proxy's error, "already imported", "banned"): the
+    /// transaction may be in a pool.
     Unknown(String),
 }
 
-/// Submits a signed transaction to the node.
-pub async fn submit(signed: &Signed) -> Submitted {
-    match signed.tx.submit_and_watch().await {
-        Ok(progress) => Submitted::Watching(progress),
-        Err(ExtrinsicError::ErrorSubmittingTransaction(BackendError::Rpc(
-            RpcError::ClientError(subxt::rpcs::Error::User(error)),
-        ))) => Submitted::RefusedByNode(error.to_string()),
+/// Submits `signed` to the node, once, through `author_submitExtrinsic` (no other path, no
+/// retries: a refusal then means the transaction is nowhere).
+pub async fn submit(chain: &Chain, signed: &Signed) -> Submitted {
+    match chain.rpc.author_submit_extrinsic(&signed.bytes).await {
+        Ok(_) => Submitted::Accepted,
+        Err(subxt::rpcs::Error::User(error)) if matches!(error.code, 1010 | 1011 | 1014 | 1016) => {
+            Submitted::RefusedByNode(error.message)
+        }
         Err(error) => Submitted::Unknown(error.to_string()),
     }
 }
@@ -326,77 +341,169 @@ pub struct Landed {
     pub metadata: ArcMetadata,
 }
 
-/// Follows a submitted transaction to a finalized block. An error means its fate is unknown
-/// from here (dropped from the pool, the connection broke, no finality within
-/// [`FINALITY_PATIENCE`]): [`find`] settles it.
-pub async fn follow(
-    progress: TransactionProgress<Config, OnlineClientAtBlockImpl<Config>>,
-) -> Result<Landed> {
-    let in_block = tokio::time::timeout(FINALITY_PATIENCE, progress.wait_for_finalized())
-        .await
-        .map_err(|_| format!("not final after {} s", FINALITY_PATIENCE.as_secs()))?
-        .map_err(|error| format!("not seen in a finalized block: {error}"))?;
-    let at = in_block
-        .at()
-        .await
-        .map_err(|error| format!("cannot read the transaction's block: {error}"))?;
-    let events = in_block
-        .fetch_events()
-        .await
-        .map_err(|error| format!("cannot read the transaction's events: {error}"))?;
-    Ok(Landed {
-        block: at.block_number(),
-        metadata: at.metadata(),
-        events,
-    })
-}
-
-/// Where a signed transaction went, as the finalized chain shows it.
+/// What became of a transaction, as the finalized chain proves it.
 pub enum Fate {
     /// In this finalized block.
     Landed(Landed),
-    /// Its window is over and no finalized block in it holds it: it never will be included.
-    Expired,
-    /// Not in a finalized block yet, and its window is still open.
-    Open,
+    /// It can never be included: the finalized block `at` is past its window, or the signer's
+    /// nonce at `at` has passed its own, and no finalized block of its window holds it.
+    Expired { at: u64 },
 }
 
-/// Looks for the transaction `hash`, valid from block `birth` to `death - 1`, in the finalized
-/// blocks of that window.
-pub async fn find(chain: &Chain, hash: [u8; 32], birth: u64, death: u64) -> Result<Fate> {
-    let finalized = chain.finalized().await?.block_number();
-    for number in birth..=finalized.min(death) {
-        let at = chain
-            .api
-            .at_block(number)
+/// A transaction to follow: its hash, nonce and window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub hash: [u8; 32],
+    pub nonce: u64,
+    pub birth: u64,
+    pub death: u64,
+}
+
+/// How long to wait between looks at the finalized chain.
+const FOLLOW_POLL: Duration = Duration::from_secs(2);
+
+/// Follows `pending`, transactions of `signer`'s account, through the finalized chain until
+/// each has a [`Fate`]: finalized blocks' bodies are read once each, from the earliest window's
+/// start, and every transaction in them hashed (block bodies stay on a pruning node; the state,
+/// needed only for the events of the block that holds one, for 256 blocks). `waiting` is told
+/// once when the first look settles nothing. Errors if finality makes no progress for
+/// [`FINALITY_PATIENCE`].
+pub async fn follow(
+    chain: &Chain,
+    signer: [u8; 32],
+    pending: &[Pending],
+    waiting: impl FnOnce(),
+) -> Result<Vec<Fate>> {
+    let mut fates: Vec<Option<Fate>> = pending.iter().map(|_| None).collect();
+    let Some(mut next) = pending.iter().map(|tx| tx.birth).min() else {
+        return Ok(Vec::new());
+    };
+    let mut waiting = Some(waiting);
+    let mut progress_at = std::time::Instant::now();
+    loop {
+        let finalized = chain.finalized().await?;
+        let head = finalized.block_number();
+        if head >= next {
+            progress_at = std::time::Instant::now();
+        }
+        while next <= head {
+            let (hash, body) = chain.block_body(next).await?;
+            for bytes in &body {
+                let tx = finalized.hasher().hash(bytes).0;
+                for (index, wanted) in pending.iter().enumerate() {
+                    let unsettled = fates.get(index).is_some_and(Option::is_none);
+                    if unsettled && wanted.hash == tx {
+                        let landed = chain.landed(next, hash, tx).await?;
+                        if let Some(fate) = fates.get_mut(index) {
+                            *fate = Some(Fate::Landed(landed));
+                        }
+                    }
+                }
+            }
+            next = next.saturating_add(1);
+        }
+        let nonce = chain.nonce_at(&finalized, signer).await?;
+        for (wanted, fate) in pending.iter().zip(fates.iter_mut()) {
+            if fate.is_none() && (head >= wanted.death || nonce > wanted.nonce) {
+                *fate = Some(Fate::Expired { at: head });
+            }
+        }
+        if fates.iter().all(Option::is_some) {
+            return Ok(fates.into_iter().flatten().collect());
+        }
+        if progress_at.elapsed() > FINALITY_PATIENCE {
+            return Err(format!(
+                "no block was finalized for {} s: is the node syncing and the network \
+                 finalizing?",
+                FINALITY_PATIENCE.as_secs()
+            ));
+        }
+        if let Some(waiting) = waiting.take() {
+            waiting();
+        }
+        tokio::time::sleep(FOLLOW_POLL).await;
+    }
+}
+
+impl Chain {
+    /// The hash and body (the transactions' bytes) of finalized block `number`.
+    async fn block_body(&self, number: u64) -> Result<(subxt::utils::H256, Vec<Vec<u8>>)> {
+        let hash = self
+            .rpc
+            .chain_get_block_hash(Some(number.into()))
             .await
-            .map_err(|error| format!("cannot read block #{number}: {error}"))?;
+            .map_err(|error| format!("cannot read block #{number}'s hash: {error}"))?
+            .ok_or_else(|| format!("the node has no block #{number}"))?;
+        let block = self
+            .rpc
+            .chain_get_block(Some(hash))
+            .await
+            .map_err(|error| format!("cannot read block #{number}: {error}"))?
+            .ok_or_else(|| format!("the node has no body for block #{number}"))?;
+        Ok((
+            hash,
+            block
+                .block
+                .extrinsics
+                .into_iter()
+                .map(|bytes| bytes.0)
+                .collect(),
+        ))
+    }
+
+    /// The events of transaction `tx` in block `number` (`hash`).
+    async fn landed(&self, number: u64, hash: subxt::utils::H256, tx: [u8; 32]) -> Result<Landed> {
+        let pruned = |error: String| {
+            format!(
+                "transaction {} is in finalized block #{number}, but its results cannot be read \
+                 there ({error}): this node no longer keeps that block's state; settle against \
+                 an archive node (--url)",
+                values::hex(&tx)
+            )
+        };
+        let at = self
+            .api
+            .at_block(hash)
+            .await
+            .map_err(|error| pruned(error.to_string()))?;
         let extrinsics = at
             .extrinsics()
             .fetch()
             .await
-            .map_err(|error| format!("cannot read block #{number}'s body: {error}"))?;
+            .map_err(|error| pruned(error.to_string()))?;
         for extrinsic in extrinsics.iter() {
             let extrinsic = extrinsic
                 .map_err(|error| format!("cannot decode block #{number}'s body: {error}"))?;
-            if extrinsic.hash().0 == hash {
+            if extrinsic.hash().0 == tx {
                 let events = extrinsic
                     .events()
                     .await
-                    .map_err(|error| format!("cannot read block #{number}'s events: {error}"))?;
-                return Ok(Fate::Landed(Landed {
+                    .map_err(|error| pruned(error.to_string()))?;
+                return Ok(Landed {
                     block: number,
                     metadata: at.metadata(),
                     events,
-                }));
+                });
             }
         }
+        Err(format!(
+            "block #{number} holds transaction {} by its bytes but not by its decoded body",
+            values::hex(&tx)
+        ))
     }
-    Ok(if finalized >= death {
-        Fate::Expired
-    } else {
-        Fate::Open
-    })
+
+    /// The account's nonce at `at`: how many of its transactions the chain has included.
+    async fn nonce_at(&self, at: &At, account: [u8; 32]) -> Result<u64> {
+        at.tx()
+            .account_nonce(&subxt::utils::AccountId32(account))
+            .await
+            .map_err(|error| format!("cannot read the signer's nonce: {error}"))
+    }
+
+    /// The chain's genesis hash.
+    pub fn genesis(&self) -> [u8; 32] {
+        self.api.genesis_hash().0
+    }
 }
 
 /// What a `Utility::force_batch` did with one of its calls.
@@ -427,10 +534,12 @@ pub fn force_batch_items(landed: &Landed) -> Result<std::result::Result<Vec<Item
                 let fields: Value = event
                     .decode_fields_unchecked_as()
                     .map_err(|error| format!("cannot decode ActionProposed: {error}"))?;
-                proposed = fields
+                let action = fields
                     .at("action")
                     .and_then(|action| action.as_u128())
-                    .and_then(|action| u64::try_from(action).ok());
+                    .and_then(|action| u64::try_from(action).ok())
+                    .ok_or_else(|| format!("ActionProposed without an action id: {fields}"))?;
+                proposed = Some(action);
             }
             ("Utility", "ItemCompleted") => items.push(Item::Done {
                 proposed: proposed.take(),

@@ -10,12 +10,15 @@
 //! an outcome is a transaction in doubt, which the next run resolves from the chain before it
 //! sends anything.
 //!
-//! One JSON object per line. A second run on the same journal while the first holds it is
-//! refused (an exclusive lock on the file).
+//! The first line names the chain (its genesis hash) and the signer: a journal is never used
+//! against another chain (a rehearsal's journal on the production network) or by another
+//! officer. One JSON object per line. A second run on the same journal while the first holds it
+//! is refused (an exclusive lock on the file).
 
 use crate::chain;
 use serde::{Deserialize, Serialize};
 use std::{
+    collections::{HashMap, HashSet},
     fs::{File, OpenOptions},
     io::{Read, Write},
     path::{Path, PathBuf},
@@ -48,6 +51,8 @@ pub enum Result {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Entry {
+    /// The first line: the chain and the signer the journal belongs to.
+    Opened { genesis: String, signer: String },
     /// A transaction about to be submitted: it can only be included in a block numbered from
     /// `birth` to `death - 1`.
     Sent {
@@ -63,20 +68,22 @@ pub enum Entry {
         block: u64,
         results: Vec<Result>,
     },
-    /// The transaction's mortality is over and no finalized block holds it: never paid.
-    Expired { tx: String },
+    /// Proved at finalized block `at` never to be included (its window is over, or its nonce
+    /// used by another transaction) and held by no finalized block: never paid.
+    Expired { tx: String, at: u64 },
     /// The node refused the transaction when it was submitted: never paid.
     RefusedByNode { tx: String, reason: String },
 }
 
 impl Entry {
-    /// The transaction the entry is about.
-    pub fn tx(&self) -> &str {
+    /// The transaction the entry is about (`None` for the first line).
+    pub fn tx(&self) -> Option<&str> {
         match self {
+            Entry::Opened { .. } => None,
             Entry::Sent { tx, .. }
             | Entry::Final { tx, .. }
-            | Entry::Expired { tx }
-            | Entry::RefusedByNode { tx, .. } => tx,
+            | Entry::Expired { tx, .. }
+            | Entry::RefusedByNode { tx, .. } => Some(tx),
         }
     }
 }
@@ -93,37 +100,60 @@ impl Journal {
     /// cut short (a crash while writing it) is removed: its transaction was never submitted.
     pub fn open(path: &Path) -> chain::Result<Journal> {
         let fail = |error: std::io::Error| format!("journal {}: {error}", path.display());
+        let existed = path.exists();
         let file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
             .open(path)
             .map_err(fail)?;
-        file.try_lock().map_err(|_| {
-            format!(
+        if !existed {
+            // The new file's name is on disk before anything is written to it.
+            if let Some(folder) = path
+                .parent()
+                .filter(|folder| !folder.as_os_str().is_empty())
+            {
+                File::open(folder)
+                    .and_then(|folder| folder.sync_all())
+                    .map_err(fail)?;
+            }
+        }
+        file.try_lock().map_err(|error| match error {
+            std::fs::TryLockError::WouldBlock => format!(
                 "journal {} is in use by another run: wait for it to finish",
                 path.display()
-            )
+            ),
+            std::fs::TryLockError::Error(error) => format!(
+                "journal {}: cannot lock it ({error}); keep journals on a local disk",
+                path.display()
+            ),
         })?;
-        let mut contents = String::new();
-        (&file).read_to_string(&mut contents).map_err(fail)?;
+        let mut bytes = Vec::new();
+        (&file).read_to_end(&mut bytes).map_err(fail)?;
         // Every entry is written as one line ending in a newline; bytes after the last newline
         // are an entry cut short by a crash, never submitted: dropped from the file.
-        let whole = contents.rfind('\n').map_or(0, |end| end.saturating_add(1));
-        if whole < contents.len() {
+        let whole = bytes
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |end| end.saturating_add(1));
+        if whole < bytes.len() {
             file.set_len(u64::try_from(whole).unwrap_or(u64::MAX))
                 .map_err(fail)?;
+            file.sync_data().map_err(fail)?;
         }
+        let damaged = |line: usize, error: String| {
+            format!(
+                "journal {} line {line}: {error} (a journal is only ever appended to: restore it \
+                 from its backup)",
+                path.display()
+            )
+        };
+        let text = std::str::from_utf8(bytes.get(..whole).unwrap_or_default())
+            .map_err(|error| damaged(0, error.to_string()))?;
         let mut entries = Vec::new();
-        for (number, line) in contents.get(..whole).unwrap_or("").lines().enumerate() {
-            let entry = serde_json::from_str::<Entry>(line).map_err(|error| {
-                format!(
-                    "journal {} line {}: {error} (a journal is only ever appended to: restore \
-                     it from its backup)",
-                    path.display(),
-                    number.saturating_add(1)
-                )
-            })?;
+        for (number, line) in text.lines().enumerate() {
+            let entry = serde_json::from_str::<Entry>(line)
+                .map_err(|error| damaged(number.saturating_add(1), error.to_string()))?;
             entries.push(entry);
         }
         Ok(Journal {
@@ -131,6 +161,42 @@ impl Journal {
             file,
             entries,
         })
+    }
+
+    /// Binds the journal to the chain with genesis hash `genesis` and to `signer`: writes its
+    /// first line if it is new, refuses it if it belongs to another chain or signer.
+    pub fn bind(&mut self, genesis: &str, signer: &str) -> chain::Result<()> {
+        match self.entries.first() {
+            None => self.append(Entry::Opened {
+                genesis: genesis.to_owned(),
+                signer: signer.to_owned(),
+            }),
+            Some(Entry::Opened {
+                genesis: written_genesis,
+                signer: written_signer,
+            }) => {
+                if written_genesis != genesis {
+                    Err(format!(
+                        "journal {} belongs to the chain with genesis {written_genesis}, not to \
+                         this node's ({genesis}): use the journal of this chain's runs \
+                         (--journal)",
+                        self.path.display()
+                    ))
+                } else if written_signer != signer {
+                    Err(format!(
+                        "journal {} belongs to signer {written_signer}, not {signer}: each \
+                         officer keeps its own journal (--journal)",
+                        self.path.display()
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            Some(_) => Err(format!(
+                "journal {} has no first line naming its chain",
+                self.path.display()
+            )),
+        }
     }
 
     /// The entries read and written so far.
@@ -150,47 +216,84 @@ impl Journal {
         Ok(())
     }
 
-    /// The transactions sent and not yet resolved: `Sent` entries with no outcome after them.
+    /// The transactions sent and not yet settled: `Sent` entries with no outcome after them.
     pub fn in_doubt(&self) -> Vec<Entry> {
+        let settled: HashSet<&str> = self
+            .entries
+            .iter()
+            .filter(|entry| !matches!(entry, Entry::Sent { .. }))
+            .filter_map(Entry::tx)
+            .collect();
         self.entries
             .iter()
             .filter(|entry| {
                 matches!(entry, Entry::Sent { .. })
-                    && !self.entries.iter().any(|other| {
-                        !matches!(other, Entry::Sent { .. }) && other.tx() == entry.tx()
-                    })
+                    && entry.tx().is_some_and(|tx| !settled.contains(tx))
             })
             .cloned()
             .collect()
     }
 
-    /// Each reference's last known state: the payment as sent, and its result if its
-    /// transaction is final (`None` while in doubt). References of expired or refused
-    /// transactions are free again, and absent.
-    pub fn states(&self) -> std::collections::HashMap<String, (Payment, Option<(u64, Result)>)> {
-        let mut states = std::collections::HashMap::new();
+    /// Each reference's last known state: the payment as sent, its result if its transaction
+    /// is final (`None` while in doubt), and that transaction. References of expired or refused
+    /// transactions are free again, and absent. A paid or proposed reference stays so whatever
+    /// follows (a run never sends it again).
+    pub fn states(&self) -> HashMap<String, State> {
+        let sent: HashMap<&str, &Vec<Payment>> = self
+            .entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Sent { tx, payments, .. } => Some((tx.as_str(), payments)),
+                _ => None,
+            })
+            .collect();
+        let mut states: HashMap<String, State> = HashMap::new();
+        let settled = |state: Option<&State>| {
+            state.is_some_and(|state| {
+                matches!(
+                    state.result,
+                    Some((_, Result::Credited | Result::Proposed { .. }))
+                )
+            })
+        };
         for entry in &self.entries {
             match entry {
-                Entry::Sent { payments, .. } => {
+                Entry::Opened { .. } => {}
+                Entry::Sent { tx, payments, .. } => {
                     for payment in payments {
-                        // A credited or proposed payment is never sent again; a refused one
-                        // may be.
-                        states.insert(payment.reference.clone(), (payment.clone(), None));
-                    }
-                }
-                Entry::Final { tx, block, results } => {
-                    if let Some(Entry::Sent { payments, .. }) = self.sent(tx) {
-                        for (payment, result) in payments.iter().zip(results) {
+                        if !settled(states.get(&payment.reference)) {
                             states.insert(
                                 payment.reference.clone(),
-                                (payment.clone(), Some((*block, result.clone()))),
+                                State {
+                                    payment: payment.clone(),
+                                    result: None,
+                                    tx: tx.clone(),
+                                },
                             );
                         }
                     }
                 }
-                Entry::Expired { tx } | Entry::RefusedByNode { tx, .. } => {
-                    if let Some(Entry::Sent { payments, .. }) = self.sent(tx) {
-                        for payment in payments {
+                Entry::Final { tx, block, results } => {
+                    for (payment, result) in sent
+                        .get(tx.as_str())
+                        .copied()
+                        .into_iter()
+                        .flatten()
+                        .zip(results)
+                    {
+                        if let Some(state) = states.get_mut(&payment.reference) {
+                            if state.tx == *tx {
+                                state.result = Some((*block, result.clone()));
+                            }
+                        }
+                    }
+                }
+                Entry::Expired { tx, .. } | Entry::RefusedByNode { tx, .. } => {
+                    for payment in sent.get(tx.as_str()).copied().into_iter().flatten() {
+                        if states
+                            .get(&payment.reference)
+                            .is_some_and(|state| state.tx == *tx && state.result.is_none())
+                        {
                             states.remove(&payment.reference);
                         }
                     }
@@ -199,12 +302,17 @@ impl Journal {
         }
         states
     }
+}
 
-    fn sent(&self, tx: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|entry| matches!(entry, Entry::Sent { .. }) && entry.tx() == tx)
-    }
+/// A reference's state in the journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    /// The payment as last sent.
+    pub payment: Payment,
+    /// Its finalized block and result, once its transaction is final.
+    pub result: Option<(u64, Result)>,
+    /// The transaction that sent it.
+    pub tx: String,
 }
 
 #[cfg(test)]
@@ -239,6 +347,7 @@ mod tests {
         let _ = std::fs::remove_file(&path);
         {
             let mut journal = Journal::open(&path).unwrap();
+            journal.bind("0xgenesis", "0xsigner").unwrap();
             journal.append(sent("0x01", &["A", "B"])).unwrap();
             journal.append(sent("0x02", &["C"])).unwrap();
             journal.append(sent("0x03", &["D"])).unwrap();
@@ -255,34 +364,72 @@ mod tests {
                 })
                 .unwrap();
             journal
-                .append(Entry::Expired { tx: "0x03".into() })
+                .append(Entry::Expired {
+                    tx: "0x03".into(),
+                    at: 80,
+                })
                 .unwrap();
             // A second run is refused while this one holds the journal.
             let error = Journal::open(&path).err().unwrap();
             assert!(error.contains("in use by another run"), "{error}");
         }
-        // A crash in the middle of a line.
+        // A crash in the middle of a line, even inside a character.
         let mut file = OpenOptions::new().append(true).open(&path).unwrap();
-        file.write_all(b"{\"sent\":{\"tx\":\"0x04\",\"no").unwrap();
+        file.write_all(
+            "{\"sent\":{\"tx\":\"0x04\",\"payments\":[{\"reference\":\"Zahlung-Ü"
+                .as_bytes()
+                .split_last()
+                .unwrap()
+                .1,
+        )
+        .unwrap();
         drop(file);
 
         let mut journal = Journal::open(&path).unwrap();
-        assert_eq!(journal.entries().len(), 5);
+        assert_eq!(journal.entries().len(), 6);
         assert_eq!(journal.in_doubt(), vec![sent("0x02", &["C"])]);
         let states = journal.states();
-        assert_eq!(states["A"].1, Some((12, Result::Credited)));
-        assert!(matches!(states["B"].1, Some((12, Result::Refused { .. }))));
-        assert_eq!(states["C"].1, None);
+        assert_eq!(states["A"].result, Some((12, Result::Credited)));
+        assert!(matches!(
+            states["B"].result,
+            Some((12, Result::Refused { .. }))
+        ));
+        assert_eq!(states["C"].result, None);
         assert!(!states.contains_key("D"), "expired: free again");
+        // The same chain and signer go on; another chain or signer is refused.
+        journal.bind("0xgenesis", "0xsigner").unwrap();
+        let error = journal.bind("0xstaging", "0xsigner").unwrap_err();
+        assert!(
+            error.contains("belongs to the chain with genesis 0xgenesis"),
+            "{error}"
+        );
+        let error = journal.bind("0xgenesis", "0xother").unwrap_err();
+        assert!(error.contains("belongs to signer 0xsigner"), "{error}");
         journal
             .append(Entry::RefusedByNode {
                 tx: "0x02".into(),
                 reason: "no".into(),
             })
             .unwrap();
+        // A paid reference stays paid: neither a later transaction naming it nor another
+        // transaction's expiry undoes it.
+        journal.append(sent("0x05", &["A", "B"])).unwrap();
+        journal
+            .append(Entry::Expired {
+                tx: "0x05".into(),
+                at: 90,
+            })
+            .unwrap();
+        let states = journal.states();
+        assert_eq!(states["A"].result, Some((12, Result::Credited)));
+        assert_eq!(states["A"].tx, "0x01");
+        assert!(
+            !states.contains_key("B"),
+            "refused, then sent again, then expired"
+        );
         drop(journal);
         let journal = Journal::open(&path).unwrap();
-        assert_eq!(journal.entries().len(), 6, "the torn line was removed");
+        assert_eq!(journal.entries().len(), 9, "the torn line was removed");
         assert!(journal.in_doubt().is_empty());
         assert!(!journal.states().contains_key("C"));
         drop(journal);
@@ -291,7 +438,7 @@ mod tests {
         file.write_all(b"{\"sent\":{}}\n").unwrap();
         drop(file);
         let error = Journal::open(&path).err().unwrap();
-        assert!(error.contains("line 7"), "{error}");
+        assert!(error.contains("line 10"), "{error}");
         std::fs::remove_file(&path).unwrap();
     }
 }

@@ -1,8 +1,10 @@
 //! `govchain-office`: an institution's back-office commands against its node.
 //!
-//! Exit status: 0 when every row is on chain, 2 when some rows were refused (each named on
-//! standard error and in the summary) or the run stopped early, 1 when nothing could be done
-//! (no node, no file, a signer who is no officer).
+//! Exit status: 0 when every row is done (a diploma on chain; a payment paid, or waiting for
+//! its approval), 2 when some rows were refused (each named on standard error and in the
+//! summary), a payment's proposal closed, or the run stopped early, 1 when nothing could be done
+//! (no node, no file, a journal in use, damaged or of another chain, a signer who is no
+//! officer, funds short of the file).
 
 use clap::{Parser, Subcommand};
 use govchain_office::{
@@ -68,8 +70,9 @@ enum CbdcCommand {
         /// How many transactions are in flight at once.
         #[arg(long, default_value_t = 4)]
         in_flight: usize,
-        /// How many blocks a transaction may wait to be included (a power of two, 4 to 4096):
-        /// the longest a rerun may wait to prove an interrupted run's transaction expired.
+        /// How many blocks after the one it is signed at a transaction may be included in (a
+        /// power of two, 4 to the runtime's `System::BlockHashCount`, 256): the longest a run
+        /// waits to prove that a transaction it lost sight of will never be included.
         #[arg(long, default_value_t = 64)]
         mortality: u64,
         /// Check every row against the chain and print what would be done; sign nothing.
@@ -347,6 +350,9 @@ async fn credit(
     if counts.proposed > 0 {
         println!("  awaiting approval: {}", counts.proposed);
     }
+    if counts.closed > 0 {
+        println!("  proposals closed:  {}", counts.closed);
+    }
     println!("  refused:           {}", counts.refused);
     if counts.not_attempted > 0 {
         println!(
@@ -367,6 +373,12 @@ async fn credit(
             Status::Proposed { action, .. } => println!(
                 "    line {} ({}): above the large-transfer amount, kept as action {action} for \
                  the institution's other officers to approve",
+                row.line, row.reference
+            ),
+            Status::Closed { action, .. } => println!(
+                "    line {} ({}): action {action} is no longer pending: approved (paid), \
+                 rejected or expired; its events (Identity::ActionExecuted, ActionRejected, \
+                 ActionExpired) say which",
                 row.line, row.reference
             ),
             _ => {}

@@ -2,16 +2,18 @@
 //! registers the central bank (also the civil registry), a commercial bank and the audit
 //! chamber, appoints herself, Charlie and Dave their officers, registers Bob, Eve and Ferdie as
 //! citizens 0 to 2 and records a reserve; Dave attests it and Alice mints to the bank. Charlie
-//! then pays a CSV of seven rows from the bank in batches of two: three credited; a payee no
+//! then pays a CSV of eight rows from the bank in batches of two: three credited; a payee no
 //! citizen has, an amount with decimals, a repeated reference and a zero amount named and
 //! skipped before anything is signed; one over Ferdie's balance cap refused by the chain alone
 //! (`ItemFailed`), its batch-mate paid. Balances are read back through `CbdcApi::balance`.
 //!
 //! Then the journal is put to the test: a rerun pays nothing again; a journal cut back to its
 //! `sent` lines (what a crash after submitting leaves) is settled from the finalized chain and
-//! pays nothing again; a journaled transaction that never reached the node is proved expired
-//! and its row paid once; a row whose reference was paid with another amount is refused; a file
-//! the bank cannot cover is refused whole; a signer who is no officer is refused.
+//! pays nothing again; a transaction signed and journaled but never submitted is proved expired
+//! only once the finalized chain is past its window, and its row paid once; a row whose
+//! reference was paid with another amount is refused; a file the bank cannot cover is refused
+//! whole; another officer's run on the journal is refused; a run killed as soon as it journals
+//! its transaction, run again at once, pays exactly once; a signer who is no officer is refused.
 
 mod common;
 
@@ -23,7 +25,10 @@ use govchain_office::{
     journal::{Entry, Payment},
     values,
 };
-use subxt::dynamic::{At as _, Value};
+use subxt::{
+    dynamic::{At as _, Value},
+    ext::scale_value::Composite,
+};
 
 /// A million units (of a hundred smallest units each).
 const MILLION: u128 = 100_000_000;
@@ -256,12 +261,16 @@ async fn payments_from_a_csv_journaled_never_paid_twice() {
     // A crash after submitting, before any outcome was written: the journal keeps only its
     // `sent` lines. The rerun finds each transaction in the finalized chain and pays nothing.
     let full = std::fs::read_to_string(&journal).expect("the journal");
-    let sent: Vec<&str> = full
+    let kept: Vec<&str> = full
         .lines()
-        .filter(|line| line.starts_with("{\"sent\""))
+        .filter(|line| line.starts_with("{\"opened\"") || line.starts_with("{\"sent\""))
         .collect();
-    assert_eq!(sent.len(), 3, "two transactions, then one:\n{full}");
-    std::fs::write(&journal, sent.join("\n") + "\n").expect("the cut journal");
+    assert_eq!(
+        kept.len(),
+        4,
+        "the chain, two transactions, then one:\n{full}"
+    );
+    std::fs::write(&journal, kept.join("\n") + "\n").expect("the cut journal");
     let third = office(&url, "//Charlie", &credit);
     let said = text(&third);
     println!("after a crash:\n{said}");
@@ -274,14 +283,43 @@ async fn payments_from_a_csv_journaled_never_paid_twice() {
     assert!(said.contains("credited earlier:  3"), "{said}");
     assert_eq!(balances(&chain).await, after_first);
 
-    // A transaction journaled but never submitted (a crash between the two), valid for blocks
-    // #1 to #4, long final: proved expired, and its row paid now, once. SAL-001's row now says
-    // another amount: refused, naming what was paid.
+    // A transaction signed and journaled but never submitted (a crash between the two), valid
+    // for the 4 blocks after the finalized one: the rerun waits until the finalized chain is past
+    // its window, proves it expired, and pays its row now, once. SAL-001's row now says another
+    // amount: refused, naming what was paid.
+    let at = chain.finalized().await.expect("the finalized block");
+    let charlie = chain::signer("//Charlie").expect("a dev key");
+    let nonce = chain
+        .next_nonce(chain::account(&charlie))
+        .await
+        .expect("Charlie's nonce");
+    let never_submitted = subxt::dynamic::tx(
+        "Utility",
+        "force_batch",
+        Composite::named([(
+            "calls".to_owned(),
+            Value::unnamed_composite([call(
+                "Cbdc",
+                "transfer",
+                vec![
+                    (
+                        "from",
+                        Value::unnamed_variant("Institution", [Value::u128(1)]),
+                    ),
+                    ("to", Value::unnamed_variant("Citizen", [Value::u128(2)])),
+                    ("amount", Value::u128(1000)),
+                ],
+            )]),
+        )]),
+    );
+    let signed = chain::sign_mortal(&at, &charlie, &never_submitted, nonce, 4)
+        .await
+        .expect("signed");
     let never_sent = Entry::Sent {
-        tx: values::hex(&[0x11; 32]),
-        nonce: 99,
-        birth: 1,
-        death: 5,
+        tx: values::hex(&signed.hash),
+        nonce,
+        birth: signed.birth,
+        death: signed.death,
         payments: vec![Payment {
             reference: "SAL-008".into(),
             citizen: 2,
@@ -314,12 +352,19 @@ async fn payments_from_a_csv_journaled_never_paid_twice() {
     );
     let after_fourth = [250_000, 120_050, 1_099, minted - 371_149];
     assert_eq!(balances(&chain).await, after_fourth);
-    assert!(std::fs::read_to_string(&journal)
+    let expired = std::fs::read_to_string(&journal)
         .expect("the journal")
-        .contains(&format!(
-            "{{\"expired\":{{\"tx\":\"{}\"}}}}",
-            values::hex(&[0x11; 32])
-        )));
+        .lines()
+        .find_map(|line| match serde_json::from_str::<Entry>(line) {
+            Ok(Entry::Expired { tx, at }) if tx == values::hex(&signed.hash) => Some(at),
+            _ => None,
+        })
+        .expect("the unsent transaction journaled as expired");
+    assert!(
+        expired >= signed.death,
+        "proved expired at #{expired}, before its window (to #{}) was over",
+        signed.death - 1
+    );
 
     // More than the bank holds: refused whole, nothing signed.
     let big = folder.join("big.csv");
@@ -340,14 +385,77 @@ async fn payments_from_a_csv_journaled_never_paid_twice() {
         "{said}"
     );
     assert_eq!(balances(&chain).await, after_fourth);
-    assert_eq!(
-        std::fs::read_to_string(format!("{big}.journal")).expect("the journal"),
-        "",
-        "nothing journaled"
+    let big_journal = std::fs::read_to_string(format!("{big}.journal")).expect("the journal");
+    assert!(
+        big_journal.starts_with("{\"opened\"") && !big_journal.contains("\"sent\""),
+        "nothing sent: {big_journal}"
     );
+    // The journal is Charlie's on this chain: another officer's run on it is refused.
+    let other = office(&url, "//Alice", &credit);
+    let said = text(&other);
+    assert_eq!(other.status.code(), Some(1), "{said}");
+    assert!(said.contains("belongs to signer"), "{said}");
+
+    // A run killed as soon as it has journaled its transaction (before or just after submitting
+    // it), and run again at once: the payment is made exactly once.
+    let bonus = folder.join("bonus.csv");
+    std::fs::write(&bonus, "reference,citizen,amount\nBON-1,0,5000\n").expect("the CSV");
+    let bonus = bonus.to_str().expect("a path");
+    let bonus_journal = format!("{bonus}.journal");
+    let pay_bonus = ["cbdc", "credit", bonus, "--mortality", "8"];
+    let mut killed = std::process::Command::new(common::OFFICE)
+        .args(["--url", &url])
+        .args(pay_bonus)
+        .env("GOVCHAIN_SURI", "//Charlie")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("govchain-office starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !std::fs::read_to_string(&bonus_journal)
+        .unwrap_or_default()
+        .contains("\"sent\"")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no transaction journaled"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    killed.kill().expect("killed");
+    let _ = killed.wait();
+    let rerun = office(&url, "//Charlie", &pay_bonus);
+    let said = text(&rerun);
+    println!("after a kill:\n{said}");
+    assert_eq!(rerun.status.code(), Some(0), "{said}");
+    assert!(said.contains("settling 1 transactions"), "{said}");
+    assert!(
+        said.contains("credited now:      1") || said.contains("credited earlier:  1"),
+        "{said}"
+    );
+    let after_bonus = [255_000, 120_050, 1_099, minted - 376_149];
+    assert_eq!(balances(&chain).await, after_bonus, "paid exactly once");
+    let again = office(&url, "//Charlie", &pay_bonus);
+    assert!(
+        text(&again).contains("credited earlier:  1"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(balances(&chain).await, after_bonus);
 
     // A signer who is no officer: refused before any row, exit status 1.
-    let stranger = office(&url, "//Ferdie", &credit);
+    let ferdie_journal = folder.join("ferdie.journal");
+    let stranger = office(
+        &url,
+        "//Ferdie",
+        &[
+            "cbdc",
+            "credit",
+            file,
+            "--journal",
+            ferdie_journal.to_str().expect("a path"),
+        ],
+    );
     let said = text(&stranger);
     assert_eq!(stranger.status.code(), Some(1), "{said}");
     assert!(said.contains("is no officer of any institution"), "{said}");

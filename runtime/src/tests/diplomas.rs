@@ -42,8 +42,13 @@ fn a_class_graduates_in_one_batch_a_court_revokes_a_diploma_and_verifiers_see_it
             account("Judge"),
         );
         let signed = |who: &crate::AccountId| RuntimeOrigin::signed(who.clone());
-        // Noon of graduation day, as the block author's timestamp says.
-        pallet_timestamp::Now::<Runtime>::put(u64::from(GRADUATION_DAY) * 86_400_000 + 43_200_000);
+        // Noon of graduation day, as the block author's timestamp says (and Aura's slot with it,
+        // as a real block's would be).
+        let noon = u64::from(GRADUATION_DAY) * 86_400_000 + 43_200_000;
+        pallet_timestamp::Now::<Runtime>::put(noon);
+        pallet_aura::CurrentSlot::<Runtime>::put(sp_consensus_aura::Slot::from(
+            noon / crate::SLOT_DURATION,
+        ));
         assert_eq!(Diplomas::today(), GRADUATION_DAY);
 
         // Given the ministry, a university, the civil registry and a court, with officers…

@@ -459,7 +459,7 @@ fn author_block(pool: &mut Vec<(u64, UncheckedExtrinsic)>, by_priority: bool) ->
     }
     let mut included = Vec::new();
     pool.retain(
-        |(_, extrinsic)| match apply_or_roll_back(extrinsic.clone()) {
+        |(_, extrinsic)| match crate::authoring::apply_or_roll_back(extrinsic.clone()) {
             Ok(_) => {
                 included.push(extrinsic.clone());
                 false
@@ -480,19 +480,6 @@ fn author_block(pool: &mut Vec<(u64, UncheckedExtrinsic)>, by_priority: bool) ->
         fee_free,
         normal,
     }
-}
-
-/// Applies `extrinsic` as a block author does: a transaction found invalid leaves no trace.
-fn apply_or_roll_back(extrinsic: UncheckedExtrinsic) -> sp_runtime::ApplyExtrinsicResult {
-    with_transaction(|| {
-        let outcome = Executive::apply_extrinsic(extrinsic);
-        if outcome.is_ok() {
-            TransactionOutcome::Commit(Ok::<_, DispatchError>(outcome))
-        } else {
-            TransactionOutcome::Rollback(Ok(outcome))
-        }
-    })
-    .expect("the outcome is returned either way")
 }
 
 /// Adds `extrinsic` to `pool` with the priority the pool gives it.

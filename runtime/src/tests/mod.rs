@@ -15,35 +15,44 @@ mod land_titles;
 mod referendum;
 mod upgrade;
 
-use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig, System};
+use crate::{genesis_config_presets, Runtime, System};
 use frame_support::traits::OnInitialize;
-use serde_json::Value;
 
-/// Merges a preset's patch into a full genesis config, the way the node does.
-fn merge(base: &mut Value, patch: Value) {
-    match (base, patch) {
-        (Value::Object(base), Value::Object(patch)) => {
-            for (key, value) in patch {
-                merge(base.entry(key).or_insert(Value::Null), value);
-            }
-        }
-        (base, patch) => *base = patch,
+/// A chain for a test. Whatever the test does inside [`TestChain::execute_with`], every
+/// pallet's invariants, the sdk's and govchain's (`AllPalletsWithSystem::try_state`), are checked
+/// when it returns: no runtime test can leave the state inconsistent unnoticed.
+pub(crate) struct TestChain(sp_io::TestExternalities);
+
+impl TestChain {
+    /// Runs `test` against the chain, then checks every pallet's invariants.
+    pub(crate) fn execute_with<R>(&mut self, test: impl FnOnce() -> R) -> R {
+        self.0.execute_with(|| {
+            let result = test();
+            assert_invariants();
+            result
+        })
     }
 }
 
-/// The storage of a chain started from the named preset.
-fn preset_externalities(preset: &str) -> sp_io::TestExternalities {
-    let patch: Value = serde_json::from_slice(
-        &genesis_config_presets::get_preset(&preset.into()).expect("the preset exists"),
-    )
-    .expect("presets are JSON");
-    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-    merge(&mut config, patch);
-    let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
-    let storage = sp_runtime::BuildStorage::build_storage(&config).expect("genesis builds");
+impl core::ops::Deref for TestChain {
+    type Target = sp_io::TestExternalities;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl core::ops::DerefMut for TestChain {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+/// A chain started from the named preset.
+fn preset_externalities(preset: &str) -> TestChain {
+    let storage = genesis_config_presets::storage(preset).expect("the preset builds");
     let mut ext = sp_io::TestExternalities::new(storage);
     ext.execute_with(|| System::set_block_number(1));
-    ext
+    TestChain(ext)
 }
 
 /// Moves to the next block and runs the scheduler, the identity pallet's expiries and account
@@ -72,15 +81,12 @@ fn apply_signed(
     ))
 }
 
-/// Checks every govchain pallet's invariants.
+/// Checks every pallet's invariants: the sdk's (balances, session, collective, scheduler, …)
+/// and govchain's, each pallet's `try_state` (the runtime's tests build it with `try-runtime`).
 fn assert_invariants() {
-    pallet_validator_set::Pallet::<Runtime>::do_try_state().expect("validator set invariants");
-    pallet_governance::Pallet::<Runtime>::do_try_state().expect("governance invariants");
-    pallet_identity_registry::Pallet::<Runtime>::do_try_state().expect("identity invariants");
-    pallet_land_titles::Pallet::<Runtime>::do_try_state().expect("land-title invariants");
-    pallet_diplomas::Pallet::<Runtime>::do_try_state().expect("diploma invariants");
-    pallet_cbdc_reserve::Pallet::<Runtime>::do_try_state().expect("CBDC invariants");
-    pallet_e_voting::Pallet::<Runtime>::do_try_state().expect("e-voting invariants");
+    if let Err(broken) = crate::authoring::check_invariants(System::block_number()) {
+        panic!("invariants do not hold: {broken}");
+    }
 }
 
 /// The account of the well-known development seed `//name`.

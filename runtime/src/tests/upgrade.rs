@@ -44,7 +44,7 @@ fn upgraded_code() -> Vec<u8> {
 }
 
 /// A development chain that can read runtime versions, and the upgraded code with its hash.
-fn development_chain_and_upgraded_code() -> (Vec<u8>, sp_core::H256, sp_io::TestExternalities) {
+fn development_chain_and_upgraded_code() -> (Vec<u8>, sp_core::H256, super::TestChain) {
     let code = upgraded_code();
     let code_hash = sp_core::H256(sp_io::hashing::blake2_256(&code));
     let mut ext = preset_externalities("development");
@@ -60,6 +60,23 @@ fn the_test_blobs_differ_only_in_spec_version() {
     assert_eq!(upgraded.spec_version, crate::VERSION.spec_version + 1);
     assert_eq!(upgraded.spec_name, current.spec_name);
     assert_eq!(upgraded.transaction_version, current.transaction_version);
+}
+
+#[test]
+fn the_node_s_wasm_carries_no_try_runtime_api() {
+    use sp_api::RuntimeApiInfo;
+    let try_runtime = <dyn frame_try_runtime::TryRuntime<crate::Block>>::ID;
+    let core = <dyn sp_api::Core<crate::Block>>::ID;
+    let has = |version: &RuntimeVersion, id: [u8; 8]| {
+        version.apis.iter().any(|(declared, _)| *declared == id)
+    };
+    let wasm = version_of(crate::WASM_BINARY.expect("the runtime wasm is built"));
+    // These tests' native runtime checks every pallet's `try_state`, so it declares the API...
+    assert!(has(&crate::VERSION, try_runtime));
+    // ... and the wasm a node runs, built beside it, does not (its API would let any RPC caller
+    // re-execute blocks), while declaring the others.
+    assert!(!has(&wasm, try_runtime));
+    assert!(has(&wasm, core));
 }
 
 #[test]

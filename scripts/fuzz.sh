@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The runtime fuzzer: arbitrary signed calls of every pallet against the real runtime, in real
+# blocks, every pallet's try_state after each block (the harness: tools/fuzz).
+#
+#   scripts/fuzz.sh [CALLS]            coverage-guided: libFuzzer through cargo-fuzz on the nightly
+#                                      toolchain, until CALLS calls (default 1,000,000); the
+#                                      corpus grows in fuzz/corpus/runtime, findings land in
+#                                      fuzz/artifacts/runtime
+#   scripts/fuzz.sh --seeded [CALLS]   the seeded stream CI runs for two minutes, without coverage
+#                                      guidance or an instrumented build, until CALLS calls
+#   scripts/fuzz.sh --replay FILE...   replays inputs (a finding, a corpus file) through the
+#                                      harness, printing each one's steps' outcome
+#   scripts/fuzz.sh --minimize         shrinks fuzz/corpus/runtime to the inputs that keep its
+#                                      coverage (libFuzzer's -merge), before committing it
+#
+# The coverage-guided build is instrumented and has its own workspace and target directory
+# (fuzz/target): the first build compiles about 700 crates (~30 minutes on 2 cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+mode=libfuzzer
+case "${1:-}" in
+--seeded) mode=seeded; shift ;;
+--replay) mode=replay; shift ;;
+--minimize) mode=minimize; shift ;;
+esac
+
+fuzz_build() {
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+        echo "fuzz.sh: installing cargo-fuzz from crates.io"
+        cargo install --locked cargo-fuzz
+    fi
+    # No sanitizer: the runtime is safe Rust; what is sought is panics and broken invariants.
+    # Release with debug assertions (overflow checks on), as cargo-fuzz builds by default.
+    (cd fuzz && cargo +nightly fuzz build --sanitizer none --release runtime)
+}
+
+case "$mode" in
+seeded)
+    calls="${1:-1000000}"
+    FUZZ_CALLS="$calls" FUZZ_SECONDS="${FUZZ_SECONDS:-86400}" \
+        cargo test --locked --release --workspace --test stream -- --nocapture
+    ;;
+replay)
+    fuzz_build
+    for file in "$@"; do
+        echo "fuzz.sh: replaying $file"
+        fuzz/target/x86_64-unknown-linux-gnu/release/runtime "$file"
+    done
+    ;;
+minimize)
+    fuzz_build
+    mkdir -p fuzz/corpus/runtime.min
+    fuzz/target/x86_64-unknown-linux-gnu/release/runtime -merge=1 \
+        fuzz/corpus/runtime.min fuzz/corpus/runtime
+    rm -rf fuzz/corpus/runtime
+    mv fuzz/corpus/runtime.min fuzz/corpus/runtime
+    echo "fuzz.sh: $(ls fuzz/corpus/runtime | wc -l) inputs kept in fuzz/corpus/runtime"
+    ;;
+libfuzzer)
+    calls="${1:-1000000}"
+    fuzz_build
+    mkdir -p fuzz/corpus/runtime fuzz/artifacts/runtime
+    log=$(mktemp)
+    start=$(date +%s)
+    # One process (libFuzzer's -jobs would split the count); -max_len bounds an input to a few
+    # hundred calls; the run stops when the harness has made $calls calls.
+    fuzz/target/x86_64-unknown-linux-gnu/release/runtime \
+        -max_len=4096 -timeout=60 -rss_limit_mb=8192 -print_final_stats=1 \
+        -artifact_prefix=fuzz/artifacts/runtime/ fuzz/corpus/runtime >"$log" 2>&1 &
+    fuzzer=$!
+    trap 'kill -INT $fuzzer 2>/dev/null || true' EXIT
+    made=0
+    while kill -0 "$fuzzer" 2>/dev/null; do
+        sleep 10
+        line=$(grep 'govchain-fuzz: calls' "$log" | tail -1 || true)
+        made=$(echo "$line" | awk '{print $3}')
+        made=${made:-0}
+        [ -n "$line" ] && echo "$line  |  $(grep -E '^#[0-9]+' "$log" | tail -1)"
+        if [ "$made" -ge "$calls" ]; then
+            kill -INT "$fuzzer" 2>/dev/null || true
+            break
+        fi
+    done
+    wait "$fuzzer" || true
+    trap - EXIT
+    echo "fuzz.sh: libFuzzer's last words:"
+    grep -E '^(#[0-9]+|Done|stat::)|ERROR|panicked|SUMMARY' "$log" | tail -20
+    echo "fuzz.sh: $made calls in $(($(date +%s) - start)) s; corpus: $(ls fuzz/corpus/runtime | wc -l) inputs; log: $log"
+    if ls fuzz/artifacts/runtime/crash-* >/dev/null 2>&1; then
+        echo "fuzz.sh: FINDINGS (replay with scripts/fuzz.sh --replay FILE):"
+        ls -l fuzz/artifacts/runtime/
+        exit 1
+    fi
+    ;;
+esac

@@ -1,0 +1,95 @@
+//! The fuzzer's short form for CI: the saved corpus (`fuzz/corpus/runtime/`: the inputs a
+//! coverage-guided run kept, minimized, and every input that once found something), then a seeded stream of
+//! inputs for `FUZZ_SECONDS` (120 by default) or `FUZZ_CALLS` calls, whichever ends first. Any
+//! panic or broken invariant fails the test, with the input saved to replay.
+
+use govchain_fuzz::{calls, Government, Stats, Stream, Succeeded};
+use std::{
+    path::PathBuf,
+    time::{Duration, Instant},
+};
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+}
+
+/// Saves an input that found something, for `scripts/fuzz.sh --replay FILE`.
+fn save(input: &[u8]) -> PathBuf {
+    let folder = std::env::temp_dir().join("govchain-fuzz-findings");
+    std::fs::create_dir_all(&folder).expect("a folder for findings");
+    let name = format!("{:016x}", {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        input.hash(&mut hasher);
+        hasher.finish()
+    });
+    let path = folder.join(name);
+    std::fs::write(&path, input).expect("the finding's input saved");
+    path
+}
+
+#[test]
+fn the_runtime_survives_the_corpus_and_a_seeded_stream() {
+    let seconds = env_number("FUZZ_SECONDS").unwrap_or(120);
+    let most_calls = env_number("FUZZ_CALLS").unwrap_or(u64::MAX);
+    let seed = env_number("FUZZ_SEED").unwrap_or(20_261_204);
+    let started = Instant::now();
+    let mut government = Government::new();
+    let set_up = started.elapsed();
+    let mut succeeded = Succeeded::new();
+    let mut total = Stats::default();
+
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/runtime");
+    let mut replayed = 0;
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for file in files.iter().filter(|file| file.is_file()) {
+            let input = std::fs::read(file).expect("a corpus file");
+            match government.run(&input, &mut succeeded) {
+                Ok(stats) => total += stats,
+                Err(finding) => panic!("{}: {finding}", file.display()),
+            }
+            replayed += 1;
+        }
+    }
+
+    let all = calls();
+    let mut stream = Stream::new(seed);
+    let streaming = Instant::now();
+    let mut inputs = 0u64;
+    while streaming.elapsed() < Duration::from_secs(seconds) && total.calls < most_calls {
+        let input = stream.input(40, &all);
+        match government.run(&input, &mut succeeded) {
+            Ok(stats) => total += stats,
+            Err(finding) => panic!(
+                "input {inputs} of seed {seed}: {finding}\nsaved at {}",
+                save(&input).display()
+            ),
+        }
+        inputs += 1;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!(
+        "set-up {:.1} s; {replayed} corpus inputs, {inputs} seeded inputs (seed {seed}); \
+         {} calls ({} valid, {} succeeded) in {} blocks in {elapsed:.1} s: {:.0} calls/s; \
+         {} of the runtime's {} calls succeeded at least once",
+        set_up.as_secs_f64(),
+        total.calls,
+        total.applied,
+        total.succeeded,
+        total.blocks,
+        total.calls as f64 / elapsed,
+        succeeded.len(),
+        all.len()
+    );
+    // The stream must reach the runtime, not bounce off the decoder or the pool's checks.
+    assert!(total.calls > 0 && total.blocks > 0, "{total:?}");
+    assert!(
+        succeeded.len() >= 10,
+        "only {} kinds of calls ever succeeded: the harness no longer reaches the runtime",
+        succeeded.len()
+    );
+}
