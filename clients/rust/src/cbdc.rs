@@ -307,9 +307,7 @@ async fn funds(at: &At, institution: u32) -> chain::Result<(u128, Option<u128>)>
         )],
     )
     .await?;
-    let balance = info
-        .at("balance")
-        .and_then(|balance| balance.as_u128())
+    let balance = values::number::<u128>(&info, "balance")
         .ok_or_else(|| format!("CbdcApi::balance without a balance: {info}"))?;
     let sendable = info
         .at("sendable_today")
@@ -557,13 +555,8 @@ pub async fn credit(
             pending.len()
         ));
     }
-    let most = chain::block_hash_count(&at)?.min(4096);
-    if !(4..=most).contains(&options.mortality) || !options.mortality.is_power_of_two() {
-        return Err(format!(
-            "--mortality {}: it must be a power of two from 4 to {most}",
-            options.mortality
-        ));
-    }
+    chain::check_mortality(&at, options.mortality)
+        .map_err(|error| format!("--mortality: {error}"))?;
     if options.dry_run {
         progress.finish();
         return Ok(report);

@@ -98,15 +98,9 @@ pub async fn officer_institution(at: &At, account: [u8; 32]) -> Result<Option<(u
     let officer: Value = officer
         .decode()
         .map_err(|error| format!("cannot decode an officer's record: {error}"))?;
-    let institution = officer
-        .at("institution")
-        .and_then(|id| id.as_u128())
-        .and_then(|id| u32::try_from(id).ok())
+    let institution = values::number::<u32>(&officer, "institution")
         .ok_or_else(|| format!("an officer's record without an institution: {officer}"))?;
-    let expires_at = officer
-        .at("expires_at")
-        .and_then(|block| block.as_u128())
-        .and_then(|block| u64::try_from(block).ok())
+    let expires_at = values::number::<u64>(&officer, "expires_at")
         .ok_or_else(|| format!("an officer's record without an expiry: {officer}"))?;
     Ok(Some((institution, expires_at)))
 }
@@ -232,10 +226,7 @@ pub fn describe(error: &DispatchError) -> Failure {
         if let Ok(root) = module.as_root_error::<Value>() {
             let inner = root.at(0);
             if inner.and_then(values::variant_name) == Some("BatchItemFailed") {
-                let index = inner
-                    .at("index")
-                    .and_then(|index| index.as_u128())
-                    .and_then(|index| usize::try_from(index).ok());
+                let index = inner.and_then(|inner| values::number::<usize>(inner, "index"));
                 let item_error = inner
                     .at("error")
                     .and_then(values::variant_name)
@@ -264,13 +255,23 @@ pub struct Signed {
     pub death: u64,
 }
 
-/// How many blocks back the runtime keeps block hashes (`System::BlockHashCount`): the longest
-/// mortality a transaction can have.
-pub fn block_hash_count(at: &At) -> Result<u64> {
-    at.constants()
+/// Whether `mortality` is one the chain at `at` can check to its end: a power of two from 4 to
+/// the blocks the runtime keeps hashes of (`System::BlockHashCount`, at most 4,096, so that the
+/// window starts at the block signed at exactly).
+pub fn check_mortality(at: &At, mortality: u64) -> Result<()> {
+    let most = at
+        .constants()
         .entry(subxt::dynamic::constant::<u32>("System", "BlockHashCount"))
         .map(u64::from)
-        .map_err(|error| format!("cannot read System::BlockHashCount: {error}"))
+        .map_err(|error| format!("cannot read System::BlockHashCount: {error}"))?
+        .min(4096);
+    if (4..=most).contains(&mortality) && mortality.is_power_of_two() {
+        Ok(())
+    } else {
+        Err(format!(
+            "a mortality of {mortality} blocks: it must be a power of two from 4 to {most}"
+        ))
+    }
 }
 
 /// Signs `call` at the finalized block `at` with `nonce`, valid for the `mortality` blocks
@@ -283,12 +284,7 @@ pub async fn sign_mortal<Call: Payload>(
     nonce: u64,
     mortality: u64,
 ) -> Result<Signed> {
-    let most = block_hash_count(at)?.min(4096);
-    if !(4..=most).contains(&mortality) || !mortality.is_power_of_two() {
-        return Err(format!(
-            "a mortality of {mortality} blocks: it must be a power of two from 4 to {most}"
-        ));
-    }
+    check_mortality(at, mortality)?;
     let birth = at.block_number();
     let params = SubstrateExtrinsicParamsBuilder::<Config>::new()
         .nonce(nonce)
@@ -534,10 +530,7 @@ pub fn force_batch_items(landed: &Landed) -> Result<std::result::Result<Vec<Item
                 let fields: Value = event
                     .decode_fields_unchecked_as()
                     .map_err(|error| format!("cannot decode ActionProposed: {error}"))?;
-                let action = fields
-                    .at("action")
-                    .and_then(|action| action.as_u128())
-                    .and_then(|action| u64::try_from(action).ok())
+                let action = values::number::<u64>(&fields, "action")
                     .ok_or_else(|| format!("ActionProposed without an action id: {fields}"))?;
                 proposed = Some(action);
             }

@@ -29,6 +29,14 @@ pub fn option(value: &Value) -> Option<&Value> {
     }
 }
 
+/// The number in field `field` of a composite value, if it is one that fits `T`.
+pub fn number<T: TryFrom<u128>>(value: &Value, field: &str) -> Option<T> {
+    value
+        .at(field)
+        .and_then(|number| number.as_u128())
+        .and_then(|number| T::try_from(number).ok())
+}
+
 /// The bytes of a byte string or fixed byte array (a hash, an account), through newtype
 /// wrappers such as `H256`.
 pub fn bytes(value: &Value) -> Option<Vec<u8>> {
