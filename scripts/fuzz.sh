@@ -14,10 +14,14 @@
 #                                      coverage (libFuzzer's -merge), before committing it
 #
 # The coverage-guided build is instrumented and has its own workspace and target directory
-# (fuzz/target): the first build compiles about 700 crates (~30 minutes on 2 cores).
+# (outside the clone, $GOVCHAIN_FUZZ_TARGET_DIR): the first build compiles about 700 crates
+# (~30 minutes on 2 cores). It resolves dependencies from the main Cargo.lock, so the fuzzed
+# runtime is built from the same crate versions as the node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+fuzz_target_dir="${GOVCHAIN_FUZZ_TARGET_DIR:-$HOME/.cache/govchain-fuzz-target}"
+fuzzer="$fuzz_target_dir/x86_64-unknown-linux-gnu/release/runtime"
 
 mode=libfuzzer
 case "${1:-}" in
@@ -33,7 +37,10 @@ fuzz_build() {
     fi
     # No sanitizer: the runtime is safe Rust; what is sought is panics and broken invariants.
     # Release with debug assertions (overflow checks on), as cargo-fuzz builds by default.
-    (cd fuzz && cargo +nightly fuzz build --sanitizer none --release runtime)
+    # The main lock file's versions; cargo adds libFuzzer's few crates to the copy.
+    cp Cargo.lock fuzz/Cargo.lock
+    (cd fuzz && CARGO_TARGET_DIR="$fuzz_target_dir" SKIP_WASM_BUILD=1 \
+        cargo +nightly fuzz build --sanitizer none --release runtime)
 }
 
 case "$mode" in
@@ -46,13 +53,13 @@ replay)
     fuzz_build
     for file in "$@"; do
         echo "fuzz.sh: replaying $file"
-        fuzz/target/x86_64-unknown-linux-gnu/release/runtime "$file"
+        "$fuzzer" "$file"
     done
     ;;
 minimize)
     fuzz_build
     mkdir -p fuzz/corpus/runtime.min
-    fuzz/target/x86_64-unknown-linux-gnu/release/runtime -merge=1 \
+    "$fuzzer" -merge=1 \
         fuzz/corpus/runtime.min fuzz/corpus/runtime
     rm -rf fuzz/corpus/runtime
     mv fuzz/corpus/runtime.min fuzz/corpus/runtime
@@ -65,25 +72,27 @@ libfuzzer)
     log=$(mktemp)
     start=$(date +%s)
     # One process (libFuzzer's -jobs would split the count); -max_len bounds an input to a few
-    # hundred calls; the run stops when the harness has made $calls calls.
-    fuzz/target/x86_64-unknown-linux-gnu/release/runtime \
-        -max_len=4096 -timeout=60 -rss_limit_mb=8192 -print_final_stats=1 \
+    # hundred calls, and -len_control=0 lets inputs reach it at once (every input pays a block
+    # and every pallet's try_state, so one-call inputs would waste most of the time); the run
+    # stops when the harness has made $calls calls.
+    "$fuzzer" \
+        -max_len=4096 -len_control=0 -timeout=60 -rss_limit_mb=8192 -print_final_stats=1 \
         -artifact_prefix=fuzz/artifacts/runtime/ fuzz/corpus/runtime >"$log" 2>&1 &
-    fuzzer=$!
-    trap 'kill -INT $fuzzer 2>/dev/null || true' EXIT
+    pid=$!
+    trap 'kill -INT $pid 2>/dev/null || true' EXIT
     made=0
-    while kill -0 "$fuzzer" 2>/dev/null; do
+    while kill -0 "$pid" 2>/dev/null; do
         sleep 10
         line=$(grep 'govchain-fuzz: calls' "$log" | tail -1 || true)
         made=$(echo "$line" | awk '{print $3}')
         made=${made:-0}
         [ -n "$line" ] && echo "$line  |  $(grep -E '^#[0-9]+' "$log" | tail -1)"
         if [ "$made" -ge "$calls" ]; then
-            kill -INT "$fuzzer" 2>/dev/null || true
+            kill -INT "$pid" 2>/dev/null || true
             break
         fi
     done
-    wait "$fuzzer" || true
+    wait "$pid" || true
     trap - EXIT
     echo "fuzz.sh: libFuzzer's last words:"
     grep -E '^(#[0-9]+|Done|stat::)|ERROR|panicked|SUMMARY' "$log" | tail -20

@@ -15,6 +15,9 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 # The verification page's browser test drives Debian's Chromium (clients/tests/verify-page.test.js).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The chaos scenarios (scripts/chaos.sh): network namespaces and a validator's skewed clock.
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
 if ((${#need_apt[@]})); then
 	echo "setup: installing ${need_apt[*]}"
 	SUDO=""

@@ -1,5 +1,5 @@
 //! libFuzzer's target: each input is one run of the harness (see `tools/fuzz`) from the
-//! populated government. A finding panics (libFuzzer saves the input as a crash); every 20,000
+//! populated government. A finding panics (libFuzzer saves the input as a crash); every 2,000
 //! calls the target prints how many it has made, for `scripts/fuzz.sh` to stop at its count.
 
 #![no_main]
@@ -25,7 +25,7 @@ libfuzzer_sys::fuzz_target!(|input: &[u8]| {
             succeeded: Succeeded::new(),
             total: Stats::default(),
             started: Instant::now(),
-            next_report: 20_000,
+            next_report: 2_000,
         })
     });
     let mut state = state
@@ -42,7 +42,7 @@ libfuzzer_sys::fuzz_target!(|input: &[u8]| {
         Err(finding) => panic!("{finding}"),
     }
     if state.total.calls >= state.next_report {
-        state.next_report = state.total.calls + 20_000;
+        state.next_report = state.total.calls + 2_000;
         let seconds = state.started.elapsed().as_secs_f64();
         eprintln!(
             "govchain-fuzz: calls {} valid {} succeeded {} blocks {} kinds {} seconds {:.0} calls/s {:.0}",

@@ -8,6 +8,12 @@ pub struct Cli {
 
     #[clap(flatten)]
     pub run: sc_cli::RunCmd,
+
+    /// `--db-storage-threshold MiB` (default 1024; 0 disables) and
+    /// `--db-storage-polling-period SECONDS`: the node shuts down cleanly once the database's
+    /// filesystem has less free space than the threshold, and will not start below it.
+    #[clap(flatten)]
+    pub storage_monitor: sc_storage_monitor::StorageMonitorParams,
 }
 
 #[derive(Debug, clap::Subcommand)]

@@ -141,21 +141,71 @@ pub fn run() -> sc_cli::Result<()> {
         Some(Subcommand::Trustee(cmd)) => cmd.run(),
         None => {
             let runner = cli.create_runner(&cli.run)?;
+            let storage_monitor = cli.storage_monitor.clone();
             runner.run_node_until_exit(|config| async move {
-                match config.network.network_backend {
+                let database = config.database.path().map(|path| path.to_path_buf());
+                // Checked once before the database is opened, so that a node short of space
+                // does not start at all (not even to sync a few blocks onto a full disk).
+                // A new node's database directory does not exist yet: its nearest existing
+                // parent is on the same filesystem.
+                let existing = database
+                    .as_deref()
+                    .and_then(|path| path.ancestors().find(|dir| dir.exists()));
+                if let (Some(existing), true) = (existing, storage_monitor.threshold > 0) {
+                    sc_storage_monitor::StorageMonitorService::try_spawn(
+                        storage_monitor.clone(),
+                        existing.to_path_buf(),
+                        &CheckOnly,
+                    )
+                    .map_err(|error| sc_cli::Error::Application(error.into()))?;
+                }
+                let task_manager = match config.network.network_backend {
                     sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
                         sc_network::NetworkWorker<
                             Block,
                             <Block as sp_runtime::traits::Block>::Hash,
                         >,
-                    >(config)
-                    .map_err(sc_cli::Error::Service),
+                    >(config),
                     sc_network::config::NetworkBackendType::Litep2p => {
                         service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-                            .map_err(sc_cli::Error::Service)
                     }
                 }
+                .map_err(sc_cli::Error::Service)?;
+                // An essential task: when free space drops below the threshold it ends, and the
+                // node shuts down with its database consistent.
+                if let Some(database) = database {
+                    sc_storage_monitor::StorageMonitorService::try_spawn(
+                        storage_monitor,
+                        database,
+                        &task_manager.spawn_essential_handle(),
+                    )
+                    .map_err(|error| sc_cli::Error::Application(error.into()))?;
+                }
+                Ok(task_manager)
             })
         }
+    }
+}
+
+/// A spawner that runs nothing: `StorageMonitorService::try_spawn` with it only checks the free
+/// space, before the node has opened its database.
+#[derive(Clone)]
+struct CheckOnly;
+
+impl sp_core::traits::SpawnEssentialNamed for CheckOnly {
+    fn spawn_essential_blocking(
+        &self,
+        _: &'static str,
+        _: Option<&'static str>,
+        _: futures::future::BoxFuture<'static, ()>,
+    ) {
+    }
+
+    fn spawn_essential(
+        &self,
+        _: &'static str,
+        _: Option<&'static str>,
+        _: futures::future::BoxFuture<'static, ()>,
+    ) {
     }
 }

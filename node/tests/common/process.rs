@@ -65,6 +65,11 @@ impl Node {
 }
 
 impl Node {
+    /// The node's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// A path for a file of this test in the node's (private, removed) directory.
     pub fn file(&self, name: &str) -> PathBuf {
         self.base_path.join(name)

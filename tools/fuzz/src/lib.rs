@@ -46,6 +46,9 @@ use sp_runtime::{
 };
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+mod generate;
+pub use generate::{Generator, NESTED_CALLS};
+
 /// The deepest nesting a decoded call may have (a batch of motions of batches, …).
 pub const MAX_DEPTH: u32 = 6;
 
@@ -294,6 +297,12 @@ impl Government {
         &self.signers
     }
 
+    /// A writer of random calls whose accounts are the government's.
+    pub fn generator(&self) -> Generator {
+        let accounts: Vec<AccountId> = self.signers.iter().map(|s| s.account.clone()).collect();
+        Generator::new(&accounts)
+    }
+
     /// Runs `input` from the set-up state, and forgets what it did; adds the calls that
     /// succeeded to `succeeded`.
     pub fn run(&mut self, input: &[u8], succeeded: &mut Succeeded) -> Result<Stats, Finding> {
@@ -304,6 +313,20 @@ impl Government {
         self.ext.reset_overlay();
         outcome
     }
+}
+
+/// Moves the scheduler's cursor over the skipped blocks whose agendas are empty, as a chain
+/// that built those blocks would have. Without this, the scheduler walks every skipped block's
+/// (empty) agenda in the blocks that follow a day's jump, one storage read each: most of a
+/// run's time, for nothing a real chain does. Agendas that hold tasks are still served, from
+/// the first of them on.
+fn skip_empty_agendas(number: BlockNumber) {
+    let since = pallet_scheduler::IncompleteSince::<Runtime>::get().unwrap_or(number);
+    let first_due = pallet_scheduler::Agenda::<Runtime>::iter()
+        .filter(|(when, agenda)| *when >= since && *when < number && !agenda.is_empty())
+        .map(|(when, _)| when)
+        .min();
+    pallet_scheduler::IncompleteSince::<Runtime>::put(first_due.unwrap_or(number));
 }
 
 /// Every pallet's invariants at block `block`.
@@ -384,6 +407,9 @@ impl<'a> Run<'a> {
     fn start_block(&mut self, lapse: u32) -> Result<(), Finding> {
         let number = System::block_number() + lapse;
         System::set_block_number(number - 1);
+        if lapse > 1 {
+            skip_empty_agendas(number);
+        }
         let slot = u64::from(pallet_aura::CurrentSlot::<Runtime>::get()) + u64::from(lapse);
         let header = Header::new(
             number,
@@ -461,8 +487,8 @@ impl<'a> Run<'a> {
     }
 }
 
-/// A deterministic stream of bytes for the seeded form of the fuzzer (no coverage guidance):
-/// biased towards small numbers, so that ids, indices and lengths often name things that exist.
+/// A deterministic stream of random numbers for the seeded form of the fuzzer (no coverage
+/// guidance): SplitMix64, with the biases the generator wants.
 pub struct Stream {
     state: u64,
 }
@@ -474,8 +500,8 @@ impl Stream {
         }
     }
 
-    /// SplitMix64.
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits (SplitMix64).
+    pub fn word(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -483,12 +509,39 @@ impl Stream {
         z ^ (z >> 31)
     }
 
-    /// An input of `steps` steps: a signer byte, then a call's pallet and call index chosen
-    /// among `calls` (see [`calls`]), then argument bytes; now and then a block advance.
-    pub fn input(&mut self, steps: usize, calls: &[[u8; 2]]) -> Vec<u8> {
+    /// A number below `bound` (at least 1).
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.word() % bound.max(1)
+    }
+
+    /// A number of `bits` bits: half the time below 8 (an id, an index, a count that names
+    /// something that exists), else a bound (0, 1, the largest, one below it), a power of ten
+    /// (amounts), a few thousand, or anything.
+    pub fn number(&mut self, bits: u32) -> u128 {
+        let max = if bits >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << bits) - 1
+        };
+        let value = match self.below(20) {
+            0..=9 => u128::from(self.below(8)),
+            10 => 0,
+            11 => 1,
+            12 => max,
+            13 => max - 1,
+            14 | 15 => 10u128.saturating_pow(self.below(22) as u32),
+            16 | 17 => u128::from(self.below(10_000)),
+            _ => (u128::from(self.word()) << 64) | u128::from(self.word()),
+        };
+        value & max
+    }
+
+    /// An input of `steps` steps: now and then a block advance, else a signer byte and a call
+    /// of any pallet that `generator` writes from the runtime's type information.
+    pub fn input(&mut self, steps: usize, generator: &Generator) -> Vec<u8> {
         let mut input = Vec::new();
         for _ in 0..steps {
-            let random = self.next();
+            let random = self.word();
             if random.is_multiple_of(6) {
                 input.push(7);
                 input.push((random >> 8) as u8);
@@ -496,33 +549,8 @@ impl Stream {
             // A signer byte that is not a block advance.
             let signer = (random >> 16) as u8;
             input.push(if signer % 8 == 7 { signer ^ 1 } else { signer });
-            input.extend_from_slice(&calls[(random >> 24) as usize % calls.len()]);
-            for _ in 0..(self.next() % 48) {
-                let byte = self.next();
-                input.push(match byte % 8 {
-                    0..=3 => 0,
-                    4 | 5 => (byte >> 8) as u8 % 8,
-                    _ => (byte >> 8) as u8,
-                });
-            }
+            generator.call(self, &mut input);
         }
         input
     }
-}
-
-/// Every call of the runtime, as its pallet and call index: the pairs with which a call
-/// decodes from zeros (zero is a valid value of nearly every argument type).
-pub fn calls() -> Vec<[u8; 2]> {
-    let zeros = [0u8; 4096];
-    let mut calls = Vec::new();
-    for pallet in 0..=u8::MAX {
-        for call in 0..=u8::MAX {
-            let mut bytes = vec![pallet, call];
-            bytes.extend_from_slice(&zeros);
-            if RuntimeCall::decode_with_depth_limit(MAX_DEPTH, &mut bytes.as_slice()).is_ok() {
-                calls.push([pallet, call]);
-            }
-        }
-    }
-    calls
 }

@@ -3,7 +3,7 @@
 //! inputs for `FUZZ_SECONDS` (120 by default) or `FUZZ_CALLS` calls, whichever ends first. Any
 //! panic or broken invariant fails the test, with the input saved to replay.
 
-use govchain_fuzz::{calls, Government, Stats, Stream, Succeeded};
+use govchain_fuzz::{Government, Stats, Stream, Succeeded};
 use std::{
     path::PathBuf,
     time::{Duration, Instant},
@@ -56,12 +56,12 @@ fn the_runtime_survives_the_corpus_and_a_seeded_stream() {
         }
     }
 
-    let all = calls();
+    let generator = government.generator();
     let mut stream = Stream::new(seed);
     let streaming = Instant::now();
     let mut inputs = 0u64;
     while streaming.elapsed() < Duration::from_secs(seconds) && total.calls < most_calls {
-        let input = stream.input(40, &all);
+        let input = stream.input(40, &generator);
         match government.run(&input, &mut succeeded) {
             Ok(stats) => total += stats,
             Err(finding) => panic!(
@@ -83,8 +83,13 @@ fn the_runtime_survives_the_corpus_and_a_seeded_stream() {
         total.blocks,
         total.calls as f64 / elapsed,
         succeeded.len(),
-        all.len()
+        generator.len()
     );
+    let names: Vec<&str> = succeeded
+        .iter()
+        .filter_map(|&index| generator.name(index))
+        .collect();
+    println!("succeeded: {}", names.join(", "));
     // The stream must reach the runtime, not bounce off the decoder or the pool's checks.
     assert!(total.calls > 0 && total.blocks > 0, "{total:?}");
     assert!(

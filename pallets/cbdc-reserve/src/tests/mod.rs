@@ -23,6 +23,7 @@ mod issuance;
 mod limits;
 mod migrations;
 mod payments;
+mod properties;
 mod queries;
 mod reserve;
 mod transfers;

@@ -15,6 +15,7 @@ mod accreditation;
 mod import;
 mod issuance;
 mod migrations;
+mod properties;
 mod queries;
 mod revocation;
 

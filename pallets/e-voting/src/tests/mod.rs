@@ -28,6 +28,7 @@ mod cancellation;
 mod closing;
 mod creation;
 mod encrypted;
+mod properties;
 mod public_votes;
 mod queries;
 mod recount;

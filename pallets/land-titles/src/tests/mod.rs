@@ -13,6 +13,7 @@ mod liens;
 mod lineage;
 mod migrations;
 mod offers;
+mod properties;
 mod queries;
 mod refusals;
 mod registration;

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Chaos on a local network of real nodes (scripts/chaos.py): a 2|2 partition, a validator's
+# clock 2.5 slots ahead, two nodes with one authority's keys, a validator whose disk fills, a
+# validator killed as a runtime upgrade is enacted. Each scenario prints what it observed and
+# fails if what must hold did not.
+#
+#   scripts/chaos.sh                     every scenario, full observation windows (~15 minutes)
+#   scripts/chaos.sh --quick partition   CI's short form: the named scenarios, shorter windows
+#
+# Needs root (network namespaces the script creates and removes: gcx-hub, gcx-1…5, and
+# tmpfs mounts under its temp dir), Debian's iproute2 and faketime, Node.js (the upgrade
+# scenario reuses zombienet/scripts/upgrade.js), the node and the upgrade wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+[ -x "$GOVCHAIN_NODE" ] || build_node
+export GOVCHAIN_NODE
+export GOVCHAIN_UPGRADE_WASM="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/wbuild/govchain-runtime/wasm_binary_spec_version_incremented.rs.compact.compressed.wasm"
+bash scripts/setup.sh
+(cd zombienet && [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error)
+exec python3 scripts/chaos.py "$@"
