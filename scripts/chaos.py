@@ -6,12 +6,16 @@ chain-specs/local.raw.json, one node per namespace, does something bad to it, pr
 observed and checks what must hold. Run it through scripts/chaos.sh (it builds the node and needs
 root for `ip netns` and `mount`).
 
+scripts/chaos.sh runs this script under `unshare --net --mount --pid --fork --kill-child`: its
+"root" network namespace, its mounts and its processes are its own, so nothing it creates can
+touch the host's network, and when it ends, however it ends, the kernel removes every node,
+namespace, veth and mount it made.
+
 The network: a namespace `gcx-hub` holds two bridges, side a and side b, joined by one veth pair
 (the partition cuts it). Node i lives in namespace `gcx-i`, its p2p address 10.77.0.i on a
-bridge, plus a point-to-point veth to the root namespace (10.78.i.2, root end 10.78.i.1) that only
-its RPC and this observer use: the nodes cannot reach each other through it (no p2p listener
-there, no routes between the /24s). Nothing else is touched: no host interface, no other
-namespace.
+bridge, plus a point-to-point veth to the script's own namespace (10.78.i.2, the script's end
+10.78.i.1) that only its RPC and this observer use: the nodes cannot reach each other through
+it (no p2p listener there, no routes between the /24s).
 
 Scenarios:
   partition  2|2 split of the validators: finality stops, the halves fork; after healing,
@@ -226,9 +230,13 @@ class Run:
         self.finalized_seen = {}  # number -> hash, every finalized block any node reported
 
     def __enter__(self):
-        self.net.up()
-        for i in range(1, self.net.count + 1):
-            self.peers[i] = f"/ip4/10.77.0.{i}/tcp/30333/p2p/{peer_id(i, self.work)}"
+        try:
+            self.net.up()
+            for i in range(1, self.net.count + 1):
+                self.peers[i] = f"/ip4/10.77.0.{i}/tcp/30333/p2p/{peer_id(i, self.work)}"
+        except BaseException:
+            self.__exit__(*sys.exc_info())
+            raise
         return self
 
     def __exit__(self, *exc):
@@ -392,6 +400,8 @@ def scenario_clock(quick):
                      for n in ("alice", "bob", "charlie"))
         say(name, f"alice's chain #{start_best + 1}..#{end_best}: {by_dave} blocks by dave; "
                   f"{future} log lines of the others about blocks from the future")
+        if future == 0:
+            raise Failed("no node saw a block from the future: the skew did not take effect")
         chaos.check_no_finalized_reverted()
 
 
@@ -447,6 +457,8 @@ def scenario_disk(quick):
             say(name, f"  {line.strip()[:200]}")
         if "No space left" in log:
             raise Failed("dave wrote to a full disk")
+        if not any("dropped below threshold" in line for line in stopped):
+            raise Failed(f"dave stopped, but not at the storage threshold: {log[-600:]}")
         say(name, f"dave stopped (exit {dave.process.returncode}) before the disk was full")
         mark = len(dave.text())
         dave.start()
@@ -493,15 +505,11 @@ def scenario_upgrade(quick):
                                    cwd=os.path.join(ROOT, "zombienet"),
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                    env={**os.environ, "GOVCHAIN_UPGRADE_WASM": UPGRADE_WASM})
-        say(name, f"council motion to upgrade from spec_version {before} submitted")
-
-        def enacted():
-            return alice.spec_version() != before
-        wait_until(enacted, 400, "the new runtime enacted on alice", 0.2)
-        charlie.stop(signal.SIGKILL)
-        say(name, f"spec_version {alice.spec_version()} enacted at best #{alice.best()}: "
-                  "charlie killed (SIGKILL) as it imports it")
-        output, _ = upgrade.communicate(timeout=300)
+        try:
+            output, _ = upgrade_and_kill(name, upgrade, alice, charlie, before)
+        finally:
+            if upgrade.poll() is None:
+                upgrade.kill()
         if upgrade.returncode != 0:
             raise Failed(f"the upgrade failed: {output[-800:]}")
         progress = chaos.finality_progress(2 * SLOT)
@@ -515,6 +523,24 @@ def scenario_upgrade(quick):
         say(name, f"charlie restarted: spec_version {version}, finalized #{charlie.finalized()[0]}"
                   " like the others")
         chaos.check_no_finalized_reverted()
+
+
+def upgrade_and_kill(name, upgrade, alice, charlie, before):
+    """Waits for the new runtime on alice, kills charlie at once, then for the upgrade script."""
+    say(name, f"council motion to upgrade from spec_version {before} submitted")
+
+    def enacted():
+        return alice.spec_version() != before
+    wait_until(enacted, 400, "the new runtime enacted on alice", 0.2)
+    try:
+        charlie_at = (charlie.best(), charlie.spec_version())
+    except OSError:
+        charlie_at = ("?", "?")
+    charlie.stop(signal.SIGKILL)
+    say(name, f"spec_version {alice.spec_version()} enacted on alice at best #{alice.best()}: "
+              f"charlie killed (SIGKILL) at once, at its best #{charlie_at[0]} on spec_version "
+              f"{charlie_at[1]}")
+    return upgrade.communicate(timeout=300)
 
 
 SCENARIOS = {
@@ -534,13 +560,22 @@ def main():
     args = parser.parse_args()
     if not NODE:
         sys.exit("chaos.py: GOVCHAIN_NODE is not set (run scripts/chaos.sh)")
+    if os.getpid() != 1:
+        sys.exit("chaos.py: run it through scripts/chaos.sh, in namespaces of its own")
+    run("ip", "link", "set", "lo", "up")
+    # `ip netns` keeps its namespaces as files in /run/netns: a tmpfs of this mount namespace
+    # keeps them (and their names) away from the host's.
+    os.makedirs("/run/netns", exist_ok=True)
+    run("mount", "-t", "tmpfs", "tmpfs", "/run/netns")
+    # A CI cancel (SIGTERM) unwinds like Ctrl-C: every scenario's `with` block cleans up.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     failed = []
     for scenario in args.scenarios:
         started = time.time()
         try:
             SCENARIOS[scenario](args.quick)
             say(scenario, f"PASS in {time.time() - started:.0f} s")
-        except (Failed, subprocess.CalledProcessError, OSError) as error:
+        except (Failed, subprocess.SubprocessError, OSError) as error:
             say(scenario, f"FAIL after {time.time() - started:.0f} s: {error}")
             failed.append(scenario)
     print(f"chaos: {len(args.scenarios) - len(failed)} of {len(args.scenarios)} scenarios "

@@ -7,8 +7,8 @@
 #   scripts/chaos.sh                     every scenario, full observation windows (~15 minutes)
 #   scripts/chaos.sh --quick partition   CI's short form: the named scenarios, shorter windows
 #
-# Needs root (network namespaces the script creates and removes: gcx-hub, gcx-1…5, and
-# tmpfs mounts under its temp dir), Debian's iproute2 and faketime, Node.js (the upgrade
+# Needs root (it runs in namespaces of its own, where it makes the network namespaces gcx-hub
+# and gcx-1…5 and tmpfs mounts under its temp dir), Debian's iproute2 and faketime, Node.js (the upgrade
 # scenario reuses zombienet/scripts/upgrade.js), the node and the upgrade wasm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +19,7 @@ export GOVCHAIN_NODE
 export GOVCHAIN_UPGRADE_WASM="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/wbuild/govchain-runtime/wasm_binary_spec_version_incremented.rs.compact.compressed.wasm"
 bash scripts/setup.sh
 (cd zombienet && [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error)
-exec python3 scripts/chaos.py "$@"
+# Its own network, mount and process namespaces: nothing it makes reaches the host's network,
+# and when it ends (even killed) the kernel removes every node, namespace, veth and mount.
+exec unshare --net --mount --propagation private --pid --fork --kill-child --mount-proc \
+	python3 scripts/chaos.py "$@"

@@ -44,13 +44,17 @@ lane() {
 	local name="$1"
 	shift
 	local started=$(date +%s)
-	local status=0
-	"$@" > >(sed -u "s/^/[$name] /") 2>&1 || status=$?
+	set +e
+	"$@" 2>&1 | sed -u "s/^/[$name] /"
+	local status=${PIPESTATUS[0]}
+	set -e
 	echo "[$name] test.sh: lane $name took $(($(date +%s) - started)) s, exit $status"
 	echo "$status" >"$lanes/$name"
 }
 
 lanes=$(mktemp -d)
+# Ctrl-C or a cancel stops every lane (each cleans up its own nodes), then removes the records.
+trap 'trap - INT TERM; kill 0 2>/dev/null; wait' INT TERM
 trap 'rm -rf "$lanes"' EXIT
 start=$(date +%s)
 lane cargo cargo_tests "$@" &

@@ -147,14 +147,16 @@ pub fn run() -> sc_cli::Result<()> {
                 // Checked once before the database is opened, so that a node short of space
                 // does not start at all (not even to sync a few blocks onto a full disk).
                 // A new node's database directory does not exist yet: its nearest existing
-                // parent is on the same filesystem.
+                // parent (of the absolute path: a relative one ends in "") is on the same
+                // filesystem.
                 let existing = database
                     .as_deref()
-                    .and_then(|path| path.ancestors().find(|dir| dir.exists()));
+                    .and_then(|path| std::path::absolute(path).ok())
+                    .and_then(|path| path.ancestors().find(|dir| dir.exists()).map(Into::into));
                 if let (Some(existing), true) = (existing, storage_monitor.threshold > 0) {
                     sc_storage_monitor::StorageMonitorService::try_spawn(
                         storage_monitor.clone(),
-                        existing.to_path_buf(),
+                        existing,
                         &CheckOnly,
                     )
                     .map_err(|error| sc_cli::Error::Application(error.into()))?;

@@ -315,11 +315,11 @@ impl Government {
     }
 }
 
-/// Moves the scheduler's cursor over the skipped blocks whose agendas are empty, as a chain
-/// that built those blocks would have. Without this, the scheduler walks every skipped block's
-/// (empty) agenda in the blocks that follow a day's jump, one storage read each: most of a
-/// run's time, for nothing a real chain does. Agendas that hold tasks are still served, from
-/// the first of them on.
+/// Moves the scheduler's cursor over the skipped blocks whose agendas are empty. Without this,
+/// the scheduler walks every skipped block's (empty) agenda in the blocks that follow a day's
+/// jump, one storage read each: most of a run's time, for no effect. Agendas that hold tasks
+/// are still served, from the first of them on (late, in the blocks after the jump, as with
+/// any skipped block).
 fn skip_empty_agendas(number: BlockNumber) {
     let since = pallet_scheduler::IncompleteSince::<Runtime>::get().unwrap_or(number);
     let first_due = pallet_scheduler::Agenda::<Runtime>::iter()
