@@ -14,9 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-[ -x "$GOVCHAIN_NODE" ] || build_node
-export GOVCHAIN_NODE
-export GOVCHAIN_UPGRADE_WASM="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/wbuild/govchain-runtime/wasm_binary_spec_version_incremented.rs.compact.compressed.wasm"
+{ [ -x "$GOVCHAIN_NODE" ] && [ -f "$GOVCHAIN_UPGRADE_WASM" ]; } || build_node
 bash scripts/setup.sh
 (cd zombienet && [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error)
 # Its own network, mount and process namespaces: nothing it makes reaches the host's network,

@@ -4,6 +4,9 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/govchain-target}"
 # One cargo profile for the node binary and the tests.
 export GOVCHAIN_PROFILE=release
 export GOVCHAIN_NODE="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-node"
+# The runtime with spec_version + 1 that the upgrade tests (zombienet, chaos) enact; built with
+# the node (runtime/build.rs).
+export GOVCHAIN_UPGRADE_WASM="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/wbuild/govchain-runtime/wasm_binary_spec_version_incremented.rs.compact.compressed.wasm"
 # The node with the `benchmark` subcommand (`runtime-benchmarks`) has a target directory of its
 # own, so the everyday build above keeps its features and is not rebuilt.
 export GOVCHAIN_BENCH_TARGET_DIR="${GOVCHAIN_BENCH_TARGET_DIR:-$HOME/.cache/govchain-bench-target}"

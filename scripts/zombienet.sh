@@ -15,7 +15,6 @@ source scripts/env.sh
 
 [ -x "$GOVCHAIN_NODE" ] || build_node
 export GOVCHAIN_NODE
-export GOVCHAIN_UPGRADE_WASM="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/wbuild/govchain-runtime/wasm_binary_spec_version_incremented.rs.compact.compressed.wasm"
 [ -f "$GOVCHAIN_UPGRADE_WASM" ] || build_node
 
 cd zombienet
