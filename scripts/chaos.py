@@ -526,20 +526,33 @@ def scenario_upgrade(quick):
 
 
 def upgrade_and_kill(name, upgrade, alice, charlie, before):
-    """Waits for the new runtime on alice, kills charlie at once, then for the upgrade script."""
-    say(name, f"council motion to upgrade from spec_version {before} submitted")
+    """Holds charlie (SIGSTOP) while the council enacts the upgrade, so that charlie has the
+    upgrade's block still to import; resumes it once alice runs the new code, and kills it
+    (SIGKILL) as soon as it is importing the blocks just before the upgrade's. Then waits for
+    the upgrade script."""
+    charlie_before = charlie.best()
+    charlie.send(signal.SIGSTOP)
+    say(name, f"council motion to upgrade from spec_version {before} submitted; charlie held "
+              f"(SIGSTOP) at #{charlie_before}")
 
     def enacted():
         return alice.spec_version() != before
     wait_until(enacted, 400, "the new runtime enacted on alice", 0.2)
-    try:
-        charlie_at = (charlie.best(), charlie.spec_version())
-    except OSError:
-        charlie_at = ("?", "?")
+    # The upgrade's block: the first of alice's chain whose runtime is the new one.
+    top = alice.best()
+    upgraded = next(n for n in range(charlie_before, top + 1)
+                    if alice.rpc("state_getRuntimeVersion", [alice.hash_at(n)])["specVersion"]
+                    != before)
+    charlie.send(signal.SIGCONT)
+
+    def importing():
+        return charlie.best() >= upgraded - 2
+    wait_until(importing, 120, "charlie importing up to the upgrade", 0.05)
+    at = charlie.best()
     charlie.stop(signal.SIGKILL)
-    say(name, f"spec_version {alice.spec_version()} enacted on alice at best #{alice.best()}: "
-              f"charlie killed (SIGKILL) at once, at its best #{charlie_at[0]} on spec_version "
-              f"{charlie_at[1]}")
+    say(name, f"spec_version {before + 1} from block #{upgraded} on alice; charlie resumed, "
+              f"then killed (SIGKILL) at its best #{at}"
+              f"{' before' if at < upgraded else ' after'} importing the upgrade's block")
     return upgrade.communicate(timeout=300)
 
 
