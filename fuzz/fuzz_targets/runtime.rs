@@ -1,31 +1,37 @@
 //! libFuzzer's target: each input is one run of the harness (see `tools/fuzz`) from the
 //! populated government. A finding panics (libFuzzer saves the input as a crash); every 2,000
-//! calls the target prints how many it has made, for `scripts/fuzz.sh` to stop at its count.
+//! calls the target prints how many it has made, for `scripts/fuzz.sh` to stop at its count, and
+//! about every 100,000 which kinds of calls they were.
 
 #![no_main]
 
-use govchain_fuzz::{Government, Stats, Succeeded};
+use govchain_fuzz::{Generator, Government, Stats, Tally};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 struct State {
     government: Government,
-    succeeded: Succeeded,
+    generator: Generator,
+    tally: Tally,
     total: Stats,
     started: Instant,
     next_report: u64,
+    next_kinds: u64,
 }
 
 static STATE: OnceLock<Mutex<State>> = OnceLock::new();
 
 libfuzzer_sys::fuzz_target!(|input: &[u8]| {
     let state = STATE.get_or_init(|| {
+        let government = Government::new();
         Mutex::new(State {
-            government: Government::new(),
-            succeeded: Succeeded::new(),
+            generator: government.generator(),
+            government,
+            tally: Tally::new(),
             total: Stats::default(),
             started: Instant::now(),
             next_report: 2_000,
+            next_kinds: 100_000,
         })
     });
     let mut state = state
@@ -33,11 +39,11 @@ libfuzzer_sys::fuzz_target!(|input: &[u8]| {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let State {
         government,
-        succeeded,
+        tally,
         total,
         ..
     } = &mut *state;
-    match government.run(input, succeeded) {
+    match government.run(input, tally) {
         Ok(stats) => *total += stats,
         Err(finding) => panic!("{finding}"),
     }
@@ -50,9 +56,16 @@ libfuzzer_sys::fuzz_target!(|input: &[u8]| {
             state.total.applied,
             state.total.succeeded,
             state.total.blocks,
-            state.succeeded.len(),
+            state.tally.kinds(),
             seconds,
             state.total.calls as f64 / seconds
+        );
+    }
+    if state.total.calls >= state.next_kinds {
+        state.next_kinds = state.total.calls + 100_000;
+        eprintln!(
+            "govchain-fuzz: kinds: {}",
+            state.tally.report(&state.generator, 12)
         );
     }
 });

@@ -96,6 +96,39 @@ impl Generator {
             .map(|shape| shape.name.as_str())
     }
 
+    /// libFuzzer's dictionary for the coverage-guided form (`fuzz/runtime.dict`, passed as
+    /// `-dict`): every call's two index bytes (pallet, call), every account of the government,
+    /// and the block-advance step. Mutations insert these whole, so mutated inputs name calls
+    /// and accounts that exist far more often than random bytes would.
+    pub fn dictionary(&self) -> String {
+        fn entry(out: &mut String, name: &str, bytes: &[u8]) {
+            out.push_str(name);
+            out.push_str("=\"");
+            for byte in bytes {
+                out.push_str(&format!("\\x{byte:02x}"));
+            }
+            out.push_str("\"\n");
+        }
+        let mut out = String::from(
+            "# libFuzzer's dictionary of the runtime fuzzer: written by `Generator::dictionary`\n\
+             # from the runtime's metadata and the government's accounts; checked by\n\
+             # tools/fuzz/tests/stream.rs (GOVCHAIN_FUZZ_BLESS=1 rewrites it).\n",
+        );
+        for shape in &self.calls {
+            entry(
+                &mut out,
+                &format!("# {}\ncall", shape.name),
+                &[shape.pallet, shape.call],
+            );
+        }
+        for account in &self.accounts {
+            entry(&mut out, "account", account);
+        }
+        entry(&mut out, "advance", &[crate::ADVANCE, 1]);
+        entry(&mut out, "advance_a_day", &[crate::ADVANCE, 0xff]);
+        out
+    }
+
     /// Appends one random call of any pallet, nested at most [`NESTED_CALLS`] deep.
     pub fn call(&self, stream: &mut Stream, out: &mut Vec<u8>) {
         self.nested_call(stream, out, 0);

@@ -3,7 +3,7 @@
 //! inputs for `FUZZ_SECONDS` (120 by default) or `FUZZ_CALLS` calls, whichever ends first. Any
 //! panic or broken invariant fails the test, with the input saved to replay.
 
-use govchain_fuzz::{Government, Stats, Stream, Succeeded};
+use govchain_fuzz::{Government, Stats, Stream, Tally};
 use std::{
     path::PathBuf,
     time::{Duration, Instant},
@@ -38,7 +38,7 @@ fn the_runtime_survives_the_corpus_and_a_seeded_stream() {
     let started = Instant::now();
     let mut government = Government::new();
     let set_up = started.elapsed();
-    let mut succeeded = Succeeded::new();
+    let mut succeeded = Tally::new();
     let mut total = Stats::default();
 
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/runtime");
@@ -69,11 +69,19 @@ fn the_runtime_survives_the_corpus_and_a_seeded_stream() {
     // The stream is checked on its own: the corpus must not hide a generator that no longer
     // reaches the runtime.
     let generator = government.generator();
+    // `FUZZ_WRITE_SEEDS=DIR` also writes every input of the stream to DIR, as seeds for the
+    // coverage-guided form (`scripts/fuzz.sh --seed CALLS`): its mutations then start from
+    // calls of every pallet with well-formed fields, not from random bytes.
+    let seeds = std::env::var_os("FUZZ_WRITE_SEEDS").map(PathBuf::from);
     let mut stream = Stream::new(seed);
     let streaming = Instant::now();
     let mut inputs = 0u64;
     while streaming.elapsed() < Duration::from_secs(seconds) && total.calls < most_calls {
         let input = stream.input(40, &generator);
+        if let Some(seeds) = &seeds {
+            std::fs::write(seeds.join(format!("seed-{seed}-{inputs}")), &input)
+                .expect("a seed written");
+        }
         match government.run(&input, &mut succeeded) {
             Ok(stats) => total += stats,
             Err(finding) => panic!(
@@ -90,26 +98,45 @@ fn the_runtime_survives_the_corpus_and_a_seeded_stream() {
          {:.0} calls/s; {} of the runtime's {} calls succeeded at least once in the stream",
         set_up.as_secs_f64(),
         replay.calls,
-        replay_succeeded.len(),
+        replay_succeeded.kinds(),
         total.calls,
         total.applied,
         total.succeeded,
         total.blocks,
         elapsed,
         (total.calls + replay.calls) as f64 / elapsed,
-        succeeded.len(),
+        succeeded.kinds(),
         generator.len()
     );
-    let names: Vec<&str> = succeeded
-        .iter()
-        .filter_map(|&index| generator.name(index))
-        .collect();
-    println!("succeeded: {}", names.join(", "));
+    println!(
+        "succeeded: {}",
+        succeeded.succeeded_names(&generator).join(", ")
+    );
+    println!("{}", succeeded.report(&generator, 12));
     // The stream must reach the runtime, not bounce off the decoder or the pool's checks.
     assert!(total.calls > 0 && total.blocks > 0, "{total:?}");
     assert!(
-        succeeded.len() >= 10,
+        succeeded.kinds() >= 10,
         "only {} kinds of calls ever succeeded: the harness no longer reaches the runtime",
-        succeeded.len()
+        succeeded.kinds()
+    );
+}
+
+/// The coverage-guided form's dictionary (`fuzz/runtime.dict`) names the runtime's calls and the
+/// government's accounts as they are now: a call added or moved, or a signer changed, fails here
+/// until the file is rewritten (`GOVCHAIN_FUZZ_BLESS=1`, then commit it).
+#[test]
+fn the_fuzzer_dictionary_is_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/runtime.dict");
+    let expected = Government::new().generator().dictionary();
+    if std::env::var_os("GOVCHAIN_FUZZ_BLESS").is_some() {
+        std::fs::write(&path, &expected).expect("the dictionary written");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "{} is not the runtime's: rewrite it with `GOVCHAIN_FUZZ_BLESS=1 cargo test --release \
+         --workspace --test stream -- dictionary` and commit it",
+        path.display()
     );
 }
