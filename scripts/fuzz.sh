@@ -100,12 +100,13 @@ libfuzzer)
         pids+=($!)
     done
     trap 'kill -INT "${pids[@]}" 2>/dev/null || true' EXIT
+    # The last count job log $1 printed ("govchain-fuzz: calls N …"), or nothing yet.
+    last_count() { grep 'govchain-fuzz: calls' "$1" | tail -1 || true; }
     # The calls made in all: the last count each job printed, summed.
     made_in_all() {
-        local sum=0 line n
+        local sum=0 n
         for log in "$logs"/job*.log; do
-            line=$(grep 'govchain-fuzz: calls' "$log" | tail -1 || true)
-            n=$(echo "$line" | awk '{print $3}')
+            n=$(last_count "$log" | awk '{print $3}')
             sum=$((sum + ${n:-0}))
         done
         echo "$sum"
@@ -115,7 +116,7 @@ libfuzzer)
         sleep 10
         made=$(made_in_all)
         for log in "$logs"/job*.log; do
-            line=$(grep 'govchain-fuzz: calls' "$log" | tail -1 || true)
+            line=$(last_count "$log")
             [ -n "$line" ] && echo "$(basename "$log" .log): $line  |  $(grep -E '^#[0-9]+' "$log" | tail -1)"
         done
         echo "fuzz.sh: $made calls in all, $(($(date +%s) - start)) s"
