@@ -97,7 +97,7 @@ impl Generator {
     }
 
     /// libFuzzer's dictionary for the coverage-guided form (`fuzz/runtime.dict`, passed as
-    /// `-dict`): every call's two index bytes (pallet, call), every account of the government,
+    /// `-dict`): every call's two index bytes (pallet, call) but the idle ones, every account of the government,
     /// and the block-advance step. Mutations insert these whole, so mutated inputs name calls
     /// and accounts that exist far more often than random bytes would.
     pub fn dictionary(&self) -> String {
@@ -114,7 +114,11 @@ impl Generator {
              # from the runtime's metadata and the government's accounts; checked by\n\
              # tools/fuzz/tests/stream.rs (GOVCHAIN_FUZZ_BLESS=1 rewrites it).\n",
         );
-        for shape in &self.calls {
+        for shape in self
+            .calls
+            .iter()
+            .filter(|shape| !crate::is_idle([shape.pallet, shape.call]))
+        {
             entry(
                 &mut out,
                 &format!("# {}\ncall", shape.name),
@@ -139,7 +143,13 @@ impl Generator {
             out.extend_from_slice(&self.leaf);
             return;
         }
-        let shape = &self.calls[stream.below(self.calls.len() as u64) as usize];
+        // At the top level, a call the harness makes: not an idle one (`crate::is_idle`).
+        let shape = loop {
+            let shape = &self.calls[stream.below(self.calls.len() as u64) as usize];
+            if calls_deep > 0 || !crate::is_idle([shape.pallet, shape.call]) {
+                break shape;
+            }
+        };
         out.push(shape.pallet);
         out.push(shape.call);
         for &field in &shape.fields {

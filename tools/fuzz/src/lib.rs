@@ -13,7 +13,7 @@
 //! block advance (the byte [`ADVANCE`], then one to a few blocks, or now and then a day), or a
 //! call: a signer among the government's accounts and a `RuntimeCall` of any pallet in the runtime
 //! (ours and the sdk's), SCALE-decoded from the bytes that follow (nested at most [`MAX_DEPTH`]
-//! deep). Each call is signed with the signer's key and nonce and the runtime's real transaction
+//! deep); an idle call (a remark, [`is_idle`]) is skipped. Each call is signed with the signer's key and nonce and the runtime's real transaction
 //! extensions, and applied through `Executive` in the current block as an author would (a
 //! transaction found invalid leaves no trace). Blocks are real: Aura's slot in the pre-runtime
 //! digest, the timestamp inherent, `initialize_block` and `finalize_block`. After each block, every
@@ -77,6 +77,22 @@ pub fn is_padding(step: u8) -> bool {
 /// call whose bytes follow.
 pub fn is_signer(step: u8) -> bool {
     !is_advance(step) && !is_padding(step)
+}
+
+/// Whether a call of kind `index` (pallet, call) is idle: `System::remark` or
+/// `remark_with_event`, which write nothing but an event. The harness skips idle calls at the
+/// top level of an input, as it skips padding, and neither makes nor counts them; the
+/// generator and the dictionary leave them out. Mutations make one from any signer byte
+/// followed by zeros, and libFuzzer's hit-count features reward repeating a call that
+/// succeeds: in a coverage-guided million before this rule, 53–55 % of all calls were remarks.
+/// (A remark nested in a batch or a motion is still made: it is the generator's leaf call.)
+pub fn is_idle(index: [u8; 2]) -> bool {
+    [
+        frame_system::Call::remark { remark: Vec::new() },
+        frame_system::Call::remark_with_event { remark: Vec::new() },
+    ]
+    .into_iter()
+    .any(|call| RuntimeCall::System(call).encode().get(..2) == Some(&index[..]))
 }
 
 /// What went wrong in a run.
@@ -544,16 +560,20 @@ impl<'a> Run<'a> {
         )?
     }
 
-    /// Signs `call` as `signer` and applies it as a block author would.
+    /// Signs `call` as `signer` and applies it as a block author would, unless it is idle
+    /// ([`is_idle`]).
     fn call(&mut self, signer: &Signer, call: RuntimeCall) -> Result<(), Finding> {
-        self.stats.calls += 1;
-        let nonce = System::account_nonce(&signer.account);
-        let described = || format!("{} calling {call:?}", signer.uri);
         let encoded = call.encode();
         let index = [
             encoded.first().copied().unwrap_or(0),
             encoded.get(1).copied().unwrap_or(0),
         ];
+        if is_idle(index) {
+            return Ok(());
+        }
+        self.stats.calls += 1;
+        let nonce = System::account_nonce(&signer.account);
+        let described = || format!("{} calling {call:?}", signer.uri);
         *self.tally.made.entry(index).or_default() += 1;
         let extrinsic = signing::sign(&signer.pair, call.clone(), nonce, self.genesis);
         let applied = guarded(described, || {

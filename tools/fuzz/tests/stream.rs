@@ -140,3 +140,46 @@ fn the_fuzzer_dictionary_is_current() {
         path.display()
     );
 }
+
+/// An idle call (a remark) at the top level is skipped, neither made nor counted; the same
+/// signer's transfer is made, and a remark nested in a batch is made with it.
+#[test]
+fn idle_calls_are_skipped() {
+    use codec::Encode;
+    use govchain_runtime::RuntimeCall;
+    let mut government = Government::new();
+    let remark = RuntimeCall::System(frame_system::Call::remark {
+        remark: b"hello".to_vec(),
+    });
+    let remark_with_event = RuntimeCall::System(frame_system::Call::remark_with_event {
+        remark: b"hello".to_vec(),
+    });
+    let batch = RuntimeCall::Utility(pallet_utility::Call::batch {
+        calls: vec![remark.clone()],
+    });
+    let signer = 0x01;
+    let run = |government: &mut Government, calls: &[&RuntimeCall]| {
+        let mut input = Vec::new();
+        for call in calls {
+            input.push(signer);
+            call.encode_to(&mut input);
+        }
+        let mut tally = Tally::new();
+        let stats = government.run(&input, &mut tally).expect("no finding");
+        (stats, tally)
+    };
+    let (stats, tally) = run(&mut government, &[&remark, &remark_with_event]);
+    assert_eq!(stats.calls, 0, "{stats:?}");
+    assert!(tally.made.is_empty(), "{tally:?}");
+    let (stats, tally) = run(&mut government, &[&remark, &batch]);
+    assert_eq!((stats.calls, stats.succeeded), (1, 1), "{stats:?}");
+    let batch_kind: Vec<u8> = batch.encode().into_iter().take(2).collect();
+    assert_eq!(
+        tally
+            .made
+            .keys()
+            .map(|kind| kind.to_vec())
+            .collect::<Vec<_>>(),
+        vec![batch_kind]
+    );
+}
