@@ -114,7 +114,8 @@ test("typed storage: the diplomas' records, the citizens' accounts", async () =>
   const history = await typed.query.Diplomas.History.getValue(revoked.id, at(hash));
   assert.equal(history?.length, 1, "a revoked diploma's history: its revocation");
   const citizen = await typed.query.Identity.CitizenByAccount.getValue(seeded.citizenAccounts[0], at(hash));
-  assert.equal(citizen, BigInt(seeded.citizens[0]));
+  assert.equal(citizen?.citizen, BigInt(seeded.citizens[0]));
+  assert.equal(citizen?.active, true, "the account record says the citizen is active");
   assert.equal(await typed.query.Diplomas.Records.getValue(`0x${"00".repeat(32)}`, at(hash)), undefined);
 });
 

@@ -216,6 +216,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations to run at the next runtime upgrade, beyond the pallets' own.
 type Migrations = (
     pallet_identity_registry::migrations::v2::CountActiveCitizens<Runtime>,
+    pallet_identity_registry::migrations::v3::CitizenAccountRecords<Runtime>,
     pallet_diplomas::migrations::v2::RehashDiplomaKeys<Runtime>,
     pallet_land_titles::migrations::v2::BoundOffersAndLienProposals<Runtime>,
     pallet_cbdc_reserve::migrations::v2::AwaitAuditor<Runtime>,

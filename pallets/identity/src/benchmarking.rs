@@ -290,12 +290,14 @@ mod benchmarks {
     }
 
     /// By the admin, which reads the institution once more than the council does; a first
-    /// appointment, which also creates the account.
+    /// appointment, which also creates the account, of an account that holds a citizen's
+    /// identity (whose record is flagged).
     #[benchmark]
     fn appoint_officer() -> Result<(), BenchmarkError> {
         let admin: T::AccountId = account("admin", 0, 0);
         let id = institution::<T>(&admin);
         let officer: T::AccountId = account("officer", 0, 0);
+        helpers::citizen::<T>(&officer);
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
 
@@ -306,19 +308,21 @@ mod benchmarks {
         Ok(())
     }
 
-    /// By the admin, of an officer with fee-free usage to clear.
+    /// By the admin, of an officer with fee-free usage to clear, whose account holds a
+    /// citizen's identity (whose record is flagged).
     #[benchmark]
     fn revoke_officer() -> Result<(), BenchmarkError> {
         let admin: T::AccountId = account("admin", 0, 0);
         let officer_account: T::AccountId = account("officer", 0, 0);
         let id = institution::<T>(&admin);
+        helpers::citizen::<T>(&officer_account);
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::MaxOfficerTerm::get());
         let record = Institutions::<T>::get(id).ok_or(BenchmarkError::Weightless)?;
         Identity::<T>::do_appoint_officer(record, id, officer_account.clone(), expires_at)?;
-        Identity::<T>::use_quota(&FeeFreeSlot {
-            identity: FeeFreeIdentity::Officer(officer_account.clone()),
-            institution: Some(id),
+        Identity::<T>::use_quota(&FeeFreeSlot::Officer {
+            officer: officer_account.clone(),
+            institution: id,
         });
 
         #[extrinsic_call]
@@ -373,7 +377,10 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(registrar), id, new_account.clone());
 
-        assert_eq!(CitizenByAccount::<T>::get(&new_account), Some(id));
+        assert_eq!(
+            CitizenByAccount::<T>::get(&new_account).map(|record| record.citizen),
+            Some(id)
+        );
         Ok(())
     }
 
@@ -543,12 +550,14 @@ mod benchmarks {
     }
 
     /// The transaction extension's own work, at its worst: the sender is an officer with the
-    /// role the call needs (checked), whose own and whose institution's quota are read and
-    /// written, and the block's fee-free weight is counted.
+    /// role the call needs (checked), whose account also holds a citizen's identity (read
+    /// first), whose own and whose institution's quota are read and written, and the block's
+    /// fee-free weight is counted.
     #[benchmark]
     fn fee_free_quota() -> Result<(), BenchmarkError> {
         let who: T::AccountId = account("officer", 0, 0);
         let institution = officer::<T>(&who, Role::CivilRegistry);
+        helpers::citizen::<T>(&who);
         let weight = frame_support::weights::Weight::from_parts(1_000, 0);
 
         #[block]
@@ -566,6 +575,36 @@ mod benchmarks {
 
         assert_eq!(Identity::<T>::quota_used(&FeeFreeIdentity::Officer(who)), 1);
         assert_eq!(Identity::<T>::institution_quota_used(institution), 1);
+        Ok(())
+    }
+
+    /// The transaction extension's own work for a citizen whose account is no officer's (what
+    /// `fee_free_quota` charges beyond it is given back): its account record is read for the
+    /// signer check, the status and the quota, and written with the quota used; the block's
+    /// fee-free weight is counted.
+    #[benchmark]
+    fn fee_free_quota_citizen() -> Result<(), BenchmarkError> {
+        let who: T::AccountId = account("citizen", 0, 0);
+        let citizen = helpers::citizen::<T>(&who);
+        let weight = frame_support::weights::Weight::from_parts(1_000, 0);
+
+        #[block]
+        {
+            Identity::<T>::ensure_may_sign(
+                &who,
+                govchain_primitives::identity::CallSigner::Citizen,
+            )?;
+            if let Allowance::Available(slot) = Identity::<T>::fee_free_allowance(&who, 0) {
+                Identity::<T>::take_fee_free_weight(weight)
+                    .map_err(|_| BenchmarkError::Stop("no room for fee-free weight"))?;
+                Identity::<T>::use_quota(&slot);
+            }
+        }
+
+        assert_eq!(
+            Identity::<T>::quota_used(&FeeFreeIdentity::Citizen(citizen)),
+            1
+        );
         Ok(())
     }
 

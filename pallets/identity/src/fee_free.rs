@@ -25,7 +25,9 @@
 //! transaction is refused with a precise `InvalidTransaction::Custom` code from
 //! [`govchain_primitives::invalid_transaction`], not a bare "cannot pay".
 
-use crate::{features::quota::Allowance, Config, FeeFreeBlockShare, FeeFreeWeight, Pallet};
+use crate::{
+    features::quota::Allowance, Config, FeeFreeBlockLimit, FeeFreeBlockShare, FeeFreeWeight, Pallet,
+};
 use crate::{types::FeeFreeSlot, WeightInfo};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -211,7 +213,7 @@ where
                 .unique_saturated_into();
             match Pallet::<T>::fee_free_allowance(&who, ahead) {
                 Allowance::Available(slot) => {
-                    let max_length = match slot.institution {
+                    let max_length = match slot.institution() {
                         Some(_) => T::MaxOfficerFeeFreeLength::get(),
                         None => T::MaxFeeFreeLength::get(),
                     };
@@ -219,7 +221,7 @@ where
                         && !weight.any_gt(Pallet::<T>::fee_free_block_limit())
                         && length <= max_length;
                     if fits {
-                        let officer_first = match slot.institution {
+                        let officer_first = match slot.institution() {
                             Some(_) => OFFICER_PRIORITY,
                             None => 0,
                         };
@@ -345,8 +347,14 @@ where
                 // A transaction that does not fit the block's fee-free share waits for the next.
                 Pallet::<T>::take_fee_free_weight(weight)?;
                 Pallet::<T>::use_quota(&slot);
+                // A citizen's check costs less than the officer's `weight` charged.
+                let cheaper = match slot {
+                    FeeFreeSlot::Citizen { .. } => <T as Config>::WeightInfo::fee_free_quota()
+                        .saturating_sub(<T as Config>::WeightInfo::fee_free_quota_citizen()),
+                    FeeFreeSlot::Officer { .. } => Weight::zero(),
+                };
                 Pre::FeeFree {
-                    unspent: self.fee.weight(call),
+                    unspent: self.fee.weight(call).saturating_add(cheaper),
                 }
             }
             Val::Charge(val) => Pre::Charge(self.fee.prepare(val, origin, call, info, len)?),
@@ -384,8 +392,14 @@ impl<T: Config> Pallet<T> {
     }
 
     /// The most weight fee-free transactions may take in one block: the council's share of what
-    /// the normal class may take.
+    /// the normal class may take ([`FeeFreeBlockLimit`], worked out when the block before ended,
+    /// or now).
     pub fn fee_free_block_limit() -> Weight {
+        FeeFreeBlockLimit::<T>::get().unwrap_or_else(Self::fee_free_block_limit_from_share)
+    }
+
+    /// [`Self::fee_free_block_limit`], from [`FeeFreeBlockShare`].
+    pub(crate) fn fee_free_block_limit_from_share() -> Weight {
         let weights = T::BlockWeights::get();
         let normal = weights
             .get(DispatchClass::Normal)

@@ -67,9 +67,24 @@ impl<T: Config> Pallet<T> {
         let mut active_in: BTreeMap<RegionCode, u64> = BTreeMap::new();
         for (id, record) in Citizens::<T>::iter() {
             ensure!(id < next_citizen, "a citizen id is not below NextCitizenId");
+            let account = CitizenByAccount::<T>::get(&record.account)
+                .filter(|account| account.citizen == id)
+                .ok_or("a citizen's account does not index it")?;
             ensure!(
-                CitizenByAccount::<T>::get(&record.account) == Some(id),
-                "a citizen's account does not index it"
+                account.active == (record.status == CitizenStatus::Active),
+                "a citizen's account record disagrees with its status"
+            );
+            ensure!(
+                account.kyc_tier == record.kyc_tier,
+                "a citizen's account record disagrees with its KYC tier"
+            );
+            ensure!(
+                account.officer == Officers::<T>::contains_key(&record.account),
+                "a citizen's account record disagrees on whether it is an officer's"
+            );
+            ensure!(
+                account.fee_free.period <= Self::current_quota_period(),
+                "a citizen's quota usage is recorded for a future period"
             );
             ensure!(
                 frame_system::Pallet::<T>::sufficients(&record.account) >= 1,
@@ -117,8 +132,10 @@ impl<T: Config> Pallet<T> {
 
         let period = Self::current_quota_period();
         ensure!(
-            FeeFreeUsage::<T>::iter_values().all(|usage| usage.period <= period),
-            "quota usage is recorded for a future period"
+            FeeFreeUsage::<T>::iter().all(|(identity, usage)| usage.period <= period
+                && matches!(identity, FeeFreeIdentity::Officer(_))),
+            "quota usage is recorded for a future period, or for a citizen outside its account \
+             record"
         );
         for (institution, usage) in InstitutionFeeFreeUsage::<T>::iter() {
             ensure!(

@@ -71,7 +71,7 @@ pub mod pallet {
     use sp_runtime::{traits::Dispatchable, Perbill};
 
     /// The in-code storage version: 2 counts active citizens ([`migrations::v2`]).
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
@@ -79,6 +79,9 @@ pub mod pallet {
 
     /// A citizen record as this runtime stores it.
     pub type CitizenOf<T> = Citizen<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+    /// An account's citizen identity as this runtime stores it.
+    pub type CitizenAccountOf<T> = CitizenAccount<BlockNumberFor<T>>;
 
     /// The heirs of an order of succession with their shares.
     pub type HeirsOf<T> = BoundedVec<(CitizenId, sp_runtime::Permill), <T as Config>::MaxHeirs>;
@@ -261,9 +264,12 @@ pub mod pallet {
     #[pallet::storage]
     pub type Citizens<T: Config> = StorageMap<_, Twox64Concat, CitizenId, CitizenOf<T>>;
 
-    /// The citizen whose identity an account holds.
+    /// The citizen whose identity an account holds, with what the fee-free check and the
+    /// registries ask of it in one read (status, tier, officer, fee-free usage); since storage
+    /// version 3 (before: the citizen's id alone).
     #[pallet::storage]
-    pub type CitizenByAccount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, CitizenId>;
+    pub type CitizenByAccount<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, CitizenAccountOf<T>>;
 
     /// The citizen registered under a national-ID hash.
     #[pallet::storage]
@@ -277,7 +283,8 @@ pub mod pallet {
     #[pallet::storage]
     pub type ActiveCitizensIn<T> = StorageMap<_, Twox64Concat, RegionCode, u64, ValueQuery>;
 
-    /// Fee-free transactions per identity in its latest quota period.
+    /// Fee-free transactions per officer in its latest quota period (citizens' are kept in
+    /// [`CitizenByAccount`] since storage version 3).
     #[pallet::storage]
     pub type FeeFreeUsage<T: Config> = StorageMap<
         _,
@@ -389,6 +396,13 @@ pub mod pallet {
     #[pallet::storage]
     #[pallet::whitelist_storage]
     pub type FeeFreeWeight<T> = StorageValue<_, Weight, ValueQuery>;
+
+    /// The most weight fee-free transactions may take in a block, from [`FeeFreeBlockShare`]:
+    /// worked out when a block ends for the next (absent: at the first fee-free transaction),
+    /// so that a transaction does not read the share.
+    #[pallet::storage]
+    #[pallet::whitelist_storage]
+    pub type FeeFreeBlockLimit<T> = StorageValue<_, Weight>;
 
     #[pallet::event]
     #[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -1203,13 +1217,17 @@ pub mod pallet {
         }
 
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-            T::WeightInfo::expire_actions(Self::expire_actions(n)).saturating_add(
-                T::WeightInfo::execute_account_moves(Self::execute_account_moves(n)),
-            )
+            T::WeightInfo::expire_actions(Self::expire_actions(n))
+                .saturating_add(T::WeightInfo::execute_account_moves(
+                    Self::execute_account_moves(n),
+                ))
+                // `on_finalize`: the share read, the block's fee-free weight and limit written.
+                .saturating_add(T::DbWeight::get().reads_writes(1, 2))
         }
 
         fn on_finalize(_n: BlockNumberFor<T>) {
             FeeFreeWeight::<T>::kill();
+            FeeFreeBlockLimit::<T>::put(Self::fee_free_block_limit_from_share());
         }
 
         #[cfg(feature = "try-runtime")]

@@ -34,7 +34,13 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
     }
 
     fn citizen_of(who: &T::AccountId) -> Option<CitizenId> {
-        Self::active_citizen(who).map(|(citizen, _)| citizen)
+        Self::active_citizen_id(who)
+    }
+
+    fn citizen_profile(who: &T::AccountId) -> Option<(CitizenId, KycTier)> {
+        CitizenByAccount::<T>::get(who)
+            .filter(|record| record.active)
+            .map(|record| (record.citizen, record.kyc_tier))
     }
 
     fn account_of(citizen: CitizenId) -> Option<T::AccountId> {
@@ -49,13 +55,14 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
         Self::active_citizen_record(citizen).and_then(|record| record.region)
     }
 
-    fn use_citizen_quota(citizen: CitizenId) -> DispatchResult {
-        let slot = FeeFreeSlot {
-            identity: FeeFreeIdentity::Citizen(citizen),
-            institution: None,
+    fn use_citizen_quota(who: &T::AccountId) -> DispatchResult {
+        let citizen = Self::active_citizen_id(who).ok_or(Error::<T>::CitizenNotActive)?;
+        let slot = FeeFreeSlot::Citizen {
+            account: who.clone(),
+            citizen,
         };
         ensure!(
-            Self::quota_used(&slot.identity) < T::CitizenTxQuota::get(),
+            Self::slot_used(&slot) < T::CitizenTxQuota::get(),
             Error::<T>::FeeFreeQuotaExhausted
         );
         Self::use_quota(&slot);

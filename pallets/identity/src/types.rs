@@ -178,15 +178,61 @@ pub enum FeeFreeIdentity<AccountId> {
     Citizen(CitizenId),
 }
 
-/// Whom a fee-free transaction counts against: its signer's identity and, for an officer, the
+/// Whom a fee-free transaction counts against: an officer, counted per account and with the
 /// institution, whose officers share a quota too (so that appointing fresh officers does not
-/// mint fresh quota).
+/// mint fresh quota); or a citizen, counted on the account record of its identity.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct FeeFreeSlot<AccountId> {
-    /// The officer or citizen.
-    pub identity: FeeFreeIdentity<AccountId>,
+pub enum FeeFreeSlot<AccountId> {
+    /// An active officer of `institution`.
+    Officer {
+        officer: AccountId,
+        institution: InstitutionId,
+    },
+    /// The active citizen whose identity `account` holds.
+    Citizen {
+        account: AccountId,
+        citizen: CitizenId,
+    },
+}
+
+impl<AccountId: Clone> FeeFreeSlot<AccountId> {
     /// The officer's institution; `None` for a citizen.
-    pub institution: Option<InstitutionId>,
+    pub fn institution(&self) -> Option<InstitutionId> {
+        match self {
+            FeeFreeSlot::Officer { institution, .. } => Some(*institution),
+            FeeFreeSlot::Citizen { .. } => None,
+        }
+    }
+
+    /// The identity the quota counts against.
+    pub fn identity(&self) -> FeeFreeIdentity<AccountId> {
+        match self {
+            FeeFreeSlot::Officer { officer, .. } => FeeFreeIdentity::Officer(officer.clone()),
+            FeeFreeSlot::Citizen { citizen, .. } => FeeFreeIdentity::Citizen(*citizen),
+        }
+    }
+}
+
+/// An account's citizen identity as the transaction pool and the registries read it, in one
+/// read: whether the account holds an active citizen's identity and with what KYC tier, whether
+/// the account is also an officer's, and the identity's fee-free transactions this quota period.
+/// The pallet keeps it in step with the [`Citizen`] record and the officers' appointments
+/// (`do_try_state` checks that it is).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct CitizenAccount<BlockNumber> {
+    /// The citizen whose identity the account holds.
+    pub citizen: CitizenId,
+    /// Whether the citizen's status is `Active`.
+    pub active: bool,
+    /// The citizen's KYC tier.
+    pub kyc_tier: KycTier,
+    /// Whether the account is also appointed as an officer (the appointment may have expired
+    /// since): the fee-free check then asks the appointment first, as officers' quota comes
+    /// before citizens'.
+    pub officer: bool,
+    /// The identity's fee-free transactions in its latest quota period. It moves with the
+    /// identity to a new account, so a move does not refill the quota.
+    pub fee_free: QuotaUsage<BlockNumber>,
 }
 
 /// Fee-free transactions an identity made in one quota period.

@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn reactivate_citizen() -> Weight;
 	fn set_fee_free_block_share() -> Weight;
 	fn fee_free_quota() -> Weight;
+	fn fee_free_quota_citizen() -> Weight;
 	fn set_approval_threshold() -> Weight;
 	fn propose_action() -> Weight;
 	fn approve_action() -> Weight;
@@ -394,6 +395,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Not yet measured (the benchmark `fee_free_quota_citizen` is new;
+	/// `scripts/benchmark-weights.sh identity` replaces this): `Identity::CitizenByAccount`
+	/// (r:1 w:1), and half of `fee_free_quota`'s execution.
+	fn fee_free_quota_citizen() -> Weight {
+		Weight::from_parts(20_000_000, 2600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	/// Storage: `Identity::ApprovalThresholds` (r:0 w:1)
 	/// Proof: `Identity::ApprovalThresholds` (`max_values`: None, `max_size`: Some(19), added: 2494, mode: `MaxEncodedLen`)
 	fn set_approval_threshold() -> Weight {
@@ -613,6 +622,11 @@ impl WeightInfo for () {
 		Weight::from_parts(40_035_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn fee_free_quota_citizen() -> Weight {
+		Weight::from_parts(20_000_000, 2600)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_approval_threshold() -> Weight {
 		Weight::from_parts(13_695_000, 0)

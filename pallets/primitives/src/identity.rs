@@ -223,6 +223,10 @@ pub trait IdentityProvider<AccountId> {
     /// The active citizen whose identity `who` holds.
     fn citizen_of(who: &AccountId) -> Option<CitizenId>;
 
+    /// The active citizen whose identity `who` holds, and its KYC tier: in the identity pallet
+    /// one read, for the paths every citizen's payment takes.
+    fn citizen_profile(who: &AccountId) -> Option<(CitizenId, KycTier)>;
+
     /// The account that currently holds an active citizen's identity.
     fn account_of(citizen: CitizenId) -> Option<AccountId>;
 
@@ -232,10 +236,12 @@ pub trait IdentityProvider<AccountId> {
     /// An active citizen's region, if the civil registry recorded one.
     fn region(citizen: CitizenId) -> Option<RegionCode>;
 
-    /// Counts one fee-free transaction against `citizen`'s quota for the current period: an order
-    /// the citizen signed and an institution relays costs the citizen what its own transaction
-    /// would. `FeeFreeQuotaExhausted` when none is left (nothing is counted then).
-    fn use_citizen_quota(citizen: CitizenId) -> DispatchResult;
+    /// Counts one fee-free transaction against the quota for the current period of the active
+    /// citizen whose identity `who` holds: an order the citizen signed and an institution
+    /// relays costs the citizen what its own transaction would. `CitizenNotActive` when `who`
+    /// holds no active citizen's identity, `FeeFreeQuotaExhausted` when none is left (nothing
+    /// is counted then).
+    fn use_citizen_quota(who: &AccountId) -> DispatchResult;
 
     /// How many citizens are active: the electorate of a vote open to all citizens.
     fn active_citizens() -> u64;

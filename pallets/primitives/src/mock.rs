@@ -55,18 +55,21 @@ pub enum IdentityError {
     NotOfficer,
     /// The officer's appointment has expired.
     OfficerExpired,
+    /// The account holds no active citizen's identity.
+    CitizenNotActive,
     /// The citizen used the whole fee-free quota of this period.
     FeeFreeQuotaExhausted,
 }
 
 impl IdentityError {
     /// Every variant.
-    pub const ALL: [IdentityError; 6] = [
+    pub const ALL: [IdentityError; 7] = [
         IdentityError::InstitutionNotFound,
         IdentityError::RoleNotHeld,
         IdentityError::InstitutionSuspended,
         IdentityError::NotOfficer,
         IdentityError::OfficerExpired,
+        IdentityError::CitizenNotActive,
         IdentityError::FeeFreeQuotaExhausted,
     ];
 
@@ -78,6 +81,7 @@ impl IdentityError {
             IdentityError::InstitutionSuspended => 6,
             IdentityError::NotOfficer => 13,
             IdentityError::OfficerExpired => 14,
+            IdentityError::CitizenNotActive => 18,
             IdentityError::FeeFreeQuotaExhausted => 52,
         }
     }
@@ -90,6 +94,7 @@ impl IdentityError {
             IdentityError::InstitutionSuspended => "InstitutionSuspended",
             IdentityError::NotOfficer => "NotOfficer",
             IdentityError::OfficerExpired => "OfficerExpired",
+            IdentityError::CitizenNotActive => "CitizenNotActive",
             IdentityError::FeeFreeQuotaExhausted => "FeeFreeQuotaExhausted",
         }
     }
@@ -522,6 +527,13 @@ impl<T: frame_system::Config<AccountId = u64>> IdentityProvider<u64> for MockIde
         Registry::get().citizens.get(who).map(|citizen| citizen.id)
     }
 
+    fn citizen_profile(who: &u64) -> Option<(CitizenId, KycTier)> {
+        Registry::get()
+            .citizens
+            .get(who)
+            .map(|citizen| (citizen.id, citizen.tier))
+    }
+
     fn account_of(citizen: CitizenId) -> Option<u64> {
         Registry::get().citizen(citizen).map(|(account, _)| account)
     }
@@ -538,7 +550,8 @@ impl<T: frame_system::Config<AccountId = u64>> IdentityProvider<u64> for MockIde
             .and_then(|(_, record)| record.region)
     }
 
-    fn use_citizen_quota(citizen: CitizenId) -> DispatchResult {
+    fn use_citizen_quota(who: &u64) -> DispatchResult {
+        let citizen = Self::citizen_of(who).ok_or(IdentityError::CitizenNotActive)?;
         Registry::mutate(|registry| {
             let used = registry.quota_used.entry(citizen).or_default();
             if *used >= MOCK_CITIZEN_QUOTA {

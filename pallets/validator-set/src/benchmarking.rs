@@ -3,10 +3,11 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
-    traits::{EnsureOrigin, Get},
+    traits::{EnsureOrigin, Get, Hooks},
     BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Saturating;
 
 /// Fills the set with `count` benchmark accounts.
 fn fill_set<T: Config>(count: u32) {
@@ -76,6 +77,29 @@ mod benchmarks {
         _(origin as T::RuntimeOrigin, 2);
 
         assert_eq!(MinValidators::<T>::get(), 2);
+        Ok(())
+    }
+
+    /// The session ends with a changed set of `v` validators, all with keys: the session
+    /// pallet reads each one's keys to queue them, and the session handlers (Aura, GRANDPA)
+    /// take the new set.
+    #[benchmark]
+    fn rotate_session(v: Linear<1, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
+        fill_set::<T>(v);
+        for validator in Validators::<T>::get() {
+            T::HasSessionKeys::register_keys_for_benchmark(&validator);
+        }
+        SetChanged::<T>::put(true);
+        let now = SessionStart::<T>::get().saturating_add(SessionLength::<T>::get());
+        frame_system::Pallet::<T>::set_block_number(now);
+
+        #[block]
+        {
+            Pallet::<T>::on_initialize(now);
+        }
+
+        assert!(!SetChanged::<T>::get());
+        assert_eq!(SessionStart::<T>::get(), now);
         Ok(())
     }
 

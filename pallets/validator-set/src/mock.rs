@@ -1,6 +1,7 @@
-//! A runtime with just `frame_system` and this pallet, its session hooks called by the tests.
+//! A runtime with just `frame_system` and this pallet; a rotation calls its session hooks as
+//! `pallet_session` would, and the tests call them too.
 
-use crate::{self as pallet_validator_set, HasSessionKeys};
+use crate::{self as pallet_validator_set, HasSessionKeys, RotateSession};
 use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
@@ -42,10 +43,41 @@ impl HasSessionKeys<u64> for KeysBelowKeyless {
     }
 }
 
+std::thread_local! {
+    static SESSION_INDEX: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+    static QUEUED: core::cell::RefCell<Vec<Option<Vec<u64>>>> = Default::default();
+}
+
+/// Rotates as `pallet_session::Pallet::rotate_session` does: ends the session, starts the next,
+/// and asks for the set of the one after (recorded, for the tests: [`queued`]).
+pub struct SessionPallet;
+impl RotateSession for SessionPallet {
+    fn rotate_session() {
+        use pallet_session::SessionManager;
+        let index = SESSION_INDEX.get();
+        ValidatorSet::end_session(index);
+        SESSION_INDEX.set(index + 1);
+        ValidatorSet::start_session(index + 1);
+        let next = ValidatorSet::new_session(index + 2);
+        QUEUED.with(|queued| queued.borrow_mut().push(next));
+    }
+}
+
+/// The session index the last rotation started.
+pub fn session_index() -> u32 {
+    SESSION_INDEX.get()
+}
+
+/// What each rotation so far got from `new_session`: the set it queued, if it changed.
+pub fn queued() -> Vec<Option<Vec<u64>>> {
+    QUEUED.with(|queued| queued.borrow().clone())
+}
+
 impl pallet_validator_set::Config for Test {
     type ValidatorOrigin = EnsureRoot<u64>;
     type MinValidatorsOrigin = EnsureRoot<u64>;
     type HasSessionKeys = KeysBelowKeyless;
+    type RotateSession = SessionPallet;
     type MaxValidators = MaxValidators;
     type WeightInfo = ();
 }

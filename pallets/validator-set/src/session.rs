@@ -41,10 +41,21 @@ impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
     }
 }
 
-impl<T: Config> ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
-    fn should_end_session(now: BlockNumberFor<T>) -> bool {
+impl<T: Config> Pallet<T> {
+    /// Whether the current session has lasted [`SessionLength`] blocks at block `now`: the
+    /// pallet's `on_initialize` then rotates it.
+    pub fn session_due(now: BlockNumberFor<T>) -> bool {
         let length = SessionLength::<T>::get();
         !length.is_zero() && now.saturating_sub(SessionStart::<T>::get()) >= length
+    }
+}
+
+/// The session pallet never ends a session on its own: it would charge the whole block as
+/// mandatory weight for it (`pallet_session`'s `on_initialize`), leaving no room for any
+/// transaction in that block. This pallet rotates it instead ([`Config::RotateSession`]).
+impl<T: Config> ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
+    fn should_end_session(_now: BlockNumberFor<T>) -> bool {
+        false
     }
 }
 

@@ -236,8 +236,19 @@ mod session_hooks {
             ValidatorSet::start_session(1);
             assert_eq!(SessionStart::<Test>::get(), 20);
 
-            assert!(!ValidatorSet::should_end_session(20 + SESSION_LENGTH - 1));
-            assert!(ValidatorSet::should_end_session(20 + SESSION_LENGTH));
+            assert!(!ValidatorSet::session_due(20 + SESSION_LENGTH - 1));
+            assert!(ValidatorSet::session_due(20 + SESSION_LENGTH));
+        });
+    }
+
+    #[test]
+    fn the_session_pallet_never_ends_a_session_itself() {
+        build_and_execute(|| {
+            System::set_block_number(20);
+            ValidatorSet::start_session(1);
+            for now in [20, 20 + SESSION_LENGTH, 20 + 100 * SESSION_LENGTH] {
+                assert!(!ValidatorSet::should_end_session(now));
+            }
         });
     }
 
@@ -248,7 +259,7 @@ mod session_hooks {
             ValidatorSet::start_session(1);
             assert_ok!(ValidatorSet::set_session_length(RuntimeOrigin::root(), 3));
 
-            assert!(ValidatorSet::should_end_session(23));
+            assert!(ValidatorSet::session_due(23));
         });
     }
 
@@ -264,6 +275,79 @@ mod session_hooks {
                 ValidatorSet::estimate_current_session_progress(24).0,
                 Some(Permill::from_percent(50))
             );
+        });
+    }
+}
+
+mod rotation {
+    use super::*;
+    use crate::weights::WeightInfo;
+    use frame_support::{
+        traits::{Get, Hooks},
+        weights::{RuntimeDbWeight, Weight},
+    };
+    use frame_system::limits::BlockWeights;
+
+    /// Runs the pallet's `on_initialize` at block `now`, as a block would.
+    fn initialize(now: u64) -> Weight {
+        System::set_block_number(now);
+        ValidatorSet::on_initialize(now)
+    }
+
+    /// What a block that rotates nothing costs the pallet: reading the session clock.
+    fn clock_reads() -> Weight {
+        let db: RuntimeDbWeight = <Test as frame_system::Config>::DbWeight::get();
+        db.reads(2)
+    }
+
+    #[test]
+    fn a_block_within_the_session_only_reads_the_clock() {
+        build_and_execute(|| {
+            ValidatorSet::start_session(0);
+            let weight = initialize(SESSION_LENGTH);
+
+            assert_eq!(session_index(), 0);
+            assert_eq!(weight, clock_reads());
+        });
+    }
+
+    #[test]
+    fn the_session_rotates_at_its_length_for_the_rotation_weight() {
+        build_and_execute(|| {
+            System::set_block_number(1);
+            ValidatorSet::start_session(0);
+            assert_eq!(initialize(SESSION_LENGTH), clock_reads());
+
+            let weight = initialize(1 + SESSION_LENGTH);
+
+            assert_eq!(session_index(), 1);
+            assert_eq!(SessionStart::<Test>::get(), 1 + SESSION_LENGTH);
+            assert_eq!(weight, <() as WeightInfo>::rotate_session(3));
+            // Far below the whole block `pallet_session` would have charged.
+            let block: BlockWeights = <Test as frame_system::Config>::BlockWeights::get();
+            assert!(weight.all_lt(block.max_block));
+            // The next session ends a length later, not at once.
+            assert_eq!(initialize(2 + SESSION_LENGTH), clock_reads());
+            assert_eq!(session_index(), 1);
+            initialize(1 + 2 * SESSION_LENGTH);
+            assert_eq!(session_index(), 2);
+        });
+    }
+
+    #[test]
+    fn a_changed_set_is_queued_at_the_next_rotation() {
+        build_and_execute(|| {
+            System::set_block_number(1);
+            ValidatorSet::start_session(0);
+            assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+
+            let weight = initialize(1 + SESSION_LENGTH);
+
+            assert_eq!(queued(), vec![Some(vec![1, 2, 3, 4])]);
+            assert_eq!(weight, <() as WeightInfo>::rotate_session(4));
+            assert!(!SetChanged::<Test>::get());
+            initialize(1 + 2 * SESSION_LENGTH);
+            assert_eq!(queued(), vec![Some(vec![1, 2, 3, 4]), None]);
         });
     }
 }

@@ -31,6 +31,14 @@ impl pallet_validator_set::HasSessionKeys<AccountId> for HasSessionKeys {
     }
 }
 
+/// The session pallet's rotation, driven by the validator-set pallet at its measured weight.
+pub struct SessionRotation;
+impl pallet_validator_set::RotateSession for SessionRotation {
+    fn rotate_session() {
+        pallet_session::Pallet::<Runtime>::rotate_session();
+    }
+}
+
 impl pallet_validator_set::Config for Runtime {
     /// A two-thirds council motion.
     type ValidatorOrigin = crate::configs::CouncilSuperMajority;
@@ -38,6 +46,7 @@ impl pallet_validator_set::Config for Runtime {
     /// through an approved referendum (`ConstitutionalCalls`).
     type MinValidatorsOrigin = frame_system::EnsureRoot<AccountId>;
     type HasSessionKeys = HasSessionKeys;
+    type RotateSession = SessionRotation;
     type MaxValidators = MaxValidators;
     type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 }
@@ -47,7 +56,8 @@ impl pallet_session::Config for Runtime {
     /// Validators are plain accounts.
     type ValidatorId = AccountId;
     type ValidatorIdOf = sp_runtime::traits::ConvertInto;
-    /// The validator set pallet keeps the session clock and the set.
+    /// The validator set pallet keeps the session clock and the set, and rotates the session
+    /// itself (`SessionRotation`): here, a session never ends on its own.
     type ShouldEndSession = ValidatorSet;
     type NextSessionRotation = ValidatorSet;
     type SessionManager = ValidatorSet;

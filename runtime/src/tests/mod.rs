@@ -13,6 +13,7 @@ mod governance;
 mod identity;
 mod land_titles;
 mod referendum;
+mod sessions;
 mod upgrade;
 
 use crate::{genesis_config_presets, Runtime, System};

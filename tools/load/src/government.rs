@@ -271,7 +271,7 @@ pub async fn set_up(
         .await?;
     let mut registered = Vec::with_capacity(citizen_keys.len());
     for key in citizen_keys {
-        let id: CitizenId = chain
+        let record: pallet_identity_registry::CitizenAccountOf<Runtime> = chain
             .rpc
             .storage(
                 &pallet_identity_registry::CitizenByAccount::<Runtime>::hashed_key_for(
@@ -281,6 +281,7 @@ pub async fn set_up(
             )
             .await?
             .ok_or("a citizen the ministry registered is not on chain")?;
+        let id: CitizenId = record.citizen;
         registered.push(Citizen { key, id });
     }
 

@@ -69,7 +69,7 @@ impl<T: Config> Pallet<T> {
                 &relayed.signature,
                 || {
                     let voter = Self::eligible_voter(&relayed.voter, &record)?;
-                    T::Identity::use_citizen_quota(voter)?;
+                    T::Identity::use_citizen_quota(&relayed.voter)?;
                     Ok(voter)
                 },
             )

@@ -39,7 +39,9 @@ impl<T: Config> Pallet<T> {
         who: T::AccountId,
         to: T::AccountId,
     ) -> DispatchResult {
-        let citizen = CitizenByAccount::<T>::get(&who).ok_or(Error::<T>::NotCitizen)?;
+        let citizen = CitizenByAccount::<T>::get(&who)
+            .map(|account| account.citizen)
+            .ok_or(Error::<T>::NotCitizen)?;
         Self::ensure_movable(citizen, &to)?;
         let expires_at =
             frame_system::Pallet::<T>::block_number().saturating_add(T::ActionLifetime::get());

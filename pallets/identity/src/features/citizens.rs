@@ -149,7 +149,16 @@ impl<T: Config> Pallet<T> {
         NextCitizenId::<T>::put(next);
         Self::count_active(region, Count::Up);
         CitizenByNationalId::<T>::insert(national_id_hash, citizen);
-        CitizenByAccount::<T>::insert(&account, citizen);
+        CitizenByAccount::<T>::insert(
+            &account,
+            CitizenAccount {
+                citizen,
+                active: true,
+                kyc_tier,
+                officer: Officers::<T>::contains_key(&account),
+                fee_free: QuotaUsage::default(),
+            },
+        );
         Citizens::<T>::insert(
             citizen,
             Citizen {
@@ -190,6 +199,9 @@ impl<T: Config> Pallet<T> {
             }
             record.region = region;
             record.kyc_tier = kyc_tier;
+            CitizenByAccount::<T>::mutate_extant(&record.account, |account| {
+                account.kyc_tier = kyc_tier
+            });
             Ok::<_, DispatchError>(())
         })?;
         Self::deposit_event(Event::CitizenUpdated {
@@ -207,8 +219,12 @@ impl<T: Config> Pallet<T> {
         let mut record = Self::ensure_movable(citizen, &new_account)?;
         let old_account = core::mem::replace(&mut record.account, new_account.clone());
         Citizens::<T>::insert(citizen, record);
-        CitizenByAccount::<T>::remove(&old_account);
-        CitizenByAccount::<T>::insert(&new_account, citizen);
+        // The identity's fee-free usage moves with it; whether the account is an officer's is
+        // the new account's.
+        if let Some(mut moved) = CitizenByAccount::<T>::take(&old_account) {
+            moved.officer = Officers::<T>::contains_key(&new_account);
+            CitizenByAccount::<T>::insert(&new_account, moved);
+        }
         // A consent given with the old key does not outlive it.
         MoveConsents::<T>::remove(citizen);
         Self::release_account(&old_account);
@@ -232,6 +248,7 @@ impl<T: Config> Pallet<T> {
                 Error::<T>::CitizenNotActive
             );
             record.status = CitizenStatus::Deactivated(reason);
+            CitizenByAccount::<T>::mutate_extant(&record.account, |account| account.active = false);
             Self::count_active(record.region, Count::Down);
             Ok::<_, DispatchError>(record.national_id_hash)
         })?;
@@ -275,6 +292,7 @@ impl<T: Config> Pallet<T> {
                 CitizenStatus::Deactivated(_) => {}
             }
             record.status = CitizenStatus::Active;
+            CitizenByAccount::<T>::mutate_extant(&record.account, |account| account.active = true);
             Self::count_active(record.region, Count::Up);
             Ok::<_, DispatchError>(())
         })?;
@@ -299,10 +317,10 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// The active citizen whose identity `who` holds, with the record.
-    pub(crate) fn active_citizen(who: &T::AccountId) -> Option<(CitizenId, CitizenOf<T>)> {
-        let citizen = CitizenByAccount::<T>::get(who)?;
-        let record = Citizens::<T>::get(citizen)?;
-        (record.status == CitizenStatus::Active).then_some((citizen, record))
+    /// The active citizen whose identity `who` holds: one read ([`CitizenByAccount`]).
+    pub(crate) fn active_citizen_id(who: &T::AccountId) -> Option<CitizenId> {
+        CitizenByAccount::<T>::get(who)
+            .filter(|record| record.active)
+            .map(|record| record.citizen)
     }
 }

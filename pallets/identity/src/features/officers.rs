@@ -134,6 +134,7 @@ impl<T: Config> Pallet<T> {
                 expires_at,
             },
         );
+        CitizenByAccount::<T>::mutate_extant(&officer, |citizen| citizen.officer = true);
         Self::deposit_event(Event::OfficerAppointed {
             institution,
             officer,
@@ -147,6 +148,7 @@ impl<T: Config> Pallet<T> {
         institution: InstitutionId,
     ) -> DispatchResult {
         Officers::<T>::remove(&officer);
+        CitizenByAccount::<T>::mutate_extant(&officer, |citizen| citizen.officer = false);
         Self::uncount_officer(institution);
         // Usage of the current period stays, so that revoking and re-appointing does not refill
         // the quota.

@@ -23,19 +23,23 @@ pub enum Allowance<AccountId> {
 
 impl<T: Config> Pallet<T> {
     /// The identity an account transacts as, and its quota: officers first (their quota is the
-    /// institution's work), then citizens.
+    /// institution's work), then citizens. A citizen's account that is no officer's takes one
+    /// read ([`CitizenByAccount`]).
     pub fn fee_free_identity(who: &T::AccountId) -> Option<(FeeFreeSlot<T::AccountId>, u32)> {
-        if let Ok((institution, _)) = Self::active_officer(who) {
-            let slot = FeeFreeSlot {
-                identity: FeeFreeIdentity::Officer(who.clone()),
-                institution: Some(institution),
-            };
-            return Some((slot, T::OfficerTxQuota::get()));
+        let citizen = CitizenByAccount::<T>::get(who);
+        if citizen.as_ref().is_none_or(|record| record.officer) {
+            if let Ok((institution, _)) = Self::active_officer(who) {
+                let slot = FeeFreeSlot::Officer {
+                    officer: who.clone(),
+                    institution,
+                };
+                return Some((slot, T::OfficerTxQuota::get()));
+            }
         }
-        Self::active_citizen(who).map(|(citizen, _)| {
-            let slot = FeeFreeSlot {
-                identity: FeeFreeIdentity::Citizen(citizen),
-                institution: None,
+        citizen.filter(|record| record.active).map(|record| {
+            let slot = FeeFreeSlot::Citizen {
+                account: who.clone(),
+                citizen: record.citizen,
             };
             (slot, T::CitizenTxQuota::get())
         })
@@ -59,7 +63,21 @@ impl<T: Config> Pallet<T> {
 
     /// Fee-free transactions `identity` has made in the current period.
     pub fn quota_used(identity: &FeeFreeIdentity<T::AccountId>) -> u32 {
-        Self::used_now(FeeFreeUsage::<T>::get(identity))
+        match identity {
+            FeeFreeIdentity::Officer(_) => Self::used_now(FeeFreeUsage::<T>::get(identity)),
+            FeeFreeIdentity::Citizen(citizen) => Citizens::<T>::get(citizen)
+                .and_then(|record| CitizenByAccount::<T>::get(record.account))
+                .map_or(0, |account| Self::used_now(account.fee_free)),
+        }
+    }
+
+    /// Fee-free transactions `slot`'s identity has made in the current period.
+    pub(crate) fn slot_used(slot: &FeeFreeSlot<T::AccountId>) -> u32 {
+        match slot {
+            FeeFreeSlot::Officer { .. } => Self::quota_used(&slot.identity()),
+            FeeFreeSlot::Citizen { account, .. } => CitizenByAccount::<T>::get(account)
+                .map_or(0, |record| Self::used_now(record.fee_free)),
+        }
     }
 
     /// Fee-free transactions `institution`'s officers have made together in the current period.
@@ -74,8 +92,8 @@ impl<T: Config> Pallet<T> {
             return Allowance::NotEligible;
         };
         let fits = |used: u32, quota: u32| used.saturating_add(ahead) < quota;
-        let available = fits(Self::quota_used(&slot.identity), quota)
-            && slot.institution.is_none_or(|institution| {
+        let available = fits(Self::slot_used(&slot), quota)
+            && slot.institution().is_none_or(|institution| {
                 fits(
                     Self::institution_quota_used(institution),
                     T::InstitutionTxQuota::get(),
@@ -92,16 +110,27 @@ impl<T: Config> Pallet<T> {
     /// current period.
     pub(crate) fn use_quota(slot: &FeeFreeSlot<T::AccountId>) {
         let period = Self::current_quota_period();
-        let used = Self::quota_used(&slot.identity).saturating_add(1);
-        FeeFreeUsage::<T>::insert(&slot.identity, QuotaUsage { period, used });
-        if let Some(institution) = slot.institution {
-            let used = Self::institution_quota_used(institution).saturating_add(1);
-            InstitutionFeeFreeUsage::<T>::insert(institution, QuotaUsage { period, used });
+        let used = Self::slot_used(slot).saturating_add(1);
+        let usage = QuotaUsage { period, used };
+        match slot {
+            FeeFreeSlot::Officer {
+                officer,
+                institution,
+            } => {
+                FeeFreeUsage::<T>::insert(FeeFreeIdentity::Officer(officer.clone()), usage);
+                let used = Self::institution_quota_used(*institution).saturating_add(1);
+                InstitutionFeeFreeUsage::<T>::insert(institution, QuotaUsage { period, used });
+            }
+            FeeFreeSlot::Citizen { account, .. } => {
+                CitizenByAccount::<T>::mutate_extant(account, |record| record.fee_free = usage);
+            }
         }
     }
 
     pub(crate) fn do_set_fee_free_block_share(share: sp_runtime::Perbill) {
         FeeFreeBlockShare::<T>::put(share);
+        // The block's limit follows the new share from the next fee-free transaction on.
+        FeeFreeBlockLimit::<T>::kill();
         Self::deposit_event(Event::FeeFreeBlockShareSet { share });
     }
 
@@ -111,7 +140,7 @@ impl<T: Config> Pallet<T> {
         match signer {
             CallSigner::Citizen => {
                 ensure!(
-                    Self::active_citizen(who).is_some(),
+                    Self::active_citizen_id(who).is_some(),
                     Error::<T>::CitizenNotActive
                 );
             }
@@ -122,7 +151,7 @@ impl<T: Config> Pallet<T> {
                 Self::active_officer(who)?;
             }
             CallSigner::Party => {
-                if Self::active_citizen(who).is_none() {
+                if Self::active_citizen_id(who).is_none() {
                     Self::active_officer(who)?;
                 }
             }

@@ -50,7 +50,16 @@ mod register_citizen {
                     registered_at: 5,
                 })
             );
-            assert_eq!(CitizenByAccount::<Test>::get(PERSON), Some(1));
+            assert_eq!(
+                CitizenByAccount::<Test>::get(PERSON),
+                Some(crate::CitizenAccount {
+                    citizen: 1,
+                    active: true,
+                    kyc_tier: KycTier::Enhanced,
+                    officer: false,
+                    fee_free: Default::default(),
+                })
+            );
             assert_eq!(CitizenByNationalId::<Test>::get(national_id(2)), Some(1));
             assert_eq!(System::sufficients(&PERSON), 1);
             System::assert_last_event(

@@ -4,8 +4,8 @@
 //! anyone may sign, `System::remark_with_event` for one only citizens may sign.
 
 use crate::{
-    mock::*, ChargeFeeOrQuota, DeactivationReason, Event, FeeFreeBlockShare, FeeFreeIdentity,
-    FeeFreeWeight,
+    mock::*, ChargeFeeOrQuota, CitizenByAccount, DeactivationReason, Event, FeeFreeBlockLimit,
+    FeeFreeBlockShare, FeeFreeIdentity, FeeFreeWeight,
 };
 use frame_support::{
     assert_noop, assert_ok,
@@ -144,17 +144,17 @@ fn relayed_orders_share_the_citizen_s_quota() {
     use govchain_primitives::identity::IdentityProvider;
     build_and_execute(|| {
         assert_ok!(transact(CITIZEN));
-        assert_ok!(Identity::use_citizen_quota(CITIZEN_ID));
+        assert_ok!(Identity::use_citizen_quota(&CITIZEN));
         assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 2);
         assert_ok!(transact(CITIZEN));
         assert_eq!(
-            Identity::use_citizen_quota(CITIZEN_ID),
+            Identity::use_citizen_quota(&CITIZEN),
             Err(crate::Error::<Test>::FeeFreeQuotaExhausted.into())
         );
         assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 3);
         assert_eq!(transact(CITIZEN), refused(FEE_FREE_QUOTA_EXHAUSTED));
         System::set_block_number(10);
-        assert_ok!(Identity::use_citizen_quota(CITIZEN_ID));
+        assert_ok!(Identity::use_citizen_quota(&CITIZEN));
     });
 }
 
@@ -618,5 +618,71 @@ fn only_the_council_sets_the_fee_free_block_share() {
         ));
         assert_eq!(FeeFreeBlockShare::<Test>::get(), share);
         System::assert_last_event(Event::FeeFreeBlockShareSet { share }.into());
+    });
+}
+
+/// An account that is both a citizen's and an officer's spends the officer's quota while the
+/// appointment holds, and the citizen's once it is revoked; its account record says which.
+#[test]
+fn an_officer_s_account_that_holds_a_citizen_spends_the_officer_quota_first() {
+    build_and_execute(|| {
+        assert_ok!(Identity::register_citizen(
+            RuntimeOrigin::signed(REGISTRAR),
+            REGISTRAR,
+            national_id(40),
+            None,
+            KycTier::Basic,
+        ));
+        let citizen = CitizenByAccount::<Test>::get(REGISTRAR)
+            .map(|record| record.citizen)
+            .unwrap();
+        assert_eq!(
+            CitizenByAccount::<Test>::get(REGISTRAR).map(|record| record.officer),
+            Some(true)
+        );
+        assert_ok!(transact(REGISTRAR));
+        assert_eq!(used(FeeFreeIdentity::Officer(REGISTRAR)), 1);
+        assert_eq!(used(FeeFreeIdentity::Citizen(citizen)), 0);
+
+        assert_ok!(Identity::revoke_officer(RuntimeOrigin::root(), REGISTRAR));
+        assert_eq!(
+            CitizenByAccount::<Test>::get(REGISTRAR).map(|record| record.officer),
+            Some(false)
+        );
+        assert_ok!(transact(REGISTRAR));
+        assert_eq!(used(FeeFreeIdentity::Officer(REGISTRAR)), 1);
+        assert_eq!(used(FeeFreeIdentity::Citizen(citizen)), 1);
+    });
+}
+
+/// A citizen appointed as an officer later is flagged as one from the appointment on.
+#[test]
+fn appointing_a_citizen_s_account_flags_its_record() {
+    build_and_execute(|| {
+        appoint(CIVIL_REGISTRY, CITIZEN);
+        assert_eq!(
+            CitizenByAccount::<Test>::get(CITIZEN).map(|record| record.officer),
+            Some(true)
+        );
+        assert_ok!(transact(CITIZEN));
+        assert_eq!(used(FeeFreeIdentity::Officer(CITIZEN)), 1);
+        assert_eq!(used(FeeFreeIdentity::Citizen(CITIZEN_ID)), 0);
+    });
+}
+
+/// The block's fee-free limit is worked out when a block ends, and follows a new share at once.
+#[test]
+fn the_block_limit_follows_the_share() {
+    build_and_execute(|| {
+        let limit = Identity::fee_free_block_limit();
+        Identity::on_finalize(1);
+        assert_eq!(FeeFreeBlockLimit::<Test>::get(), Some(limit));
+        assert_ok!(Identity::set_fee_free_block_share(
+            RuntimeOrigin::root(),
+            Perbill::zero()
+        ));
+        assert_eq!(FeeFreeBlockLimit::<Test>::get(), None);
+        assert_eq!(Identity::fee_free_block_limit(), Weight::zero());
+        assert_eq!(transact(CITIZEN), refused(TOO_LARGE_FOR_FEE_FREE));
     });
 }

@@ -276,9 +276,9 @@ mod revoke_officer {
     #[test]
     fn revoking_and_re_appointing_does_not_refill_the_quota() {
         build_and_execute(|| {
-            Identity::use_quota(&crate::FeeFreeSlot {
-                identity: FeeFreeIdentity::Officer(REGISTRAR),
-                institution: Some(CIVIL_REGISTRY),
+            Identity::use_quota(&crate::FeeFreeSlot::Officer {
+                officer: REGISTRAR,
+                institution: CIVIL_REGISTRY,
             });
             assert_ok!(Identity::revoke_officer(
                 RuntimeOrigin::signed(ADMIN),
@@ -300,9 +300,9 @@ mod revoke_officer {
     #[test]
     fn revocation_clears_usage_of_past_periods() {
         build_and_execute(|| {
-            Identity::use_quota(&crate::FeeFreeSlot {
-                identity: FeeFreeIdentity::Officer(REGISTRAR),
-                institution: Some(CIVIL_REGISTRY),
+            Identity::use_quota(&crate::FeeFreeSlot::Officer {
+                officer: REGISTRAR,
+                institution: CIVIL_REGISTRY,
             });
             System::set_block_number(QuotaPeriod::get() + 1);
             assert_ok!(Identity::revoke_officer(
