@@ -115,7 +115,7 @@ test("every storage item of the govchain pallets decodes", async () => {
   assert.equal(counts["Diplomas.History"], 1);
   assert.equal(counts["Diplomas.Accreditations"], 1);
   assert.equal(counts["Cbdc.ReserveAssets"], 1);
-  assert.equal(counts["Cbdc.Balances"], 4);
+  assert.equal(counts["Cbdc.Holders"], 4);
   assert.equal(counts["Voting.Elections"], 1);
   assert.equal(counts["Voting.Ballots"], 2);
   assert.equal(counts["ValidatorSet.Validators"], 1);
@@ -166,7 +166,7 @@ test("the seeded records decode to what was written", async () => {
   assert.equal(asset.counted.toBigInt(), cbdc.reserve.valuation, "the audit chamber attested it");
   assert.equal(asset.audit.unwrap().auditor.toNumber(), institutions.audit);
   assert.equal((await api.query.cbdc.totalSupply()).toBigInt(), cbdc.minted);
-  const balance = async (party) => (await api.query.cbdc.balances(party)).unwrapOrDefault().toBigInt();
+  const balance = async (party) => (await api.query.cbdc.holders(party)).balance.toBigInt();
   assert.equal(await balance({ Citizen: citizens[0] }), cbdc.price, "the seller was paid in CBDC");
   assert.equal(await balance({ Institution: institutions.ministry }), cbdc.creditedToMinistry - cbdc.price);
   assert.equal(await balance({ Institution: institutions.bank }),

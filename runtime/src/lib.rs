@@ -220,6 +220,7 @@ type Migrations = (
     pallet_diplomas::migrations::v2::RehashDiplomaKeys<Runtime>,
     pallet_land_titles::migrations::v2::BoundOffersAndLienProposals<Runtime>,
     pallet_cbdc_reserve::migrations::v2::AwaitAuditor<Runtime>,
+    pallet_cbdc_reserve::migrations::v3::MergeHolders<Runtime>,
     pallet_governance::migrations::v2::StructureLegalReference<Runtime>,
 );
 

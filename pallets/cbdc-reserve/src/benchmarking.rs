@@ -5,6 +5,8 @@ use super::*;
 use crate::Pallet as Cbdc;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::BoundedVec;
+use frame_system::pallet_prelude::BlockNumberFor;
 use frame_system::RawOrigin;
 use govchain_primitives::{
     estate::Estate,
@@ -181,8 +183,8 @@ mod benchmarks {
         _(RawOrigin::Signed(governor), bank, amount::<T>(1_000));
 
         assert_eq!(
-            Balances::<T>::get(Party::Institution(bank)),
-            Some(amount::<T>(2_000))
+            Cbdc::<T>::balance_of(&Party::Institution(bank)),
+            amount::<T>(2_000)
         );
     }
 
@@ -195,8 +197,8 @@ mod benchmarks {
         _(RawOrigin::Signed(banker), amount::<T>(1_000));
 
         assert_eq!(
-            Balances::<T>::get(Party::Institution(bank)),
-            Some(amount::<T>(1_000))
+            Cbdc::<T>::balance_of(&Party::Institution(bank)),
+            amount::<T>(1_000)
         );
     }
 
@@ -225,7 +227,87 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(sender), from, to, amount::<T>(500));
 
-        assert_eq!(Balances::<T>::get(to), Some(amount::<T>(1_501)));
+        assert_eq!(Cbdc::<T>::balance_of(&to), amount::<T>(1_501));
+    }
+
+    /// Between two citizens, the sender with an outflow counter of the current period and the
+    /// receiver with a balance: a citizen's payment (what `transfer` charges paying from an
+    /// institution is not charged for it). The benchmark's citizens share a tier; the call adds
+    /// the read of the receiver's tier's limits ([`Pallet::citizen_transfer_weight`]).
+    #[benchmark]
+    fn transfer_citizen() {
+        fill_reserve::<T>(1_000_000);
+        let (_, bank) = funded_bank::<T>(10_000, 10_000);
+        let bank = Party::Institution(bank);
+        let (sender, from) = citizen::<T>("payer");
+        let (_, to) = citizen::<T>("payee");
+        TierLimits::<T>::insert(
+            KycTier::Enhanced,
+            Limits {
+                balance_cap: amount::<T>(1_000_000),
+                daily_outflow: amount::<T>(1_000_000),
+            },
+        );
+        let _ = Cbdc::<T>::do_transfer(&bank, &from, amount::<T>(2_000));
+        let _ = Cbdc::<T>::do_transfer(&bank, &to, amount::<T>(1_000));
+        let _ = Cbdc::<T>::do_transfer(&from, &to, amount::<T>(1));
+
+        #[extrinsic_call]
+        transfer(RawOrigin::Signed(sender), from, to, amount::<T>(500));
+
+        assert_eq!(Cbdc::<T>::balance_of(&to), amount::<T>(1_501));
+    }
+
+    /// `n` orders, each from a citizen holding money, signed with its key, to a citizen holding
+    /// money: every order is checked (signature, number, expiry, citizenship, quota) and paid.
+    #[benchmark]
+    fn relay_payments(
+        n: Linear<1, { T::MaxRelayedPayments::get() }>,
+    ) -> Result<(), BenchmarkError> {
+        use govchain_primitives::relay::{self, RelayBenchmarkHelper};
+        use sp_runtime::traits::{IdentifyAccount, Zero};
+        fill_reserve::<T>(1_000_000);
+        let (banker, bank) = funded_bank::<T>(1_000_000, 500_000);
+        let bank = Party::Institution(bank);
+        let (_, to) = citizen::<T>("payee");
+        TierLimits::<T>::insert(
+            KycTier::Enhanced,
+            Limits {
+                balance_cap: amount::<T>(1_000_000),
+                daily_outflow: amount::<T>(1_000_000),
+            },
+        );
+        let _ = Cbdc::<T>::do_transfer(&bank, &to, amount::<T>(1));
+        let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+        let valid_until = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
+        let each = amount::<T>(10);
+        let mut orders = alloc::vec::Vec::new();
+        for index in 0..n {
+            let payer: T::AccountId = T::RelayHelper::signer(index).into_account();
+            let from = Party::Citizen(T::Identity::benchmark_citizen(&payer));
+            let _ = Cbdc::<T>::do_transfer(&bank, &from, amount::<T>(1_000));
+            let nonce = frame_system::Pallet::<T>::account_nonce(&payer);
+            let body = relayed_payment_body(&to, &each, &valid_until);
+            let payload = relay::signing_payload(relay::RELAYED_PAYMENT, &genesis, &nonce, &body);
+            orders.push(RelayedPayment {
+                payer,
+                nonce,
+                to,
+                amount: each,
+                valid_until,
+                signature: T::RelayHelper::sign(&T::RelayHelper::signer(index), &payload),
+            });
+        }
+        let orders = BoundedVec::try_from(orders).map_err(|_| BenchmarkError::Weightless)?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(banker), orders);
+
+        assert_eq!(
+            Cbdc::<T>::balance_of(&to),
+            amount::<T>(1u64.saturating_add(10u64.saturating_mul(u64::from(n))))
+        );
+        Ok(())
     }
 
     #[benchmark]
@@ -236,7 +318,7 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(judge), holder, H256::repeat_byte(9));
 
-        assert!(Frozen::<T>::contains_key(holder));
+        assert!(Holders::<T>::get(holder).freeze.is_some());
     }
 
     #[benchmark]
@@ -248,7 +330,7 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(judge), holder);
 
-        assert!(!Frozen::<T>::contains_key(holder));
+        assert!(Holders::<T>::get(holder).freeze.is_none());
     }
 
     /// A deceased citizen's balance split among `h` heirs, each holding money already.
@@ -258,7 +340,13 @@ mod benchmarks {
         let Party::Citizen(deceased_id) = deceased else {
             return Err(BenchmarkError::Weightless);
         };
-        Balances::<T>::insert(deceased, amount::<T>(1_000_000));
+        Cbdc::<T>::put_holder(
+            &deceased,
+            Holder {
+                balance: amount::<T>(1_000_000),
+                ..Default::default()
+            },
+        );
         TotalSupply::<T>::mutate(|supply| *supply = supply.saturating_add(amount::<T>(1_000_000)));
         let each = sp_runtime::Permill::ACCURACY
             .checked_div(h)
@@ -267,7 +355,13 @@ mod benchmarks {
         for index in 0..h {
             let who: T::AccountId = account("heir", index, 0);
             let heir = T::Identity::benchmark_citizen(&who);
-            Balances::<T>::insert(Party::Citizen(heir), amount::<T>(1));
+            Cbdc::<T>::put_holder(
+                &Party::Citizen(heir),
+                Holder {
+                    balance: amount::<T>(1),
+                    ..Default::default()
+                },
+            );
             TotalSupply::<T>::mutate(|supply| *supply = supply.saturating_add(amount::<T>(1)));
             let share = if index == 0 {
                 sp_runtime::Permill::ACCURACY
@@ -284,7 +378,7 @@ mod benchmarks {
                 .map_err(|_| BenchmarkError::Weightless)?;
         }
 
-        assert!(Balances::<T>::get(deceased).is_none());
+        assert!(!Holders::<T>::contains_key(deceased));
         Ok(())
     }
 
@@ -299,7 +393,7 @@ mod benchmarks {
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, holder, H256::repeat_byte(2));
 
-        assert!(!Frozen::<T>::contains_key(holder));
+        assert!(Holders::<T>::get(holder).freeze.is_none());
         Ok(())
     }
 

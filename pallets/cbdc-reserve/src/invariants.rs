@@ -9,7 +9,8 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
     /// Checks the currency's invariants:
-    /// - supply is the sum of all balances, and no balance is stored empty;
+    /// - supply is the sum of all balances, and no holder's record is stored empty or with an
+    ///   outflow of a future period;
     /// - the reserve value is the sum of what the assets count (their attested valuations), an
     ///   attested asset counts its current valuation, the unattested ones are counted in
     ///   `UnattestedAssets`; their count is kept, all are numbered below `NextAssetId`, at most
@@ -19,10 +20,21 @@ impl<T: Config> Pallet<T> {
     /// - a frozen holder's balance is what it was when frozen.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut supply = T::Balance::zero();
-        for (_, balance) in Balances::<T>::iter() {
-            ensure!(!balance.is_zero(), "an empty balance is stored");
+        let period = Self::outflow_period(frame_system::Pallet::<T>::block_number());
+        for (_, holder) in Holders::<T>::iter() {
+            ensure!(!holder.is_empty(), "an empty holder record is stored");
+            ensure!(
+                holder.outflow.period <= period,
+                "an outflow is recorded for a future period"
+            );
+            if let Some(freeze) = &holder.freeze {
+                ensure!(
+                    holder.balance == freeze.balance,
+                    "a frozen holder's balance changed"
+                );
+            }
             supply = supply
-                .checked_add(&balance)
+                .checked_add(&holder.balance)
                 .ok_or("the balances overflow")?;
         }
         ensure!(
@@ -73,13 +85,6 @@ impl<T: Config> Pallet<T> {
                 == Self::coverage_deficit().is_zero(),
             "the public coverage deficit disagrees with supply and reserve"
         );
-
-        for (holder, freeze) in Frozen::<T>::iter() {
-            ensure!(
-                Balances::<T>::get(holder).unwrap_or_default() == freeze.balance,
-                "a frozen holder's balance changed"
-            );
-        }
         Ok(())
     }
 }

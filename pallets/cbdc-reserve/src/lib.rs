@@ -71,14 +71,19 @@ pub mod pallet {
         identity::{CitizenId, IdentityProvider, InstitutionId, KycTier, Party, Role},
     };
     use sp_core::H256;
-    use sp_runtime::traits::{AtLeast32BitUnsigned, MaybeSerializeDeserialize};
+    use sp_runtime::traits::{
+        AtLeast32BitUnsigned, IdentifyAccount, MaybeSerializeDeserialize, Verify,
+    };
 
     /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+    const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
     #[pallet::pallet]
     #[pallet::storage_version(STORAGE_VERSION)]
     pub struct Pallet<T>(_);
+
+    /// A holder's record as this runtime stores it.
+    pub type HolderOf<T> = Holder<<T as Config>::Balance, BlockNumberFor<T>>;
 
     #[pallet::config]
     pub trait Config: frame_system::Config {
@@ -88,6 +93,24 @@ pub mod pallet {
         /// Dual control of the sensitive acts: reserve records, bank quotas, minting and court
         /// orders wait for as many officers of the institution as the council requires.
         type DualControl: DualControl<Self::AccountId, OriginFor<Self>, Call<Self>>;
+
+        /// The signature on a payment order a citizen signs for its bank to relay: the chain's
+        /// transaction signature.
+        type RelaySignature: Verify<Signer = Self::RelaySigner> + Parameter;
+
+        /// The key behind a relayed order's signature, which names the citizen's account.
+        type RelaySigner: IdentifyAccount<AccountId = Self::AccountId>;
+
+        /// The most payment orders one relayed batch holds.
+        #[pallet::constant]
+        type MaxRelayedPayments: Get<u32>;
+
+        /// Makes signers and signatures of relayed orders for the benchmarks.
+        #[cfg(feature = "runtime-benchmarks")]
+        type RelayHelper: govchain_primitives::relay::RelayBenchmarkHelper<
+            Self::RelaySigner,
+            Self::RelaySignature,
+        >;
 
         /// An amount of the currency, in its smallest unit.
         type Balance: Parameter
@@ -153,9 +176,10 @@ pub mod pallet {
     #[pallet::storage]
     pub type MaxCoveragePercent<T> = StorageValue<_, u32, ValueQuery>;
 
-    /// Holdings; holders with nothing have no entry.
+    /// Holders: each one's balance, outflow of its latest period and freeze, in one record;
+    /// a holder with none of these has no entry.
     #[pallet::storage]
-    pub type Balances<T: Config> = StorageMap<_, Blake2_128Concat, Party, T::Balance>;
+    pub type Holders<T: Config> = StorageMap<_, Blake2_128Concat, Party, HolderOf<T>, ValueQuery>;
 
     /// Commercial banks' issuance quotas.
     #[pallet::storage]
@@ -175,11 +199,6 @@ pub mod pallet {
     #[pallet::storage]
     pub type InstitutionLimits<T: Config> =
         StorageMap<_, Twox64Concat, InstitutionId, Limits<T::Balance>>;
-
-    /// What each holder sent in its latest outflow period.
-    #[pallet::storage]
-    pub type Outflows<T: Config> =
-        StorageMap<_, Blake2_128Concat, Party, Outflow<T::Balance>, ValueQuery>;
 
     /// How much each officer of an institution may pay from it per outflow period, unless the
     /// council set the institution its own figure ([`OfficerDailyOutflowOf`]); `None`: no
@@ -201,11 +220,6 @@ pub mod pallet {
     /// control, `LargeTransfer`); `None`: no transfer does.
     #[pallet::storage]
     pub type LargeTransferThreshold<T: Config> = StorageValue<_, T::Balance>;
-
-    /// Court freezes.
-    #[pallet::storage]
-    pub type Frozen<T: Config> =
-        StorageMap<_, Blake2_128Concat, Party, Freeze<T::Balance, BlockNumberFor<T>>>;
 
     #[pallet::genesis_config]
     #[derive(frame_support::DefaultNoBound)]
@@ -342,6 +356,30 @@ pub mod pallet {
         },
         /// Transfers from an institution above `threshold` now need dual control (`None`: none).
         LargeTransferThresholdSet { threshold: Option<T::Balance> },
+        /// A relayed payment order was refused before it did anything: its position in the
+        /// batch, the account that signed it, and why. Its number was not used: a corrected
+        /// order may come with it.
+        RelayedPaymentRefused {
+            position: u32,
+            payer: T::AccountId,
+            error: DispatchError,
+        },
+        /// A relayed payment order was accepted (its number used, the citizen's quota counted,
+        /// as for a transaction of its own) but the payment failed, changing nothing else: its
+        /// position, its signer and why.
+        RelayedPaymentFailed {
+            position: u32,
+            payer: T::AccountId,
+            error: DispatchError,
+        },
+        /// A commercial bank relayed a batch of payment orders: `paid` were paid (each with its
+        /// `Transferred`), `failed` failed and `refused` were refused.
+        PaymentsRelayed {
+            bank: InstitutionId,
+            paid: u32,
+            failed: u32,
+            refused: u32,
+        },
     }
 
     #[pallet::error]
@@ -401,6 +439,17 @@ pub mod pallet {
         /// The payment would take the officer above its daily limit for paying from its
         /// institution (a larger one needs the institution's dual control).
         OfficerDailyLimitExceeded,
+        /// A relayed batch holds no payment order.
+        NothingToRelay,
+        /// A relayed order's nonce is below its account's: it was paid already (replayed), or
+        /// the account transacted since.
+        StaleNonce,
+        /// A relayed order's nonce is above its account's: one signed before it is missing.
+        FutureNonce,
+        /// A relayed order's signature is not its account's over this order for this chain.
+        BadRelaySignature,
+        /// A relayed order's last block has passed.
+        OrderExpired,
     }
 
     #[pallet::hooks]
@@ -592,10 +641,11 @@ pub mod pallet {
         /// and for a large transfer the officer's (`NotOfficer`, ...).
         /// Weight: O(1).
         #[pallet::call_index(6)]
-        #[pallet::weight(T::WeightInfo::transfer().saturating_add(match from {
-            Party::Institution(_) => Pallet::<T>::institution_transfer_weight(),
-            Party::Citizen(_) => Weight::zero(),
-        }))]
+        #[pallet::weight(match from {
+            Party::Institution(_) => T::WeightInfo::transfer()
+                .saturating_add(Pallet::<T>::institution_transfer_weight()),
+            Party::Citizen(_) => Pallet::<T>::citizen_transfer_weight(),
+        })]
         pub fn transfer(
             origin: OriginFor<T>,
             from: Party,
@@ -608,8 +658,12 @@ pub mod pallet {
                 }
                 Party::Citizen(_) => {
                     let who = ensure_signed(origin)?;
-                    ensure!(T::Identity::acts_for(&who, &from), Error::<T>::NotHolder);
-                    Self::do_transfer(&from, &to, amount)
+                    // The signer's account record says who it is and its tier, in one read.
+                    let (citizen, tier) = T::Identity::citizen_profile(&who)
+                        .filter(|(citizen, _)| Party::Citizen(*citizen) == from)
+                        .ok_or(Error::<T>::NotHolder)?;
+                    let limits = TierLimits::<T>::get(tier);
+                    Self::transfer_verified(&Party::Citizen(citizen), Some(limits), &to, amount)
                 }
             }
         }
@@ -793,6 +847,37 @@ pub mod pallet {
             T::CouncilOrigin::ensure_origin(origin)?;
             Self::do_thaw_orphaned(holder, case)
         }
+
+        /// Pays a batch of payment orders citizens signed with their accounts and handed to
+        /// their bank ([`RelayedPayment`]). Each is checked and paid on its own, as the
+        /// citizen's own `transfer` would be: its signature and number (the account's nonce) for
+        /// this chain, its last block, the payer's citizenship and fee-free quota, then the
+        /// payment under every rule of `transfer`. An order refused before it is paid leaves no
+        /// trace but `RelayedPaymentRefused`; an order accepted whose payment fails uses its
+        /// number and quota, as a failed transaction of the citizen's own would
+        /// (`RelayedPaymentFailed`). The others are paid.
+        ///
+        /// Origin: a `CommercialBank` officer. Emits `Transferred` for each order paid,
+        /// `RelayedPaymentRefused` or `RelayedPaymentFailed` for each other, then
+        /// `PaymentsRelayed`.
+        /// Errors of the whole batch (which then changes nothing): the officer's (`NotOfficer`,
+        /// `RoleNotHeld`, ...), `NothingToRelay`. An order's own refusal: `StaleNonce`,
+        /// `FutureNonce`, `BadRelaySignature`, `OrderExpired`, `NotHolder` (the payer holds no
+        /// active citizen's identity), the identity's `FeeFreeQuotaExhausted`; its failure:
+        /// `transfer`'s (`ZeroAmount`, `SelfTransfer`, `UnverifiedReceiver`, `SenderFrozen`,
+        /// `ReceiverFrozen`, `InsufficientBalance`, `BalanceCapExceeded`, `DailyLimitExceeded`,
+        /// `Overflow`).
+        /// Weight: O(orders): [`Pallet::relay_weight`].
+        #[pallet::call_index(16)]
+        #[pallet::weight(Pallet::<T>::relay_weight(payments.len() as u32))]
+        pub fn relay_payments(
+            origin: OriginFor<T>,
+            payments: BoundedVec<RelayedPayment<T>, T::MaxRelayedPayments>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            let bank = T::Identity::ensure_role(&who, Role::CommercialBank)?;
+            Self::do_relay_payments(bank, payments)
+        }
     }
 }
 
@@ -805,7 +890,9 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
             | Call::remove_reserve_asset { .. }
             | Call::set_bank_quota { .. }
             | Call::mint { .. } => CallSigner::Officer(Role::CentralBank),
-            Call::redeem { .. } => CallSigner::Officer(Role::CommercialBank),
+            Call::redeem { .. } | Call::relay_payments { .. } => {
+                CallSigner::Officer(Role::CommercialBank)
+            }
             Call::transfer { .. } => CallSigner::Party,
             Call::freeze { .. } | Call::thaw { .. } => CallSigner::Officer(Role::Court),
             Call::attest_valuation { .. } => CallSigner::Officer(Role::Auditor),

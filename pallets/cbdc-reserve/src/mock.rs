@@ -27,6 +27,7 @@ parameter_types! {
     pub const OutflowPeriod: u64 = 10;
     pub const MaxReserveAssets: u32 = 3;
     pub const MaxCoverageCeiling: u32 = 300;
+    pub const MaxRelayedPayments: u32 = 4;
 }
 
 ord_parameter_types! {
@@ -43,6 +44,12 @@ impl pallet_cbdc_reserve::Config for Test {
     type MaxCoverageCeiling = MaxCoverageCeiling;
     type OutflowPeriod = OutflowPeriod;
     type MaxReserveAssets = MaxReserveAssets;
+    /// Relayed orders are signed with test signatures: the signer's account and the message.
+    type RelaySignature = sp_runtime::testing::TestSignature;
+    type RelaySigner = sp_runtime::testing::UintAuthorityId;
+    type MaxRelayedPayments = MaxRelayedPayments;
+    #[cfg(feature = "runtime-benchmarks")]
+    type RelayHelper = govchain_primitives::mock::TestRelaySigner;
     type WeightInfo = ();
 }
 
@@ -195,7 +202,7 @@ pub fn credit(to: Party, amount: u64) {
 
 /// A holder's balance.
 pub fn balance(holder: Party) -> u64 {
-    Balances::<Test>::get(holder).unwrap_or_default()
+    Cbdc::balance_of(&holder)
 }
 
 /// The last event the pallet emitted.

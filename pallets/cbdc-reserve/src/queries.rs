@@ -10,9 +10,10 @@ impl<T: Config> Pallet<T> {
     /// A holder's balance, what it may still receive and send today, and any freeze.
     pub fn balance_info(holder: Party) -> BalanceInfo<T::Balance, BlockNumberFor<T>> {
         let limits = Self::limits_of(&holder);
-        let balance = Balances::<T>::get(holder).unwrap_or_default();
+        let record = Holders::<T>::get(holder);
+        let balance = record.balance;
         let verified = T::Identity::party_is_active(&holder);
-        let freeze = Frozen::<T>::get(holder);
+        let freeze = record.freeze;
         let (receivable, sendable_today) = if verified && freeze.is_none() {
             let (receivable, sendable) = Self::headroom(&holder, &limits);
             (receivable, sendable.map(|sendable| sendable.min(balance)))

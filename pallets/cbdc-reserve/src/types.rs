@@ -197,6 +197,26 @@ pub struct Outflow<Balance> {
     pub sent: Balance,
 }
 
+/// What the register keeps of one holder, in one record: its balance, what it sent in its
+/// latest outflow period, and a court's freeze. A payment reads and writes each side's record
+/// once (since storage version 3; before, three maps: `Balances`, `Outflows`, `Frozen`).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Holder<Balance, BlockNumber> {
+    /// The holding.
+    pub balance: Balance,
+    /// What it sent in its latest outflow period (counted against its daily limit).
+    pub outflow: Outflow<Balance>,
+    /// A court's freeze: it neither sends nor receives while it lasts.
+    pub freeze: Option<Freeze<Balance, BlockNumber>>,
+}
+
+impl<Balance: sp_runtime::traits::Zero, BlockNumber> Holder<Balance, BlockNumber> {
+    /// Whether the record holds nothing worth keeping: no balance, no outflow, no freeze.
+    pub fn is_empty(&self) -> bool {
+        self.balance.is_zero() && self.outflow.sent.is_zero() && self.freeze.is_none()
+    }
+}
+
 /// A commercial bank's issuance quota.
 #[derive(
     Encode,
@@ -328,4 +348,45 @@ pub struct ReserveSummary<Balance> {
     /// valuation is unattested).
     #[cfg_attr(feature = "std", serde(with = "govchain_primitives::json::amount"))]
     pub mint_headroom: Balance,
+}
+
+/// A payment order a citizen signed with its account's key and handed to its bank, which relays
+/// it with others in one transaction (`relay_payments`). The citizen signs
+/// `govchain_primitives::relay::signing_payload(RELAYED_PAYMENT, genesis, nonce, body)` with
+/// `body` the SCALE encoding of `(to, amount, valid_until)` ([`relayed_payment_body`]).
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    TypeInfo,
+    frame_support::CloneNoBound,
+    frame_support::PartialEqNoBound,
+    frame_support::EqNoBound,
+    frame_support::DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct RelayedPayment<T: crate::Config> {
+    /// The payer's account, which holds the citizen's identity and signed the order.
+    pub payer: T::AccountId,
+    /// The account's nonce the order is signed at: accepting the order moves it on, so the
+    /// order is never paid twice.
+    pub nonce: T::Nonce,
+    /// Whom to pay.
+    pub to: govchain_primitives::identity::Party,
+    /// How much.
+    pub amount: T::Balance,
+    /// The last block at which the order may be paid: a bank cannot hold it back for later.
+    pub valid_until: frame_system::pallet_prelude::BlockNumberFor<T>,
+    /// The account's signature.
+    pub signature: T::RelaySignature,
+}
+
+/// What a relayed payment order's signature covers besides the chain and the nonce: the SCALE
+/// encoding of `(to, amount, valid_until)`.
+pub fn relayed_payment_body<Balance: Encode, BlockNumber: Encode>(
+    to: &govchain_primitives::identity::Party,
+    amount: &Balance,
+    valid_until: &BlockNumber,
+) -> alloc::vec::Vec<u8> {
+    (to, amount, valid_until).encode()
 }

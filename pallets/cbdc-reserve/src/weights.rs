@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn mint() -> Weight;
 	fn redeem() -> Weight;
 	fn transfer() -> Weight;
+	fn transfer_citizen() -> Weight;
 	fn freeze() -> Weight;
 	fn thaw() -> Weight;
 	fn pass_estate(h: u32, ) -> Weight;
@@ -57,6 +58,7 @@ pub trait WeightInfo {
 	fn set_large_transfer_threshold() -> Weight;
 	fn set_institution_limits() -> Weight;
 	fn set_max_coverage() -> Weight;
+	fn relay_payments(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, priced with the runtime's database weights.
@@ -234,6 +236,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Not yet measured (the benchmark `transfer_citizen` is new;
+	/// `scripts/benchmark-weights.sh cbdc-reserve` replaces this): `Identity::CitizenByAccount`
+	/// (r:1), `Cbdc::TierLimits` (r:1), `Identity::Citizens` (r:1), `Cbdc::Holders` (r:2 w:2),
+	/// and half of `transfer`'s execution.
+	fn transfer_citizen() -> Weight {
+		Weight::from_parts(58_000_000, 6204)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Identity::Institutions` (r:1 w:0)
@@ -338,9 +349,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Not yet measured (the benchmark `relay_payments` is new; `scripts/benchmark-weights.sh
+	/// cbdc-reserve` replaces this): the bank officer's check, then per order its signature
+	/// (about 60 µs), the payer's nonce (`System::Account` r:1 w:1) and account record
+	/// (`Identity::CitizenByAccount` r:1 w:1), and `transfer_citizen`'s payment.
+	fn relay_payments(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(Weight::from_parts(130_000_000, 6000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes(4_u64).saturating_mul(n.into()))
+	}
 }
 
-/// The same measurements priced with ParityDb's weights, for tests and mocks.
 impl WeightInfo for () {
 	fn record_reserve_asset() -> Weight {
 		Weight::from_parts(50_655_000, 3597)
@@ -381,6 +402,11 @@ impl WeightInfo for () {
 		Weight::from_parts(116_267_000, 6204)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn transfer_citizen() -> Weight {
+		Weight::from_parts(58_000_000, 6204)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn freeze() -> Weight {
 		Weight::from_parts(41_237_000, 3597)
@@ -426,5 +452,12 @@ impl WeightInfo for () {
 		Weight::from_parts(23_063_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn relay_payments(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(Weight::from_parts(130_000_000, 6000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads(6_u64).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes(4_u64).saturating_mul(n.into()))
 	}
 }

@@ -41,7 +41,7 @@
 extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
-pub use features::RelayBenchmarkHelper;
+pub use govchain_primitives::relay::RelayBenchmarkHelper;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;

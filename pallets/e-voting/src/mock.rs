@@ -54,20 +54,8 @@ impl pallet_e_voting::Config for Test {
 /// message signed.
 pub use sp_runtime::testing::{TestSignature, UintAuthorityId};
 
-/// The benchmarks' signers: accounts from 1,000 on, signing with test signatures.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct TestRelaySigner;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::RelayBenchmarkHelper<UintAuthorityId, TestSignature> for TestRelaySigner {
-    fn signer(n: u32) -> UintAuthorityId {
-        UintAuthorityId(1_000 + u64::from(n))
-    }
-
-    fn sign(signer: &UintAuthorityId, message: &[u8]) -> TestSignature {
-        TestSignature(signer.0, message.to_vec())
-    }
-}
+pub use govchain_primitives::mock::TestRelaySigner;
 
 /// The central election commission.
 pub const COMMISSION_ID: InstitutionId = 0;

@@ -778,3 +778,27 @@ impl ExtBuilder {
 pub fn without_post_info(result: DispatchResultWithPostInfo) -> DispatchResult {
     result.map(|_| ()).map_err(|error| error.error)
 }
+
+/// The benchmarks' signers of relayed orders in a mock: accounts from 1,000 on, signing with
+/// test signatures (the signer's account and the message).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TestRelaySigner;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl
+    crate::relay::RelayBenchmarkHelper<
+        sp_runtime::testing::UintAuthorityId,
+        sp_runtime::testing::TestSignature,
+    > for TestRelaySigner
+{
+    fn signer(n: u32) -> sp_runtime::testing::UintAuthorityId {
+        sp_runtime::testing::UintAuthorityId(1_000 + u64::from(n))
+    }
+
+    fn sign(
+        signer: &sp_runtime::testing::UintAuthorityId,
+        message: &[u8],
+    ) -> sp_runtime::testing::TestSignature {
+        sp_runtime::testing::TestSignature(signer.0, message.to_vec())
+    }
+}

@@ -21,6 +21,19 @@ use frame_support::sp_runtime::traits::{BlakeTwo256, Hash, IdentifyAccount, Veri
 /// The domain of a citizen's encrypted ballot relayed by the election commission.
 pub const RELAYED_BALLOT: &[u8; 16] = b"govchain/ballot\0";
 
+/// The domain of a citizen's payment order relayed by its bank.
+pub const RELAYED_PAYMENT: &[u8; 16] = b"govchain/payment";
+
+/// Makes signers and signatures of relayed orders for the benchmarks (a runtime signs with its
+/// keystore, a mock with test signatures).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait RelayBenchmarkHelper<Signer, Signature> {
+    /// The `n`th signer.
+    fn signer(n: u32) -> Signer;
+    /// `signer`'s signature of `message`.
+    fn sign(signer: &Signer, message: &[u8]) -> Signature;
+}
+
 /// Why a relayed order was refused before it did anything.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Refusal {

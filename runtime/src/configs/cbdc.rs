@@ -14,6 +14,9 @@ parameter_types! {
     pub const MaxReserveAssets: u32 = 256;
     /// The currency stays fully backed: issuing beyond the reserve takes a runtime upgrade.
     pub const MaxCoverageCeiling: u32 = 100;
+    /// Payment orders in one relayed batch: 256 orders (about 32 KB) within what an
+    /// officer's fee-free transaction may take (a tenth of a block, 128 KiB).
+    pub const MaxRelayedPayments: u32 = 256;
 }
 
 impl pallet_cbdc_reserve::Config for Runtime {
@@ -27,6 +30,12 @@ impl pallet_cbdc_reserve::Config for Runtime {
     type MaxCoverageCeiling = MaxCoverageCeiling;
     type OutflowPeriod = OutflowPeriod;
     type MaxReserveAssets = MaxReserveAssets;
+    /// Citizens sign payment orders as they sign transactions.
+    type RelaySignature = crate::Signature;
+    type RelaySigner = <crate::Signature as sp_runtime::traits::Verify>::Signer;
+    type MaxRelayedPayments = MaxRelayedPayments;
+    #[cfg(feature = "runtime-benchmarks")]
+    type RelayHelper = super::RelaySigning;
     type WeightInfo = pallet_cbdc_reserve::weights::SubstrateWeight<Runtime>;
 }
 

@@ -33,36 +33,6 @@ impl pallet_e_voting::Config for Runtime {
     type RelaySigner = <Signature as sp_runtime::traits::Verify>::Signer;
     type MaxRelayedBallots = MaxRelayedBallots;
     #[cfg(feature = "runtime-benchmarks")]
-    type RelayHelper = RelaySigning;
+    type RelayHelper = super::RelaySigning;
     type WeightInfo = pallet_e_voting::weights::SubstrateWeight<Runtime>;
 }
-
-/// The benchmarks' signers of relayed ballots: sr25519 keys the benchmark's keystore makes.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct RelaySigning;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_e_voting::RelayBenchmarkHelper<sp_runtime::MultiSigner, Signature> for RelaySigning {
-    fn signer(n: u32) -> sp_runtime::MultiSigner {
-        use sp_runtime::app_crypto::RuntimePublic;
-        let seed = alloc::format!("//relay-{n}").into_bytes();
-        sp_runtime::MultiSigner::Sr25519(sp_core::sr25519::Public::generate_pair(
-            RELAY_KEY_TYPE,
-            Some(seed),
-        ))
-    }
-
-    fn sign(signer: &sp_runtime::MultiSigner, message: &[u8]) -> Signature {
-        use sp_runtime::app_crypto::RuntimePublic;
-        let signature = match signer {
-            sp_runtime::MultiSigner::Sr25519(public) => public.sign(RELAY_KEY_TYPE, &message),
-            _ => None,
-        };
-        // A signature nobody made, if the keystore could not sign: the benchmark then fails.
-        Signature::Sr25519(signature.unwrap_or(sp_core::sr25519::Signature::from_raw([0; 64])))
-    }
-}
-
-/// The keystore's key type for the benchmarks' relayed-ballot signers.
-#[cfg(feature = "runtime-benchmarks")]
-const RELAY_KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"rlay");

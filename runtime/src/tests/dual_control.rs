@@ -128,10 +128,8 @@ fn one_central_bank_officer_alone_cannot_mint_a_second_completes_it() {
         approve(&checker, action);
         assert_eq!(TotalSupply::<crate::Runtime>::get(), unit(200_000));
         assert_eq!(
-            pallet_cbdc_reserve::Balances::<crate::Runtime>::get(
-                govchain_primitives::identity::Party::Institution(1)
-            ),
-            Some(unit(200_000))
+            crate::Cbdc::balance_of(&govchain_primitives::identity::Party::Institution(1)),
+            unit(200_000)
         );
         assert_invariants();
     });
@@ -225,10 +223,7 @@ fn one_officer_alone_cannot_move_a_large_sum_of_its_institution_a_second_complet
             Party::Institution(0),
             unit(1_500_000)
         ));
-        let balance = |institution| {
-            pallet_cbdc_reserve::Balances::<crate::Runtime>::get(Party::Institution(institution))
-                .unwrap_or_default()
-        };
+        let balance = |institution| crate::Cbdc::balance_of(&Party::Institution(institution));
         assert_eq!(balance(2), unit(2_000_000));
         assert!(Identity::approve_action(signed(&treasurer), action, Weight::MAX).is_err());
         // …the second treasurer completes it.
@@ -435,10 +430,7 @@ fn succession_ordered_by_two_judges_and_executed_by_the_registry_moves_land_and_
                 (Party::Citizen(heir_2), Permill::from_percent(30)),
             ]
         );
-        let balance = |citizen| {
-            pallet_cbdc_reserve::Balances::<crate::Runtime>::get(Party::Citizen(citizen))
-                .unwrap_or_default()
-        };
+        let balance = |citizen| crate::Cbdc::balance_of(&Party::Citizen(citizen));
         assert_eq!(
             (balance(deceased), balance(heir_1), balance(heir_2)),
             (0, unit(700), unit(300))

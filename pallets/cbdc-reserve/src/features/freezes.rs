@@ -9,19 +9,15 @@ use sp_runtime::DispatchResult;
 
 impl<T: Config> Pallet<T> {
     pub(crate) fn do_freeze(court: InstitutionId, holder: Party, case: H256) -> DispatchResult {
-        ensure!(
-            !Frozen::<T>::contains_key(holder),
-            Error::<T>::AlreadyFrozen
-        );
-        Frozen::<T>::insert(
-            holder,
-            Freeze {
-                court,
-                case,
-                since: frame_system::Pallet::<T>::block_number(),
-                balance: Balances::<T>::get(holder).unwrap_or_default(),
-            },
-        );
+        let mut record = Holders::<T>::get(holder);
+        ensure!(record.freeze.is_none(), Error::<T>::AlreadyFrozen);
+        record.freeze = Some(Freeze {
+            court,
+            case,
+            since: frame_system::Pallet::<T>::block_number(),
+            balance: record.balance,
+        });
+        Self::put_holder(&holder, record);
         Self::deposit_event(Event::HolderFrozen {
             holder,
             court,
@@ -31,20 +27,22 @@ impl<T: Config> Pallet<T> {
     }
 
     pub(crate) fn do_thaw(court: InstitutionId, holder: Party) -> DispatchResult {
-        let freeze = Frozen::<T>::get(holder).ok_or(Error::<T>::NotFrozen)?;
+        let mut record = Holders::<T>::get(holder);
+        let freeze = record.freeze.take().ok_or(Error::<T>::NotFrozen)?;
         ensure!(freeze.court == court, Error::<T>::NotFreezingCourt);
-        Frozen::<T>::remove(holder);
+        Self::put_holder(&holder, record);
         Self::deposit_event(Event::HolderThawed { holder, court });
         Ok(())
     }
 
     pub(crate) fn do_thaw_orphaned(holder: Party, case: H256) -> DispatchResult {
-        let freeze = Frozen::<T>::get(holder).ok_or(Error::<T>::NotFrozen)?;
+        let mut record = Holders::<T>::get(holder);
+        let freeze = record.freeze.take().ok_or(Error::<T>::NotFrozen)?;
         ensure!(
             !T::Identity::institution_has_role(freeze.court, Role::Court),
             Error::<T>::CourtStillServing
         );
-        Frozen::<T>::remove(holder);
+        Self::put_holder(&holder, record);
         Self::deposit_event(Event::HolderThawedByCouncil {
             holder,
             court: freeze.court,

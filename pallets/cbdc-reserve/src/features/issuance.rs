@@ -28,7 +28,7 @@ impl<T: Config> Pallet<T> {
         Self::ensure_commercial_bank(bank)?;
         let holder = Party::Institution(bank);
         ensure!(
-            !Frozen::<T>::contains_key(holder),
+            Holders::<T>::get(holder).freeze.is_none(),
             Error::<T>::ReceiverFrozen
         );
         let mut quota = BankQuotas::<T>::get(bank).unwrap_or_default();
@@ -55,7 +55,10 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_redeem(bank: InstitutionId, amount: T::Balance) -> DispatchResult {
         ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
         let holder = Party::Institution(bank);
-        ensure!(!Frozen::<T>::contains_key(holder), Error::<T>::SenderFrozen);
+        ensure!(
+            Holders::<T>::get(holder).freeze.is_none(),
+            Error::<T>::SenderFrozen
+        );
         Self::debit(&holder, amount)?;
         // A bank may redeem deposits it took in beyond what was minted to it.
         if let Some(mut quota) = BankQuotas::<T>::get(bank) {
@@ -83,30 +86,37 @@ impl<T: Config> Pallet<T> {
 
     /// Adds `amount` to a holding.
     pub(crate) fn credit(holder: &Party, amount: T::Balance) -> DispatchResult {
-        let balance = Balances::<T>::get(holder)
-            .unwrap_or_default()
+        let mut record = Holders::<T>::get(holder);
+        record.balance = record
+            .balance
             .checked_add(&amount)
             .ok_or(Error::<T>::Overflow)?;
-        Balances::<T>::insert(holder, balance);
+        Self::put_holder(holder, record);
         Ok(())
     }
 
     /// Takes `amount` from a holding.
     pub(crate) fn debit(holder: &Party, amount: T::Balance) -> DispatchResult {
-        let balance = Balances::<T>::get(holder)
-            .unwrap_or_default()
+        let mut record = Holders::<T>::get(holder);
+        record.balance = record
+            .balance
             .checked_sub(&amount)
             .ok_or(Error::<T>::InsufficientBalance)?;
-        Self::set_balance(holder, balance);
+        Self::put_holder(holder, record);
         Ok(())
     }
 
-    /// Stores a holding, removing it when empty.
-    pub(crate) fn set_balance(holder: &Party, balance: T::Balance) {
-        if balance.is_zero() {
-            Balances::<T>::remove(holder);
+    /// A holder's balance.
+    pub fn balance_of(holder: &Party) -> T::Balance {
+        Holders::<T>::get(holder).balance
+    }
+
+    /// Stores a holder's record, removing it when it holds nothing.
+    pub(crate) fn put_holder(holder: &Party, record: HolderOf<T>) {
+        if record.is_empty() {
+            Holders::<T>::remove(holder);
         } else {
-            Balances::<T>::insert(holder, balance);
+            Holders::<T>::insert(holder, record);
         }
     }
 }

@@ -41,14 +41,27 @@ impl<T: Config> Pallet<T> {
         u32::try_from(index).unwrap_or(u32::MAX)
     }
 
-    /// What `holder` sent in the current outflow period.
-    pub(crate) fn sent_today(holder: &Party) -> T::Balance {
-        let outflow = Outflows::<T>::get(holder);
+    /// What a holder whose latest outflow is `outflow` sent in the current outflow period.
+    pub(crate) fn sent_today(outflow: &Outflow<T::Balance>) -> T::Balance {
         let now = Self::outflow_period(frame_system::Pallet::<T>::block_number());
         if outflow.period == now {
             outflow.sent
         } else {
             Default::default()
+        }
+    }
+
+    /// The limits of `holder` if it is an active citizen or an active institution (`None`
+    /// inside: no limit applies); `None` if it is neither.
+    pub(crate) fn verified_limits(holder: &Party) -> Option<Option<Limits<T::Balance>>> {
+        match holder {
+            // An active citizen's tier: one read of the citizen, one of its tier's limits.
+            Party::Citizen(citizen) => {
+                T::Identity::kyc_tier(*citizen).map(|tier| Some(TierLimits::<T>::get(tier)))
+            }
+            Party::Institution(institution) => {
+                T::Identity::institution_is_active(*institution).then(|| Self::limits_of(holder))
+            }
         }
     }
 
@@ -61,13 +74,13 @@ impl<T: Config> Pallet<T> {
         let Some(limits) = limits else {
             return (None, None);
         };
-        let balance = Balances::<T>::get(holder).unwrap_or_default();
+        let record = Holders::<T>::get(holder);
         (
-            Some(limits.balance_cap.saturating_sub(balance)),
+            Some(limits.balance_cap.saturating_sub(record.balance)),
             Some(
                 limits
                     .daily_outflow
-                    .saturating_sub(Self::sent_today(holder)),
+                    .saturating_sub(Self::sent_today(&record.outflow)),
             ),
         )
     }

@@ -7,6 +7,7 @@ mod issuance;
 mod limits;
 mod officers;
 mod payments;
+mod relay;
 mod reserve;
 mod succession;
 mod transfers;

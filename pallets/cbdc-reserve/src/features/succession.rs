@@ -21,14 +21,15 @@ impl<T: Config> Estate for Pallet<T> {
         case: H256,
     ) -> DispatchResult {
         let from = Party::Citizen(deceased);
-        let balance = Balances::<T>::get(from).unwrap_or_default();
+        let record = Holders::<T>::get(from);
+        let balance = record.balance;
         if balance.is_zero() {
             return Ok(());
         }
-        ensure!(!Frozen::<T>::contains_key(from), Error::<T>::SenderFrozen);
+        ensure!(record.freeze.is_none(), Error::<T>::SenderFrozen);
         for (heir, _) in heirs {
             ensure!(
-                !Frozen::<T>::contains_key(Party::Citizen(*heir)),
+                Holders::<T>::get(Party::Citizen(*heir)).freeze.is_none(),
                 Error::<T>::ReceiverFrozen
             );
         }

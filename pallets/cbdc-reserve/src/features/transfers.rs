@@ -1,63 +1,81 @@
 //! Holders pay each other: both must be verified and not frozen, the receiver stays within its
 //! cap and the sender within its daily outflow limit.
 
-use crate::{pallet::*, types::*};
-use frame_support::ensure;
-use govchain_primitives::identity::{IdentityProvider, Party};
+use crate::{pallet::*, types::*, WeightInfo};
+use frame_support::{ensure, traits::Get, weights::Weight};
+use govchain_primitives::identity::Party;
 use sp_runtime::{
     traits::{CheckedAdd, CheckedSub, Zero},
     DispatchResult,
 };
 
 impl<T: Config> Pallet<T> {
+    /// The weight of a citizen's payment: measured between citizens of one tier, plus the read
+    /// of the receiver's tier's limits when its tier differs.
+    pub(crate) fn citizen_transfer_weight() -> Weight {
+        T::WeightInfo::transfer_citizen().saturating_add(T::DbWeight::get().reads(1))
+    }
+
     /// Moves `amount` from `from` to `to` under every rule, or changes nothing.
     pub(crate) fn do_transfer(from: &Party, to: &Party, amount: T::Balance) -> DispatchResult {
+        Self::ensure_payable(from, to, amount)?;
+        let from_limits = Self::verified_limits(from).ok_or(Error::<T>::UnverifiedSender)?;
+        Self::transfer_verified(from, from_limits, to, amount)
+    }
+
+    /// The checks that come before any holder's: a payment of something, to someone else.
+    pub(crate) fn ensure_payable(from: &Party, to: &Party, amount: T::Balance) -> DispatchResult {
         ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
         ensure!(from != to, Error::<T>::SelfTransfer);
-        ensure!(
-            T::Identity::party_is_active(from),
-            Error::<T>::UnverifiedSender
-        );
-        ensure!(
-            T::Identity::party_is_active(to),
-            Error::<T>::UnverifiedReceiver
-        );
-        ensure!(!Frozen::<T>::contains_key(from), Error::<T>::SenderFrozen);
-        ensure!(!Frozen::<T>::contains_key(to), Error::<T>::ReceiverFrozen);
+        Ok(())
+    }
+
+    /// [`Self::do_transfer`] from a sender the caller verified already, with its limits
+    /// (`None`: none apply): a citizen paying from its own account, whose account record said
+    /// both ([`IdentityProvider::citizen_profile`]). The receiver is verified here. Reads each
+    /// side's record once and writes it once.
+    ///
+    /// [`IdentityProvider::citizen_profile`]: govchain_primitives::identity::IdentityProvider::citizen_profile
+    pub(crate) fn transfer_verified(
+        from: &Party,
+        from_limits: Option<Limits<T::Balance>>,
+        to: &Party,
+        amount: T::Balance,
+    ) -> DispatchResult {
+        Self::ensure_payable(from, to, amount)?;
+        let to_limits = Self::verified_limits(to).ok_or(Error::<T>::UnverifiedReceiver)?;
+        let mut sender = Holders::<T>::get(from);
+        let mut receiver = Holders::<T>::get(to);
+        ensure!(sender.freeze.is_none(), Error::<T>::SenderFrozen);
+        ensure!(receiver.freeze.is_none(), Error::<T>::ReceiverFrozen);
 
         // Everything is checked before anything is written: registries pay through here
         // without a storage layer of their own.
-        let sender_balance = Balances::<T>::get(from)
-            .unwrap_or_default()
+        sender.balance = sender
+            .balance
             .checked_sub(&amount)
             .ok_or(Error::<T>::InsufficientBalance)?;
-        let receiver_balance = Balances::<T>::get(to)
-            .unwrap_or_default()
+        receiver.balance = receiver
+            .balance
             .checked_add(&amount)
             .ok_or(Error::<T>::Overflow)?;
-        if let Some(limits) = Self::limits_of(to) {
+        if let Some(limits) = to_limits {
             ensure!(
-                receiver_balance <= limits.balance_cap,
+                receiver.balance <= limits.balance_cap,
                 Error::<T>::BalanceCapExceeded
             );
         }
-        let outflow = match Self::limits_of(from) {
-            Some(limits) => {
-                let sent = Self::sent_today(from)
-                    .checked_add(&amount)
-                    .ok_or(Error::<T>::Overflow)?;
-                ensure!(sent <= limits.daily_outflow, Error::<T>::DailyLimitExceeded);
-                let period = Self::outflow_period(frame_system::Pallet::<T>::block_number());
-                Some(Outflow { period, sent })
-            }
-            None => None,
-        };
-
-        if let Some(outflow) = outflow {
-            Outflows::<T>::insert(from, outflow);
+        if let Some(limits) = from_limits {
+            let sent = Self::sent_today(&sender.outflow)
+                .checked_add(&amount)
+                .ok_or(Error::<T>::Overflow)?;
+            ensure!(sent <= limits.daily_outflow, Error::<T>::DailyLimitExceeded);
+            let period = Self::outflow_period(frame_system::Pallet::<T>::block_number());
+            sender.outflow = Outflow { period, sent };
         }
-        Self::set_balance(from, sender_balance);
-        Balances::<T>::insert(to, receiver_balance);
+
+        Self::put_holder(from, sender);
+        Self::put_holder(to, receiver);
         Self::deposit_event(Event::Transferred {
             from: *from,
             to: *to,

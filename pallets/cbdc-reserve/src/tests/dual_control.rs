@@ -2,7 +2,7 @@
 //! officer wait as pending actions; they take effect only when approved.
 
 use super::*;
-use crate::{AssetClass, BankQuotas, Call, Frozen, NextAssetId, ReserveAssets, TotalSupply};
+use crate::{AssetClass, BankQuotas, Call, Holders, NextAssetId, ReserveAssets, TotalSupply};
 use govchain_primitives::{dual_control::ActionClass, identity::Role, mock::without_post_info};
 
 /// Every act of `class` under `role` needs two officers.
@@ -155,12 +155,12 @@ fn a_court_order_waits_for_a_second_judge() {
             Role::Court,
             ActionClass::CourtOrder,
             |origin| Cbdc::freeze(origin, BOB_ID, H256::repeat_byte(3)),
-            || Frozen::<Test>::contains_key(BOB_ID),
+            || Holders::<Test>::get(BOB_ID).freeze.is_some(),
         );
         assert_ok!(Cbdc::thaw(RuntimeOrigin::signed(JUDGE), BOB_ID));
-        assert!(Frozen::<Test>::contains_key(BOB_ID));
+        assert!(Holders::<Test>::get(BOB_ID).freeze.is_some());
         assert_ok!(Identity::approve::<Call<Test>>(1));
-        assert!(!Frozen::<Test>::contains_key(BOB_ID));
+        assert!(Holders::<Test>::get(BOB_ID).freeze.is_none());
     });
 }
 
@@ -188,6 +188,6 @@ fn an_approved_act_still_needs_its_institution_to_hold_the_role() {
             without_post_info(Identity::approve::<Call<Test>>(0)),
             Err(IdentityError::RoleNotHeld.into())
         );
-        assert!(!Frozen::<Test>::contains_key(BOB_ID));
+        assert!(Holders::<Test>::get(BOB_ID).freeze.is_none());
     });
 }

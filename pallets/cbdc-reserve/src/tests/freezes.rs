@@ -2,7 +2,7 @@
 //! its balance unchanged, until the same court thaws it.
 
 use super::*;
-use crate::{Freeze, Frozen};
+use crate::{Freeze, Holders};
 
 /// `officer` thaws `holder`.
 fn thaw(officer: u64, holder: Party) -> DispatchResult {
@@ -29,7 +29,7 @@ mod freeze {
             assert_ok!(Cbdc::freeze(RuntimeOrigin::signed(JUDGE), BOB_ID, case(7)));
 
             assert_eq!(
-                Frozen::<Test>::get(BOB_ID),
+                Holders::<Test>::get(BOB_ID).freeze,
                 Some(Freeze {
                     court: COURT_ID,
                     case: case(7),
@@ -53,7 +53,7 @@ mod freeze {
         build_and_execute(|| {
             freeze(MINISTRY);
 
-            assert_eq!(Frozen::<Test>::get(MINISTRY).unwrap().balance, 0);
+            assert_eq!(Holders::<Test>::get(MINISTRY).freeze.unwrap().balance, 0);
         });
     }
 
@@ -86,7 +86,7 @@ mod freeze {
                 Error::<Test>::SenderFrozen
             );
             assert_eq!(balance(BANK), 5_000);
-            assert_eq!(Frozen::<Test>::get(BANK).unwrap().balance, 5_000);
+            assert_eq!(Holders::<Test>::get(BANK).freeze.unwrap().balance, 5_000);
         });
     }
 
@@ -110,7 +110,7 @@ mod thaw {
 
             assert_ok!(thaw(JUDGE, BOB_ID));
 
-            assert_eq!(Frozen::<Test>::get(BOB_ID), None);
+            assert_eq!(Holders::<Test>::get(BOB_ID).freeze, None);
             assert_eq!(balance(BOB_ID), 1_000);
             assert_eq!(
                 last_event(),
@@ -147,7 +147,10 @@ mod thaw {
                 case(2)
             ));
 
-            assert_eq!(Frozen::<Test>::get(BOB_ID).unwrap().court, OTHER_COURT_ID);
+            assert_eq!(
+                Holders::<Test>::get(BOB_ID).freeze.unwrap().court,
+                OTHER_COURT_ID
+            );
         });
     }
 
@@ -200,7 +203,7 @@ mod thaw_orphaned {
 
             assert_ok!(Cbdc::thaw_orphaned(council(), BOB_ID, decision()));
 
-            assert!(!Frozen::<Test>::contains_key(BOB_ID));
+            assert!(Holders::<Test>::get(BOB_ID).freeze.is_none());
             assert_eq!(
                 last_event(),
                 Event::HolderThawedByCouncil {

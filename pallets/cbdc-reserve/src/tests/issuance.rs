@@ -3,7 +3,7 @@
 //! issuance, never below zero.
 
 use super::*;
-use crate::{Balances, BankQuota, BankQuotas, ReserveValue, TotalSupply};
+use crate::{BankQuota, BankQuotas, Holders, ReserveValue, TotalSupply};
 
 /// `GOVERNOR` sets `bank`'s quota to `limit`.
 fn set_quota(bank: InstitutionId, limit: u64) -> DispatchResult {
@@ -342,7 +342,7 @@ mod redeem {
 
             assert_ok!(redeem(BANKER, 1_000));
 
-            assert!(!Balances::<Test>::contains_key(BANK));
+            assert!(!Holders::<Test>::contains_key(BANK));
             assert_bank_and_supply(0, 0);
         });
     }

@@ -3,7 +3,7 @@
 //! a zero amount accepted as a payment of nothing.
 
 use super::*;
-use crate::{Outflows, WeightInfo};
+use crate::{Holders, WeightInfo};
 use frame_support::assert_storage_noop;
 use govchain_primitives::payments::Payments;
 
@@ -43,7 +43,7 @@ fn a_payment_moves_money_and_counts_towards_the_daily_outflow() {
         assert_ok!(pay(BOB_ID, MINISTRY, 400));
 
         assert_eq!((balance(BOB_ID), balance(MINISTRY)), (600, 400));
-        assert_eq!(Outflows::<Test>::get(BOB_ID).sent, 400);
+        assert_eq!(Holders::<Test>::get(BOB_ID).outflow.sent, 400);
         assert_eq!(
             last_event(),
             Event::Transferred {

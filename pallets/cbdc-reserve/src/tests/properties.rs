@@ -14,7 +14,7 @@
 
 use super::*;
 use crate::{
-    AssetClass, AssetId, Balances, Call, DefaultInstitutionLimits, Frozen, InstitutionLimits,
+    AssetClass, AssetId, Call, DefaultInstitutionLimits, Holders, InstitutionLimits,
     MaxCoveragePercent, ReserveValue, TierLimits, TotalSupply,
 };
 use alloc::collections::BTreeMap;
@@ -158,7 +158,10 @@ fn apply(op: &Op) -> DispatchResult {
 fn step(model: &mut Model, op: &Op) -> DispatchResult {
     let root = storage_root();
     let before = model.balances.clone();
-    let frozen: Vec<Party> = Frozen::<Test>::iter_keys().collect();
+    let frozen: Vec<Party> = Holders::<Test>::iter()
+        .filter(|(_, holder)| holder.freeze.is_some())
+        .map(|(party, _)| party)
+        .collect();
 
     let result = apply(op);
 
@@ -186,7 +189,10 @@ fn step(model: &mut Model, op: &Op) -> DispatchResult {
     model.events_seen = events.len();
 
     // Supply is the sum of the balances, which are the events'.
-    let stored: BTreeMap<Party, u64> = Balances::<Test>::iter().collect();
+    let stored: BTreeMap<Party, u64> = Holders::<Test>::iter()
+        .map(|(party, holder)| (party, holder.balance))
+        .filter(|(_, balance)| *balance > 0)
+        .collect();
     assert_eq!(stored, model.balances, "after {op:?}");
     let sum: u128 = stored.values().map(|held| u128::from(*held)).sum();
     let supply = u128::from(TotalSupply::<Test>::get());

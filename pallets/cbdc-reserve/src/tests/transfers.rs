@@ -3,11 +3,11 @@
 //! per period of 10 blocks. Banks and the central bank have no limits.
 
 use super::*;
-use crate::{Balances, Outflows, TotalSupply};
+use crate::{Holders, TotalSupply};
 
 /// What `holder` sent in the period it last sent in, and that period.
 fn outflow(holder: Party) -> (u32, u64) {
-    let outflow = Outflows::<Test>::get(holder);
+    let outflow = Holders::<Test>::get(holder).outflow;
     (outflow.period, outflow.sent)
 }
 
@@ -120,13 +120,27 @@ mod payments {
     }
 
     #[test]
-    fn a_holder_that_pays_everything_holds_no_entry() {
+    fn a_holder_that_pays_everything_keeps_only_its_outflow() {
         build_and_execute(|| {
             bob_holds_1_000();
 
             assert_ok!(transfer(BOB, BOB_ID, BANK, 1_000));
 
-            assert!(!Balances::<Test>::contains_key(BOB_ID));
+            let record = Holders::<Test>::get(BOB_ID);
+            assert_eq!((record.balance, record.outflow.sent), (0, 1_000));
+        });
+    }
+
+    #[test]
+    fn a_holder_without_limits_that_pays_everything_holds_no_entry() {
+        build_and_execute(|| {
+            rich_bank();
+            let held = balance(BANK);
+            assert!(held > 0);
+
+            assert_ok!(transfer(BANKER, BANK, OTHER_BANK, held));
+
+            assert!(!Holders::<Test>::contains_key(BANK));
         });
     }
 }
@@ -451,7 +465,7 @@ mod banks {
             });
             assert!(cbdc_events().ends_with(&expected));
             for bank in [BANK, OTHER_BANK] {
-                assert!(!Outflows::<Test>::contains_key(bank));
+                assert_eq!(Holders::<Test>::get(bank).outflow, Default::default());
             }
         });
     }

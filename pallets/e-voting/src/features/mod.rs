@@ -7,6 +7,3 @@ mod encrypted;
 mod key_ceremony;
 mod referendum;
 mod relay;
-
-#[cfg(feature = "runtime-benchmarks")]
-pub use relay::RelayBenchmarkHelper;

@@ -18,16 +18,6 @@ use govchain_primitives::{
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
-/// Makes signers and signatures of relayed ballots for the benchmarks (a runtime signs with
-/// its keystore, a mock with test signatures).
-#[cfg(feature = "runtime-benchmarks")]
-pub trait RelayBenchmarkHelper<Signer, Signature> {
-    /// The `n`th signer.
-    fn signer(n: u32) -> Signer;
-    /// `signer`'s signature of `message`.
-    fn sign(signer: &Signer, message: &[u8]) -> Signature;
-}
-
 impl<T: Config> From<Refusal> for Error<T> {
     fn from(refusal: Refusal) -> Self {
         match refusal {
