@@ -407,6 +407,48 @@ mod benchmarks {
         Ok(())
     }
 
+    /// `n` citizens' first votes in a public poll open to all, each signed with the citizen's
+    /// key and relayed by the commission: every vote is checked (signature, nonce,
+    /// eligibility, option, quota) and counted.
+    #[benchmark]
+    fn relay_votes(n: Linear<1, { T::MaxRelayedVotes::get() }>) -> Result<(), BenchmarkError> {
+        use govchain_primitives::relay::{self, RelayBenchmarkHelper};
+        use sp_runtime::traits::{IdentifyAccount, Zero};
+        let (officer, commission) = commissioner::<T>();
+        let election = create::<T>(commission, spec::<T>(false, 0))?;
+        frame_system::Pallet::<T>::set_block_number(block::<T>(2));
+        let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+        let last = u8::try_from(T::MaxOptions::get().saturating_sub(1)).unwrap_or(u8::MAX);
+        let mut votes = Vec::new();
+        for index in 0..n {
+            let voter: T::AccountId = T::RelayHelper::signer(index).into_account();
+            T::Identity::benchmark_citizen(&voter);
+            let nonce = frame_system::Pallet::<T>::account_nonce(&voter);
+            let payload = relay::signing_payload(
+                relay::RELAYED_VOTE,
+                &genesis,
+                &nonce,
+                &relayed_vote_body(election, last),
+            );
+            votes.push(RelayedVote {
+                voter,
+                nonce,
+                option: last,
+                signature: T::RelayHelper::sign(&T::RelayHelper::signer(index), &payload),
+            });
+        }
+        let votes = BoundedVec::try_from(votes).map_err(|_| BenchmarkError::Stop("too many"))?;
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(officer), election, votes);
+
+        assert_eq!(
+            Tallies::<T>::get(election).map(|tally| tally.ballots),
+            Some(u64::from(n))
+        );
+        Ok(())
+    }
+
     /// A citizen's first sealed ballot, which adds to the ballots cast.
     #[benchmark]
     fn commit_vote() -> Result<(), BenchmarkError> {

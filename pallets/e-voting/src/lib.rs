@@ -117,6 +117,10 @@ pub mod pallet {
         #[pallet::constant]
         type MaxRelayedBallots: Get<u32>;
 
+        /// The most public votes one relayed batch holds.
+        #[pallet::constant]
+        type MaxRelayedVotes: Get<u32>;
+
         /// Makes signers and signatures of relayed ballots for the benchmarks.
         #[cfg(feature = "runtime-benchmarks")]
         type RelayHelper: RelayBenchmarkHelper<Self::RelaySigner, Self::RelaySignature>;
@@ -851,6 +855,34 @@ pub mod pallet {
             T::Identity::ensure_role(&who, Role::ElectionCommission)?;
             Self::do_relay_encrypted_ballots(election, ballots)
         }
+
+        /// Counts a batch of citizens' votes in a public poll that the election commission
+        /// relays: votes citizens signed with their accounts ([`RelayedVote`]) and handed to
+        /// the commission's intake. Each is checked and counted as `vote` would count it, on
+        /// its own: its signature and nonce, the citizen's eligibility and fee-free quota, its
+        /// option. A vote refused changes nothing and is named by `RelayedBallotRefused`; the
+        /// others are counted, the poll's tally read and written once for the batch.
+        ///
+        /// Origin: an `ElectionCommission` officer. Emits `VoteCast` for each vote counted,
+        /// `RelayedBallotRefused` for each refused, then `BallotsRelayed`.
+        /// Errors of the whole batch (which then changes nothing): the officer's
+        /// (`NotOfficer`, `RoleNotHeld`, ...), `NothingToRelay`, `UnknownElection`,
+        /// `SecretBallot`, `EncryptedElection`, `ElectionCancelled`, `ElectionClosed`,
+        /// `VotingNotStarted`, `VotingClosed`, `Overflow`. A vote's own refusal: `StaleNonce`,
+        /// `FutureNonce`, `BadRelaySignature`, `NotCitizen`, `NotEligible`, `UnknownOption`,
+        /// the identity's `FeeFreeQuotaExhausted`.
+        /// Weight: O(votes): [`Pallet::relay_votes_weight`].
+        #[pallet::call_index(14)]
+        #[pallet::weight(Pallet::<T>::relay_votes_weight(votes.len() as u32))]
+        pub fn relay_votes(
+            origin: OriginFor<T>,
+            election: ElectionId,
+            votes: BoundedVec<RelayedVote<T>, T::MaxRelayedVotes>,
+        ) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            T::Identity::ensure_role(&who, Role::ElectionCommission)?;
+            Self::do_relay_votes(election, votes)
+        }
     }
 }
 
@@ -867,7 +899,8 @@ impl<T: Config> govchain_primitives::identity::RegistryCall for Call<T> {
         match self {
             Call::create_election { .. }
             | Call::cancel_election { .. }
-            | Call::relay_encrypted_ballots { .. } => CallSigner::Officer(Role::ElectionCommission),
+            | Call::relay_encrypted_ballots { .. }
+            | Call::relay_votes { .. } => CallSigner::Officer(Role::ElectionCommission),
             Call::vote { .. }
             | Call::commit_vote { .. }
             | Call::reveal_vote { .. }

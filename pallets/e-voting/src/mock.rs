@@ -28,6 +28,7 @@ parameter_types! {
     pub const MaxClosingPerBlock: u32 = 2;
     pub const MaxScheduleLength: u64 = 1_000;
     pub const MaxRelayedBallots: u32 = 8;
+    pub const MaxRelayedVotes: u32 = 8;
 }
 
 ord_parameter_types! {
@@ -45,6 +46,7 @@ impl pallet_e_voting::Config for Test {
     type RelaySignature = TestSignature;
     type RelaySigner = UintAuthorityId;
     type MaxRelayedBallots = MaxRelayedBallots;
+    type MaxRelayedVotes = MaxRelayedVotes;
     #[cfg(feature = "runtime-benchmarks")]
     type RelayHelper = TestRelaySigner;
     type WeightInfo = ();

@@ -929,3 +929,36 @@ pub enum Deadline {
     #[codec(index = 1)]
     Tally,
 }
+
+/// A citizen's vote in a public poll that the election commission relays in a batch
+/// (`relay_votes`), signed by the citizen's account: the signature is over
+/// `govchain_primitives::relay::signing_payload(RELAYED_VOTE, genesis hash, nonce,
+/// relayed_vote_body(election, option))`, and `nonce` is the account's nonce, so the vote is
+/// counted at most once and never after a later one.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    TypeInfo,
+    CloneNoBound,
+    PartialEqNoBound,
+    EqNoBound,
+    DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct RelayedVote<T: Config> {
+    /// The citizen's account, which signed.
+    pub voter: T::AccountId,
+    /// The account's nonce the vote is signed at.
+    pub nonce: T::Nonce,
+    /// The option voted for, as `vote` takes it.
+    pub option: OptionIndex,
+    /// The account's signature.
+    pub signature: T::RelaySignature,
+}
+
+/// What a relayed vote's signature covers besides the chain and the nonce: the SCALE encoding
+/// of `(election, option)`.
+pub fn relayed_vote_body(election: ElectionId, option: OptionIndex) -> alloc::vec::Vec<u8> {
+    (election, option).encode()
+}

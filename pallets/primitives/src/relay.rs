@@ -21,6 +21,9 @@ use frame_support::sp_runtime::traits::{BlakeTwo256, Hash, IdentifyAccount, Veri
 /// The domain of a citizen's encrypted ballot relayed by the election commission.
 pub const RELAYED_BALLOT: &[u8; 16] = b"govchain/ballot\0";
 
+/// The domain of a citizen's vote in a public poll relayed by the election commission.
+pub const RELAYED_VOTE: &[u8; 16] = b"govchain/vote\0\0\0";
+
 /// The domain of a citizen's payment order relayed by its bank.
 pub const RELAYED_PAYMENT: &[u8; 16] = b"govchain/payment";
 

@@ -18,6 +18,9 @@ parameter_types! {
     /// proof checked alone) and weigh 56 ms when their proofs hold together, within what an
     /// officer's fee-free transaction may take (a tenth of a block, 128 KiB).
     pub const MaxRelayedBallots: u32 = 64;
+    /// Public votes in one relayed batch: 512 votes (about 55 KB) within what an officer's
+    /// fee-free transaction may take (a tenth of a block, 128 KiB).
+    pub const MaxRelayedVotes: u32 = 512;
 }
 
 impl pallet_e_voting::Config for Runtime {
@@ -32,6 +35,7 @@ impl pallet_e_voting::Config for Runtime {
     type RelaySignature = Signature;
     type RelaySigner = <Signature as sp_runtime::traits::Verify>::Signer;
     type MaxRelayedBallots = MaxRelayedBallots;
+    type MaxRelayedVotes = MaxRelayedVotes;
     #[cfg(feature = "runtime-benchmarks")]
     type RelayHelper = super::RelaySigning;
     type WeightInfo = pallet_e_voting::weights::SubstrateWeight<Runtime>;

@@ -111,8 +111,13 @@ impl<T: Config> Pallet<T> {
         Holders::<T>::get(holder).balance
     }
 
-    /// Stores a holder's record, removing it when it holds nothing.
-    pub(crate) fn put_holder(holder: &Party, record: HolderOf<T>) {
+    /// Stores a holder's record, removing it when it holds nothing (an outflow of an earlier
+    /// period counts for nothing, and is dropped).
+    pub(crate) fn put_holder(holder: &Party, mut record: HolderOf<T>) {
+        let now = Self::outflow_period(frame_system::Pallet::<T>::block_number());
+        if record.outflow.period != now {
+            record.outflow = Default::default();
+        }
         if record.is_empty() {
             Holders::<T>::remove(holder);
         } else {

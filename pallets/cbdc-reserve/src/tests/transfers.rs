@@ -470,3 +470,27 @@ mod banks {
         });
     }
 }
+
+mod records {
+    use super::*;
+
+    #[test]
+    fn a_record_left_with_an_earlier_day_s_outflow_only_goes_when_next_written() {
+        build_and_execute(|| {
+            bob_holds_1_000();
+            assert_ok!(transfer(BOB, BOB_ID, ALICE_ID, 1_000));
+            // Today's outflow keeps the emptied record: it still limits Bob today.
+            assert_eq!(outflow(BOB_ID), (0, 1_000));
+            assert_eq!(balance(BOB_ID), 0);
+
+            // The next day a court freezes and thaws Bob: yesterday's outflow counts for
+            // nothing, and the record holding nothing else goes.
+            System::set_block_number(OutflowPeriod::get() + 1);
+            freeze(BOB_ID);
+            assert_eq!(Holders::<Test>::get(BOB_ID).outflow, Default::default());
+            assert_ok!(Cbdc::thaw(RuntimeOrigin::signed(JUDGE), BOB_ID));
+
+            assert!(!Holders::<Test>::contains_key(BOB_ID));
+        });
+    }
+}

@@ -205,12 +205,12 @@ impl<T: Config> Pallet<T> {
         });
     }
 
-    fn add_ballot(tally: &mut Tally<T>) -> DispatchResult {
+    pub(crate) fn add_ballot(tally: &mut Tally<T>) -> DispatchResult {
         tally.ballots = tally.ballots.checked_add(1).ok_or(Error::<T>::Overflow)?;
         Ok(())
     }
 
-    fn count(tally: &mut Tally<T>, option: OptionIndex) -> DispatchResult {
+    pub(crate) fn count(tally: &mut Tally<T>, option: OptionIndex) -> DispatchResult {
         let votes = tally
             .votes
             .get_mut(usize::from(option))
@@ -219,7 +219,7 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    fn uncount(tally: &mut Tally<T>, option: OptionIndex) -> DispatchResult {
+    pub(crate) fn uncount(tally: &mut Tally<T>, option: OptionIndex) -> DispatchResult {
         let votes = tally
             .votes
             .get_mut(usize::from(option))

@@ -8,7 +8,8 @@ use super::ballots::BallotKind;
 use crate::{pallet::*, types::*, WeightInfo};
 use alloc::vec::Vec;
 use frame_support::{
-    dispatch::DispatchResultWithPostInfo, ensure, traits::Get, weights::Weight, BoundedVec,
+    dispatch::DispatchResultWithPostInfo, ensure, pallet_prelude::DispatchResult, traits::Get,
+    weights::Weight, BoundedVec,
 };
 use govchain_ballot::{batchable, host};
 use govchain_primitives::{
@@ -29,6 +30,89 @@ impl<T: Config> From<Refusal> for Error<T> {
 }
 
 impl<T: Config> Pallet<T> {
+    /// Counts a batch of relayed public votes (`relay_votes`): each accepted alone (signature,
+    /// nonce, eligibility, option, quota) and counted as `vote` counts it; the tally is read
+    /// once and written once.
+    pub(crate) fn do_relay_votes(
+        election: ElectionId,
+        votes: BoundedVec<RelayedVote<T>, T::MaxRelayedVotes>,
+    ) -> DispatchResult {
+        ensure!(!votes.is_empty(), Error::<T>::NothingToRelay);
+        let record = Self::election_taking_ballots(election, BallotKind::Public)?;
+        let mut tally = Tallies::<T>::get(election).ok_or(Error::<T>::UnknownElection)?;
+        let (mut cast, mut refused) = (0u32, 0u32);
+        for (position, relayed) in votes.iter().enumerate() {
+            let body = relayed_vote_body(election, relayed.option);
+            let accepted = relay::accept::<T, _, _, DispatchError>(
+                &relayed.voter,
+                relayed.nonce,
+                relay::RELAYED_VOTE,
+                &body,
+                &relayed.signature,
+                || {
+                    let voter = Self::eligible_voter(&relayed.voter, &record)?;
+                    ensure!(
+                        usize::from(relayed.option) < record.options.len(),
+                        Error::<T>::UnknownOption
+                    );
+                    let replaced = match Ballots::<T>::get(election, voter) {
+                        Some(Ballot::Public(earlier)) => Some(earlier),
+                        _ => None,
+                    };
+                    // Counted on a copy: a vote refused leaves the tally as it was.
+                    let mut counted = tally.clone();
+                    match replaced {
+                        Some(earlier) => Self::uncount(&mut counted, earlier)?,
+                        None => Self::add_ballot(&mut counted)?,
+                    }
+                    Self::count(&mut counted, relayed.option)?;
+                    T::Identity::use_citizen_quota(&relayed.voter)?;
+                    Ok((voter, replaced, counted))
+                },
+            )
+            .map_err(|refusal| DispatchError::from(Error::<T>::from(refusal)))
+            .and_then(|admitted| admitted);
+            match accepted {
+                Ok((voter, replaced, counted)) => {
+                    tally = counted;
+                    if replaced.is_none() {
+                        Self::hold_ballot(voter, &record);
+                    }
+                    Ballots::<T>::insert(election, voter, Ballot::Public(relayed.option));
+                    Self::deposit_event(Event::VoteCast {
+                        election,
+                        voter,
+                        option: relayed.option,
+                        replaced,
+                    });
+                    cast = cast.saturating_add(1);
+                }
+                Err(error) => {
+                    refused = refused.saturating_add(1);
+                    Self::deposit_event(Event::RelayedBallotRefused {
+                        election,
+                        position: u32::try_from(position).unwrap_or(u32::MAX),
+                        signer: relayed.voter.clone(),
+                        error,
+                    });
+                }
+            }
+        }
+        Tallies::<T>::insert(election, tally);
+        Self::deposit_event(Event::BallotsRelayed {
+            election,
+            cast,
+            refused,
+        });
+        Ok(())
+    }
+
+    /// The weight of relaying `n` public votes: as measured for `n` first votes in a poll
+    /// open to all citizens, plus each voter's region, which a regional poll reads.
+    pub fn relay_votes_weight(n: u32) -> Weight {
+        T::WeightInfo::relay_votes(n).saturating_add(T::DbWeight::get().reads(u64::from(n)))
+    }
+
     pub(crate) fn do_relay_encrypted_ballots(
         election: ElectionId,
         ballots: BoundedVec<RelayedBallot<T>, T::MaxRelayedBallots>,

@@ -390,3 +390,246 @@ mod eligibility {
         });
     }
 }
+
+/// Votes citizens sign and the commission relays in batches (`relay_votes`): each checked and
+/// counted as the citizen's own `vote`; a vote refused changes nothing.
+mod relaying {
+    use super::*;
+    use crate::{relayed_vote_body, RelayedVote};
+    use govchain_primitives::relay::{signing_payload, RELAYED_VOTE};
+    use sp_runtime::testing::TestSignature;
+
+    /// `who`'s signed vote for `option` in `election` at `nonce`, on the chain whose genesis
+    /// hash is `genesis`.
+    fn signed_on(
+        genesis: H256,
+        who: u64,
+        election: ElectionId,
+        option: OptionIndex,
+        nonce: u32,
+    ) -> RelayedVote<Test> {
+        let body = relayed_vote_body(election, option);
+        RelayedVote {
+            voter: who,
+            nonce,
+            option,
+            signature: TestSignature(who, signing_payload(RELAYED_VOTE, &genesis, &nonce, &body)),
+        }
+    }
+
+    /// `who`'s signed vote at the account's current nonce, on this chain.
+    fn signed(who: u64, election: ElectionId, option: OptionIndex) -> RelayedVote<Test> {
+        signed_on(
+            System::block_hash(0),
+            who,
+            election,
+            option,
+            System::account_nonce(who),
+        )
+    }
+
+    fn relay_by(
+        officer: u64,
+        election: ElectionId,
+        votes: Vec<RelayedVote<Test>>,
+    ) -> DispatchResult {
+        Voting::relay_votes(RuntimeOrigin::signed(officer), election, bounded(votes))
+    }
+
+    fn relay(election: ElectionId, votes: Vec<RelayedVote<Test>>) -> DispatchResult {
+        relay_by(COMMISSIONER, election, votes)
+    }
+
+    /// The refusals relayed batches emitted: position, signer, error.
+    fn refusals() -> Vec<(u32, u64, DispatchError)> {
+        voting_events()
+            .into_iter()
+            .filter_map(|event| match event {
+                Event::RelayedBallotRefused {
+                    position,
+                    signer,
+                    error,
+                    ..
+                } => Some((position, signer, error)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_batch_of_signed_votes_is_counted_as_if_each_citizen_had_voted() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+
+            assert_ok!(relay(
+                poll,
+                vec![
+                    signed(ALICE, poll, 1),
+                    signed(BOB, poll, 2),
+                    signed(DAVE, poll, 1)
+                ]
+            ));
+
+            assert_eq!(tally(poll), (vec![0, 2, 1], 3));
+            assert_eq!(ballot(poll, BOB_ID), Some(Ballot::Public(2)));
+            assert!(voting_events().contains(&Event::VoteCast {
+                election: poll,
+                voter: ALICE_ID,
+                option: 1,
+                replaced: None,
+            }));
+            System::assert_last_event(
+                Event::BallotsRelayed {
+                    election: poll,
+                    cast: 3,
+                    refused: 0,
+                }
+                .into(),
+            );
+            // Each vote used its account's nonce and its citizen's quota.
+            assert_eq!(System::account_nonce(ALICE), 1);
+            assert_eq!(Identity::citizen_quota_used(ALICE_ID), 1);
+            assert!(refusals().is_empty());
+        });
+    }
+
+    #[test]
+    fn a_relayed_vote_replaces_the_citizen_s_earlier_one() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+            assert_ok!(vote(ALICE, poll, 0));
+
+            // Then twice in one batch: the later one counts.
+            let first = signed(ALICE, poll, 1);
+            let second = signed_on(System::block_hash(0), ALICE, poll, 2, first.nonce + 1);
+            assert_ok!(relay(poll, vec![first, second]));
+
+            assert_eq!(tally(poll), (vec![0, 0, 1], 1));
+            assert_eq!(ballot(poll, ALICE_ID), Some(Ballot::Public(2)));
+        });
+    }
+
+    #[test]
+    fn a_vote_that_is_not_the_citizen_s_is_refused_alone() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+            let mut forged = signed(ALICE, poll, 1);
+            forged.option = 2;
+            let elsewhere = signed_on(H256::repeat_byte(0x77), BOB, poll, 1, 0);
+            let mut stolen = signed(DAVE, poll, 1);
+            stolen.signature = TestSignature(CAROL, stolen.signature.1.clone());
+
+            assert_ok!(relay(
+                poll,
+                vec![forged, elsewhere, stolen, signed(CAROL, poll, 0)]
+            ));
+
+            let bad = || Error::<Test>::BadRelaySignature.into();
+            assert_eq!(
+                refusals(),
+                vec![(0, ALICE, bad()), (1, BOB, bad()), (2, DAVE, bad())]
+            );
+            assert_eq!(tally(poll), (vec![1, 0, 0], 1));
+            // Nothing of the refused voters' changed.
+            assert_eq!(System::account_nonce(ALICE), 0);
+            assert_eq!(Identity::citizen_quota_used(ALICE_ID), 0);
+        });
+    }
+
+    #[test]
+    fn a_replayed_or_early_vote_is_refused() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+            let once = signed(ALICE, poll, 1);
+            assert_ok!(relay(poll, vec![once.clone()]));
+
+            let early = signed_on(System::block_hash(0), BOB, poll, 1, 1);
+            assert_ok!(relay(poll, vec![once, early]));
+
+            assert_eq!(
+                refusals(),
+                vec![
+                    (0, ALICE, Error::<Test>::StaleNonce.into()),
+                    (1, BOB, Error::<Test>::FutureNonce.into())
+                ]
+            );
+            assert_eq!(tally(poll), (vec![0, 1, 0], 1));
+        });
+    }
+
+    #[test]
+    fn votes_of_non_citizens_ineligible_citizens_and_unknown_options_are_refused() {
+        build_and_execute(|| {
+            let poll = create(regional_poll(vec![1]));
+            run_to_block(VOTING_STARTS);
+
+            assert_ok!(relay(
+                poll,
+                vec![
+                    signed(NOBODY, poll, 0),
+                    signed(CAROL, poll, 0),
+                    signed(ALICE, poll, 9),
+                    signed(BOB, poll, 0)
+                ]
+            ));
+
+            assert_eq!(
+                refusals(),
+                vec![
+                    (0, NOBODY, Error::<Test>::NotCitizen.into()),
+                    (1, CAROL, Error::<Test>::NotEligible.into()),
+                    (2, ALICE, Error::<Test>::UnknownOption.into())
+                ]
+            );
+            assert_eq!(tally(poll), (vec![1, 0, 0], 1));
+            assert_eq!(System::account_nonce(ALICE), 0);
+        });
+    }
+
+    #[test]
+    fn a_vote_of_a_citizen_over_its_quota_is_refused() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+            Identity::exhaust_citizen_quota(ALICE_ID);
+
+            assert_ok!(relay(poll, vec![signed(ALICE, poll, 1)]));
+
+            assert_eq!(
+                refusals(),
+                vec![(0, ALICE, IdentityError::FeeFreeQuotaExhausted.into())]
+            );
+            assert_eq!(tally(poll), (vec![0, 0, 0], 0));
+        });
+    }
+
+    #[test]
+    fn a_batch_is_refused_whole_for_the_poll_or_the_relayer() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+            let batch = || vec![signed(ALICE, poll, 1)];
+            assert_noop!(relay(poll, vec![]), Error::<Test>::NothingToRelay);
+            assert_noop!(relay(poll + 7, batch()), Error::<Test>::UnknownElection);
+            assert_noop!(relay_by(CLERK, poll, batch()), IdentityError::RoleNotHeld);
+            assert_noop!(relay_by(ALICE, poll, batch()), IdentityError::NotOfficer);
+            assert_noop!(
+                Voting::relay_votes(RuntimeOrigin::root(), poll, bounded(batch())),
+                DispatchError::BadOrigin
+            );
+            let secret = open_secret_ballot();
+            assert_noop!(relay(secret, batch()), Error::<Test>::SecretBallot);
+            System::set_block_number(VOTING_ENDS);
+            assert_noop!(relay(poll, batch()), Error::<Test>::VotingClosed);
+            Voting::on_initialize(VOTING_ENDS);
+            assert_noop!(relay(poll, batch()), Error::<Test>::ElectionClosed);
+        });
+    }
+
+    #[test]
+    fn the_relay_call_is_charged_per_vote() {
+        build_and_execute(|| {
+            let one = Voting::relay_votes_weight(1);
+            let four = Voting::relay_votes_weight(4);
+            assert!(four.ref_time() > one.ref_time() * 3, "{one:?} {four:?}");
+        });
+    }
+}
