@@ -867,10 +867,10 @@ pub mod pallet {
         /// `RelayedBallotRefused` for each refused, then `BallotsRelayed`.
         /// Errors of the whole batch (which then changes nothing): the officer's
         /// (`NotOfficer`, `RoleNotHeld`, ...), `NothingToRelay`, `UnknownElection`,
-        /// `SecretBallot`, `EncryptedElection`, `ElectionCancelled`, `ElectionClosed`,
-        /// `VotingNotStarted`, `VotingClosed`, `Overflow`. A vote's own refusal: `StaleNonce`,
-        /// `FutureNonce`, `BadRelaySignature`, `NotCitizen`, `NotEligible`, `UnknownOption`,
-        /// the identity's `FeeFreeQuotaExhausted`.
+        /// `SecretBallot`, `EncryptedElection`, `ElectionCancelled`, `ElectionFailed`,
+        /// `ElectionClosed`, `VotingNotStarted`, `VotingClosed`. A vote's own refusal:
+        /// `StaleNonce`, `FutureNonce`, `BadRelaySignature`, `NotCitizen`, `NotEligible`,
+        /// `UnknownOption`, `Overflow`, the identity's `FeeFreeQuotaExhausted`.
         /// Weight: O(votes): [`Pallet::relay_votes_weight`].
         #[pallet::call_index(14)]
         #[pallet::weight(Pallet::<T>::relay_votes_weight(votes.len() as u32))]

@@ -347,11 +347,15 @@ where
                 // A transaction that does not fit the block's fee-free share waits for the next.
                 Pallet::<T>::take_fee_free_weight(weight)?;
                 Pallet::<T>::use_quota(&slot);
-                // A citizen's check costs less than the officer's `weight` charged.
+                // A citizen's check costs less than the officer's `weight` charged, unless its
+                // account is flagged an officer's too (then the appointment was read as well).
                 let cheaper = match slot {
-                    FeeFreeSlot::Citizen { .. } => <T as Config>::WeightInfo::fee_free_quota()
+                    FeeFreeSlot::Citizen {
+                        officer_checked: false,
+                        ..
+                    } => <T as Config>::WeightInfo::fee_free_quota()
                         .saturating_sub(<T as Config>::WeightInfo::fee_free_quota_citizen()),
-                    FeeFreeSlot::Officer { .. } => Weight::zero(),
+                    FeeFreeSlot::Citizen { .. } | FeeFreeSlot::Officer { .. } => Weight::zero(),
                 };
                 Pre::FeeFree {
                     unspent: self.fee.weight(call).saturating_add(cheaper),

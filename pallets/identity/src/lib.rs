@@ -1230,6 +1230,13 @@ pub mod pallet {
             FeeFreeBlockLimit::<T>::put(Self::fee_free_block_limit_from_share());
         }
 
+        /// A new runtime may weigh blocks differently: the limit the old one worked out goes,
+        /// and the first fee-free transaction works out the new one.
+        fn on_runtime_upgrade() -> Weight {
+            FeeFreeBlockLimit::<T>::kill();
+            T::DbWeight::get().writes(1)
+        }
+
         #[cfg(feature = "try-runtime")]
         fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
             Self::do_try_state()

@@ -60,6 +60,7 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
         let slot = FeeFreeSlot::Citizen {
             account: who.clone(),
             citizen,
+            officer_checked: false,
         };
         ensure!(
             Self::slot_used(&slot) < T::CitizenTxQuota::get(),

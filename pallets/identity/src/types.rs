@@ -188,10 +188,12 @@ pub enum FeeFreeSlot<AccountId> {
         officer: AccountId,
         institution: InstitutionId,
     },
-    /// The active citizen whose identity `account` holds.
+    /// The active citizen whose identity `account` holds; `officer_checked` when the account
+    /// is flagged an officer's too, so the check also read its appointment.
     Citizen {
         account: AccountId,
         citizen: CitizenId,
+        officer_checked: bool,
     },
 }
 

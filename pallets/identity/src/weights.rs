@@ -145,6 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(66_044_000, 20942)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:1)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -162,6 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(56_526_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -193,6 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(68_248_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:0) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 0_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -210,6 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(49_583_000, 5980)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -235,6 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(90_861_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:0) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 0_u64))
 	}
 	/// Storage: `Identity::CitizenByAccount` (r:2 w:0)
 	/// Proof: `Identity::CitizenByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -327,6 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
+			// Not in the measurement yet (identity storage v3): `Identity::Officers` (r:1) per move.
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -350,6 +362,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(55_955_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	/// Storage: `Identity::Officers` (r:1 w:0)
 	/// Proof: `Identity::Officers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -369,6 +383,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(45_946_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(T::DbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	/// Storage: `Identity::FeeFreeBlockShare` (r:0 w:1)
 	/// Proof: `Identity::FeeFreeBlockShare` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -551,26 +567,36 @@ impl WeightInfo for () {
 		Weight::from_parts(66_044_000, 20942)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	fn revoke_officer() -> Weight {
 		Weight::from_parts(56_526_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	fn register_citizen() -> Weight {
 		Weight::from_parts(68_248_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:0) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 0_u64))
 	}
 	fn update_citizen() -> Weight {
 		Weight::from_parts(49_583_000, 5980)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	fn move_citizen_account() -> Weight {
 		Weight::from_parts(90_861_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:0) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 0_u64))
 	}
 	fn consent_to_account_move() -> Weight {
 		Weight::from_parts(28_143_000, 6052)
@@ -603,16 +629,22 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(n.into()))
+			// Not in the measurement yet (identity storage v3): `Identity::Officers` (r:1) per move.
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 	}
 	fn deactivate_citizen() -> Weight {
 		Weight::from_parts(55_955_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	fn reactivate_citizen() -> Weight {
 		Weight::from_parts(45_946_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			// Not in the measurement yet (identity storage v3): `Identity::CitizenByAccount` (r:1 w:1) or `Identity::Officers` (r:1).
+			.saturating_add(ParityDbWeight::get().reads_writes(1_u64, 1_u64))
 	}
 	fn set_fee_free_block_share() -> Weight {
 		Weight::from_parts(10_480_000, 0)

@@ -283,12 +283,12 @@ pub mod pallet {
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         /// Rotates the session when it is due ([`Pallet::session_due`]), at the rotation's
-        /// weight for the current number of validators; otherwise reads the session clock.
+        /// weight for the most validators (the session handlers take the set queued a session
+        /// ago, which may be larger than today's); otherwise reads the session clock.
         fn on_initialize(now: BlockNumberFor<T>) -> Weight {
             if Self::session_due(now) {
-                let validators = Validators::<T>::decode_len().unwrap_or_default();
                 <T::RotateSession as crate::RotateSession>::rotate_session();
-                T::WeightInfo::rotate_session(u32::try_from(validators).unwrap_or(u32::MAX))
+                T::WeightInfo::rotate_session(T::MaxValidators::get())
             } else {
                 T::DbWeight::get().reads(2)
             }

@@ -322,7 +322,10 @@ mod rotation {
 
             assert_eq!(session_index(), 1);
             assert_eq!(SessionStart::<Test>::get(), 1 + SESSION_LENGTH);
-            assert_eq!(weight, <() as WeightInfo>::rotate_session(3));
+            assert_eq!(
+                weight,
+                <() as WeightInfo>::rotate_session(MaxValidators::get())
+            );
             // Far below the whole block `pallet_session` would have charged.
             let block: BlockWeights = <Test as frame_system::Config>::BlockWeights::get();
             assert!(weight.all_lt(block.max_block));
@@ -344,7 +347,10 @@ mod rotation {
             let weight = initialize(1 + SESSION_LENGTH);
 
             assert_eq!(queued(), vec![Some(vec![1, 2, 3, 4])]);
-            assert_eq!(weight, <() as WeightInfo>::rotate_session(4));
+            assert_eq!(
+                weight,
+                <() as WeightInfo>::rotate_session(MaxValidators::get())
+            );
             assert!(!SetChanged::<Test>::get());
             initialize(1 + 2 * SESSION_LENGTH);
             assert_eq!(queued(), vec![Some(vec![1, 2, 3, 4]), None]);

@@ -3,9 +3,7 @@
 //! would pay it.
 
 use crate::{pallet::*, types::*, WeightInfo};
-use frame_support::{
-    ensure, storage::with_storage_layer, traits::Get, weights::Weight, BoundedVec,
-};
+use frame_support::{ensure, storage::with_storage_layer, weights::Weight, BoundedVec};
 use govchain_primitives::{
     identity::{IdentityProvider, InstitutionId, KycTier, Party},
     relay::{self, Refusal},
@@ -99,9 +97,9 @@ impl<T: Config> Pallet<T> {
     }
 
     /// The weight of relaying `n` orders: as measured for `n` orders paid between citizens,
-    /// plus the read of each receiver's tier's limits that the measurement leaves out
-    /// ([`Self::citizen_transfer_weight`]).
+    /// plus what each receiver may cost beyond them ([`Self::citizen_transfer_weight`]).
     pub fn relay_weight(n: u32) -> Weight {
-        T::WeightInfo::relay_payments(n).saturating_add(T::DbWeight::get().reads(u64::from(n)))
+        T::WeightInfo::relay_payments(n)
+            .saturating_add(Self::receiver_beyond_measured().saturating_mul(u64::from(n)))
     }
 }

@@ -365,3 +365,21 @@ fn the_relay_call_is_charged_per_order() {
         assert!(four.ref_time() > one.ref_time() * 3, "{one:?} {four:?}");
     });
 }
+
+#[test]
+fn a_batch_whose_orders_are_all_refused_changes_nothing_but_its_events() {
+    build_and_execute(|| {
+        alice_and_bob_hold_money();
+        let mut forged = order(ALICE, BOB_ID, 100);
+        forged.amount = 200;
+        let early = order_for_chain(BOB, 5, ALICE_ID, 10, System::block_hash(0));
+        System::reset_events();
+        let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+
+        assert_ok!(relay(vec![forged, early, order(NOBODY, BOB_ID, 1)]));
+
+        assert_eq!(relay_events().last(), Some(&relayed(0, 0, 3)));
+        System::reset_events();
+        assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+    });
+}

@@ -625,6 +625,25 @@ mod relaying {
     }
 
     #[test]
+    fn a_batch_whose_votes_are_all_refused_changes_nothing_but_its_events() {
+        build_and_execute(|| {
+            let poll = open_public_poll();
+            assert_ok!(vote(BOB, poll, 0));
+            let mut forged = signed(ALICE, poll, 1);
+            forged.option = 2;
+            let early = signed_on(System::block_hash(0), BOB, poll, 1, 5);
+            System::reset_events();
+            let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+
+            assert_ok!(relay(poll, vec![forged, early, signed(NOBODY, poll, 0)]));
+
+            assert_eq!(refusals().len(), 3);
+            System::reset_events();
+            assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+        });
+    }
+
+    #[test]
     fn the_relay_call_is_charged_per_vote() {
         build_and_execute(|| {
             let one = Voting::relay_votes_weight(1);

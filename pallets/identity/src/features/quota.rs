@@ -40,6 +40,7 @@ impl<T: Config> Pallet<T> {
             let slot = FeeFreeSlot::Citizen {
                 account: who.clone(),
                 citizen: record.citizen,
+                officer_checked: record.officer,
             };
             (slot, T::CitizenTxQuota::get())
         })

@@ -686,3 +686,16 @@ fn the_block_limit_follows_the_share() {
         assert_eq!(transact(CITIZEN), refused(TOO_LARGE_FOR_FEE_FREE));
     });
 }
+
+/// A runtime upgrade drops the limit the old runtime worked out; the next fee-free transaction
+/// works it out anew.
+#[test]
+fn the_block_limit_is_worked_out_anew_after_an_upgrade() {
+    build_and_execute(|| {
+        Identity::on_finalize(1);
+        assert!(FeeFreeBlockLimit::<Test>::get().is_some());
+        Identity::on_runtime_upgrade();
+        assert_eq!(FeeFreeBlockLimit::<Test>::get(), None);
+        assert_ok!(transact(CITIZEN));
+    });
+}
