@@ -26,11 +26,11 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_transfer(from: &Party, to: &Party, amount: T::Balance) -> DispatchResult {
         Self::ensure_payable(from, to, amount)?;
         let from_limits = Self::verified_limits(from).ok_or(Error::<T>::UnverifiedSender)?;
-        Self::transfer_verified(from, from_limits, to, amount)
+        Self::pay(from, from_limits, to, amount)
     }
 
     /// The checks that come before any holder's: a payment of something, to someone else.
-    pub(crate) fn ensure_payable(from: &Party, to: &Party, amount: T::Balance) -> DispatchResult {
+    fn ensure_payable(from: &Party, to: &Party, amount: T::Balance) -> DispatchResult {
         ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
         ensure!(from != to, Error::<T>::SelfTransfer);
         Ok(())
@@ -49,6 +49,17 @@ impl<T: Config> Pallet<T> {
         amount: T::Balance,
     ) -> DispatchResult {
         Self::ensure_payable(from, to, amount)?;
+        Self::pay(from, from_limits, to, amount)
+    }
+
+    /// Pays once the amount and the sender are checked: verifies the receiver, then moves the
+    /// money under both sides' limits and freezes.
+    fn pay(
+        from: &Party,
+        from_limits: Option<Limits<T::Balance>>,
+        to: &Party,
+        amount: T::Balance,
+    ) -> DispatchResult {
         let to_limits = Self::verified_limits(to).ok_or(Error::<T>::UnverifiedReceiver)?;
         let mut sender = Holders::<T>::get(from);
         let mut receiver = Holders::<T>::get(to);

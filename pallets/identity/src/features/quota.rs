@@ -26,6 +26,14 @@ impl<T: Config> Pallet<T> {
     /// institution's work), then citizens. A citizen's account that is no officer's takes one
     /// read ([`CitizenByAccount`]).
     pub fn fee_free_identity(who: &T::AccountId) -> Option<(FeeFreeSlot<T::AccountId>, u32)> {
+        Self::fee_free_identity_and_usage(who).map(|(slot, quota, _)| (slot, quota))
+    }
+
+    /// [`Self::fee_free_identity`], with the transactions the identity made this period: a
+    /// citizen's from the account record the identity was read from, not read again.
+    fn fee_free_identity_and_usage(
+        who: &T::AccountId,
+    ) -> Option<(FeeFreeSlot<T::AccountId>, u32, u32)> {
         let citizen = CitizenByAccount::<T>::get(who);
         if citizen.as_ref().is_none_or(|record| record.officer) {
             if let Ok((institution, _)) = Self::active_officer(who) {
@@ -33,7 +41,8 @@ impl<T: Config> Pallet<T> {
                     officer: who.clone(),
                     institution,
                 };
-                return Some((slot, T::OfficerTxQuota::get()));
+                let used = Self::slot_used(&slot);
+                return Some((slot, T::OfficerTxQuota::get(), used));
             }
         }
         citizen.filter(|record| record.active).map(|record| {
@@ -42,7 +51,11 @@ impl<T: Config> Pallet<T> {
                 citizen: record.citizen,
                 officer_checked: record.officer,
             };
-            (slot, T::CitizenTxQuota::get())
+            (
+                slot,
+                T::CitizenTxQuota::get(),
+                Self::used_now(record.fee_free),
+            )
         })
     }
 
@@ -89,11 +102,11 @@ impl<T: Config> Pallet<T> {
     /// Whether `who` may make one more fee-free transaction now, with `ahead` of its
     /// transactions (fee-free ones, at most) before it in the pool.
     pub fn fee_free_allowance(who: &T::AccountId, ahead: u32) -> Allowance<T::AccountId> {
-        let Some((slot, quota)) = Self::fee_free_identity(who) else {
+        let Some((slot, quota, used)) = Self::fee_free_identity_and_usage(who) else {
             return Allowance::NotEligible;
         };
         let fits = |used: u32, quota: u32| used.saturating_add(ahead) < quota;
-        let available = fits(Self::slot_used(&slot), quota)
+        let available = fits(used, quota)
             && slot.institution().is_none_or(|institution| {
                 fits(
                     Self::institution_quota_used(institution),
