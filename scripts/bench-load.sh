@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Load benchmark: starts a `--dev` authority on a temp dir and free ports (raised pool limits,
 # unsafe RPC on localhost so the pool can be cleared between workloads), runs `govchain-load` (tools/load) against it and always stops it.
-# Workloads (default all, in this order):
+# Workloads (default all; a, i, j first: (a) uses no fee-free quota, and i and j then have the
+# citizens' whole hour of it):
 #   a transfers  b cbdc  c votes  d diplomas  e land  f mix  g encrypted ballots (4 options;
 #   the tool runs the election's key ceremony for its three trustees first)  h the same
 #   ballots signed by the citizens and relayed by the election commission in batches of 64
-#   (fee-free, within the block's fee-free share; RELAY_TIP=1 makes the commission pay, so the
-#   batches may fill the block's whole normal class)
+#   i payment orders citizens signed, relayed by the commercial bank in batches of 256
+#   j public-poll votes citizens signed, relayed by the election commission in batches of 512
+#   (h, i, j: fee-free when they qualify, within the block's fee-free share; RELAY_TIP=1 makes
+#   the relaying institution pay, so the batches may fill the block's whole normal class. Each
+#   relayed order or vote uses one of its citizen's 20 fee-free transactions an hour, and one
+#   beyond them is refused: give the run enough citizens, CITIZENS ≥ rate × SECONDS_EACH ÷ 20)
 #
 #   scripts/bench-load.sh                 # all, 120 s each, 10,000 citizens
 #   scripts/bench-load.sh a,c             # some
@@ -23,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-workloads="${1:-a,b,c,d,e,f,g,h}"
+workloads="${1:-a,i,j,b,c,d,e,f,g,h}"
 relay_tip="${RELAY_TIP:-0}"
 seconds="${SECONDS_EACH:-120}"
 citizens="${CITIZENS:-10000}"

@@ -118,11 +118,14 @@ for what in "${selected[@]}"; do
 		;;
 	*)
 		pallet="${ours[$what]:?unknown: $what (a folder under pallets/, sdk, overhead or storage)}"
-		# The e-voting pallet's measurements of ballot formats are no call's weight: they are
-		# run by scripts/bench-ballot-verify.sh.
+		excluded=()
+		if [ "$what" = e-voting ]; then
+			# The e-voting pallet's measurements of ballot formats are no call's weight: they
+			# are run by scripts/bench-ballot-verify.sh.
+			excluded=(--exclude-extrinsics "$pallet::verify_earlier_format_ballot,$pallet::verify_batchable,$pallet::verify_batchable_batch,$pallet::verify_one_of_k,$pallet::verify_one_of_k_batch")
+		fi
 		benchmark_pallet "$pallet" "pallets/$what/src/weights.rs" \
-			--template scripts/benchmarks/pallet-weights.hbs \
-			--exclude-extrinsics "$pallet::verify_earlier_format_ballot,$pallet::verify_batchable,$pallet::verify_batchable_batch,$pallet::verify_one_of_k,$pallet::verify_one_of_k_batch"
+			--template scripts/benchmarks/pallet-weights.hbs "${excluded[@]}"
 		;;
 	esac
 done

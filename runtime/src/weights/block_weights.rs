@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-21 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-05 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `govchain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -28,17 +28,17 @@ parameter_types! {
     /// Calculated by multiplying the *Average* with `1.0` and adding `0`.
     ///
     /// Stats nanoseconds:
-    ///   Min, Max: 447_783, 603_910
-    ///   Average:  516_846
-    ///   Median:   516_646
-    ///   Std-Dev:  34050.29
+    ///   Min, Max: 287_367, 553_473
+    ///   Average:  315_397
+    ///   Median:   298_667
+    ///   Std-Dev:  35969.5
     ///
     /// Percentiles nanoseconds:
-    ///   99th: 592_509
-    ///   95th: 571_714
-    ///   75th: 540_706
+    ///   99th: 387_003
+    ///   95th: 366_905
+    ///   75th: 334_174
     pub const BlockExecutionWeight: Weight =
-        Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(516_846), 0);
+        Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(315_397), 0);
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-21 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-05 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `govchain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -28,17 +28,17 @@ parameter_types! {
     /// Calculated by multiplying the *Average* with `1.0` and adding `0`.
     ///
     /// Stats nanoseconds:
-    ///   Min, Max: 162_673, 284_385
-    ///   Average:  214_629
-    ///   Median:   202_349
-    ///   Std-Dev:  43383.54
+    ///   Min, Max: 136_051, 191_061
+    ///   Average:  142_654
+    ///   Median:   140_034
+    ///   Std-Dev:  7912.04
     ///
     /// Percentiles nanoseconds:
-    ///   99th: 274_805
-    ///   95th: 269_629
-    ///   75th: 260_574
+    ///   99th: 170_968
+    ///   95th: 156_281
+    ///   75th: 144_762
     pub const ExtrinsicBaseWeight: Weight =
-        Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(214_629), 0);
+        Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(142_654), 0);
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Sets up a government on a fresh `--dev` chain, through the same extrinsics a real one uses:
-//! the council registers a ministry (civil registry, land registry, education ministry, central
+//! Sets up a government on a fresh `--dev` or local chain, through the same extrinsics a real
+//! one uses: the council (Alice alone on `--dev`; Alice, Bob and Charlie on the local network,
+//! who vote and close the motion) registers a ministry (civil registry, land registry, education ministry, central
 //! bank, election commission), a commercial bank and a university and appoints their officers;
 //! the ministry registers the citizens (Enhanced tier), parcels they own and public polls, and
 //! accredits the university; Alice funds everyone with tokens, the central bank mints CBDC to
@@ -55,8 +56,11 @@ pub struct Citizen {
 /// What the set-up wrote.
 pub struct Government {
     pub university_officers: Vec<Key>,
-    /// An officer of the election commission: it relays the citizens' signed ballots (h).
+    /// An officer of the election commission: it relays the citizens' signed ballots (h) and
+    /// votes (j).
     pub commissioner: Key,
+    /// An officer of the commercial bank: it relays the citizens' signed payment orders (i).
+    pub bank_officer: Key,
     pub citizens: Vec<Citizen>,
     /// Parcel `n` is owned by citizen `n % sellers(citizens)`.
     pub parcels: Vec<ParcelId>,
@@ -94,16 +98,104 @@ async fn next_election(chain: &Chain) -> Result<ElectionId, Error> {
         .unwrap_or_default())
 }
 
-/// The council's motion, carried by Alice alone (threshold 1 executes it at once).
-fn council(call: RuntimeCall) -> RuntimeCall {
+/// The development accounts a council member may be: the tool signs for them.
+const DEVELOPMENT_SEEDS: [&str; 6] = [
+    "//Alice",
+    "//Bob",
+    "//Charlie",
+    "//Dave",
+    "//Eve",
+    "//Ferdie",
+];
+
+/// The council's members, whose keys the tool holds: Alice alone on `--dev`; Alice, Bob and
+/// Charlie on the local network.
+async fn council_keys(chain: &Chain) -> Result<Vec<Key>, Error> {
+    let members: Vec<AccountId> = chain
+        .rpc
+        .storage(
+            &pallet_collective::Members::<Runtime, CouncilCollective>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
+    let mut keys = Vec::with_capacity(members.len());
+    for member in members {
+        let mut found = None;
+        for seed in DEVELOPMENT_SEEDS {
+            let key = Key::development(seed)?;
+            if key.account == member {
+                found = Some(key);
+                break;
+            }
+        }
+        keys.push(found.ok_or_else(|| {
+            format!(
+                "council member {member} is no development account: the tool cannot vote for it"
+            )
+        })?);
+    }
+    if keys.is_empty() {
+        return Err("the chain has no council".into());
+    }
+    Ok(keys)
+}
+
+/// A motion of `call` that every one of `members` must approve (with one member, it executes at
+/// once).
+fn council(call: RuntimeCall, members: usize) -> RuntimeCall {
     let length_bound = codec::Encode::encoded_size(&call) as u32;
     RuntimeCall::Council(
         pallet_collective::Call::<Runtime, CouncilCollective>::propose {
-            threshold: 1,
+            threshold: members as u32,
             proposal: Box::new(call),
             length_bound,
         },
     )
+}
+
+/// Every member approves the motion of `call` (number `index`) the first member proposed (a
+/// proposal carries no vote of its proposer's), and the first closes it, which executes it;
+/// fails if it fails.
+async fn carry_motion(
+    chain: &Chain,
+    council: &[Key],
+    call: &RuntimeCall,
+    index: u32,
+    nonces: &mut Nonces,
+) -> Result<(), Error> {
+    use frame_support::dispatch::GetDispatchInfo;
+    let [proposer, others @ ..] = council else {
+        return Err("the chain has no council".into());
+    };
+    if others.is_empty() {
+        return Ok(());
+    }
+    let proposal_hash = H256(blake2_256(&codec::Encode::encode(call)));
+    let mut votes = Vec::with_capacity(council.len());
+    for member in council {
+        let vote = RuntimeCall::Council(
+            pallet_collective::Call::<Runtime, CouncilCollective>::vote {
+                proposal: proposal_hash,
+                index,
+                approve: true,
+            },
+        );
+        votes.push(chain.sign(member, vote, nonces).await?);
+    }
+    chain.submit_and_wait("the council's votes", votes).await?;
+    let close = RuntimeCall::Council(
+        pallet_collective::Call::<Runtime, CouncilCollective>::close {
+            proposal_hash,
+            index,
+            proposal_weight_bound: call.get_dispatch_info().call_weight,
+            length_bound: codec::Encode::encoded_size(call) as u32,
+        },
+    );
+    let close = chain.sign(proposer, close, nonces).await?;
+    chain
+        .submit_and_wait("closing the council's motion", vec![close])
+        .await
 }
 
 fn batches(calls: Vec<RuntimeCall>) -> Vec<RuntimeCall> {
@@ -212,13 +304,21 @@ pub async fn set_up(
         .iter()
         .map(|officer| transfer(&officer.account, TOKENS_PER_OFFICER))
         .collect();
+    let council_members = council_keys(chain).await?;
+    let motion = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: founding });
+    let motion_index: u32 = chain
+        .rpc
+        .storage(
+            &pallet_collective::ProposalCount::<Runtime, CouncilCollective>::hashed_key(),
+            None,
+        )
+        .await?
+        .unwrap_or_default();
     let mut step = vec![
         chain
             .sign(
-                &alice,
-                council(RuntimeCall::Utility(pallet_utility::Call::batch_all {
-                    calls: founding,
-                })),
+                &council_members[0],
+                council(motion.clone(), council_members.len()),
                 &mut nonces,
             )
             .await?,
@@ -233,6 +333,7 @@ pub async fn set_up(
     chain
         .submit_and_wait("founding the institutions", std::mem::take(&mut step))
         .await?;
+    carry_motion(chain, &council_members, &motion, motion_index, &mut nonces).await?;
 
     // 2. The development accounts fund the citizens; the ministry registers them.
     let fundings = batches(
@@ -435,6 +536,7 @@ pub async fn set_up(
     Ok(Government {
         university_officers,
         commissioner: ministry_officer,
+        bank_officer,
         citizens: registered,
         parcels: (0..u64::from(parcels)).map(|n| first_parcel + n).collect(),
         polls: (0..polls).map(|n| first_poll + n).collect(),

@@ -62,9 +62,10 @@ struct Args {
     /// The most relayed encrypted ballots per second workload (h) is signed for.
     #[arg(long, default_value_t = 800)]
     max_relayed_ballot_rate: u64,
-    /// The tip on the election commission's relayed batches (h): 0 sends them fee-free (within
-    /// the block's fee-free share); any tip makes the commission pay, so they may take the whole
-    /// of a block's normal class.
+    /// The tip on the relayed batches (h, i, j): 0 sends them fee-free when they qualify (within
+    /// the block's fee-free share and no heavier than a fee-free transaction may be); any tip
+    /// makes the relaying institution pay, so they may take the whole of a block's normal
+    /// class.
     #[arg(long, default_value_t = 0)]
     relay_tip: u128,
     /// WebSocket connections to submit over.
@@ -74,7 +75,8 @@ struct Args {
     #[arg(long, default_value_t = 64)]
     in_flight: usize,
     /// Workloads to run, in order: transfers (a), cbdc (b), votes (c), diplomas (d), land (e),
-    /// mix (f), encrypted ballots (g), relayed encrypted ballots (h).
+    /// mix (f), encrypted ballots (g), relayed encrypted ballots (h), relayed payment orders
+    /// (i), relayed public votes (j).
     #[arg(long, value_delimiter = ',', default_value = "a,b,c,d,e,f,g")]
     workloads: Vec<Workload>,
     /// The node's process id, to report its CPU use.
@@ -121,7 +123,13 @@ async fn run_all(args: Args) -> Result<(), Error> {
 
     // Each citizen votes once per poll: enough polls for votes and the mix at the top rate.
     let rounds = (args.seconds * args.max_rate).div_ceil(u64::from(args.citizens)) as u32 + 1;
-    let polls = rounds * 2;
+    let polls = rounds
+        * args
+            .workloads
+            .iter()
+            .filter(|workload| workload.uses_polls())
+            .count()
+            .max(1) as u32;
     eprintln!(
         "setting up {} citizens, {} parcels and {polls} polls…",
         args.citizens, args.parcels

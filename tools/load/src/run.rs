@@ -271,10 +271,14 @@ async fn measure(
         .unwrap_or(limits.max_block)
         .ref_time() as f64;
     let (mut units, mut failed, mut fullness) = (0u64, 0u64, Vec::new());
+    let mut item_refusals = std::collections::BTreeMap::<String, u64>::new();
     let (mut in_block, mut finalized) = (Vec::new(), Vec::new());
     for block in &blocks {
         let events = chain.events(block.hash).await?;
         units += workload.units(&events);
+        for reason in crate::workloads::item_refusals(&events) {
+            *item_refusals.entry(reason).or_default() += 1;
+        }
         failed += events
             .iter()
             .filter(|record| {
@@ -352,7 +356,11 @@ async fn measure(
         units_per_transaction,
         signed,
         accepted: tracker.accepted.load(Ordering::Relaxed),
-        refusals: tracker.take_refusals(),
+        refusals: tracker
+            .take_refusals()
+            .into_iter()
+            .chain(item_refusals)
+            .collect(),
         left_in_pool,
         seconds_requested: settings.seconds,
     })

@@ -48,6 +48,14 @@ pub enum Workload {
     /// four-option ballots that citizens signed (each at its account's nonce).
     #[value(alias = "h")]
     RelayedBallots,
+    /// (i) `cbdc.relay_payments`: the commercial bank relays batches of payment orders that
+    /// citizens signed (each at its account's nonce, within its fee-free quota).
+    #[value(alias = "i")]
+    RelayedPayments,
+    /// (j) `voting.relay_votes`: the election commission relays batches of public-poll votes
+    /// that citizens signed (each at its account's nonce, within its fee-free quota).
+    #[value(alias = "j")]
+    RelayedVotes,
 }
 
 /// Diplomas per `issue_batch`: the runtime's largest batch.
@@ -69,14 +77,16 @@ impl Workload {
             Self::Mix => "(f) mix a+b+c+d",
             Self::EncryptedBallots => "(g) voting.cast_encrypted_ballot ×4",
             Self::RelayedBallots => "(h) voting.relay_encrypted_ballots ×4",
+            Self::RelayedPayments => "(i) cbdc.relay_payments citizen→citizen",
+            Self::RelayedVotes => "(j) voting.relay_votes (public poll)",
         }
     }
 
     /// What one unit is.
     pub fn unit(self) -> &'static str {
         match self {
-            Self::Transfers | Self::Cbdc => "transfers",
-            Self::Votes => "votes",
+            Self::Transfers | Self::Cbdc | Self::RelayedPayments => "transfers",
+            Self::Votes | Self::RelayedVotes => "votes",
             Self::Diplomas => "diplomas",
             Self::Land => "offers+accepts",
             Self::Mix => "operations",
@@ -97,10 +107,10 @@ impl Workload {
                         Self::Transfers | Self::Mix,
                     ) | (
                         RuntimeEvent::Cbdc(pallet_cbdc_reserve::Event::Transferred { .. }),
-                        Self::Cbdc | Self::Mix,
+                        Self::Cbdc | Self::Mix | Self::RelayedPayments,
                     ) | (
                         RuntimeEvent::Voting(pallet_e_voting::Event::VoteCast { .. }),
-                        Self::Votes | Self::Mix,
+                        Self::Votes | Self::Mix | Self::RelayedVotes,
                     ) | (
                         RuntimeEvent::Voting(pallet_e_voting::Event::EncryptedBallotCast { .. }),
                         Self::EncryptedBallots | Self::RelayedBallots,
@@ -118,6 +128,31 @@ impl Workload {
             })
             .count() as u64
     }
+
+    /// Whether the workload votes in public polls, one fresh poll per round.
+    pub fn uses_polls(self) -> bool {
+        matches!(self, Self::Votes | Self::Mix | Self::RelayedVotes)
+    }
+}
+
+/// Why the items of relayed batches in a block's events were refused or failed, one entry per
+/// item (each batch names its own: a refused order or vote never fails the batch).
+pub fn item_refusals(events: &[EventRecord]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|record| match &record.event {
+            RuntimeEvent::Cbdc(pallet_cbdc_reserve::Event::RelayedPaymentRefused {
+                error, ..
+            }) => Some(format!("order refused in the batch: {error:?}")),
+            RuntimeEvent::Cbdc(pallet_cbdc_reserve::Event::RelayedPaymentFailed {
+                error, ..
+            }) => Some(format!("order failed in the batch: {error:?}")),
+            RuntimeEvent::Voting(pallet_e_voting::Event::RelayedBallotRefused {
+                error, ..
+            }) => Some(format!("item refused in the batch: {error:?}")),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Signed transactions in submission order, and what the block limits allow of them.
@@ -315,6 +350,251 @@ async fn relayed_rounds(
     ))
 }
 
+/// How many fee-free transactions each citizen has left in the current quota period: a relayed
+/// order or vote uses one, and one beyond it is refused (it cannot pay instead).
+async fn citizen_quota_left(chain: &Chain, government: &Government) -> Result<Vec<u32>, Error> {
+    let quota = <Runtime as pallet_identity_registry::Config>::CitizenTxQuota::get();
+    let period_length = <Runtime as pallet_identity_registry::Config>::QuotaPeriod::get().max(1);
+    let period = chain.rpc.best_number().await? / period_length;
+    let mut left = Vec::with_capacity(government.citizens.len());
+    for citizen in &government.citizens {
+        let record: Option<
+            pallet_identity_registry::CitizenAccount<govchain_runtime::BlockNumber>,
+        > = chain
+            .rpc
+            .storage(
+                &pallet_identity_registry::CitizenByAccount::<Runtime>::hashed_key_for(
+                    &citizen.key.account,
+                ),
+                None,
+            )
+            .await?;
+        let used = record
+            .filter(|record| record.fee_free.period == period)
+            .map_or(0, |record| record.fee_free.used);
+        left.push(quota.saturating_sub(used));
+    }
+    Ok(left)
+}
+
+/// The items citizens sign for a relay in `rounds` rounds, each citizen within its quota left
+/// (a round's items in citizen order; `item(round, n, nonce)` signs citizen `n`'s), and the
+/// rounds that hold any.
+async fn relayed_items<Item>(
+    chain: &Chain,
+    government: &Government,
+    workload: Workload,
+    rounds: u32,
+    item: impl Fn(u32, usize, u32) -> Item,
+) -> Result<Vec<Vec<Item>>, Error> {
+    let nonces = citizen_nonces(chain, government).await?;
+    let left = citizen_quota_left(chain, government).await?;
+    let most = left.iter().copied().max().unwrap_or_default();
+    if most < rounds {
+        eprintln!(
+            "{}: the citizens' fee-free quota left ({} items in all, at most {most} each) \
+             bounds the run: {} would be signed for its rate; a run that uses them up measures \
+             the quota, not the chain (more citizens, or a shorter run, lift it)",
+            workload.label(),
+            left.iter().map(|left| u64::from(*left)).sum::<u64>(),
+            u64::from(rounds) * government.citizens.len() as u64,
+        );
+    }
+    Ok((0..rounds.min(most))
+        .map(|round| {
+            (0..government.citizens.len())
+                .filter(|n| left[*n] > round)
+                .map(|n| item(round, n, nonces[n] + round))
+                .collect()
+        })
+        .collect())
+}
+
+/// Citizen `n`'s payment order in `round` to its round's [`recipient`], signed at `nonce` for the
+/// bank to relay, as a wallet signs it.
+fn relayed_payment(
+    chain: &Chain,
+    government: &Government,
+    round: u32,
+    n: usize,
+    nonce: u32,
+    valid_until: govchain_runtime::BlockNumber,
+) -> pallet_cbdc_reserve::RelayedPayment<Runtime> {
+    use sp_core::Pair;
+    let (payer, to) = (&government.citizens[n], recipient(government, round, n));
+    let (to, amount) = (Party::Citizen(to.id), 1);
+    let payload = govchain_primitives::relay::signing_payload(
+        govchain_primitives::relay::RELAYED_PAYMENT,
+        &chain.genesis,
+        &nonce,
+        &pallet_cbdc_reserve::relayed_payment_body(&to, &amount, &valid_until),
+    );
+    pallet_cbdc_reserve::RelayedPayment {
+        payer: payer.key.account.clone(),
+        nonce,
+        to,
+        amount,
+        valid_until,
+        signature: payer.key.pair.sign(&payload).into(),
+    }
+}
+
+/// Citizen `n`'s vote in `poll`, signed at `nonce` for the commission to relay.
+fn relayed_vote(
+    chain: &Chain,
+    government: &Government,
+    poll: usize,
+    n: usize,
+    nonce: u32,
+) -> pallet_e_voting::RelayedVote<Runtime> {
+    use sp_core::Pair;
+    let citizen = &government.citizens[n];
+    let option = (n % 2) as u8;
+    let payload = govchain_primitives::relay::signing_payload(
+        govchain_primitives::relay::RELAYED_VOTE,
+        &chain.genesis,
+        &nonce,
+        &pallet_e_voting::relayed_vote_body(government.polls[poll], option),
+    );
+    pallet_e_voting::RelayedVote {
+        voter: citizen.key.account.clone(),
+        nonce,
+        option,
+        signature: citizen.key.pair.sign(&payload).into(),
+    }
+}
+
+/// Blocks a relayed payment order stays valid: longer than any run.
+const ORDER_LIFETIME: u32 = 10_000;
+
+/// `rounds` rounds of payment orders, each citizen paying another ([`recipient`]) within its
+/// quota left, relayed by the bank in batches of the runtime's largest size with `tip`.
+async fn relayed_payments(
+    chain: &Chain,
+    government: &Government,
+    rounds: u32,
+    tip: govchain_runtime::Balance,
+) -> Result<Plan, Error> {
+    let valid_until = chain.rpc.best_number().await? + ORDER_LIFETIME;
+    let rounds = relayed_items(
+        chain,
+        government,
+        Workload::RelayedPayments,
+        rounds,
+        |round, n, nonce| relayed_payment(chain, government, round, n, nonce, valid_until),
+    )
+    .await?;
+    let per_batch =
+        <<Runtime as pallet_cbdc_reserve::Config>::MaxRelayedPayments as frame_support::traits::Get<
+            u32,
+        >>::get() as usize;
+    let batch = |orders: &[pallet_cbdc_reserve::RelayedPayment<Runtime>]| {
+        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::relay_payments {
+            payments: BoundedVec::truncate_from(orders.to_vec()),
+        })
+    };
+    // Orders of one round after another: a citizen's next order never goes before its last.
+    let items: Vec<_> = rounds.into_iter().flatten().collect();
+    relay_batches(
+        chain,
+        &government.bank_officer,
+        &items,
+        per_batch,
+        tip,
+        batch,
+    )
+    .await
+}
+
+/// `rounds` rounds of votes, each in a fresh public poll from `first_poll`, each citizen within
+/// its quota left, relayed by the commission in batches of the runtime's largest size with `tip`.
+async fn relayed_votes(
+    chain: &Chain,
+    government: &Government,
+    first_poll: usize,
+    rounds: u32,
+    tip: govchain_runtime::Balance,
+) -> Result<Plan, Error> {
+    let rounds = relayed_items(
+        chain,
+        government,
+        Workload::RelayedVotes,
+        rounds,
+        |round, n, nonce| relayed_vote(chain, government, first_poll + round as usize, n, nonce),
+    )
+    .await?;
+    let per_batch =
+        <<Runtime as pallet_e_voting::Config>::MaxRelayedVotes as frame_support::traits::Get<
+            u32,
+        >>::get() as usize;
+    // A batch is of one poll: each round's votes are batched on their own.
+    let mut plan: Option<Plan> = None;
+    let mut officer_nonces = Nonces::default();
+    for (round, votes) in rounds.iter().enumerate() {
+        let election = government.polls[first_poll + round];
+        let batch = |votes: &[pallet_e_voting::RelayedVote<Runtime>]| {
+            RuntimeCall::Voting(pallet_e_voting::Call::relay_votes {
+                election,
+                votes: BoundedVec::truncate_from(votes.to_vec()),
+            })
+        };
+        let mut transactions = Vec::with_capacity(votes.len().div_ceil(per_batch));
+        for chunk in votes.chunks(per_batch) {
+            transactions.push(
+                chain
+                    .sign_with_tip(
+                        &government.commissioner,
+                        batch(chunk),
+                        tip,
+                        &mut officer_nonces,
+                    )
+                    .await?,
+            );
+        }
+        match &mut plan {
+            Some(plan) => plan.transactions.extend(transactions),
+            None => {
+                let full = per_batch.min(votes.len());
+                let sample = vec![(batch(&votes[..full]), full as u64)];
+                plan = Some(Plan::new(
+                    transactions,
+                    &sample,
+                    &government.commissioner,
+                    chain,
+                ));
+            }
+        }
+    }
+    plan.ok_or_else(|| "no citizen has fee-free quota left to vote through the relay".into())
+}
+
+/// `items` relayed by `relayer` in batches of `per_batch` (`batch` makes the call) with `tip`,
+/// in order.
+async fn relay_batches<Item>(
+    chain: &Chain,
+    relayer: &Key,
+    items: &[Item],
+    per_batch: usize,
+    tip: govchain_runtime::Balance,
+    batch: impl Fn(&[Item]) -> RuntimeCall,
+) -> Result<Plan, Error> {
+    if items.is_empty() {
+        return Err("no citizen has fee-free quota left to sign for the relay".into());
+    }
+    let mut officer_nonces = Nonces::default();
+    let mut transactions = Vec::with_capacity(items.len().div_ceil(per_batch));
+    for chunk in items.chunks(per_batch) {
+        transactions.push(
+            chain
+                .sign_with_tip(relayer, batch(chunk), tip, &mut officer_nonces)
+                .await?,
+        );
+    }
+    let full = per_batch.min(items.len());
+    let sample = vec![(batch(&items[..full]), full as u64)];
+    Ok(Plan::new(transactions, &sample, relayer, chain))
+}
+
 /// `rounds` rounds in which every citizen sends `call(round, citizen index)`.
 async fn citizen_rounds(
     chain: &Chain,
@@ -461,6 +741,11 @@ pub async fn plan(
                 .as_ref()
                 .ok_or("no encrypted election was set up")?;
             relayed_rounds(chain, government, election, rounds, relay_tip).await
+        }
+        Workload::RelayedPayments => relayed_payments(chain, government, rounds, relay_tip).await,
+        Workload::RelayedVotes => {
+            let polls = first_poll_range(government, first_poll, rounds)?;
+            relayed_votes(chain, government, polls, rounds, relay_tip).await
         }
         Workload::Mix => {
             let polls = first_poll_range(government, first_poll, rounds)?;

@@ -360,9 +360,18 @@ fn only_a_commercial_bank_s_officer_relays() {
 #[test]
 fn the_relay_call_is_charged_per_order() {
     build_and_execute(|| {
-        let one = Cbdc::relay_weight(1);
-        let four = Cbdc::relay_weight(4);
-        assert!(four.ref_time() > one.ref_time() * 3, "{one:?} {four:?}");
+        use crate::WeightInfo;
+        // Each order adds the same weight, and at least what the payment alone weighs.
+        let per_order = Cbdc::relay_weight(2).saturating_sub(Cbdc::relay_weight(1));
+        assert_eq!(
+            Cbdc::relay_weight(4).saturating_sub(Cbdc::relay_weight(1)),
+            per_order.saturating_mul(3)
+        );
+        let payment = <Test as crate::Config>::WeightInfo::transfer_citizen();
+        assert!(
+            per_order.ref_time() > payment.ref_time(),
+            "{per_order:?} {payment:?}"
+        );
     });
 }
 

@@ -646,9 +646,19 @@ mod relaying {
     #[test]
     fn the_relay_call_is_charged_per_vote() {
         build_and_execute(|| {
-            let one = Voting::relay_votes_weight(1);
-            let four = Voting::relay_votes_weight(4);
-            assert!(four.ref_time() > one.ref_time() * 3, "{one:?} {four:?}");
+            use crate::WeightInfo;
+            // Each vote adds the same weight, and at least what a direct vote's call weighs.
+            let per_vote =
+                Voting::relay_votes_weight(2).saturating_sub(Voting::relay_votes_weight(1));
+            assert_eq!(
+                Voting::relay_votes_weight(4).saturating_sub(Voting::relay_votes_weight(1)),
+                per_vote.saturating_mul(3)
+            );
+            let vote = <Test as crate::Config>::WeightInfo::vote();
+            assert!(
+                per_vote.ref_time() > vote.ref_time(),
+                "{per_vote:?} {vote:?}"
+            );
         });
     }
 }
