@@ -310,7 +310,7 @@ async fn relayed_rounds(
     let per_batch =
         <<Runtime as pallet_e_voting::Config>::MaxRelayedBallots as frame_support::traits::Get<
             u32,
-        >>::get() as usize;
+        >>::get();
     let mut items = Vec::with_capacity(rounds as usize * government.citizens.len());
     for round in 0..rounds {
         for (n, citizen) in government.citizens.iter().enumerate() {
@@ -324,30 +324,16 @@ async fn relayed_rounds(
             ));
         }
     }
-    let batch = |ballots: &[pallet_e_voting::RelayedBallot<Runtime>]| {
-        RuntimeCall::Voting(pallet_e_voting::Call::relay_encrypted_ballots {
-            election: election.id,
-            ballots: BoundedVec::truncate_from(ballots.to_vec()),
+    let mut relay = Relay::new(&government.commissioner, per_batch, tip);
+    relay
+        .sign(chain, &items, |ballots| {
+            RuntimeCall::Voting(pallet_e_voting::Call::relay_encrypted_ballots {
+                election: election.id,
+                ballots: BoundedVec::truncate_from(ballots.to_vec()),
+            })
         })
-    };
-    let mut officer_nonces = Nonces::default();
-    let mut transactions = Vec::with_capacity(items.len().div_ceil(per_batch));
-    for chunk in items.chunks(per_batch) {
-        let call = batch(chunk);
-        transactions.push(
-            chain
-                .sign_with_tip(&government.commissioner, call, tip, &mut officer_nonces)
-                .await?,
-        );
-    }
-    let full = per_batch.min(items.len());
-    let sample = vec![(batch(&items[..full]), full as u64)];
-    Ok(Plan::new(
-        transactions,
-        &sample,
-        &government.commissioner,
-        chain,
-    ))
+        .await?;
+    relay.plan(chain)
 }
 
 /// How many fee-free transactions each citizen has left in the current quota period: a relayed
@@ -487,23 +473,18 @@ async fn relayed_payments(
     let per_batch =
         <<Runtime as pallet_cbdc_reserve::Config>::MaxRelayedPayments as frame_support::traits::Get<
             u32,
-        >>::get() as usize;
-    let batch = |orders: &[pallet_cbdc_reserve::RelayedPayment<Runtime>]| {
-        RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::relay_payments {
-            payments: BoundedVec::truncate_from(orders.to_vec()),
-        })
-    };
+        >>::get();
+    let mut relay = Relay::new(&government.bank_officer, per_batch, tip);
     // Orders of one round after another: a citizen's next order never goes before its last.
     let items: Vec<_> = rounds.into_iter().flatten().collect();
-    relay_batches(
-        chain,
-        &government.bank_officer,
-        &items,
-        per_batch,
-        tip,
-        batch,
-    )
-    .await
+    relay
+        .sign(chain, &items, |orders| {
+            RuntimeCall::Cbdc(pallet_cbdc_reserve::Call::relay_payments {
+                payments: BoundedVec::truncate_from(orders.to_vec()),
+            })
+        })
+        .await?;
+    relay.plan(chain)
 }
 
 /// `rounds` rounds of votes, each in a fresh public poll from `first_poll`, each citizen within
@@ -526,73 +507,74 @@ async fn relayed_votes(
     let per_batch =
         <<Runtime as pallet_e_voting::Config>::MaxRelayedVotes as frame_support::traits::Get<
             u32,
-        >>::get() as usize;
+        >>::get();
+    let mut relay = Relay::new(&government.commissioner, per_batch, tip);
     // A batch is of one poll: each round's votes are batched on their own.
-    let mut plan: Option<Plan> = None;
-    let mut officer_nonces = Nonces::default();
     for (round, votes) in rounds.iter().enumerate() {
         let election = government.polls[first_poll + round];
-        let batch = |votes: &[pallet_e_voting::RelayedVote<Runtime>]| {
-            RuntimeCall::Voting(pallet_e_voting::Call::relay_votes {
-                election,
-                votes: BoundedVec::truncate_from(votes.to_vec()),
+        relay
+            .sign(chain, votes, |votes| {
+                RuntimeCall::Voting(pallet_e_voting::Call::relay_votes {
+                    election,
+                    votes: BoundedVec::truncate_from(votes.to_vec()),
+                })
             })
-        };
-        let mut transactions = Vec::with_capacity(votes.len().div_ceil(per_batch));
-        for chunk in votes.chunks(per_batch) {
-            transactions.push(
-                chain
-                    .sign_with_tip(
-                        &government.commissioner,
-                        batch(chunk),
-                        tip,
-                        &mut officer_nonces,
-                    )
-                    .await?,
-            );
-        }
-        match &mut plan {
-            Some(plan) => plan.transactions.extend(transactions),
-            None => {
-                let full = per_batch.min(votes.len());
-                let sample = vec![(batch(&votes[..full]), full as u64)];
-                plan = Some(Plan::new(
-                    transactions,
-                    &sample,
-                    &government.commissioner,
-                    chain,
-                ));
-            }
-        }
+            .await?;
     }
-    plan.ok_or_else(|| "no citizen has fee-free quota left to vote through the relay".into())
+    relay.plan(chain)
 }
 
-/// `items` relayed by `relayer` in batches of `per_batch` (`batch` makes the call) with `tip`,
-/// in order.
-async fn relay_batches<Item>(
-    chain: &Chain,
-    relayer: &Key,
-    items: &[Item],
+/// An officer's relayed batches, signed in order at its next nonces.
+struct Relay<'a> {
+    relayer: &'a Key,
     per_batch: usize,
     tip: govchain_runtime::Balance,
-    batch: impl Fn(&[Item]) -> RuntimeCall,
-) -> Result<Plan, Error> {
-    if items.is_empty() {
-        return Err("no citizen has fee-free quota left to sign for the relay".into());
+    nonces: Nonces,
+    transactions: Vec<Signed>,
+    /// A full batch's call and its items: what the block limits are worked out on.
+    sample: Option<(RuntimeCall, u64)>,
+}
+
+impl<'a> Relay<'a> {
+    /// Batches of `per_batch` items (the runtime's largest) relayed by `relayer` with `tip`.
+    fn new(relayer: &'a Key, per_batch: u32, tip: govchain_runtime::Balance) -> Self {
+        Self {
+            relayer,
+            per_batch: (per_batch as usize).max(1),
+            tip,
+            nonces: Nonces::default(),
+            transactions: Vec::new(),
+            sample: None,
+        }
     }
-    let mut officer_nonces = Nonces::default();
-    let mut transactions = Vec::with_capacity(items.len().div_ceil(per_batch));
-    for chunk in items.chunks(per_batch) {
-        transactions.push(
-            chain
-                .sign_with_tip(relayer, batch(chunk), tip, &mut officer_nonces)
-                .await?,
-        );
+
+    /// Signs `items` in batches (`batch` makes the call), after those signed before.
+    async fn sign<Item>(
+        &mut self,
+        chain: &Chain,
+        items: &[Item],
+        batch: impl Fn(&[Item]) -> RuntimeCall,
+    ) -> Result<(), Error> {
+        for chunk in items.chunks(self.per_batch) {
+            let call = batch(chunk);
+            if self.sample.is_none() {
+                self.sample = Some((call.clone(), chunk.len() as u64));
+            }
+            let signed = chain
+                .sign_with_tip(self.relayer, call, self.tip, &mut self.nonces)
+                .await?;
+            self.transactions.push(signed);
+        }
+        Ok(())
     }
-    let full = per_batch.min(items.len());
-    let sample = vec![(batch(&items[..full]), full as u64)];
-    Ok(Plan::new(transactions, &sample, relayer, chain))
+
+    /// The batches signed, as a plan.
+    fn plan(self, chain: &Chain) -> Result<Plan, Error> {
+        let sample = self
+            .sample
+            .ok_or("no citizen has fee-free quota left to sign for the relay")?;
+        Ok(Plan::new(self.transactions, &[sample], self.relayer, chain))
+    }
 }
 
 /// `rounds` rounds in which every citizen sends `call(round, citizen index)`.
