@@ -18,6 +18,8 @@
 #   SECONDS_EACH=30 CITIZENS=2000 scripts/bench-load.sh a    # a quick look
 #   PROFILE=1 scripts/bench-load.sh b    # also where the node's CPU time goes while the
 #                                        # workloads run (perf, grouped by activity)
+#   PACE=0.5 scripts/bench-load.sh a     # submitted evenly at half the rate the block limits
+#                                        # admit: submission to finality of a chain not saturated
 #
 # Prints a table and a progress line while it runs; writes the JSON report and the node's log
 # to $BENCH_OUT (default $CARGO_TARGET_DIR/bench-load), and from the log how long the node took
@@ -30,6 +32,10 @@ source scripts/env.sh
 
 workloads="${1:-a,i,j,b,c,d,e,f,g,h}"
 relay_tip="${RELAY_TIP:-0}"
+pace_args=()
+if [ -n "${PACE:-}" ]; then
+	pace_args=(--pace "$PACE")
+fi
 seconds="${SECONDS_EACH:-120}"
 citizens="${CITIZENS:-10000}"
 out="${BENCH_OUT:-$CARGO_TARGET_DIR/bench-load}"
@@ -85,7 +91,7 @@ start_profile() {
 }
 "$load" --url "ws://127.0.0.1:$rpc_port" --citizens "$citizens" --parcels "$citizens" \
 	--seconds "$seconds" --workloads "$workloads" --node-pid "$node_pid" --relay-tip "$relay_tip" \
-	--json "$out/report.json" "${verify_args[@]}" 2>&1 |
+	--json "$out/report.json" "${verify_args[@]}" "${pace_args[@]}" 2>&1 |
 	while IFS= read -r line; do
 		echo "$line"
 		if [ -n "$profile" ] && [ ! -f "$perf_pid_file" ] && [[ "$line" == *": signed "* ]]; then

@@ -1,9 +1,9 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-21 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-05 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `govchain development`
-//! BLOCK-NUM: `Number(14)`
+//! BLOCK-NUM: `Number(30)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights`
@@ -16,7 +16,7 @@
 //   --chain
 //   dev
 //   --base-path
-//   /tmp/storage-state
+//   /tmp/tmp.j8JeXoDgcg
 //   --database
 //   paritydb
 //   --state-version
@@ -40,31 +40,31 @@ pub mod constants {
             /// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
             ///
             /// Stats nanoseconds:
-            ///   Min, Max: 1_257, 11_056_697
-            ///   Average:  10_382
-            ///   Median:   9_626
-            ///   Std-Dev:  34865.72
+            ///   Min, Max: 1_132, 2_609_142
+            ///   Average:  7_279
+            ///   Median:   6_241
+            ///   Std-Dev:  14057.37
             ///
             /// Percentiles nanoseconds:
-            ///   99th: 31_742
-            ///   95th: 13_839
-            ///   75th: 11_027
-            read: 10_382 * constants::WEIGHT_REF_TIME_PER_NANOS,
+            ///   99th: 23_094
+            ///   95th: 11_131
+            ///   75th: 7_203
+            read: 7_279 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
             /// Time to write one storage item.
             /// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
             ///
             /// Stats nanoseconds:
-            ///   Min, Max: 16_106, 33_151
-            ///   Average:  24_278
-            ///   Median:   26_253
-            ///   Std-Dev:  4533.12
+            ///   Min, Max: 13_863, 30_184
+            ///   Average:  18_197
+            ///   Median:   17_446
+            ///   Std-Dev:  3440.2
             ///
             /// Percentiles nanoseconds:
-            ///   99th: 32_245
-            ///   95th: 29_687
-            ///   75th: 27_867
-            write: 24_278 * constants::WEIGHT_REF_TIME_PER_NANOS,
+            ///   99th: 28_935
+            ///   95th: 26_293
+            ///   75th: 19_034
+            write: 18_197 * constants::WEIGHT_REF_TIME_PER_NANOS,
         };
     }
 

@@ -18,6 +18,7 @@ mod chain;
 mod cpu;
 mod follow;
 mod government;
+mod reads;
 mod report;
 mod rpc;
 mod run;
@@ -33,8 +34,14 @@ use workloads::Workload;
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 
 #[derive(Parser)]
-#[command(about = "Load benchmark of a govchain node (see scripts/bench-load.sh)")]
+#[command(
+    about = "Load benchmark of a govchain node (see scripts/bench-load.sh); `reads`: its read \
+             path (see scripts/bench-reads.sh)",
+    args_conflicts_with_subcommands = true
+)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The node's WebSocket RPC endpoint (unsafe methods enabled: the pool is cleared between
     /// workloads).
     #[arg(long, default_value = "ws://127.0.0.1:9944")]
@@ -68,6 +75,12 @@ struct Args {
     /// class.
     #[arg(long, default_value_t = 0)]
     relay_tip: u128,
+    /// Submit each workload at this fraction of the rate its block limits admit, evenly
+    /// (e.g. 0.5: submission to finality of a chain at half load), instead of at full speed.
+    /// Latency still counts from each submission: transactions the pool cap held back go out
+    /// late, in a burst (the progress line shows the pool).
+    #[arg(long)]
+    pace: Option<f64>,
     /// WebSocket connections to submit over.
     #[arg(long, default_value_t = 8)]
     connections: usize,
@@ -94,9 +107,21 @@ struct Args {
     json: Option<PathBuf>,
 }
 
+#[derive(clap::Subcommand)]
+enum Command {
+    /// The read path: many WebSocket clients asking the registries' verification queries at
+    /// the finalized block (see reads.rs).
+    Reads(reads::ReadArgs),
+}
+
 #[tokio::main]
 async fn main() {
-    if let Err(error) = run_all(Args::parse()).await {
+    let mut args = Args::parse();
+    let outcome = match args.command.take() {
+        Some(Command::Reads(reads)) => reads::run(reads).await,
+        None => run_all(args).await,
+    };
+    if let Err(error) = outcome {
         eprintln!("govchain-load: {error}");
         std::process::exit(1);
     }
@@ -148,6 +173,7 @@ async fn run_all(args: Args) -> Result<(), Error> {
     let settings = run::Settings {
         seconds: args.seconds,
         in_flight: args.in_flight,
+        pace: args.pace,
     };
     let (mut serial, mut first_poll) = (0u64, 0usize);
     let mut outcomes = Vec::new();
@@ -219,6 +245,7 @@ async fn run_all(args: Args) -> Result<(), Error> {
             "in_flight": args.in_flight,
             "max_rate": args.max_rate,
             "max_diploma_rate": args.max_diploma_rate,
+            "pace": args.pace,
         });
         let report = report::to_json(&outcomes, args.verify_per_second, settings);
         std::fs::write(path, serde_json::to_string_pretty(&report)?)?;

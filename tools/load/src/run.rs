@@ -28,6 +28,9 @@ use tokio::sync::{broadcast, mpsc};
 pub struct Settings {
     pub seconds: u64,
     pub in_flight: usize,
+    /// Submit at this fraction of the rate the block limits admit, evenly, instead of at full
+    /// speed (the latency of a chain that is not saturated).
+    pub pace: Option<f64>,
 }
 
 /// Submissions queued ahead of the workers.
@@ -62,10 +65,28 @@ pub async fn run(
     let started = Instant::now();
     let deadline = started + Duration::from_secs(settings.seconds);
 
+    // Paced, transaction `k` is released at `started + k × interval`.
+    let interval = settings.pace.map(|fraction| {
+        let per_second =
+            transactions_per_block_by_limits * fraction.max(0.001) * 1_000.0 / SLOT_DURATION as f64;
+        Duration::from_secs_f64(1.0 / per_second.max(0.001))
+    });
+    if let Some(interval) = interval {
+        eprintln!(
+            "{}: paced at {:.0} transactions/s ({:.0} % of what the block limits admit)",
+            workload.label(),
+            1.0 / interval.as_secs_f64(),
+            settings.pace.unwrap_or(1.0) * 100.0
+        );
+    }
     let producer = {
         let queue = queue.clone();
         tokio::spawn(async move {
-            for transaction in transactions {
+            for (k, transaction) in transactions.into_iter().enumerate() {
+                if let Some(interval) = interval {
+                    let due = started + interval * u32::try_from(k).unwrap_or(u32::MAX);
+                    tokio::time::sleep_until(due.into()).await;
+                }
                 if queue.send(transaction).await.is_err() {
                     break;
                 }
