@@ -334,7 +334,15 @@ pub fn new_full<
             network,
             sync: Arc::new(sync_service),
             notification_service: grandpa_notification_service,
-            voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+            // The sdk's default rules vote two blocks behind the best one, which alone kept a
+            // transaction ~13 s from finality at half load (docs/performance.md, "Finality at
+            // half the rate"). One block behind keeps a margin against the newest block's fork
+            // (a vote on a block a fork overtakes finalizes its ancestor instead; safety does
+            // not depend on the rule) and finalizes a slot sooner.
+            voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new()
+                .add(sc_consensus_grandpa::BeforeBestBlockBy(1u32))
+                .add(sc_consensus_grandpa::ThreeQuartersOfTheUnfinalizedChain)
+                .build(),
             prometheus_registry,
             shared_voter_state: SharedVoterState::empty(),
             telemetry: telemetry.as_ref().map(|x| x.handle()),

@@ -17,7 +17,9 @@
 
 use crate::{cpu, Error};
 use codec::{Decode, Encode};
-use frame_support::storage::StoragePrefixedMap;
+use frame_support::{
+    storage::StoragePrefixedMap, Blake2_128Concat, ReversibleStorageHasher, Twox64Concat,
+};
 use govchain_runtime::{BlockNumber, Runtime};
 use jsonrpsee::{
     core::{
@@ -812,36 +814,41 @@ async fn keys(
     Ok(found)
 }
 
+/// Up to `count` keys of the storage map under `prefix` at `at`, each decoded past the prefix
+/// and its hasher's `H` hash.
+async fn map_keys<H: ReversibleStorageHasher, K: Decode>(
+    client: &WsClient,
+    prefix: [u8; 32],
+    count: usize,
+    at: H256,
+) -> Result<Vec<K>, Error> {
+    Ok(keys(client, &prefix, count, at)
+        .await?
+        .iter()
+        .filter_map(|key| K::decode(&mut H::reverse(key.get(prefix.len()..)?)).ok())
+        .collect())
+}
+
 /// The questions: diplomas and parcels sampled from the chain at `at`, through the runtime API.
 /// For every `sample` genuine diplomas, a sixth as many forged documents and unknown ids, and a
 /// third as many parcel lookups.
 async fn sample(url: &str, at: H256, sample: usize) -> Result<Vec<Query>, Error> {
     let client = Arc::new(connect(url).await?);
 
-    let diploma_keys = keys(
+    let ids: Vec<DiplomaId> = map_keys::<Blake2_128Concat, _>(
         &client,
-        &pallet_diplomas::Records::<Runtime>::final_prefix(),
+        pallet_diplomas::Records::<Runtime>::final_prefix(),
         sample,
         at,
     )
     .await?;
-    // Key: the map's prefix (32 bytes), blake2_128 of the id (16), the id.
-    let ids: Vec<DiplomaId> = diploma_keys
-        .iter()
-        .filter_map(|key| DiplomaId::decode(&mut key.get(48..)?).ok())
-        .collect();
-    let parcel_keys = keys(
+    let parcels: Vec<ParcelId> = map_keys::<Twox64Concat, _>(
         &client,
-        &pallet_land_titles::Parcels::<Runtime>::final_prefix(),
+        pallet_land_titles::Parcels::<Runtime>::final_prefix(),
         sample / 3,
         at,
     )
     .await?;
-    // Key: the map's prefix (32 bytes), twox64 of the id (8), the id.
-    let parcels: Vec<ParcelId> = parcel_keys
-        .iter()
-        .filter_map(|key| ParcelId::decode(&mut key.get(40..)?).ok())
-        .collect();
     if ids.is_empty() || parcels.is_empty() {
         return Err(format!(
             "the chain holds {} diplomas and {} parcels: issue some first (scripts/bench-reads.sh does)",
