@@ -108,9 +108,10 @@ pub struct ReadArgs {
 
 /// One question and the answer the chain must give.
 struct Query {
-    /// The runtime API function and its SCALE-encoded arguments.
+    /// The runtime API function and its SCALE-encoded arguments, hex once here rather than on
+    /// every request (the tool shares the node's cores).
     function: &'static str,
-    arguments: Vec<u8>,
+    arguments: String,
     /// The runtime API's answer, SCALE-encoded.
     expected: Vec<u8>,
     /// The node's JSON method, its arguments before `at`, and its answer.
@@ -554,17 +555,18 @@ async fn answer(client: &mut Client, query: &Query, at: H256) -> Result<bool, St
                 .follow
                 .as_mut()
                 .ok_or("a chain-head client without its subscription")?;
-            let arguments = bytes::to_hex(&query.arguments, false);
             let output = follow
-                .call(&client.connection, query.function, &arguments)
+                .call(&client.connection, query.function, &query.arguments)
                 .await?;
             Ok(output == query.expected)
         }
         Method::StateCall => {
-            let arguments = bytes::to_hex(&query.arguments, false);
             let output: String = client
                 .connection
-                .request("state_call", rpc_params![query.function, arguments, at])
+                .request(
+                    "state_call",
+                    rpc_params![query.function, &query.arguments, at],
+                )
                 .await
                 .map_err(|error| error.to_string())?;
             let output = bytes::from_hex(&output)
@@ -887,7 +889,7 @@ async fn sample(url: &str, at: H256, sample: usize) -> Result<Vec<Query>, Error>
 
     let diploma = |id: DiplomaId, hash: H256, expected: Verification<BlockNumber>| Query {
         function: "DiplomasApi_verify",
-        arguments: (id, hash).encode(),
+        arguments: bytes::to_hex(&(id, hash).encode(), false),
         expected: expected.encode(),
         json_method: "diplomas_verify",
         json_arguments: vec![serde_json::json!(id), serde_json::json!(hash)],
@@ -922,7 +924,7 @@ async fn sample(url: &str, at: H256, sample: usize) -> Result<Vec<Query>, Error>
             }
             queries.push(Query {
                 function: "LandTitlesApi_parcel",
-                arguments: parcel.encode(),
+                arguments: bytes::to_hex(&parcel.encode(), false),
                 expected: raw,
                 json_method: "landTitles_parcel",
                 json_arguments: vec![serde_json::json!(parcel)],
