@@ -8,15 +8,20 @@
 //! upgrade test's runtime skips that: it is never deployed, and transactions that do not ask for
 //! the check are valid without the hash.
 //!
-//! The wasm must be the same whichever directory the repository was cloned into: chain specs
-//! embed it, and a test compares them with the committed ones. Cargo derives symbol hashes from
-//! the absolute paths of path dependencies outside the wasm workspace, panic messages embed
-//! source paths, and rustc sees its working directory as the operating system resolves it
-//! (through any symlink): a build from an alias of the checkout still gave another function order
-//! from another clone. So the wasm is built from a copy of the workspace's crates at a fixed path
-//! inside the target directory (`<target>/govchain-src`, kept in step with the checkout file by
-//! file, modification times included, so unchanged files rebuild nothing), and that copy and the
-//! cargo home are mapped to fixed names in the binary.
+//! The wasm must be the same whichever directory the repository was cloned into and whichever
+//! target directory it is built in: chain specs embed it, a test compares them with the
+//! committed ones, and a councillor rebuilds a proposed upgrade byte for byte before voting
+//! (`scripts/reproducible-runtime.sh` builds it from two clones with two target directories).
+//! Cargo derives symbol hashes from the absolute paths of path dependencies outside the wasm
+//! workspace, panic messages embed source paths, and rustc sees its working directory as the
+//! operating system resolves it (through any symlink): a build from an alias of the checkout
+//! still gave another function order from another clone. So the wasm is built from a copy of the
+//! workspace's crates at one fixed path on every machine, [`STAGE`] (kept in step with the
+//! checkout file by file: a changed file is copied with its modification time, a file with the
+//! same bytes is left alone, so unchanged files rebuild nothing, even from a fresh clone), and
+//! that copy, the wasm build's directory and the cargo home are mapped to fixed names in the
+//! binary. Builds from several checkouts or target directories on one machine take turns: each
+//! holds a lock on the copy from staging to the end of its wasm build.
 //!
 //! The wasm is built in the builder's `production` profile, as runtimes are released: fat LTO in
 //! one codegen unit (smaller and faster than the `release` profile's thin LTO).
@@ -37,12 +42,19 @@ fn main() {
         .to_owned();
     // OUT_DIR is <target>/<profile>/build/<crate>-<hash>/out.
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
-    let target_dir = out_dir
-        .ancestors()
-        .nth(4)
-        .expect("OUT_DIR lies in the target directory");
-
-    let alias = target_dir.join("govchain-src");
+    let alias = PathBuf::from(STAGE);
+    let lock_path = PathBuf::from(format!("{STAGE}.lock"));
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .expect(
+            "the wasm is built from a copy of the sources at /tmp/govchain-runtime-src, the \
+             same path on every machine: this user must be able to write there",
+        );
+    // Held until the wasm builds below are done (released when `main` returns).
+    lock.lock().expect("the staging lock can be taken");
     stage_workspace(&workspace, &alias);
     // The wasm builder finds the workspace's Cargo.lock through this hint, so the wasm uses the
     // locked dependency versions.
@@ -76,9 +88,17 @@ fn main() {
         .map(PathBuf::from)
         .or_else(|_| env::var("HOME").map(|home| PathBuf::from(home).join(".cargo")))
         .expect("CARGO_HOME or HOME is set");
+    // The wasm build's own directory (generated sources of build scripts live under it).
+    let wasm_build = out_dir
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR lies in the profile's directory")
+        .join("wbuild");
     let remap = format!(
-        "--remap-path-prefix={}=/govchain --remap-path-prefix={}=/cargo",
+        "--remap-path-prefix={}=/govchain --remap-path-prefix={}=/wbuild \
+         --remap-path-prefix={}=/cargo",
         alias.display(),
+        wasm_build.display(),
         cargo_home.display()
     );
     let project = alias.join("runtime").join("Cargo.toml");
@@ -99,6 +119,11 @@ fn main() {
         .set_file_name("wasm_binary_spec_version_incremented.rs")
         .build();
 }
+
+/// Where the wasm is built from: the same absolute path on every machine, because cargo hashes
+/// it into the wasm's symbols.
+#[cfg(feature = "std")]
+const STAGE: &str = "/tmp/govchain-runtime-src";
 
 /// What the wasm build reads of the workspace: its manifest, lock file and member crates.
 #[cfg(feature = "std")]
@@ -169,22 +194,19 @@ fn sync(from: &std::path::Path, to: &std::path::Path) {
         return;
     }
     let bytes = fs::read(from).expect("the workspace is readable");
+    // A file with the same bytes keeps its staged time: a fresh clone (every file new to the
+    // file system) or another checkout of the same commit sharing the target directory does not
+    // rebuild the wasm.
+    if fs::read(to).is_ok_and(|staged| staged == bytes) {
+        return;
+    }
     let modified = meta
         .modified()
         .expect("the file system keeps modification times");
-    let same = fs::read(to).is_ok_and(|staged| staged == bytes);
-    let same_time = fs::metadata(to)
-        .and_then(|meta| meta.modified())
-        .is_ok_and(|time| time == modified);
-    if same && same_time {
-        return;
+    if fs::symlink_metadata(to).is_ok_and(|meta| meta.is_dir()) {
+        fs::remove_dir_all(to).expect("a stale staged directory can be removed");
     }
-    if !same {
-        if fs::symlink_metadata(to).is_ok_and(|meta| meta.is_dir()) {
-            fs::remove_dir_all(to).expect("a stale staged directory can be removed");
-        }
-        fs::write(to, &bytes).expect("the staging dir is writable");
-    }
+    fs::write(to, &bytes).expect("the staging dir is writable");
     fs::File::options()
         .write(true)
         .open(to)

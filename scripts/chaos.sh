@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 { [ -x "$GOVCHAIN_NODE" ] && [ -f "$GOVCHAIN_UPGRADE_WASM" ]; } || build_node
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 (cd zombienet && [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error)
 # Its own network, mount and process namespaces: nothing it makes reaches the host's network,
 # and when it ends (even killed) the kernel removes every node, namespace, veth and mount.

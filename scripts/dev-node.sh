@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+# Only the build toolchain: a dev node needs neither Node.js nor Chromium (the tests do).
 bash scripts/setup.sh
-build_node
+# Only the node binary (not the tests', tools' and clients' targets), with the features the tests
+# build it with, so a later scripts/test.sh reuses it.
+build_node_bin
 exec "$GOVCHAIN_NODE" --dev --tmp "$@"

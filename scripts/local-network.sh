@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-build_node
+build_node_bin
 net_dir="${GOVCHAIN_NET_DIR:-/tmp/govchain-local}"
 mkdir -p "$net_dir"
 pids=()

@@ -15,11 +15,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 # Formatting and clippy with the workspace's denies, before any test.
 start=$(date +%s)
 bash scripts/lint.sh
 echo "test.sh: lint took $(($(date +%s) - start)) s"
+# The operator kit's monitoring: Prometheus configuration, alert rules and their promtool
+# tests, the Grafana dashboard's metric names (seconds).
+bash ops/monitoring/check.sh
 
 cargo_tests() {
 	# The end-to-end tests start `govchain-node` (built by lint.sh, in the same profile) themselves.
@@ -35,8 +38,11 @@ cargo_tests() {
 
 networks() {
 	# Multi-node tests on the node and upgrade wasm the build made, then the chaos scenarios'
-	# short form: a 2|2 partition healed, and a validator whose disk fills.
-	bash scripts/zombienet.sh && bash scripts/chaos.sh --quick partition disk
+	# short form: a 2|2 partition healed, and a validator whose disk fills; then the upgrade
+	# check's short form: this build's migrations, state decoding and every pallet's try_state
+	# on a populated development chain's state.
+	bash scripts/zombienet.sh && bash scripts/chaos.sh --quick partition disk &&
+		bash scripts/try-runtime.sh --quick
 }
 
 # Runs "$@" as lane $1, its output prefixed with the lane's name; records its status.

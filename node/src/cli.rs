@@ -29,6 +29,10 @@ pub enum Subcommand {
     /// Export a chain specification.
     ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
+    /// Build a chain specification from a runtime wasm (polkadot-sdk's chain-spec-builder):
+    /// `create`, `convert-to-raw`, `list-presets`, `display-preset`, `update-code`, `verify`.
+    ChainSpecBuilder(staging_chain_spec_builder::ChainSpecBuilder),
+
     /// Validate blocks.
     CheckBlock(sc_cli::CheckBlockCmd),
 
@@ -58,6 +62,11 @@ pub enum Subcommand {
     /// Check an encrypted election's public record from a node: every ballot's proof, the
     /// encrypted sums, the trustees' decryption shares and the published counts.
     VerifyTally(crate::verify_tally::VerifyTallyCmd),
+
+    /// A validator's session keys: `rotate` makes new ones in the running node's keystore and
+    /// registers them on chain (`session.set_keys`).
+    #[command(subcommand)]
+    SessionKeys(crate::session_keys::SessionKeysCmd),
 
     /// Act as one trustee of an encrypted election, through a node: the key ceremony, the
     /// decryption shares after voting, and the counts once enough trustees posted theirs.

@@ -139,6 +139,8 @@ pub fn run() -> sc_cli::Result<()> {
         }
         Some(Subcommand::VerifyTally(cmd)) => cmd.run(),
         Some(Subcommand::Trustee(cmd)) => cmd.run(),
+        Some(Subcommand::ChainSpecBuilder(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+        Some(Subcommand::SessionKeys(cmd)) => cmd.run(),
         None => {
             let runner = cli.create_runner(&cli.run)?;
             let storage_monitor = cli.storage_monitor.clone();

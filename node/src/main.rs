@@ -8,8 +8,10 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod registry_metrics;
 mod rpc;
 mod service;
+mod session_keys;
 mod trustee;
 mod verify_tally;
 

@@ -248,6 +248,16 @@ pub fn new_full<
         })
     };
 
+    // The registries' gauges (coverage, elections by phase, the registers' counts).
+    if let Some(registry_metrics) =
+        crate::registry_metrics::task(client.clone(), prometheus_registry.as_ref())
+            .map_err(|error| ServiceError::Other(format!("registry metrics: {error}")))?
+    {
+        task_manager
+            .spawn_handle()
+            .spawn_blocking("registry-metrics", None, registry_metrics);
+    }
+
     let _rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
         network: network.clone(),
         client: client.clone(),

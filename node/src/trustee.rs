@@ -352,7 +352,7 @@ fn load_or_make_secret(path: &PathBuf) -> Result<[u8; 32], String> {
 }
 
 /// The node's best block: hash and number.
-async fn best_block(client: &WsClient) -> Result<(H256, u32), String> {
+pub(crate) async fn best_block(client: &WsClient) -> Result<(H256, u32), String> {
     let header: govchain_runtime::Header = client
         .request("chain_getHeader", rpc_params![])
         .await
@@ -361,7 +361,7 @@ async fn best_block(client: &WsClient) -> Result<(H256, u32), String> {
 }
 
 /// The value at storage `key` at block `at`, decoded.
-async fn storage<V: Decode>(
+pub(crate) async fn storage<V: Decode>(
     client: &WsClient,
     at: H256,
     key: Vec<u8>,
@@ -416,7 +416,7 @@ async fn pallet_e_voting_runtime_api_record(
 }
 
 /// Signs `call` with the trustee's key at its next nonce and hands it to the node's pool.
-async fn submit(
+pub(crate) async fn submit(
     client: &WsClient,
     pair: &sr25519::Pair,
     genesis: H256,

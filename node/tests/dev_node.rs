@@ -1,10 +1,11 @@
-//! End to end: a `--dev` node produces and finalizes blocks, serves metrics, and includes a
-//! signed balance transfer submitted over RPC.
+//! End to end: a `--dev` node produces and finalizes blocks, serves metrics (the registries'
+//! gauges among them), includes a signed balance transfer submitted over RPC, and has its
+//! session keys rotated by `govchain-node session-keys rotate`.
 
 mod common;
 
 use codec::Decode;
-use common::{submit_and_wait, wait_for_blocks, Node, SigningContext};
+use common::{submit_and_wait, wait_for_blocks, Node, SigningContext, Tool};
 use govchain_runtime::{Nonce, Runtime, RuntimeCall, UNIT};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
@@ -65,28 +66,141 @@ async fn dev_node_produces_finalizes_and_includes_a_transfer() {
     assert_eq!(account(&client, &Alice.to_account_id()).await.nonce, 1);
 }
 
+/// The node's Prometheus endpoint.
+fn metrics(node: &Node) -> String {
+    use std::io::{Read, Write};
+    let mut stream =
+        std::net::TcpStream::connect(("127.0.0.1", node.prometheus_port)).expect("metrics port");
+    stream
+        .write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .expect("request sent");
+    let mut body = String::new();
+    stream.read_to_string(&mut body).expect("response read");
+    body
+}
+
+/// The value of the sample `name` (its whole name with labels, as exported), if any.
+fn sample(metrics: &str, name: &str) -> Option<f64> {
+    metrics.lines().find_map(|line| {
+        let rest = line.strip_prefix(name)?;
+        // `name{chain="dev"} 3` or `name 3`: the labels, if any, then the value.
+        let value = match rest.strip_prefix('{') {
+            Some(labelled) => labelled.split_once("} ")?.1,
+            None => rest.strip_prefix(' ')?,
+        };
+        value.trim().parse().ok()
+    })
+}
+
 #[tokio::test(flavor = "multi_thread")]
-async fn dev_node_serves_prometheus_metrics() {
+async fn dev_node_serves_prometheus_metrics_with_the_registries_health() {
     let node = Node::start(&["--dev"]);
     let client = node.rpc(Duration::from_secs(60)).await;
-    wait_for_blocks(&node, &client, 1, 0, Duration::from_secs(60)).await;
+    wait_for_blocks(&node, &client, 2, 2, Duration::from_secs(60)).await;
 
-    let metrics = tokio::task::spawn_blocking(move || {
-        use std::io::{Read, Write};
-        let mut stream = std::net::TcpStream::connect(("127.0.0.1", node.prometheus_port))
-            .expect("metrics port");
-        stream
-            .write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n")
-            .expect("request sent");
-        let mut body = String::new();
-        stream.read_to_string(&mut body).expect("response read");
-        drop(node);
-        body
-    })
-    .await
-    .expect("the metrics request finishes");
+    // The registry gauges follow finality: read once a block is finalized after start-up.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let metrics = loop {
+        let metrics = metrics(&node);
+        if sample(&metrics, "govchain_registry_metrics_block").is_some_and(|block| block >= 1.0) {
+            break metrics;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the registry metrics never read a finalized block:\n{metrics}"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
     assert!(
         metrics.contains("substrate_block_height"),
         "no block height metric in:\n{metrics}"
     );
+    for gauge in [
+        "govchain_registry_active_citizens",
+        "govchain_registry_diplomas",
+        "govchain_registry_parcels",
+        "govchain_registry_pending_actions",
+        "govchain_cbdc_total_supply",
+        "govchain_cbdc_reserve_value",
+        "govchain_cbdc_coverage_deficit",
+        "govchain_cbdc_unattested_assets",
+        "govchain_elections_open",
+    ] {
+        assert!(
+            sample(&metrics, gauge).is_some(),
+            "no {gauge} in:\n{metrics}"
+        );
+    }
+    // Every phase is exported, zero included; the development chain has no election.
+    for phase in [
+        "scheduled",
+        "voting",
+        "closed",
+        "cancelled",
+        "tallying",
+        "failed",
+    ] {
+        assert!(
+            metrics
+                .lines()
+                .any(|line| line.starts_with("govchain_elections{")
+                    && line.contains(&format!("phase=\"{phase}\""))),
+            "no govchain_elections{{phase=\"{phase}\"}} in:\n{metrics}"
+        );
+    }
+    assert_eq!(sample(&metrics, "govchain_elections_open"), Some(0.0));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
+    let node = Node::start(&["--dev"]);
+    let client = node.rpc(Duration::from_secs(60)).await;
+    wait_for_blocks(&node, &client, 1, 0, Duration::from_secs(60)).await;
+    let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+
+    let mut rotate = Tool::start(
+        &node,
+        "rotate",
+        &["session-keys", "rotate", "--url", &url, "--suri", "//Alice"],
+    );
+    let (ok, output) = rotate.finish(Duration::from_secs(120)).await;
+    assert!(
+        ok,
+        "rotate failed:\n{output}\n--- node log ---\n{}",
+        node.log()
+    );
+    assert!(output.contains("the chain holds the new keys"), "{output}");
+
+    // The keys the chain now holds for Alice are the ones the node made, not the genesis ones.
+    let keys: sp_core::Bytes = client
+        .request(
+            "state_getStorage",
+            rpc_params![sp_core::Bytes(pallet_session::NextKeys::<
+                govchain_runtime::Runtime,
+            >::hashed_key_for(
+                Alice.to_account_id()
+            ))],
+        )
+        .await
+        .expect("NextKeys readable");
+    let held: bool = client
+        .request("author_hasSessionKeys", rpc_params![keys.clone()])
+        .await
+        .expect("author_hasSessionKeys");
+    assert!(held, "the node's keystore lacks the registered keys");
+    let genesis = govchain_runtime::SessionKeys {
+        aura: sp_keyring::Sr25519Keyring::Alice.public().into(),
+        grandpa: sp_keyring::Ed25519Keyring::Alice.public().into(),
+    };
+    assert_ne!(
+        keys.0,
+        codec::Encode::encode(&genesis),
+        "the keys did not change"
+    );
+
+    // Without the account key the command refuses before touching the node.
+    let mut refused = Tool::start(&node, "no-key", &["session-keys", "rotate", "--url", &url]);
+    let (ok, output) = refused.finish(Duration::from_secs(30)).await;
+    assert!(!ok, "rotate without a key succeeded:\n{output}");
+    assert!(output.contains("GOVCHAIN_VALIDATOR_SURI"), "{output}");
 }
