@@ -50,8 +50,8 @@ build_node_bin() {
 		done
 	status=${PIPESTATUS[0]}
 	set -e
-	kill "$ticker" 2>/dev/null
-	wait "$ticker" 2>/dev/null
+	kill "$ticker" 2>/dev/null || true
+	wait "$ticker" 2>/dev/null || true
 	rm -f "$state"
 	echo "build: the node built in $((SECONDS - started)) s ($GOVCHAIN_NODE)" >&2
 	return "$status"

@@ -3,10 +3,10 @@
 # runtime wasm, with polkadot-sdk's chain-spec-builder (built into the node: `govchain-node
 # chain-spec-builder`), so an operator with the package needs no toolchain and no node build.
 # Usage: scripts/national-spec.sh OPERATOR.json OUT_DIR [RUNTIME.wasm]
-#   RUNTIME.wasm  the released runtime (default: the package's
-#                 /usr/share/govchain/runtime/govchain_runtime.compact.compressed.wasm, else this
-#                 checkout's build); a councillor rebuilds it byte for byte with
-#                 scripts/reproducible-runtime.sh
+#   RUNTIME.wasm  the released runtime (default: run from a checkout, the checkout's build;
+#                 run from the package, the runtime it was released with,
+#                 /usr/share/govchain/runtime/govchain_runtime.compact.compressed.wasm); a
+#                 councillor rebuilds it byte for byte (scripts/reproducible-runtime.sh)
 # Writes OUT_DIR/<id>.json (readable), OUT_DIR/<id>.raw.json (what nodes run with) and
 # OUT_DIR/<id>.raw.json.sha256 (publish it beside the spec: every ministry checks its copy).
 # The format of OPERATOR.json and a worked example: chain-specs/README.md.

@@ -22,13 +22,26 @@
 #      until it finalizes with the others and authors again;
 #   9. stops everything and removes the package (--keep leaves it installed).
 # Prints each step's result. Needs root (dpkg, the govchain user). Takes about 15 minutes.
+# Refuses to run where govchain-node is installed or running (--force to insist).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-keep=0
-[ "${1:-}" = "--keep" ] && keep=1
+keep=0 force=0
+for arg in "$@"; do
+	case "$arg" in
+	--keep) keep=1 ;;
+	--force) force=1 ;;
+	*) echo "usage: operator-rehearsal.sh [--keep] [--force]" >&2; exit 2 ;;
+	esac
+done
 [ "$(id -u)" -eq 0 ] || { echo "operator-rehearsal: run as root (it installs a package)" >&2; exit 1; }
+# It installs and purges the package: never on a machine that runs govchain for real.
+if [ "$force" = 0 ] && { dpkg -s govchain-node >/dev/null 2>&1 || pgrep -x govchain-node >/dev/null; }; then
+	echo "operator-rehearsal: govchain-node is installed or running here; this rehearsal would" \
+		"replace and purge it. Use a spare machine, or --force." >&2
+	exit 1
+fi
 
 checkout=$(pwd)
 rehearsal=/var/lib/govchain/rehearsal
@@ -142,6 +155,7 @@ for name in "${names[@]}" rpc; do
 	peer[$name]=$(govchain-keys node-key "$rehearsal/$name/node-key" | sed -n 's/^peer id: *//p')
 	[ -n "${peer[$name]}" ] || die "no peer id for $name"
 done
+chown -R govchain:govchain "$rehearsal"
 for name in "${names[@]}"; do
 	suri="//${name^}"
 	runuser -u govchain -- govchain-node key insert --chain "$spec" --base-path "$rehearsal/$name" \
@@ -293,8 +307,8 @@ prometheus_pid=""
 if [ "$keep" = 0 ]; then
 	rm -rf "$rehearsal"
 	dpkg --purge govchain-node >/dev/null
-	id govchain >/dev/null 2>&1 && die "the govchain user survived the purge"
-	ok "every node and Prometheus stopped; package purged (the govchain user with it)"
+	[ -e /etc/govchain ] && die "/etc/govchain survived the purge"
+	ok "every node and Prometheus stopped; package purged (/etc/govchain with it; the govchain user and /var/lib/govchain stay, as on a real purge)"
 else
 	ok "every node and Prometheus stopped; the package stays (--keep), data under $rehearsal"
 fi

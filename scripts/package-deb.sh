@@ -13,9 +13,16 @@ if ! cargo deb --version 2>/dev/null | grep -q "$CARGO_DEB_VERSION"; then
 	cargo install cargo-deb --locked --version "$CARGO_DEB_VERSION"
 fi
 
-# Only when there is no node yet: the package takes the binary as it is (scripts/lint.sh or
-# build_node_bin first, to package a fresh one).
-[ -x "$GOVCHAIN_NODE" ] || build_node_bin
+# The node and runtime of this checkout (nothing is compiled when they are up to date), never a
+# wasm built with GOVCHAIN_WASM_TRY_RUNTIME=1 (its TryRuntime API must not reach a public node).
+unset GOVCHAIN_WASM_TRY_RUNTIME
+build_node_bin
+# The binary names the commit it was built from: it must be this checkout's.
+head=$(git rev-parse --short=11 HEAD)
+case "$("$GOVCHAIN_NODE" --version)" in
+*"-$head"*) ;;
+*) echo "package-deb.sh: $GOVCHAIN_NODE is not built from HEAD ($head): $("$GOVCHAIN_NODE" --version)" >&2; exit 1 ;;
+esac
 
 out_dir="$CARGO_TARGET_DIR/debian"
 mkdir -p "$out_dir"

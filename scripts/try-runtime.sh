@@ -22,7 +22,8 @@ for arg in "$@"; do
 done
 check="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/examples/try_runtime"
 load="$CARGO_TARGET_DIR/$GOVCHAIN_PROFILE/govchain-load"
-[ -x "$check" ] && [ -x "$load" ] && [ -x "$GOVCHAIN_NODE" ] || build_node
+# This checkout's migrations and checks, built if anything changed (seconds when up to date).
+build_node
 
 base=$(mktemp -d)
 node_pid=""

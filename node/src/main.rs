@@ -5,6 +5,7 @@
 // large by design; boxing them at every call would only obscure the `?` chain.
 #![allow(clippy::result_large_err)]
 
+mod chain_client;
 mod chain_spec;
 mod cli;
 mod command;

@@ -21,13 +21,13 @@ use sp_blockchain::HeaderBackend;
 use sp_core::storage::StorageKey;
 use sp_runtime::traits::{Block as BlockT, Header as HeaderT};
 use substrate_prometheus_endpoint::{
-    register, Gauge, GaugeVec, Opts, PrometheusError, Registry, F64, U64,
+    register, Counter, Gauge, GaugeVec, Opts, PrometheusError, Registry, F64, U64,
 };
 
 use crate::service::FullClient;
 
-/// At most this many elections are looked at per block: the gauges stay cheap however long the
-/// chain keeps its elections (the pallet bounds them; this bounds the node's work regardless).
+/// At most this many running elections are asked about per block (settled ones are remembered):
+/// the node's work per block stays bounded whatever the chain holds.
 const MAX_ELECTIONS_READ: usize = 10_000;
 
 /// The gauges, registered once.
@@ -44,6 +44,7 @@ struct Gauges {
     unattested_assets: Gauge<U64>,
     elections: GaugeVec<U64>,
     elections_open: Gauge<U64>,
+    errors: Counter<U64>,
 }
 
 fn gauge<P: substrate_prometheus_endpoint::prometheus::core::Atomic + 'static>(
@@ -91,7 +92,7 @@ impl Gauges {
             coverage_ratio: gauge(
                 registry,
                 "govchain_cbdc_coverage_ratio",
-                "Supply divided by the attested reserve value (not exported without reserve)",
+                "Supply divided by the attested reserve value (NaN without reserve)",
             )?,
             coverage_deficit: gauge(
                 registry,
@@ -115,6 +116,14 @@ impl Gauges {
                 "govchain_elections_open",
                 "Elections taking ballots now",
             )?,
+            errors: register(
+                Counter::new(
+                    "govchain_registry_metrics_errors_total",
+                    "Finalized blocks whose registry metrics could not all be read (the node's \
+                     log says why)",
+                )?,
+                registry,
+            )?,
         })
     }
 }
@@ -124,87 +133,133 @@ fn phase_label(phase: &Phase) -> String {
     format!("{phase:?}").to_lowercase()
 }
 
-/// A storage value of type `T` at `hash`, or its default when absent.
+/// A storage value of type `T` at `hash` (its default when absent); `Err` if the state cannot be
+/// read or the value does not decode.
 fn value<T: Decode + Default>(
     client: &FullClient,
     hash: <Block as BlockT>::Hash,
     key: Vec<u8>,
-) -> T {
-    client
-        .storage(hash, &StorageKey(key))
-        .ok()
-        .flatten()
-        .and_then(|data| T::decode(&mut &data.0[..]).ok())
-        .unwrap_or_default()
+    what: &str,
+) -> Result<T, String> {
+    match client.storage(hash, &StorageKey(key)) {
+        Ok(Some(data)) => {
+            T::decode(&mut &data.0[..]).map_err(|error| format!("{what}: undecodable: {error}"))
+        }
+        Ok(None) => Ok(T::default()),
+        Err(error) => Err(format!("{what}: {error}")),
+    }
 }
 
-/// Reads every gauge at the finalized block `hash` (number `number`).
-fn read(client: &FullClient, gauges: &Gauges, hash: <Block as BlockT>::Hash, number: BlockNumber) {
+/// Elections whose phase can no longer change (closed, cancelled, failed): read once, then
+/// counted from here, so each block's work is bounded by the elections still running.
+#[derive(Default)]
+struct Settled(BTreeMap<ElectionId, String>);
+
+fn is_settled(phase: &Phase) -> bool {
+    matches!(phase, Phase::Closed | Phase::Cancelled | Phase::Failed)
+}
+
+/// Reads every gauge at the finalized block `hash` (number `number`). The block gauge moves
+/// only when every read succeeded, so a node whose reads fail shows stale metrics (the
+/// GovchainRegistryMetricsStale alert) rather than zeros.
+fn read(
+    client: &FullClient,
+    gauges: &Gauges,
+    settled: &mut Settled,
+    hash: <Block as BlockT>::Hash,
+    number: BlockNumber,
+) -> Result<(), String> {
     gauges.active_citizens.set(value::<u64>(
         client,
         hash,
         pallet_identity_registry::ActiveCitizens::<Runtime>::hashed_key().to_vec(),
-    ));
+        "ActiveCitizens",
+    )?);
     gauges.diplomas.set(value::<u64>(
         client,
         hash,
         pallet_diplomas::DiplomaCount::<Runtime>::hashed_key().to_vec(),
-    ));
+        "DiplomaCount",
+    )?);
     gauges.parcels.set(value::<pallet_land_titles::ParcelId>(
         client,
         hash,
         pallet_land_titles::NextParcelId::<Runtime>::hashed_key().to_vec(),
-    ));
+        "NextParcelId",
+    )?);
     let pending_prefix = StorageKey(
         pallet_identity_registry::PendingActionCount::<Runtime>::final_prefix().to_vec(),
     );
-    let pending = client
+    let mut pending = 0u64;
+    for (_, data) in client
         .storage_pairs(hash, Some(&pending_prefix), None)
-        .map(|pairs| {
-            pairs
-                .filter_map(|(_, data)| u32::decode(&mut &data.0[..]).ok())
-                .map(u64::from)
-                .fold(0u64, u64::saturating_add)
-        })
-        .unwrap_or_default();
+        .map_err(|error| format!("PendingActionCount: {error}"))?
+    {
+        let count = u32::decode(&mut &data.0[..])
+            .map_err(|error| format!("PendingActionCount: undecodable: {error}"))?;
+        pending = pending.saturating_add(u64::from(count));
+    }
     gauges.pending_actions.set(pending);
 
     let api = client.runtime_api();
-    if let Ok(reserve) = api.reserve(hash) {
-        // Gauges are floating point: amounts above 2^53 lose their last digits, not their size.
-        gauges.total_supply.set(reserve.total_supply as f64);
-        gauges.reserve_value.set(reserve.reserve_value as f64);
-        gauges.coverage_deficit.set(reserve.coverage_deficit as f64);
-        gauges
-            .unattested_assets
-            .set(u64::from(reserve.unattested_assets));
-        match reserve.coverage_ppm {
-            Some(ppm) => gauges.coverage_ratio.set(ppm as f64 / 1_000_000.0),
-            None => gauges.coverage_ratio.set(f64::NAN),
-        }
-    }
+    let reserve = api
+        .reserve(hash)
+        .map_err(|error| format!("CbdcApi_reserve: {error}"))?;
+    // Gauges are floating point: amounts above 2^53 lose their last digits, not their size.
+    gauges.total_supply.set(reserve.total_supply as f64);
+    gauges.reserve_value.set(reserve.reserve_value as f64);
+    gauges.coverage_deficit.set(reserve.coverage_deficit as f64);
+    gauges
+        .unattested_assets
+        .set(u64::from(reserve.unattested_assets));
+    // NaN without reserve (the API's `None`): no ratio, rather than a misleading number.
+    gauges.coverage_ratio.set(
+        reserve
+            .coverage_ppm
+            .map_or(f64::NAN, |ppm| ppm as f64 / 1_000_000.0),
+    );
 
     // Elections: their ids from the pallet's map (Twox64Concat: the id follows its 8-byte
-    // hash), their phase from the runtime API, as a wallet or explorer sees it.
+    // hash), the phase of those still running from the runtime API, as a wallet sees it.
     let prefix = StorageKey(pallet_e_voting::Elections::<Runtime>::final_prefix().to_vec());
     let mut by_phase: BTreeMap<String, u64> = BTreeMap::new();
     let mut open = 0u64;
-    if let Ok(keys) = client.storage_keys(hash, Some(&prefix), None) {
-        for key in keys.take(MAX_ELECTIONS_READ) {
-            let Some(mut tail) = key.0.get(prefix.0.len().saturating_add(8)..) else {
-                continue;
-            };
-            let Ok(id) = ElectionId::decode(&mut tail) else {
-                continue;
-            };
-            if let Ok(Some(election)) = api.election(hash, id) {
+    let keys = client
+        .storage_keys(hash, Some(&prefix), None)
+        .map_err(|error| format!("Elections: {error}"))?;
+    let mut asked = 0usize;
+    for key in keys {
+        let mut tail = key
+            .0
+            .get(prefix.0.len().saturating_add(8)..)
+            .ok_or("Elections: a key without its id")?;
+        let id = ElectionId::decode(&mut tail)
+            .map_err(|error| format!("Elections: undecodable id: {error}"))?;
+        let label = match settled.0.get(&id) {
+            Some(label) => label.clone(),
+            None => {
+                asked = asked.saturating_add(1);
+                if asked > MAX_ELECTIONS_READ {
+                    return Err(format!(
+                        "more than {MAX_ELECTIONS_READ} running elections: not all read"
+                    ));
+                }
+                let election = api
+                    .election(hash, id)
+                    .map_err(|error| format!("EVotingApi_election: {error}"))?
+                    .ok_or_else(|| format!("EVotingApi_election: no election {id}"))?;
                 if matches!(election.phase, Phase::Voting) {
                     open = open.saturating_add(1);
                 }
-                let count = by_phase.entry(phase_label(&election.phase)).or_default();
-                *count = count.saturating_add(1);
+                let label = phase_label(&election.phase);
+                if is_settled(&election.phase) {
+                    settled.0.insert(id, label.clone());
+                }
+                label
             }
-        }
+        };
+        let count = by_phase.entry(label).or_default();
+        *count = count.saturating_add(1);
     }
     // Every phase is exported, zero included, so a graph or an alert never sees a gap.
     for phase in [
@@ -223,6 +278,7 @@ fn read(client: &FullClient, gauges: &Gauges, hash: <Block as BlockT>::Hash, num
     }
     gauges.elections_open.set(open);
     gauges.block.set(u64::from(number));
+    Ok(())
 }
 
 /// Registers the gauges and returns the task that keeps them current; `None` without a
@@ -236,17 +292,24 @@ pub fn task(
     };
     let gauges = Gauges::register(registry)?;
     Ok(Some(async move {
+        let mut settled = Settled::default();
+        let mut read_at = |hash, number| {
+            if let Err(error) = read(&client, &gauges, &mut settled, hash, number) {
+                gauges.errors.inc();
+                log::warn!(target: "govchain", "registry metrics at #{number}: {error}");
+            }
+        };
         let mut finalized = client.finality_notification_stream();
         // The chain as it is at start-up, before any new block is finalized.
         let info = client.info();
-        read(&client, &gauges, info.finalized_hash, info.finalized_number);
+        read_at(info.finalized_hash, info.finalized_number);
         while let Some(mut notification) = finalized.next().await {
             // Only the newest of the notifications already waiting is read.
             while let Some(Some(newer)) = finalized.next().now_or_never() {
                 notification = newer;
             }
             let number = *notification.header.number();
-            read(&client, &gauges, notification.hash, number);
+            read_at(notification.hash, number);
         }
     }))
 }

@@ -6,8 +6,8 @@
 //!    can register keys whose secrets they do not hold);
 //! 2. `author_hasSessionKeys`: the keystore holds their secrets;
 //! 3. `session.set_keys(keys, proof)`, signed with the validator's account key;
-//! 4. waits until the chain's `Session::NextKeys` holds the new keys. They sign from the session
-//!    after the next one; the old keys stay in the keystore until then.
+//! 4. waits until the chain's `Session::NextKeys` holds the new keys at a finalized block. They
+//!    sign from the session after the next one; the old keys stay in the keystore until then.
 //!
 //! The validator's account key is read from `--suri` or, better (the process list is public),
 //! the `GOVCHAIN_VALIDATOR_SURI` environment variable. The node needs unsafe RPC methods on its
@@ -16,11 +16,11 @@
 
 use codec::{Decode, Encode};
 use govchain_runtime::{AccountId, Runtime, RuntimeCall, SessionKeys};
-use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClientBuilder};
-use sp_core::{sr25519, Bytes, Pair, H256};
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use sp_core::{Bytes, Pair};
 use std::time::{Duration, Instant};
 
-use crate::trustee::{best_block, storage, submit};
+use crate::chain_client::{self, finalized_block, storage, submit};
 
 /// `session-keys`'s subcommands.
 #[derive(Debug, Clone, clap::Subcommand)]
@@ -36,8 +36,8 @@ pub struct RotateCmd {
     #[arg(long, default_value = "ws://127.0.0.1:9944")]
     pub url: String,
 
-    /// The validator's account key (a secret URI); if not given, the `GOVCHAIN_VALIDATOR_SURI`
-    /// environment variable.
+    /// The validator's account key (a secret URI). Better not: the process list is public;
+    /// without it, the `GOVCHAIN_VALIDATOR_SURI` environment variable.
     #[arg(long)]
     pub suri: Option<String>,
 
@@ -55,10 +55,7 @@ struct GeneratedKeys {
 
 impl SessionKeysCmd {
     pub fn run(&self) -> sc_cli::Result<()> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|error| format!("cannot start the RPC client: {error}"))?;
+        let runtime = chain_client::runtime()?;
         match self {
             Self::Rotate(cmd) => runtime.block_on(cmd.rotate()).map_err(Into::into),
         }
@@ -67,22 +64,13 @@ impl SessionKeysCmd {
 
 impl RotateCmd {
     async fn rotate(&self) -> Result<(), String> {
-        let suri = match &self.suri {
-            Some(suri) => suri.clone(),
-            None => std::env::var("GOVCHAIN_VALIDATOR_SURI")
-                .map_err(|_| "give --suri or set GOVCHAIN_VALIDATOR_SURI".to_string())?,
-        };
-        let pair = sr25519::Pair::from_string(&suri, None)
-            .map_err(|error| format!("the validator's account key: {error:?}"))?;
+        let pair = chain_client::signer(
+            self.suri.as_deref(),
+            "GOVCHAIN_VALIDATOR_SURI",
+            "the validator's account key",
+        )?;
         let account: AccountId = pair.public().into();
-        let client = WsClientBuilder::default()
-            .build(&self.url)
-            .await
-            .map_err(|error| format!("cannot reach {}: {error}", self.url))?;
-        let genesis: H256 = client
-            .request("chain_getBlockHash", rpc_params![0])
-            .await
-            .map_err(|error| format!("chain_getBlockHash: {error}"))?;
+        let (client, genesis) = chain_client::connect(&self.url, 10 * 1024 * 1024).await?;
 
         let generated: GeneratedKeys = client
             .request(
@@ -124,12 +112,13 @@ impl RotateCmd {
         let key = pallet_session::NextKeys::<Runtime>::hashed_key_for(&account);
         let started = Instant::now();
         loop {
-            let (at, number) = best_block(&client).await?;
+            let (at, number) = finalized_block(&client).await?;
             let registered: Option<SessionKeys> = storage(&client, at, key.clone()).await?;
             if registered.as_ref() == Some(&keys) {
                 println!(
-                    "block #{number}: the chain holds the new keys for {account}; they sign from \
-                     the session after next (keep the old ones in the keystore until then)"
+                    "finalized block #{number}: the chain holds the new keys for {account}; they \
+                     sign from the session after next (keep the old ones in the keystore until \
+                     then)"
                 );
                 return Ok(());
             }

@@ -16,20 +16,17 @@
 //! It trusts the node it reads for the chain's state (run it against the institution's own
 //! node); a node that lied could only make it post too early or not at all.
 
+use crate::chain_client::{self, best_block, storage, submit};
 use codec::{Decode, Encode};
 use govchain_ballot::dkg::TrusteeSetup;
 use govchain_runtime::{Runtime, RuntimeCall};
-use jsonrpsee::{
-    core::client::ClientT,
-    rpc_params,
-    ws_client::{WsClient, WsClientBuilder},
-};
+use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use pallet_e_voting::{
     trustee as side, CeremonyRound, Election, ElectionId, ElectionStatus, KeyCeremony,
     TrusteePosition,
 };
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
-use sp_core::{sr25519, Bytes, Pair, H256};
+use sp_core::{Bytes, Pair, H256};
 use sp_runtime::BoundedVec;
 use std::{path::PathBuf, time::Duration};
 
@@ -78,34 +75,21 @@ impl TrusteeCmd {
     /// Serves the election until it ends; `Err` if the node cannot be used or this account is
     /// not one of its trustees.
     pub fn run(&self) -> sc_cli::Result<()> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|error| format!("cannot start the RPC client: {error}"))?;
+        let runtime = chain_client::runtime()?;
         let outcome = runtime.block_on(self.serve())?;
         println!("election {}: {outcome}", self.election);
         Ok(())
     }
 
     async fn serve(&self) -> Result<String, String> {
-        let suri = match &self.suri {
-            Some(suri) => suri.clone(),
-            None => std::env::var("GOVCHAIN_TRUSTEE_SURI")
-                .map_err(|_| "give --suri or set GOVCHAIN_TRUSTEE_SURI".to_string())?,
-        };
-        let pair = sr25519::Pair::from_string(&suri, None)
-            .map_err(|error| format!("the trustee's key: {error:?}"))?;
+        let pair = chain_client::signer(
+            self.suri.as_deref(),
+            "GOVCHAIN_TRUSTEE_SURI",
+            "the trustee's key",
+        )?;
         let account: govchain_runtime::AccountId = pair.public().into();
         let secret = load_or_make_secret(&self.secret)?;
-        let client = WsClientBuilder::default()
-            .max_response_size(64 * 1024 * 1024)
-            .build(&self.url)
-            .await
-            .map_err(|error| format!("cannot reach {}: {error}", self.url))?;
-        let genesis: H256 = client
-            .request("chain_getBlockHash", rpc_params![0])
-            .await
-            .map_err(|error| format!("chain_getBlockHash: {error}"))?;
+        let (client, genesis) = chain_client::connect(&self.url, 64 * 1024 * 1024).await?;
         let seed: [u8; 32] = sp_io::hashing::blake2_256(
             &(b"govchain-trustee", secret, genesis, self.election).encode(),
         );
@@ -351,31 +335,6 @@ fn load_or_make_secret(path: &PathBuf) -> Result<[u8; 32], String> {
     }
 }
 
-/// The node's best block: hash and number.
-pub(crate) async fn best_block(client: &WsClient) -> Result<(H256, u32), String> {
-    let header: govchain_runtime::Header = client
-        .request("chain_getHeader", rpc_params![])
-        .await
-        .map_err(|error| format!("chain_getHeader: {error}"))?;
-    Ok((header.hash(), header.number))
-}
-
-/// The value at storage `key` at block `at`, decoded.
-pub(crate) async fn storage<V: Decode>(
-    client: &WsClient,
-    at: H256,
-    key: Vec<u8>,
-) -> Result<Option<V>, String> {
-    let value: Option<Bytes> = client
-        .request("state_getStorage", rpc_params![Bytes(key), at])
-        .await
-        .map_err(|error| format!("state_getStorage: {error}"))?;
-    value
-        .map(|bytes| V::decode(&mut &bytes[..]))
-        .transpose()
-        .map_err(|error| format!("undecodable storage: {error}"))
-}
-
 /// The shares each trustee that published dealt, by dealer (as posted, encrypted).
 async fn dealt_shares(
     client: &WsClient,
@@ -413,38 +372,4 @@ async fn pallet_e_voting_runtime_api_record(
         .map_err(|error| format!("EVotingApi_encrypted_record: {error}"))?;
     Decode::decode(&mut &answer[..])
         .map_err(|error| format!("EVotingApi_encrypted_record: undecodable answer: {error}"))
-}
-
-/// Signs `call` with the trustee's key at its next nonce and hands it to the node's pool.
-pub(crate) async fn submit(
-    client: &WsClient,
-    pair: &sr25519::Pair,
-    genesis: H256,
-    call: RuntimeCall,
-) -> Result<(), String> {
-    let account: govchain_runtime::AccountId = pair.public().into();
-    let nonce: govchain_runtime::Nonce = client
-        .request("system_accountNextIndex", rpc_params![account.to_string()])
-        .await
-        .map_err(|error| format!("system_accountNextIndex: {error}"))?;
-    let version: sp_version::RuntimeVersion = client
-        .request("state_getRuntimeVersion", rpc_params![])
-        .await
-        .map_err(|error| format!("state_getRuntimeVersion: {error}"))?;
-    let extrinsic = govchain_runtime::signing::sign_for_version(
-        pair,
-        call,
-        nonce,
-        genesis,
-        version.spec_version,
-        version.transaction_version,
-    );
-    let _hash: H256 = client
-        .request(
-            "author_submitExtrinsic",
-            rpc_params![Bytes(extrinsic.encode())],
-        )
-        .await
-        .map_err(|error| format!("the node refused the transaction: {error}"))?;
-    Ok(())
 }

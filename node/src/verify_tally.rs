@@ -43,10 +43,7 @@ impl VerifyTallyCmd {
     /// Reads and checks the record; `Err` if the node cannot be read or the record does not
     /// verify.
     pub fn run(&self) -> sc_cli::Result<()> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|error| format!("cannot start the RPC client: {error}"))?;
+        let runtime = crate::chain_client::runtime()?;
         let (at, outcome) = runtime.block_on(self.check())?;
         println!("election {} at block {at:?}: {outcome}", self.election);
         match outcome {

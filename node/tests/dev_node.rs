@@ -170,6 +170,7 @@ async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
         node.log()
     );
     assert!(output.contains("the chain holds the new keys"), "{output}");
+    assert!(output.contains("finalized block #"), "{output}");
 
     // The keys the chain now holds for Alice are the ones the node made, not the genesis ones.
     let keys: sp_core::Bytes = client

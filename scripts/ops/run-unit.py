@@ -3,7 +3,7 @@
 not PID 1 (containers, CI, this project's rehearsal): reads the unit's [Service] section, its
 EnvironmentFile= files and Environment= lines, expands the variables as systemd does ("${X}"
 is one word, a lone "$X" splits on white space, an unset variable is empty) and runs the
-command as the unit's User= and Group=, with the unit's LimitNOFILE=. What it does not do:
+command as the unit's User= and Group=, with the unit's LimitNOFILE= and UMask=. What it does not do:
 sandboxing (ProtectSystem= and the like), restarts, cgroups, journald.
 
 Usage: run-unit.py UNIT [--env-file FILE ...] [--print]
@@ -129,7 +129,16 @@ def main():
     if limit:
         soft_hard = [int(x) for x in limit.split(":")]
         soft, hard = soft_hard[0], soft_hard[-1]
+        _, allowed = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if allowed != resource.RLIM_INFINITY and hard > allowed:
+            # systemd (PID 1) may raise it; a process in a container may not: say so, go on.
+            print(f"run-unit: LimitNOFILE={limit} is above this host's hard limit {allowed}: "
+                  f"using {allowed}", file=sys.stderr)
+            soft, hard = min(soft, allowed), allowed
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    umask = settings.get("UMask")
+    if umask:
+        os.umask(int(umask, 8))
     user = settings.get("User")
     group = settings.get("Group")
     if user and os.geteuid() == 0:
