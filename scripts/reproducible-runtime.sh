@@ -24,7 +24,8 @@ for arg in "$@"; do
 done
 commit=$(git rev-parse --verify "$ref^{commit}")
 wasm_in() { echo "$1/release/wbuild/govchain-runtime/govchain_runtime.compact.compressed.wasm"; }
-blake2() { python3 -c 'import hashlib,sys; print("0x"+hashlib.blake2b(open(sys.argv[1],"rb").read(),digest_size=32).hexdigest())' "$1"; }
+# The hash a council motion authorizes (coreutils' b2sum, as docs/operations.md has councillors run it).
+blake2() { echo "0x$(b2sum -l 256 "$1" | cut -d' ' -f1)"; }
 
 work=$(mktemp -d /var/tmp/govchain-repro.XXXXXX)
 trap 'rm -rf "$work"' EXIT
