@@ -14,7 +14,8 @@
 #      and checks every target is up and the registries' gauges are there;
 #   5. pauses two validators (SIGSTOP): GRANDPA stalls, GovchainFinalityLag fires; resumes
 #      them: it clears;
-#   6. rotates a validator's session keys on the running node (govchain-keys rotate) and backs
+#   6. rotates a validator's session keys on the running node (govchain-keys rotate, which needs
+#      no unsafe RPC method: the unit serves safe ones only) and backs
 #      up its keystore;
 #   7. stops the RPC node, backs up its database, restores it, starts it again and sees it
 #      follow the chain (govchain-backup);
@@ -262,11 +263,15 @@ ok "fired $fired s after the pause, cleared $((SECONDS - resumed)) s after the r
 
 # --- 6
 step "6. rotate alice's session keys on the running node; back up its keystore"
-GOVCHAIN_VALIDATOR_SURI=//Alice govchain-keys rotate --url "ws://127.0.0.1:${rpc_port[alice]}"
+# The validator unit serves safe RPC methods only: the rotation must not need more.
+refused=$(rpc alice author_rotateKeys)
+grep -q '"error"' <<<"$refused" || die "alice's RPC serves author_rotateKeys: $refused"
+GOVCHAIN_VALIDATOR_SURI=//Alice govchain-keys rotate --base-path "$rehearsal/alice" --url "ws://127.0.0.1:${rpc_port[alice]}"
+[ -z "$(find "$rehearsal/alice/chains" -path '*/keystore/*' ! -user govchain)" ] || die "key files not owned by govchain"
 govchain-keys backup-keystore "$rehearsal/alice" "$rehearsal/backups/alice-keys.tar.gz"
 files=$(tar -tzf "$rehearsal/backups/alice-keys.tar.gz" | grep -c 'keystore/.' || true)
 ((files >= 4)) || die "the keystore backup holds $files keys (2 development + 2 rotated expected)"
-ok "new keys registered on chain; keystore backup holds $files key files"
+ok "author_rotateKeys refused (safe methods only); new keys in the keystore, owned by govchain, registered on chain; keystore backup holds $files key files"
 
 # --- 7
 step "7. back up the RPC node's database, restore it, and let it follow the chain"

@@ -81,6 +81,21 @@ pub async fn storage<V: Decode>(
         .map_err(|error| format!("undecodable storage: {error}"))
 }
 
+/// Calls runtime API `method` with SCALE-encoded `args` at block `at` (`state_call`, a safe RPC
+/// method) and decodes its answer.
+pub async fn runtime_call<R: Decode>(
+    client: &WsClient,
+    at: H256,
+    method: &str,
+    args: Vec<u8>,
+) -> Result<R, String> {
+    let answer: Bytes = client
+        .request("state_call", rpc_params![method, Bytes(args), at])
+        .await
+        .map_err(|error| format!("{method}: {error}"))?;
+    R::decode(&mut &answer[..]).map_err(|error| format!("{method}: undecodable answer: {error}"))
+}
+
 /// Signs `call` with `pair` at its account's next nonce and hands it to the node's pool.
 pub async fn submit(
     client: &WsClient,

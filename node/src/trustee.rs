@@ -16,17 +16,17 @@
 //! It trusts the node it reads for the chain's state (run it against the institution's own
 //! node); a node that lied could only make it post too early or not at all.
 
-use crate::chain_client::{self, best_block, storage, submit};
-use codec::{Decode, Encode};
+use crate::chain_client::{self, best_block, runtime_call, storage, submit};
+use codec::Encode;
 use govchain_ballot::dkg::TrusteeSetup;
 use govchain_runtime::{Runtime, RuntimeCall};
-use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
+use jsonrpsee::ws_client::WsClient;
 use pallet_e_voting::{
     trustee as side, CeremonyRound, Election, ElectionId, ElectionStatus, KeyCeremony,
     TrusteePosition,
 };
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
-use sp_core::{Bytes, Pair, H256};
+use sp_core::{Pair, H256};
 use sp_runtime::BoundedVec;
 use std::{path::PathBuf, time::Duration};
 
@@ -259,7 +259,14 @@ impl TrusteeCmd {
     ) -> Result<Option<(Step, RuntimeCall)>, String> {
         use pallet_e_voting::Call;
         let election = self.election;
-        let Some(record) = pallet_e_voting_runtime_api_record(client, at, election).await? else {
+        let Some(record) = runtime_call::<Option<pallet_e_voting::EncryptedRecord>>(
+            client,
+            at,
+            "EVotingApi_encrypted_record",
+            election.encode(),
+        )
+        .await?
+        else {
             return Ok(None);
         };
         let posted = record
@@ -355,21 +362,4 @@ async fn dealt_shares(
         }
     }
     Ok(dealt)
-}
-
-/// The election's encrypted record through the e-voting runtime API, as `verify-tally` reads it.
-async fn pallet_e_voting_runtime_api_record(
-    client: &WsClient,
-    at: H256,
-    election: ElectionId,
-) -> Result<Option<pallet_e_voting::EncryptedRecord>, String> {
-    let answer: Bytes = client
-        .request(
-            "state_call",
-            rpc_params!["EVotingApi_encrypted_record", Bytes(election.encode()), at],
-        )
-        .await
-        .map_err(|error| format!("EVotingApi_encrypted_record: {error}"))?;
-    Decode::decode(&mut &answer[..])
-        .map_err(|error| format!("EVotingApi_encrypted_record: undecodable answer: {error}"))
 }

@@ -9,18 +9,15 @@
 //! It trusts the node for *which* data the chain holds (read your own node's, or compare
 //! several); the checks need no trust.
 
-use codec::{Decode, Encode};
+use crate::chain_client::runtime_call;
+use codec::Encode;
 use govchain_primitives::identity::CitizenId;
-use jsonrpsee::{
-    core::client::ClientT,
-    rpc_params,
-    ws_client::{WsClient, WsClientBuilder},
-};
+use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClientBuilder};
 use pallet_e_voting_runtime_api::{
     verifier::{verify_tally, Outcome},
     ElectionId, EncryptedRecord, MAX_BALLOT_PAGE,
 };
-use sp_core::{Bytes, H256};
+use sp_core::H256;
 use std::str::FromStr;
 
 /// `verify-tally`'s arguments.
@@ -67,7 +64,7 @@ impl VerifyTallyCmd {
                 .await
                 .map_err(|error| format!("chain_getFinalizedHead: {error}"))?,
         };
-        let record: Option<EncryptedRecord> = call(
+        let record: Option<EncryptedRecord> = runtime_call(
             &client,
             at,
             "EVotingApi_encrypted_record",
@@ -83,7 +80,7 @@ impl VerifyTallyCmd {
             let mut after: Option<CitizenId> = None;
             let mut read: u64 = 0;
             while read <= record.counted {
-                let page: Vec<(CitizenId, Vec<u8>)> = call(
+                let page: Vec<(CitizenId, Vec<u8>)> = runtime_call(
                     &client,
                     at,
                     "EVotingApi_encrypted_ballots",
@@ -104,18 +101,4 @@ impl VerifyTallyCmd {
         })?;
         Ok((at, outcome))
     }
-}
-
-/// Calls runtime API `method` with SCALE-encoded `args` at block `at` and decodes its answer.
-async fn call<R: Decode>(
-    client: &WsClient,
-    at: H256,
-    method: &str,
-    args: Vec<u8>,
-) -> Result<R, String> {
-    let answer: Bytes = client
-        .request("state_call", rpc_params![method, Bytes(args), at])
-        .await
-        .map_err(|error| format!("{method}: {error}"))?;
-    R::decode(&mut &answer[..]).map_err(|error| format!("{method}: undecodable answer: {error}"))
 }

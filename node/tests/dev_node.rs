@@ -153,15 +153,60 @@ async fn dev_node_serves_prometheus_metrics_with_the_registries_health() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
-    let node = Node::start(&["--dev"]);
+    // Safe RPC methods only, as the packaged validator unit runs: the rotation needs no unsafe
+    // method.
+    let node = Node::start(&["--dev", "--rpc-methods", "safe"]);
     let client = node.rpc(Duration::from_secs(60)).await;
     wait_for_blocks(&node, &client, 1, 0, Duration::from_secs(60)).await;
     let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+    let keystore_path = node.file("chains/govchain_dev/keystore");
+    let keystore_arg = keystore_path.to_str().expect("a UTF-8 temp path");
+    let refused: Result<sp_core::Bytes, _> =
+        client.request("author_rotateKeys", rpc_params![]).await;
+    assert!(
+        refused.is_err(),
+        "the node serves unsafe methods: {refused:?}"
+    );
+
+    let next_keys = |who: govchain_runtime::AccountId| {
+        let client = &client;
+        async move {
+            let value: Option<sp_core::Bytes> = client
+                .request(
+                    "state_getStorage",
+                    rpc_params![sp_core::Bytes(
+                        pallet_session::NextKeys::<Runtime>::hashed_key_for(who)
+                    )],
+                )
+                .await
+                .expect("NextKeys readable");
+            value.map(|bytes| {
+                govchain_runtime::SessionKeys::decode(&mut &bytes[..]).expect("NextKeys decode")
+            })
+        }
+    };
+    let genesis = govchain_runtime::SessionKeys {
+        aura: Alice.public().into(),
+        grandpa: sp_keyring::Ed25519Keyring::Alice.public().into(),
+    };
+    assert_eq!(
+        next_keys(Alice.to_account_id()).await,
+        Some(genesis.clone())
+    );
 
     let mut rotate = Tool::start(
         &node,
         "rotate",
-        &["session-keys", "rotate", "--url", &url, "--suri", "//Alice"],
+        &[
+            "session-keys",
+            "rotate",
+            "--keystore-path",
+            keystore_arg,
+            "--url",
+            &url,
+            "--suri",
+            "//Alice",
+        ],
     );
     let (ok, output) = rotate.finish(Duration::from_secs(120)).await;
     assert!(
@@ -172,36 +217,57 @@ async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
     assert!(output.contains("the chain holds the new keys"), "{output}");
     assert!(output.contains("finalized block #"), "{output}");
 
-    // The keys the chain now holds for Alice are the ones the node made, not the genesis ones.
-    let keys: sp_core::Bytes = client
-        .request(
-            "state_getStorage",
-            rpc_params![sp_core::Bytes(pallet_session::NextKeys::<
-                govchain_runtime::Runtime,
-            >::hashed_key_for(
-                Alice.to_account_id()
-            ))],
-        )
+    // The keys the chain now holds for Alice are new, and their secrets are in the node's
+    // keystore, where the running node reads them when it signs.
+    let keys = next_keys(Alice.to_account_id())
         .await
-        .expect("NextKeys readable");
-    let held: bool = client
-        .request("author_hasSessionKeys", rpc_params![keys.clone()])
-        .await
-        .expect("author_hasSessionKeys");
-    assert!(held, "the node's keystore lacks the registered keys");
-    let genesis = govchain_runtime::SessionKeys {
-        aura: sp_keyring::Sr25519Keyring::Alice.public().into(),
-        grandpa: sp_keyring::Ed25519Keyring::Alice.public().into(),
-    };
-    assert_ne!(
-        keys.0,
-        codec::Encode::encode(&genesis),
-        "the keys did not change"
+        .expect("Alice has keys on chain");
+    assert_ne!(keys, genesis, "the keys did not change");
+    let keystore = sc_keystore::LocalKeystore::open(&keystore_path, None).expect("the keystore");
+    assert!(
+        sp_keystore::Keystore::has_keys(&keystore, &keys.into_raw_public_keys()),
+        "the node's keystore lacks the registered keys"
     );
 
-    // Without the account key the command refuses before touching the node.
-    let mut refused = Tool::start(&node, "no-key", &["session-keys", "rotate", "--url", &url]);
+    // Without the account key the command refuses before touching the node or the keystore.
+    let mut refused = Tool::start(
+        &node,
+        "no-key",
+        &[
+            "session-keys",
+            "rotate",
+            "--keystore-path",
+            keystore_arg,
+            "--url",
+            &url,
+        ],
+    );
     let (ok, output) = refused.finish(Duration::from_secs(30)).await;
     assert!(!ok, "rotate without a key succeeded:\n{output}");
     assert!(output.contains("GOVCHAIN_VALIDATOR_SURI"), "{output}");
+
+    // A keystore path that is not a node's keystore is refused: no directory is made, no key
+    // written, nothing submitted (Bob's keys stay the genesis' none).
+    let nowhere = node.file("chains/no_such_chain/keystore");
+    let mut misdirected = Tool::start(
+        &node,
+        "nowhere",
+        &[
+            "session-keys",
+            "rotate",
+            "--keystore-path",
+            nowhere.to_str().expect("a UTF-8 temp path"),
+            "--url",
+            &url,
+            "--suri",
+            "//Bob",
+        ],
+    );
+    let (ok, output) = misdirected.finish(Duration::from_secs(30)).await;
+    assert!(!ok, "rotate into a missing keystore succeeded:\n{output}");
+    assert!(output.contains("no keystore directory at"), "{output}");
+    assert!(!nowhere.exists(), "the command made {}", nowhere.display());
+    assert_eq!(next_keys(Bob.to_account_id()).await, None);
+    let total = std::fs::read_dir(&keystore_path).expect("keystore").count();
+    assert_eq!(total, 2, "the keystore holds the two rotated keys alone");
 }

@@ -1,7 +1,13 @@
-// The council adds this node (eve) as a validator: the node makes new session keys with a proof
-// that Eve owns them (`author_rotateKeysWithOwner`), Eve registers them (`session.set_keys`),
-// a council motion calls `validatorSet.add_validator`; after the session change Eve is in the
-// set and authors blocks. Sessions are shortened to 4 blocks first. Returns the number of blocks Eve authored within the wait.
+// The council adds this node (eve) as a validator, the way an operator's `govchain-keys rotate`
+// does it: `govchain-node session-keys rotate` writes new session keys into eve's running node's
+// keystore directory, with a proof that Eve owns them, and Eve registers them
+// (`session.set_keys`) through the node's RPC; a council motion calls
+// `validatorSet.add_validator`; after the session change Eve is in the set and authors blocks,
+// with keys her node never made itself (it reads them from its keystore when it signs). Sessions
+// are shortened to 4 blocks first. Returns the number of blocks Eve authored within the wait.
+const { execFile } = require("child_process");
+const fs = require("fs");
+const path = require("path");
 const { u8aToHex } = require("@polkadot/util");
 const { connect, dev, submit, councilMotion, waitForBlock, authorOf } = require("./lib");
 
@@ -13,10 +19,26 @@ async function run(nodeName, networkInfo) {
   // Short sessions, so the set changes within a minute.
   const shortened = await councilMotion(api, api.tx.validatorSet.setSessionLength(4));
   if (shortened) throw new Error(`set_session_length failed: ${shortened}`);
-  const generated = await eveNode._rpcCore.provider.send("author_rotateKeysWithOwner", [
-    u8aToHex(eve.publicKey),
-  ]);
-  await submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
+  // Eve's base path under the native provider: <tmpDir>/<node>/data; one chain in it.
+  const chains = path.join(networkInfo.tmpDir, nodeName, "data", "chains");
+  const [chain, ...others] = fs.readdirSync(chains);
+  if (!chain || others.length) throw new Error(`expected one chain under ${chains}`);
+  const keystore = path.join(chains, chain, "keystore");
+  const before = fs.readdirSync(keystore).length;
+  const output = await new Promise((resolve, reject) => {
+    execFile(
+      process.env.GOVCHAIN_NODE,
+      ["session-keys", "rotate", "--keystore-path", keystore, "--url", networkInfo.nodesByName[nodeName].wsUri],
+      { env: { ...process.env, GOVCHAIN_VALIDATOR_SURI: "//Eve" }, timeout: 180000 },
+      (error, stdout, stderr) => (error ? reject(new Error(`session-keys rotate: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout)),
+    );
+  });
+  if (!output.includes("the chain holds the new keys")) throw new Error(`session-keys rotate said: ${output}`);
+  const made = fs.readdirSync(keystore).length - before;
+  if (made !== 2) throw new Error(`session-keys rotate made ${made} key files, not 2`);
+  const registered = (await api.query.session.nextKeys(eve.address)).unwrap();
+  // Zombienet put //Eve's keys in eve's keystore: registering those would prove nothing.
+  if (registered.aura.toHex() === u8aToHex(eve.publicKey)) throw new Error("Eve registered her //Eve key, not new ones");
   const refused = await councilMotion(api, api.tx.validatorSet.addValidator(eve.address));
   if (refused) throw new Error(`add_validator failed: ${refused}`);
 
