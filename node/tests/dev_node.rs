@@ -151,6 +151,21 @@ async fn dev_node_serves_prometheus_metrics_with_the_registries_health() {
     assert_eq!(sample(&metrics, "govchain_elections_open"), Some(0.0));
 }
 
+/// `session-keys rotate`'s arguments: into `keystore`, through `url`, signed by `suri` (or with
+/// no key given).
+fn rotate_args<'a>(keystore: &'a str, url: &'a str, suri: Option<&'a str>) -> Vec<&'a str> {
+    let mut args = vec![
+        "session-keys",
+        "rotate",
+        "--keystore-path",
+        keystore,
+        "--url",
+        url,
+    ];
+    args.extend(suri.map(|suri| ["--suri", suri]).into_iter().flatten());
+    args
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
     // Safe RPC methods only, as the packaged validator unit runs: the rotation needs no unsafe
@@ -197,16 +212,7 @@ async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
     let mut rotate = Tool::start(
         &node,
         "rotate",
-        &[
-            "session-keys",
-            "rotate",
-            "--keystore-path",
-            keystore_arg,
-            "--url",
-            &url,
-            "--suri",
-            "//Alice",
-        ],
+        &rotate_args(keystore_arg, &url, Some("//Alice")),
     );
     let (ok, output) = rotate.finish(Duration::from_secs(120)).await;
     assert!(
@@ -230,18 +236,7 @@ async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
     );
 
     // Without the account key the command refuses before touching the node or the keystore.
-    let mut refused = Tool::start(
-        &node,
-        "no-key",
-        &[
-            "session-keys",
-            "rotate",
-            "--keystore-path",
-            keystore_arg,
-            "--url",
-            &url,
-        ],
-    );
+    let mut refused = Tool::start(&node, "no-key", &rotate_args(keystore_arg, &url, None));
     let (ok, output) = refused.finish(Duration::from_secs(30)).await;
     assert!(!ok, "rotate without a key succeeded:\n{output}");
     assert!(output.contains("GOVCHAIN_VALIDATOR_SURI"), "{output}");
@@ -249,19 +244,11 @@ async fn session_keys_rotate_makes_new_keys_and_registers_them_on_chain() {
     // A keystore path that is not a node's keystore is refused: no directory is made, no key
     // written, nothing submitted (Bob's keys stay the genesis' none).
     let nowhere = node.file("chains/no_such_chain/keystore");
+    let nowhere_arg = nowhere.to_str().expect("a UTF-8 temp path");
     let mut misdirected = Tool::start(
         &node,
         "nowhere",
-        &[
-            "session-keys",
-            "rotate",
-            "--keystore-path",
-            nowhere.to_str().expect("a UTF-8 temp path"),
-            "--url",
-            &url,
-            "--suri",
-            "//Bob",
-        ],
+        &rotate_args(nowhere_arg, &url, Some("//Bob")),
     );
     let (ok, output) = misdirected.finish(Duration::from_secs(30)).await;
     assert!(!ok, "rotate into a missing keystore succeeded:\n{output}");
