@@ -20,7 +20,7 @@ use codec::{Decode, Encode};
 use govchain_runtime::{AccountId, Runtime, RuntimeCall, SessionKeys};
 use jsonrpsee::ws_client::WsClient;
 use sc_keystore::LocalKeystore;
-use sp_core::Pair;
+use sp_core::{hexdisplay::HexDisplay, Pair};
 use sp_keystore::{Keystore, KeystoreExt};
 use sp_runtime::traits::{OpaqueKeys, TrailingZeroInput};
 use std::{
@@ -72,10 +72,7 @@ impl SessionKeysCmd {
 
 /// New session keys for `owner`, made in the keystore at `path` by the runtime's own
 /// `SessionKeys::generate`, and the SCALE-encoded proof that their secrets signed `owner`.
-pub fn generate_in_keystore(
-    path: &Path,
-    owner: &AccountId,
-) -> Result<(SessionKeys, Vec<u8>), String> {
+fn generate_in_keystore(path: &Path, owner: &AccountId) -> Result<(SessionKeys, Vec<u8>), String> {
     if !path.is_dir() {
         return Err(format!(
             "no keystore directory at {}: give the validator node's <base path>/chains/<chain \
@@ -136,17 +133,15 @@ fn give_to_keystore_owner(
     public: &[(Vec<u8>, sp_core::crypto::KeyTypeId)],
 ) -> Result<(), String> {
     use std::os::unix::fs::MetadataExt;
-    let hex = |bytes: &[u8]| {
-        bytes
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect::<String>()
-    };
     let directory = std::fs::metadata(path)
         .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
     for (key, key_type) in public {
         // sc-keystore names a key's file by its type and public key, both in hex.
-        let file = path.join(format!("{}{}", hex(&key_type.0), hex(key)));
+        let file = path.join(format!(
+            "{}{}",
+            HexDisplay::from(&key_type.0),
+            HexDisplay::from(key)
+        ));
         let metadata = std::fs::metadata(&file)
             .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
         if (metadata.uid(), metadata.gid()) != (directory.uid(), directory.gid()) {
